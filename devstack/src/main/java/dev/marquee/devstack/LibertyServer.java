@@ -1,0 +1,132 @@
+package dev.marquee.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Liberty server that app-ear installed (target/liberty/wlp), run as a child process with its
+ * configuration passed as environment variables, exactly as an operator would.
+ */
+public final class LibertyServer implements AutoCloseable {
+  public static final String SERVER_NAME = "marquee";
+
+  private final Path wlpDirectory;
+  private final Path outputDirectory;
+  private final Map<String, String> environment;
+  private final int httpPort;
+  private final boolean inheritConsole;
+  private Process process;
+
+  public LibertyServer(
+      Path wlpDirectory,
+      Path outputDirectory,
+      Map<String, String> environment,
+      int httpPort,
+      boolean inheritConsole) {
+    this.wlpDirectory = wlpDirectory;
+    this.outputDirectory = outputDirectory;
+    this.environment = Map.copyOf(environment);
+    this.httpPort = httpPort;
+    this.inheritConsole = inheritConsole;
+  }
+
+  public void start() throws IOException {
+    Path script = wlpDirectory.resolve("bin/server");
+    if (!Files.isExecutable(script)) {
+      throw new IllegalStateException(
+          "No Liberty server at "
+              + wlpDirectory
+              + ". Build it first: mvn -DskipTests package (app-ear installs it).");
+    }
+    Files.createDirectories(outputDirectory);
+    ProcessBuilder builder = new ProcessBuilder(script.toString(), "run", SERVER_NAME);
+    builder.environment().putAll(environment);
+    builder.environment().put("WLP_OUTPUT_DIR", outputDirectory.toString());
+    builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+    if (inheritConsole) {
+      builder.inheritIO();
+    } else {
+      builder.redirectErrorStream(true);
+      builder.redirectOutput(outputDirectory.resolve("console.log").toFile());
+    }
+    process = builder.start();
+  }
+
+  /** Waits until /health/ready answers 200, or fails naming the log to read. */
+  public void awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (process != null && !process.isAlive()) {
+        throw new IllegalStateException(
+            "Liberty exited with code " + process.exitValue() + "; see " + logFile());
+      }
+      try {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "Liberty was not ready within " + timeout + " (last: " + last + "); see " + logFile());
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public Path logFile() {
+    return outputDirectory.resolve(SERVER_NAME).resolve("logs/messages.log");
+  }
+
+  public long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
+  /** Stops the server the way an operator does, and waits for the JVM to exit. */
+  public void stop() throws IOException, InterruptedException {
+    if (process == null) {
+      return;
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(wlpDirectory.resolve("bin/server").toString(), "stop", SERVER_NAME);
+    builder.environment().putAll(environment);
+    builder.environment().put("WLP_OUTPUT_DIR", outputDirectory.toString());
+    builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process stopper = builder.start();
+    stopper.waitFor(60, TimeUnit.SECONDS);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+    process = null;
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    stop();
+  }
+}

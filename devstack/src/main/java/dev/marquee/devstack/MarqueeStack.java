@@ -1,0 +1,192 @@
+package dev.marquee.devstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Marquee on its embedded defaults: PostgreSQL, s3proxy and Liberty, wired through the same
+ * environment variables an operator sets in production. Everything lives under one home folder
+ * (default {@code ~/.marquee}) and is kept between runs.
+ */
+public final class MarqueeStack implements AutoCloseable {
+  public static final String ADMIN_EMAIL = "admin@marquee.local";
+
+  private final Path home;
+  private final EmbeddedDatabase database;
+  private final EmbeddedObjectStore objectStore;
+  private final LibertyServer liberty;
+  private final String adminPassword;
+
+  private MarqueeStack(Builder b) throws IOException {
+    this.home = b.home.toAbsolutePath();
+    Path secrets = Files.createDirectories(home.resolve("secrets"));
+    this.adminPassword = secret(secrets.resolve("admin-password"));
+    String databasePassword = secret(secrets.resolve("database-password"));
+    String keystorePassword = secret(secrets.resolve("keystore-password"));
+    String s3Secret = secret(secrets.resolve("s3-secret-key"));
+    this.database =
+        new EmbeddedDatabase(
+            home.resolve("postgres"), b.databasePort, "marquee", "marquee", databasePassword);
+    this.objectStore =
+        new EmbeddedObjectStore(home.resolve("objects"), b.objectStorePort, "marquee", s3Secret);
+    String publicUrl = "http://127.0.0.1:" + b.httpPort;
+
+    Map<String, String> env = new HashMap<>();
+    env.put("HTTP_PORT", Integer.toString(b.httpPort));
+    env.put("HTTPS_PORT", Integer.toString(b.httpsPort));
+    env.put("MESSAGING_PORT", Integer.toString(b.messagingPort));
+    env.put("DB_HOST", "127.0.0.1");
+    env.put("DB_PORT", Integer.toString(b.databasePort));
+    env.put("DB_NAME", database.database());
+    env.put("DB_USER", database.user());
+    env.put("DB_PASSWORD", databasePassword);
+    env.put("KEYSTORE_LOCATION", secrets.resolve("jwt-signing.p12").toString());
+    env.put("KEYSTORE_PASSWORD", keystorePassword);
+    env.put("MARQUEE_S3_ENDPOINT", objectStore.endpoint());
+    env.put("MARQUEE_S3_ACCESS_KEY", objectStore.accessKey());
+    env.put("MARQUEE_S3_SECRET_KEY", objectStore.secretKey());
+    env.put("MARQUEE_S3_BUCKET", "marquee");
+    env.put("MARQUEE_PUBLIC_URL", publicUrl);
+    env.put("MARQUEE_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("MARQUEE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+    env.putAll(b.environment);
+    this.liberty =
+        new LibertyServer(
+            b.wlpDirectory, home.resolve("liberty"), env, b.httpPort, b.inheritConsole);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts PostgreSQL, s3proxy and Liberty, and waits until Marquee is ready. */
+  public MarqueeStack start() throws Exception {
+    database.start();
+    objectStore.start();
+    liberty.start();
+    liberty.awaitReady(Duration.ofMinutes(4));
+    return this;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public EmbeddedDatabase database() {
+    return database;
+  }
+
+  public LibertyServer liberty() {
+    return liberty;
+  }
+
+  public String baseUrl() {
+    return liberty.baseUrl();
+  }
+
+  public String adminPassword() {
+    return adminPassword;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      liberty.close();
+    } finally {
+      try {
+        objectStore.close();
+      } finally {
+        database.close();
+      }
+    }
+  }
+
+  /** A random secret made on first start and kept (owner-readable only) for later runs. */
+  private static String secret(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Files.writeString(file, value, StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system; the folder's permissions apply.
+    }
+    return value;
+  }
+
+  /** Ports and folders; the defaults are those the README documents. */
+  public static final class Builder {
+    private Path home = Path.of(System.getProperty("user.home"), ".marquee");
+    private Path wlpDirectory =
+        Path.of(System.getProperty("marquee.wlp.dir", "app-ear/target/liberty/wlp"));
+    private int httpPort = 9080;
+    private int httpsPort = 9443;
+    private int databasePort = 15432;
+    private int objectStorePort = 19000;
+    private int messagingPort = 7276;
+    private boolean inheritConsole;
+    private final Map<String, String> environment = new HashMap<>();
+
+    public Builder home(Path value) {
+      home = value;
+      return this;
+    }
+
+    public Builder wlpDirectory(Path value) {
+      wlpDirectory = value;
+      return this;
+    }
+
+    public Builder httpPort(int value) {
+      httpPort = value;
+      return this;
+    }
+
+    public Builder httpsPort(int value) {
+      httpsPort = value;
+      return this;
+    }
+
+    public Builder databasePort(int value) {
+      databasePort = value;
+      return this;
+    }
+
+    public Builder objectStorePort(int value) {
+      objectStorePort = value;
+      return this;
+    }
+
+    public Builder messagingPort(int value) {
+      messagingPort = value;
+      return this;
+    }
+
+    public Builder inheritConsole(boolean value) {
+      inheritConsole = value;
+      return this;
+    }
+
+    /** Extra environment for Liberty, e.g. shorter intervals in tests. */
+    public Builder environment(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
+    public MarqueeStack build() throws IOException {
+      return new MarqueeStack(this);
+    }
+  }
+}

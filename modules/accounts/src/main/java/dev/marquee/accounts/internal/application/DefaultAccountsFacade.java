@@ -1,0 +1,83 @@
+package dev.marquee.accounts.internal.application;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountView;
+import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.DeviceView;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.accounts.api.ProfileView;
+import dev.marquee.accounts.internal.domain.Account;
+import dev.marquee.accounts.internal.domain.AccountRepository;
+import dev.marquee.accounts.internal.domain.Device;
+import dev.marquee.accounts.internal.domain.DeviceRepository;
+import dev.marquee.accounts.internal.domain.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** The accounts facade: entities in, immutable views out. */
+@ApplicationScoped
+@Transactional
+public class DefaultAccountsFacade implements AccountsFacade {
+  @Inject AccountRepository accounts;
+  @Inject DeviceRepository devices;
+
+  @Override
+  public Optional<AccountView> account(AccountId id) {
+    return accounts.account(id.value()).map(DefaultAccountsFacade::view);
+  }
+
+  @Override
+  public Optional<ProfileView> profile(ProfileId id) {
+    return accounts.profile(id.value()).map(DefaultAccountsFacade::view);
+  }
+
+  @Override
+  public List<ProfileView> profiles(AccountId id) {
+    return accounts.profilesOf(id.value()).stream().map(DefaultAccountsFacade::view).toList();
+  }
+
+  /** Accounts whose email contains the fragment, oldest first. */
+  public List<AccountView> search(String emailFragment, int limit) {
+    return accounts.search(emailFragment, limit).stream().map(DefaultAccountsFacade::view).toList();
+  }
+
+  @Override
+  public Optional<DeviceView> device(DeviceId id) {
+    return devices.device(id.value()).filter(d -> !d.isRemoved()).map(DefaultAccountsFacade::view);
+  }
+
+  public static AccountView view(Account a) {
+    return new AccountView(
+        new AccountId(a.id()),
+        a.email(),
+        a.displayName(),
+        a.country(),
+        a.roles(),
+        a.createdAt().toInstant());
+  }
+
+  public static ProfileView view(Profile p) {
+    return new ProfileView(
+        new ProfileId(p.id()),
+        new AccountId(p.accountId()),
+        p.name(),
+        p.maturityCap(),
+        p.kids(),
+        p.createdAt().toInstant());
+  }
+
+  public static DeviceView view(Device d) {
+    return new DeviceView(
+        new DeviceId(d.id()),
+        new AccountId(d.accountId()),
+        d.name(),
+        d.type(),
+        d.securityLevel(),
+        d.registeredAt().toInstant(),
+        d.lastSeenAt().toInstant());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.marquee.accounts.internal.application;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountRegistered;
+import dev.marquee.accounts.api.AccountView;
+import dev.marquee.accounts.api.MaturityRating;
+import dev.marquee.accounts.api.Role;
+import dev.marquee.accounts.internal.domain.Account;
+import dev.marquee.accounts.internal.domain.AccountRepository;
+import dev.marquee.accounts.internal.domain.PasswordPolicy;
+import dev.marquee.accounts.internal.domain.Profile;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Creates accounts (with a first profile) and changes their roles. */
+@ApplicationScoped
+public class RegistrationService {
+  @Inject AccountRepository accounts;
+  @Inject PasswordHashing hashing;
+  @Inject Event<AccountRegistered> registered;
+
+  @Transactional
+  public AccountView register(String email, String password, String displayName, String country) {
+    PasswordPolicy.weakness(password, email)
+        .ifPresent(
+            reason -> {
+              throw ProblemException.badRequest("weak-password", reason);
+            });
+    if (accounts.accountByEmail(Account.normalize(email)).isPresent()) {
+      throw emailTaken();
+    }
+    String name =
+        displayName == null || displayName.isBlank() ? email.split("@")[0] : displayName.strip();
+    var now = Time.now();
+    Account account =
+        new Account(email, hashing.hasher().hash(password), name, normalizeCountry(country), now);
+    try {
+      // Flushes: a concurrent registration of the same email surfaces here as 409.
+      accounts.add(account);
+    } catch (PersistenceException e) {
+      throw emailTaken();
+    }
+    accounts.add(new Profile(account.id(), truncate(name, 40), MaturityRating.AGE_18, false, now));
+    registered.fire(new AccountRegistered(new AccountId(account.id()), now.toInstant()));
+    return DefaultAccountsFacade.view(account);
+  }
+
+  @Transactional
+  public AccountView replaceRoles(java.util.UUID accountId, Set<Role> roles) {
+    Account account =
+        accounts
+            .account(accountId)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "account-not-found", "No account " + accountId + "."));
+    EnumSet<Role> newRoles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    newRoles.add(Role.VIEWER);
+    account.replaceRoles(newRoles);
+    return DefaultAccountsFacade.view(account);
+  }
+
+  /** Creates the configured first administrator if no account has that email yet. */
+  @Transactional
+  public boolean ensureAdministrator(String email, String password) {
+    if (accounts.accountByEmail(Account.normalize(email)).isPresent()) {
+      return false;
+    }
+    var now = Time.now();
+    Account admin = new Account(email, hashing.hasher().hash(password), "Administrator", null, now);
+    admin.replaceRoles(EnumSet.of(Role.VIEWER, Role.ADMIN, Role.OPERATOR));
+    accounts.add(admin);
+    accounts.add(new Profile(admin.id(), "Administrator", MaturityRating.AGE_18, false, now));
+    return true;
+  }
+
+  private static ProblemException emailTaken() {
+    return ProblemException.conflict("email-taken", "An account with this email already exists.");
+  }
+
+  private static String normalizeCountry(String country) {
+    return country == null || country.isBlank()
+        ? null
+        : country.strip().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.marquee.accounts.internal.persistence;
+
+import dev.marquee.accounts.internal.domain.Account;
+import dev.marquee.accounts.internal.domain.AccountRepository;
+import dev.marquee.accounts.internal.domain.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+  @PersistenceContext(unitName = "accounts")
+  private EntityManager em;
+
+  @Override
+  public Optional<Account> account(UUID id) {
+    return Optional.ofNullable(em.find(Account.class, id));
+  }
+
+  @Override
+  public Optional<Account> accountByEmail(String normalizedEmail) {
+    return em.createNamedQuery("Account.byEmail", Account.class)
+        .setParameter("email", normalizedEmail)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Account> search(String emailFragment, int limit) {
+    String escaped = emailFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return em.createNamedQuery("Account.search", Account.class)
+        .setParameter("pattern", "%" + Account.normalize(escaped) + "%")
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public void add(Account account) {
+    em.persist(account);
+    // Profiles reference the account; EclipseLink does not order unrelated inserts.
+    em.flush();
+  }
+
+  @Override
+  public List<Profile> profilesOf(UUID accountId) {
+    return em.createNamedQuery("Profile.ofAccount", Profile.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Profile> profile(UUID id) {
+    return Optional.ofNullable(em.find(Profile.class, id));
+  }
+
+  @Override
+  public void add(Profile profile) {
+    em.persist(profile);
+  }
+
+  @Override
+  public void remove(Profile profile) {
+    em.remove(profile);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.api.Role;
+import dev.marquee.accounts.internal.application.DefaultAccountsFacade;
+import dev.marquee.accounts.internal.application.RegistrationService;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Administrators find accounts and decide their roles. */
+@Path("/admin/accounts")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountAdminResource {
+  @Inject DefaultAccountsFacade accounts;
+  @Inject RegistrationService registrations;
+
+  /** The complete set of roles the account should have (viewer is always kept). */
+  public record RoleAssignment(@NotNull List<String> roles) {}
+
+  @GET
+  public List<AccountResponse> search(
+      @QueryParam("email") @DefaultValue("") String email,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    return accounts.search(email, limit).stream().map(AccountResponse::of).toList();
+  }
+
+  @PUT
+  @Path("/{id}/roles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AccountResponse assignRoles(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid RoleAssignment body) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : body.roles()) {
+      try {
+        roles.add(Role.fromName(name));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw ProblemException.badRequest(
+            "unknown-role",
+            "Role " + name + " does not exist; roles are viewer, creator, admin, operator.");
+      }
+    }
+    return AccountResponse.of(registrations.replaceRoles(ProfileResource.uuid(id), roles));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.DeviceAuthorizationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A signed-in viewer approves (or denies) the code their TV shows. */
+@Path("/oauth/device/approvals")
+@RequestScoped
+@RolesAllowed("viewer")
+public class DeviceApprovalResource {
+  @Inject DeviceAuthorizationService authorizations;
+  @Inject Caller caller;
+
+  /** The code as typed, and the decision. */
+  public record ApprovalRequest(
+      @NotBlank String userCode,
+      @NotNull @Pattern(regexp = "approve|deny", message = "must be approve or deny")
+          String decision) {}
+
+  /** What was decided, for the confirmation screen. */
+  public record ApprovalResponse(String deviceName, String decision) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public ApprovalResponse decide(
+      @NotNull(message = "a JSON body is required") @Valid ApprovalRequest request) {
+    boolean approve = request.decision().equals("approve");
+    String device = authorizations.decide(caller.accountId(), request.userCode(), approve);
+    return new ApprovalResponse(device, request.decision());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.api.DeviceType;
+import dev.marquee.accounts.internal.application.DeviceAuthorizationService;
+import dev.marquee.accounts.internal.application.OAuthProblems;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** RFC 8628 section 3.1: a device without a keyboard asks for a code to show its viewer. */
+@Path("/oauth/device_authorization")
+@RequestScoped
+@PermitAll
+public class DeviceAuthorizationResource {
+  @Inject DeviceAuthorizationService authorizations;
+
+  @Inject
+  @ConfigProperty(name = "marquee.public-url", defaultValue = "http://127.0.0.1:9080")
+  String publicUrl;
+
+  /** RFC 8628 section 3.2 response. */
+  public record DeviceAuthorizationResponse(
+      @JsonbProperty("device_code") String deviceCode,
+      @JsonbProperty("user_code") String userCode,
+      @JsonbProperty("verification_uri") String verificationUri,
+      @JsonbProperty("verification_uri_complete") String verificationUriComplete,
+      @JsonbProperty("expires_in") int expiresIn,
+      @JsonbProperty("interval") int interval) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response start(
+      @FormParam("client_id") String clientId,
+      @FormParam("device_name") String deviceName,
+      @FormParam("device_type") String deviceType) {
+    DeviceType type = parseType(deviceType);
+    String name =
+        deviceName == null || deviceName.isBlank()
+            ? "Marquee on " + type.name().toLowerCase(Locale.ROOT)
+            : deviceName.strip();
+    if (name.length() > 80) {
+      throw OAuthProblems.invalidRequest("device_name must have at most 80 characters.");
+    }
+    var started = authorizations.start(clientId, name, type);
+    String verification = publicUrl + "/activate.html";
+    return Response.ok(
+            new DeviceAuthorizationResponse(
+                started.deviceCode(),
+                started.userCode(),
+                verification,
+                verification + "?user_code=" + started.userCode(),
+                started.expiresIn(),
+                started.interval()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private static DeviceType parseType(String text) {
+    if (text == null || text.isBlank()) {
+      return DeviceType.TV;
+    }
+    try {
+      return DeviceType.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw OAuthProblems.invalidRequest(
+          "device_type must be one of " + java.util.Arrays.toString(DeviceType.values()) + ".");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.api.DeviceType;
+import dev.marquee.accounts.api.DeviceView;
+import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.accounts.internal.application.DeviceRegistryService;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The device registry of the signed-in account. */
+@Path("/accounts/me/devices")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+  @Inject DeviceRegistryService devices;
+  @Inject Caller caller;
+
+  /** A device as clients see it. */
+  public record DeviceResponse(
+      String id,
+      String name,
+      String type,
+      String securityLevel,
+      Instant registeredAt,
+      Instant lastSeenAt) {
+    static DeviceResponse of(DeviceView d) {
+      return new DeviceResponse(
+          d.id().toString(),
+          d.name(),
+          d.type().name(),
+          d.securityLevel().name(),
+          d.registeredAt(),
+          d.lastSeenAt());
+    }
+  }
+
+  /** A device to register. */
+  public record NewDevice(
+      @NotBlank @Size(max = 80) String name, @NotBlank String type, String securityLevel) {}
+
+  @GET
+  public List<DeviceResponse> list() {
+    return devices.list(caller.accountId()).stream().map(DeviceResponse::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(@NotNull(message = "a JSON body is required") @Valid NewDevice body) {
+    DeviceType type = parse(DeviceType.class, body.type(), "type");
+    SecurityLevel level =
+        body.securityLevel() == null
+            ? null
+            : parse(SecurityLevel.class, body.securityLevel(), "securityLevel");
+    DeviceView device = devices.register(caller.accountId(), body.name(), type, level);
+    return Response.created(URI.create("accounts/me/devices/" + device.id()))
+        .entity(DeviceResponse.of(device))
+        .build();
+  }
+
+  /** Removes the device and signs it out. */
+  @DELETE
+  @Path("/{id}")
+  public Response remove(@PathParam("id") String id) {
+    devices.remove(caller.accountId(), ProfileResource.uuid(id));
+    return Response.noContent().build();
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String text, String field) {
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          "validation-failed",
+          field + " " + text + " is not one of " + Arrays.toString(type.getEnumConstants()) + ".");
+    }
+  }
+}

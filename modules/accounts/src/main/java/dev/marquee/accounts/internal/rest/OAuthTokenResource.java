@@ -1,0 +1,61 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.OAuthProblems;
+import dev.marquee.accounts.internal.application.OAuthTokenService;
+import dev.marquee.accounts.internal.application.TokenGrant;
+import dev.marquee.accounts.internal.domain.OAuthClient;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The OAuth2 token endpoint (RFC 6749 section 3.2) for Marquee's first-party public clients:
+ * password, refresh_token (rotating) and device_code (RFC 8628) grants.
+ */
+@Path("/oauth/token")
+@RequestScoped
+@PermitAll
+public class OAuthTokenResource {
+  @Inject OAuthTokenService tokens;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token(
+      @FormParam("grant_type") String grantType,
+      @FormParam("client_id") String clientId,
+      @FormParam("username") String username,
+      @FormParam("password") String password,
+      @FormParam("device_id") String deviceId,
+      @FormParam("refresh_token") String refreshToken,
+      @FormParam("device_code") String deviceCode) {
+    if (grantType == null || grantType.isBlank()) {
+      throw OAuthProblems.invalidRequest("grant_type is required.");
+    }
+    TokenGrant grant =
+        switch (grantType) {
+          case OAuthClient.PASSWORD -> tokens.passwordGrant(clientId, username, password, deviceId);
+          case OAuthClient.REFRESH_TOKEN -> tokens.refreshGrant(clientId, refreshToken);
+          case OAuthClient.DEVICE_CODE -> tokens.deviceCodeGrant(clientId, deviceCode);
+          default ->
+              throw OAuthProblems.unsupportedGrantType(
+                  "grant_type "
+                      + grantType
+                      + " is not supported; use password, refresh_token or "
+                      + OAuthClient.DEVICE_CODE
+                      + ".");
+        };
+    // RFC 6749 section 5.1: token responses must not be cached.
+    return Response.ok(TokenResponse.of(grant))
+        .header("Cache-Control", "no-store")
+        .header("Pragma", "no-cache")
+        .build();
+  }
+}

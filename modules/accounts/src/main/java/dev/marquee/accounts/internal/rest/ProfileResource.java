@@ -1,0 +1,111 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.api.MaturityRating;
+import dev.marquee.accounts.api.ProfileView;
+import dev.marquee.accounts.internal.application.ProfileService;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The viewing profiles of the signed-in account. */
+@Path("/accounts/me/profiles")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+  @Inject ProfileService profiles;
+  @Inject Caller caller;
+
+  /** A profile as clients see it; the maturity cap is written as ALL, 7+, 13+, 16+ or 18+. */
+  public record ProfileResponse(
+      String id, String name, String maturityCap, boolean kids, Instant createdAt) {
+    static ProfileResponse of(ProfileView p) {
+      return new ProfileResponse(
+          p.id().toString(), p.name(), p.maturityCap().label(), p.kids(), p.createdAt());
+    }
+  }
+
+  /** New profile. */
+  public record NewProfile(
+      @NotBlank @Size(max = 40) String name, String maturityCap, Boolean kids) {}
+
+  /** Changes to a profile; absent fields stay as they are. */
+  public record ProfileChange(
+      @Size(min = 1, max = 40) String name, String maturityCap, Boolean kids) {}
+
+  @GET
+  public List<ProfileResponse> list() {
+    return profiles.list(caller.accountId()).stream().map(ProfileResponse::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull(message = "a JSON body is required") @Valid NewProfile body) {
+    ProfileView created =
+        profiles.create(
+            caller.accountId(),
+            body.name(),
+            rating(body.maturityCap()),
+            Boolean.TRUE.equals(body.kids()));
+    return Response.created(URI.create("accounts/me/profiles/" + created.id()))
+        .entity(ProfileResponse.of(created))
+        .build();
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProfileResponse update(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid ProfileChange body) {
+    return ProfileResponse.of(
+        profiles.update(
+            caller.accountId(), uuid(id), body.name(), rating(body.maturityCap()), body.kids()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id) {
+    profiles.delete(caller.accountId(), uuid(id));
+    return Response.noContent().build();
+  }
+
+  private static MaturityRating rating(String label) {
+    if (label == null) {
+      return null;
+    }
+    return MaturityRating.fromLabel(label)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "invalid-maturity-cap",
+                    "maturityCap " + label + " is not one of " + MaturityRating.labels() + "."));
+  }
+
+  static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("not-found", id + " is not a valid identifier.");
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.RegistrationService;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Anyone may create a viewer account. */
+@Path("/accounts")
+@RequestScoped
+@PermitAll
+public class RegistrationResource {
+  @Inject RegistrationService registrations;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response register(
+      @NotNull(message = "a JSON body is required") @Valid RegistrationRequest request) {
+    if (request == null) {
+      throw ProblemException.badRequest("validation-failed", "A JSON body is required.");
+    }
+    var account =
+        registrations.register(
+            request.email(), request.password(), request.displayName(), request.country());
+    return Response.created(URI.create("accounts/me")).entity(AccountResponse.of(account)).build();
+  }
+}

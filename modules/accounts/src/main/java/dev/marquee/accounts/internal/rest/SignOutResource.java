@@ -1,0 +1,41 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.OAuthTokenService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Logout (this sign-in) and RFC 7009 token revocation. */
+@Path("/oauth")
+@RequestScoped
+public class SignOutResource {
+  @Inject OAuthTokenService tokens;
+  @Inject Caller caller;
+
+  /** Revokes the caller's sign-in: its refresh tokens and its access tokens stop working. */
+  @POST
+  @Path("/logout")
+  @RolesAllowed("viewer")
+  public Response logout() {
+    tokens.revokeFamily(caller.sessionId(), caller.accountId(), "logout");
+    return Response.noContent().build();
+  }
+
+  /** RFC 7009: always 200 for a well-formed request, whether or not the token was known. */
+  @POST
+  @Path("/revoke")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response revoke(
+      @FormParam("token") String token, @FormParam("client_id") String clientId) {
+    tokens.revokeRefreshToken(clientId, token);
+    return Response.ok().build();
+  }
+}

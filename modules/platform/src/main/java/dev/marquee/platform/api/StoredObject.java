@@ -1,0 +1,4 @@
+package dev.marquee.platform.api;
+
+/** What object storage knows about one object. */
+public record StoredObject(String key, long size, String contentType, String etag) {}

@@ -1,0 +1,87 @@
+package dev.marquee.platform.internal.rest;
+
+import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.platform.internal.migration.DatabaseMigrator;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * For operators: does this server reach each shared dependency? Object storage is checked by a real
+ * round trip (write, read back, delete a small probe object).
+ */
+@Path("/operations/dependencies")
+@RequestScoped
+@RolesAllowed({"operator", "admin"})
+public class DependencyStatusResource {
+
+  @Resource(lookup = "jdbc/marquee")
+  private DataSource dataSource;
+
+  @Inject private ObjectStorage storage;
+  @Inject private DatabaseMigrator migrator;
+
+  /** The state of one dependency. */
+  public record DependencyStatus(String name, boolean up, String detail) {}
+
+  /** All dependencies of this server. */
+  public record DependencyReport(boolean up, java.util.List<DependencyStatus> dependencies) {}
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public DependencyReport check() {
+    var database = database();
+    var objects = objectStorage();
+    return new DependencyReport(
+        database.up() && objects.up(), java.util.List.of(database, objects));
+  }
+
+  private DependencyStatus database() {
+    try (Connection connection = dataSource.getConnection()) {
+      var meta = connection.getMetaData();
+      return new DependencyStatus(
+          "postgresql",
+          connection.isValid(2) && migrator.isMigrated(),
+          meta.getDatabaseProductName()
+              + " "
+              + meta.getDatabaseProductVersion()
+              + (migrator.isMigrated() ? ", schemas migrated" : ", migration pending"));
+    } catch (Exception e) {
+      return new DependencyStatus("postgresql", false, e.getMessage());
+    }
+  }
+
+  private DependencyStatus objectStorage() {
+    String key = "probes/" + UUID.randomUUID();
+    byte[] payload = ("probe " + key).getBytes(StandardCharsets.UTF_8);
+    try {
+      storage.put(key, new ByteArrayInputStream(payload), payload.length, "text/plain");
+      byte[] read;
+      try (InputStream in = storage.open(key)) {
+        read = in.readAllBytes();
+      }
+      storage.delete(key);
+      boolean same = java.util.Arrays.equals(payload, read);
+      return new DependencyStatus(
+          "object-storage",
+          same,
+          "bucket "
+              + storage.bucket()
+              + (same ? ": write, read and delete succeeded" : ": read back differs"));
+    } catch (RuntimeException | java.io.IOException e) {
+      return new DependencyStatus(
+          "object-storage", false, "bucket " + storage.bucket() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.marquee.platform.internal.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything nobody planned for: logged with an incident id, answered with that id and nothing else,
+ * so no stack trace or internal detail ever reaches a client.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    if (WebApplicationExceptionMapper.isMalformedJson(exception)) {
+      return ProblemResponses.of(
+          400,
+          "malformed-json",
+          "Malformed JSON",
+          "The request body is not valid JSON for this operation: "
+              + WebApplicationExceptionMapper.rootMessage(exception));
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
+    return ProblemResponses.of(
+        500,
+        "internal-error",
+        "Internal error",
+        "Marquee could not complete the request. Quote incident " + incident + " to an operator.",
+        java.util.Map.of("incident", incident));
+  }
+}

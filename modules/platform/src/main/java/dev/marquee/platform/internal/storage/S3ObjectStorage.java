@@ -1,0 +1,155 @@
+package dev.marquee.platform.internal.storage;
+
+import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.platform.api.StoredObject;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Object storage on S3 through aws-sdk-java-v2. The same code talks to AWS, to any S3-compatible
+ * store, and to the s3proxy server that devstack runs over a local folder.
+ */
+@ApplicationScoped
+public class S3ObjectStorage implements ObjectStorage {
+  private static final Logger LOG = Logger.getLogger(S3ObjectStorage.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.endpoint", defaultValue = "")
+  String endpoint;
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.region", defaultValue = "us-east-1")
+  String region;
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.bucket", defaultValue = "marquee")
+  String bucket;
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.access-key", defaultValue = "")
+  String accessKey;
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.secret-key", defaultValue = "")
+  String secretKey;
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.path-style", defaultValue = "true")
+  boolean pathStyle;
+
+  @Inject
+  @ConfigProperty(name = "marquee.s3.create-bucket", defaultValue = "true")
+  boolean createBucket;
+
+  private S3Client client;
+  private volatile boolean bucketChecked;
+
+  @PostConstruct
+  void connect() {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(region))
+            .forcePathStyle(pathStyle);
+    if (!endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    if (!accessKey.isBlank()) {
+      builder.credentialsProvider(
+          StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+    } else {
+      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+    }
+    client = builder.build();
+  }
+
+  @PreDestroy
+  void close() {
+    client.close();
+  }
+
+  @Override
+  public void put(String key, Path file, String contentType) {
+    ensureBucket();
+    client.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), file);
+  }
+
+  @Override
+  public void put(String key, InputStream content, long length, String contentType) {
+    ensureBucket();
+    client.putObject(
+        b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(length),
+        RequestBody.fromInputStream(content, length));
+  }
+
+  @Override
+  public InputStream open(String key) {
+    return client.getObject(b -> b.bucket(bucket).key(key));
+  }
+
+  @Override
+  public Optional<StoredObject> describe(String key) {
+    try {
+      HeadObjectResponse head = client.headObject(b -> b.bucket(bucket).key(key));
+      return Optional.of(
+          new StoredObject(key, head.contentLength(), head.contentType(), head.eTag()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    client.deleteObject(b -> b.bucket(bucket).key(key));
+  }
+
+  @Override
+  public String bucket() {
+    return bucket;
+  }
+
+  /** The embedded store starts empty; production buckets are made by the operator. */
+  private void ensureBucket() {
+    if (bucketChecked || !createBucket) {
+      return;
+    }
+    try {
+      client.headBucket(b -> b.bucket(bucket));
+    } catch (NoSuchBucketException e) {
+      LOG.info(() -> "Creating bucket " + bucket);
+      client.createBucket(b -> b.bucket(bucket));
+    } catch (S3Exception e) {
+      if (e.statusCode() != 404) {
+        throw e;
+      }
+      LOG.info(() -> "Creating bucket " + bucket);
+      client.createBucket(b -> b.bucket(bucket));
+    }
+    bucketChecked = true;
+  }
+}
