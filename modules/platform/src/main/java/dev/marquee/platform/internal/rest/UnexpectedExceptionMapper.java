@@ -15,6 +15,26 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+  /** Connection failures (SQLState class 08, refused sockets, an exhausted pool) are transient. */
+  static boolean isDatabaseUnavailable(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t.getClass().getName().endsWith("ResourceAllocationException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Response toResponse(Throwable exception) {
     if (WebApplicationExceptionMapper.isMalformedJson(exception)) {
@@ -24,6 +44,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           "Malformed JSON",
           "The request body is not valid JSON for this operation: "
               + WebApplicationExceptionMapper.rootMessage(exception));
+    }
+    if (isDatabaseUnavailable(exception)) {
+      LOG.warning(() -> "Database unavailable: " + exception);
+      Response problem =
+          ProblemResponses.of(
+              503,
+              "database-unavailable",
+              "Service unavailable",
+              "Marquee cannot reach its database right now; retry shortly.");
+      return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);

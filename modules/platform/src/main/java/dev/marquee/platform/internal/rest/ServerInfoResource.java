@@ -1,0 +1,31 @@
+package dev.marquee.platform.internal.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Public and cheap: which Marquee this is. Clients use it to check compatibility; benchmarks use it
+ * as the baseline cost of a JAX-RS request on this server.
+ */
+@Path("/platform/info")
+@ApplicationScoped
+@PermitAll
+public class ServerInfoResource {
+  private static final String VERSION =
+      ServerInfoResource.class.getPackage().getImplementationVersion() == null
+          ? "development"
+          : ServerInfoResource.class.getPackage().getImplementationVersion();
+
+  /** Name and version of the platform. */
+  public record ServerInfo(String name, String version, String api) {}
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public ServerInfo info() {
+    return new ServerInfo("Marquee", VERSION, "v1");
+  }
+}

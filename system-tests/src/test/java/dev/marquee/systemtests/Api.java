@@ -1,0 +1,211 @@
+package dev.marquee.systemtests;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for the tests: JSON and form bodies, optional bearer token. */
+public final class Api {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String baseUrl;
+
+  public Api(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** An HTTP answer. */
+  public record Reply(int status, String body, HttpResponse<String> raw) {
+    public JsonObject json() {
+      return (JsonObject) parse();
+    }
+
+    public JsonArray array() {
+      return (JsonArray) parse();
+    }
+
+    private JsonStructure parse() {
+      try (var reader = Json.createReader(new StringReader(body))) {
+        return reader.read();
+      } catch (RuntimeException e) {
+        throw new AssertionError("Not JSON (status " + status + "): " + body, e);
+      }
+    }
+
+    public Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+
+    public String contentType() {
+      return header("Content-Type").orElse("");
+    }
+
+    /** The problem type slug of an RFC 9457 response, e.g. "weak-password". */
+    public String problemType() {
+      if (!contentType().startsWith("application/problem+json")) {
+        throw new AssertionError(
+            "Not problem JSON (status " + status + ", " + contentType() + "): " + body);
+      }
+      return json().getString("type").replace("/problems/", "");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+
+  public Reply get(String path, String token) {
+    return send(request(path, token).GET().build());
+  }
+
+  public Reply get(String path) {
+    return get(path, null);
+  }
+
+  public Reply postJson(String path, String json, String token) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Reply postJson(String path, String json) {
+    return postJson(path, json, null);
+  }
+
+  public Reply putJson(String path, String json, String token) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Reply patchJson(String path, String json, String token) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Reply delete(String path, String token) {
+    return send(request(path, token).DELETE().build());
+  }
+
+  public Reply postForm(String path, Map<String, String> form, String token) {
+    String body =
+        form.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  public Reply postForm(String path, Map<String, String> form) {
+    return postForm(path, form, null);
+  }
+
+  public Reply post(String path, String token) {
+    return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  // ---- Flows every test needs -------------------------------------------------------------
+
+  /** A new viewer with a unique email; returns its email. */
+  public String registerViewer(String password) {
+    String email = "viewer-" + UUID.randomUUID() + "@example.com";
+    Reply reply =
+        postJson(
+            "/api/accounts",
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString());
+    if (reply.status() != 201) {
+      throw new AssertionError("registration failed: " + reply);
+    }
+    return email;
+  }
+
+  /** Password grant for the web client; returns the token response. */
+  public JsonObject signIn(String email, String password) {
+    Reply reply = passwordGrant("marquee-web", email, password, null);
+    if (reply.status() != 200) {
+      throw new AssertionError("sign-in failed: " + reply);
+    }
+    return reply.json();
+  }
+
+  public Reply passwordGrant(String clientId, String email, String password, String deviceId) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "password");
+    form.put("client_id", clientId);
+    form.put("username", email);
+    form.put("password", password);
+    if (deviceId != null) {
+      form.put("device_id", deviceId);
+    }
+    return postForm("/api/oauth/token", form);
+  }
+
+  public Reply refresh(String refreshToken) {
+    return postForm(
+        "/api/oauth/token",
+        Map.of(
+            "grant_type",
+            "refresh_token",
+            "client_id",
+            "marquee-web",
+            "refresh_token",
+            refreshToken));
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private static Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

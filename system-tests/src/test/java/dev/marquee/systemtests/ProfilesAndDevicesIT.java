@@ -1,0 +1,147 @@
+package dev.marquee.systemtests;
+
+import static dev.marquee.systemtests.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RunningMarquee.class)
+class ProfilesAndDevicesIT {
+  private static final String PASSWORD = "household of five";
+  private final Api api = RunningMarquee.api();
+
+  @Test
+  void anAccountStartsWithOneProfileAndGrowsToFive() {
+    String token = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
+    var initial = api.get("/api/accounts/me/profiles", token).array();
+    assertThat(initial).hasSize(1);
+    assertThat(initial.getJsonObject(0).getString("maturityCap")).isEqualTo("18+");
+
+    var kids =
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"Kids\",\"kids\":true}", token);
+    assertThat(kids.status()).isEqualTo(201);
+    assertThat(kids.json().getString("maturityCap")).isEqualTo("7+");
+    assertThat(kids.json().getBoolean("kids")).isTrue();
+
+    assertProblem(
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"kids\"}", token),
+        409,
+        "duplicate-profile-name");
+    assertProblem(
+        api.postJson(
+            "/api/accounts/me/profiles",
+            "{\"name\":\"Teen\",\"kids\":true,\"maturityCap\":\"16+\"}",
+            token),
+        400,
+        "invalid-maturity-cap");
+    assertProblem(
+        api.postJson(
+            "/api/accounts/me/profiles", "{\"name\":\"Odd\",\"maturityCap\":\"PG-13\"}", token),
+        400,
+        "invalid-maturity-cap");
+    assertProblem(
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"\"}", token),
+        400,
+        "validation-failed");
+
+    for (String name : new String[] {"Two", "Three", "Four"}) {
+      assertThat(
+              api.postJson(
+                      "/api/accounts/me/profiles",
+                      "{\"name\":\"" + name + "\",\"maturityCap\":\"13+\"}",
+                      token)
+                  .status())
+          .isEqualTo(201);
+    }
+    assertProblem(
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"Six\"}", token),
+        409,
+        "profile-limit");
+
+    String kidsId = kids.json().getString("id");
+    var renamed =
+        api.patchJson(
+            "/api/accounts/me/profiles/" + kidsId,
+            "{\"name\":\"Little ones\",\"maturityCap\":\"ALL\"}",
+            token);
+    assertThat(renamed.status()).isEqualTo(200);
+    assertThat(renamed.json().getString("name")).isEqualTo("Little ones");
+    assertThat(renamed.json().getString("maturityCap")).isEqualTo("ALL");
+
+    assertThat(api.delete("/api/accounts/me/profiles/" + kidsId, token).status()).isEqualTo(204);
+    assertThat(api.get("/api/accounts/me/profiles", token).array()).hasSize(4);
+    assertProblem(
+        api.delete("/api/accounts/me/profiles/" + kidsId, token), 404, "profile-not-found");
+  }
+
+  @Test
+  void profilesOfAnotherAccountAreInvisible() {
+    String alice = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
+    String bob = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
+    String aliceProfile =
+        api.get("/api/accounts/me/profiles", alice).array().getJsonObject(0).getString("id");
+    assertProblem(
+        api.delete("/api/accounts/me/profiles/" + aliceProfile, bob), 404, "profile-not-found");
+    assertProblem(
+        api.patchJson("/api/accounts/me/profiles/" + aliceProfile, "{\"name\":\"Mine\"}", bob),
+        404,
+        "profile-not-found");
+  }
+
+  @Test
+  void browsersAreSoftwareDevicesWhateverTheyClaim() {
+    String token = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
+    var browser =
+        api.postJson(
+            "/api/accounts/me/devices",
+            "{\"name\":\"Chrome\",\"type\":\"web\",\"securityLevel\":\"HARDWARE\"}",
+            token);
+    assertThat(browser.status()).isEqualTo(201);
+    assertThat(browser.json().getString("securityLevel")).isEqualTo("SOFTWARE");
+
+    var tv =
+        api.postJson(
+            "/api/accounts/me/devices",
+            "{\"name\":\"TV\",\"type\":\"TV\",\"securityLevel\":\"HARDWARE\"}",
+            token);
+    assertThat(tv.json().getString("securityLevel")).isEqualTo("HARDWARE");
+
+    assertProblem(
+        api.postJson(
+            "/api/accounts/me/devices", "{\"name\":\"Fridge\",\"type\":\"FRIDGE\"}", token),
+        400,
+        "validation-failed");
+    assertProblem(
+        api.postJson("/api/accounts/me/devices", "{\"type\":\"TV\"}", token),
+        400,
+        "validation-failed");
+    assertThat(api.get("/api/accounts/me/devices", token).array()).hasSize(2);
+  }
+
+  @Test
+  void removingADeviceSignsItOut() {
+    String email = api.registerViewer(PASSWORD);
+    String phone = api.signIn(email, PASSWORD).getString("access_token");
+    String deviceId =
+        api.postJson(
+                "/api/accounts/me/devices", "{\"name\":\"Old tablet\",\"type\":\"TABLET\"}", phone)
+            .json()
+            .getString("id");
+
+    var onTablet = api.passwordGrant("marquee-web", email, PASSWORD, deviceId);
+    assertThat(onTablet.status()).isEqualTo(200);
+    assertThat(onTablet.json().getString("device_id")).isEqualTo(deviceId);
+    String tabletToken = onTablet.json().getString("access_token");
+    assertThat(api.get("/api/accounts/me", tabletToken).status()).isEqualTo(200);
+
+    assertThat(api.delete("/api/accounts/me/devices/" + deviceId, phone).status()).isEqualTo(204);
+    assertProblem(api.get("/api/accounts/me", tabletToken), 401, "unauthenticated");
+    assertProblem(
+        api.refresh(onTablet.json().getString("refresh_token")), 400, "oauth-invalid-grant");
+    assertThat(api.get("/api/accounts/me", phone).status()).isEqualTo(200);
+    // A removed device cannot be signed into again.
+    assertProblem(
+        api.passwordGrant("marquee-web", email, PASSWORD, deviceId), 400, "oauth-invalid-request");
+  }
+}

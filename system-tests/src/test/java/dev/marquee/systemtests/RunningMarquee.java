@@ -1,0 +1,88 @@
+package dev.marquee.systemtests;
+
+import dev.marquee.devstack.MarqueeStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts Marquee once for the whole test run (embedded PostgreSQL, s3proxy, Liberty with the built
+ * EAR) on free loopback ports, in a fresh home under target/, and stops it at the end.
+ */
+public final class RunningMarquee implements BeforeAllCallback {
+  private static MarqueeStack stack;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    synchronized (RunningMarquee.class) {
+      if (stack == null) {
+        stack = startFresh();
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.GLOBAL)
+            .put("marquee-stack", (ExtensionContext.Store.CloseableResource) () -> stack.close());
+      }
+    }
+  }
+
+  public static MarqueeStack stack() {
+    if (stack == null) {
+      throw new IllegalStateException(
+          "Annotate the test class with @ExtendWith(RunningMarquee.class)");
+    }
+    return stack;
+  }
+
+  public static Api api() {
+    return new Api(stack().baseUrl());
+  }
+
+  private static MarqueeStack startFresh() throws Exception {
+    Path home = Path.of(System.getProperty("marquee.stack.home", "target/stack-home"));
+    deleteRecursively(home);
+    String wlp = System.getProperty("marquee.wlp.dir");
+    if (wlp == null || !Files.isExecutable(Path.of(wlp, "bin/server"))) {
+      throw new IllegalStateException(
+          "No Liberty server at "
+              + wlp
+              + ": run the tests through Maven (mvn verify), which builds it.");
+    }
+    return MarqueeStack.builder()
+        .home(home)
+        .wlpDirectory(Path.of(wlp))
+        .httpPort(freePort())
+        .httpsPort(freePort())
+        .databasePort(freePort())
+        .objectStorePort(freePort())
+        .messagingPort(freePort())
+        // Device-flow tests poll; a 1 s interval keeps them quick without changing the logic.
+        .environment("MARQUEE_OAUTH_DEVICE_INTERVAL_SECONDS", "1")
+        .build()
+        .start();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
