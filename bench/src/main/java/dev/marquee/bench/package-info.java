@@ -1,0 +1,2 @@
+/** Measures the platform foundation: server start, restart, memory and request throughput. */
+package dev.marquee.bench;
