@@ -96,6 +96,12 @@ public final class PlatformBench {
             Endpoint.get(
                 "GET /api/platform/info (baseline)", "/api/platform/info", List.of(), null),
             Endpoint.get(
+                "GET /api/platform/info (Bearer)",
+                "/api/platform/info",
+                List.of("Authorization: Bearer " + token),
+                "the baseline plus mpJwt's validation of the token"
+                    + " (signature, claims, subject); no database."),
+            Endpoint.get(
                 "GET /api/accounts/me (Bearer)",
                 "/api/accounts/me",
                 List.of("Authorization: Bearer " + token),

@@ -18,9 +18,12 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** The accounts facade: entities in, immutable views out. */
+/**
+ * The accounts facade: entities in, immutable views out. Reads only, so it joins a caller's
+ * transaction when there is one and otherwise reads without BEGIN/COMMIT round trips.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class DefaultAccountsFacade implements AccountsFacade {
   @Inject AccountRepository accounts;
   @Inject DeviceRepository devices;

@@ -189,7 +189,8 @@ public class OAuthTokenService {
         .ifPresent(f -> f.revoke("revoked-by-client", Time.now()));
   }
 
-  @Transactional
+  /** Checked on every authenticated request: a plain read, no transaction round trips. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean isSessionActive(UUID familyId) {
     return tokens.isActive(familyId);
   }
