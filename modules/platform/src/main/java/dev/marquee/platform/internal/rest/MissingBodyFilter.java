@@ -23,7 +23,7 @@ public class MissingBodyFilter implements ContainerRequestFilter {
     if (WRITES.contains(request.getMethod())
         && type != null
         && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-        && !request.hasEntity()) {
+        && (request.getLength() == 0 || !request.hasEntity())) {
       request.abortWith(
           ProblemResponses.of(
               400,
