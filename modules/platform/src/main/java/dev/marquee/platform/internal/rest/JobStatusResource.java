@@ -1,0 +1,49 @@
+package dev.marquee.platform.internal.rest;
+
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+/** For operators: where a batch job execution stands, read from the job repository. */
+@Path("/operations/jobs")
+@RequestScoped
+@RolesAllowed({"operator", "admin"})
+public class JobStatusResource {
+
+  /** One execution of a job. */
+  public record JobStatus(
+      long executionId,
+      String job,
+      String status,
+      String exitStatus,
+      Instant startedAt,
+      Instant endedAt) {}
+
+  @GET
+  @Path("/{executionId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JobStatus status(@PathParam("executionId") long executionId) {
+    try {
+      JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
+      return new JobStatus(
+          execution.getExecutionId(),
+          execution.getJobName(),
+          execution.getBatchStatus().name(),
+          execution.getExitStatus(),
+          execution.getStartTime() == null ? null : execution.getStartTime().toInstant(),
+          execution.getEndTime() == null ? null : execution.getEndTime().toInstant());
+    } catch (NoSuchJobExecutionException e) {
+      throw ProblemException.notFound(
+          "job-execution-not-found", "No job execution " + executionId + ".");
+    }
+  }
+}
