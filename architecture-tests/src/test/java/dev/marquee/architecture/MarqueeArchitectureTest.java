@@ -49,19 +49,21 @@ class MarqueeArchitectureTest {
                         () ->
                             ModuleRules.onlyApiCrossesModuleLines(ROOT, m, List.of("api"))
                                 .check(marquee))),
-        Stream.of(
-            DynamicTest.dynamicTest(
-                ModuleRules.PLATFORM,
-                () ->
-                    ModuleRules.onlyApiCrossesModuleLines(
-                            ROOT, ModuleRules.PLATFORM, ModuleRules.PLATFORM_PUBLIC)
-                        .check(marquee))));
+        ModuleRules.SHARED.entrySet().stream()
+            .map(
+                shared ->
+                    DynamicTest.dynamicTest(
+                        shared.getKey(),
+                        () ->
+                            ModuleRules.onlyApiCrossesModuleLines(
+                                    ROOT, shared.getKey(), shared.getValue())
+                                .check(marquee))));
   }
 
   @TestFactory
   Stream<DynamicTest> modulesDependOnlyOnTheAllowedGraph() {
     Set<String> all = new HashSet<>(ModuleRules.ALLOWED.keySet());
-    all.add(ModuleRules.PLATFORM);
+    all.addAll(ModuleRules.SHARED.keySet());
     return ModuleRules.ALLOWED.entrySet().stream()
         .map(
             e ->
@@ -72,12 +74,20 @@ class MarqueeArchitectureTest {
                             .check(marquee)));
   }
 
-  @Test
-  void platformDependsOnNoBusinessModule() {
+  @TestFactory
+  Stream<DynamicTest> sharedModulesDependOnNoBusinessModule() {
     Set<String> all = new HashSet<>(ModuleRules.ALLOWED.keySet());
-    all.add(ModuleRules.PLATFORM);
-    ModuleRules.dependsOnlyOnAllowedModules(ROOT, ModuleRules.PLATFORM, Set.of(), all)
-        .check(marquee);
+    all.addAll(ModuleRules.SHARED.keySet());
+    return ModuleRules.SHARED.keySet().stream()
+        .map(
+            shared ->
+                DynamicTest.dynamicTest(
+                    shared,
+                    () -> {
+                      Set<String> business = new HashSet<>(ModuleRules.ALLOWED.keySet());
+                      ModuleRules.dependsOnlyOnAllowedModules(ROOT, shared, Set.of(), business)
+                          .check(marquee);
+                    }));
   }
 
   @Test

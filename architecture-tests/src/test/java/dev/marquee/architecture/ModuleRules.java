@@ -23,6 +23,10 @@ final class ModuleRules {
   /** Public packages of the platform module. */
   static final List<String> PLATFORM_PUBLIC = List.of("api", "jpa");
 
+  /** Shared modules every business module may use, with their public packages. */
+  static final Map<String, List<String>> SHARED =
+      Map.of(PLATFORM, PLATFORM_PUBLIC, "media", List.of("api"));
+
   /** DESIGN.md section 1: who may use whose api. */
   static final Map<String, Set<String>> ALLOWED =
       Map.of(
@@ -68,7 +72,7 @@ final class ModuleRules {
       String root, String module, Set<String> allowed, Set<String> all) {
     String[] forbidden =
         all.stream()
-            .filter(m -> !m.equals(module) && !allowed.contains(m) && !m.equals(PLATFORM))
+            .filter(m -> !m.equals(module) && !allowed.contains(m) && !SHARED.containsKey(m))
             .map(m -> root + "." + m + "..")
             .toArray(String[]::new);
     return noClasses()
