@@ -108,6 +108,50 @@ public final class Api {
             .build());
   }
 
+  public Reply putBytes(String path, byte[] body, String token) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/octet-stream")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** A PUT to an absolute URL (a presigned object storage URL), without Marquee's token. */
+  public static Reply putBytesTo(URI url, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(60))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /**
+   * Starts a PUT that announces {@code announced} bytes, sends only {@code body}, and drops the
+   * connection: a client whose network failed mid-part.
+   */
+  public void putAndDisconnect(String path, byte[] body, long announced, String token)
+      throws IOException {
+    URI uri = URI.create(baseUrl + path);
+    try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      String head =
+          "PUT "
+              + uri.getRawPath()
+              + " HTTP/1.1\r\nHost: "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + "\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+              + announced
+              + "\r\n\r\n";
+      var out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+    }
+  }
+
   public Reply delete(String path, String token) {
     return send(request(path, token).DELETE().build());
   }

@@ -63,6 +63,10 @@ public final class RunningMarquee implements BeforeAllCallback {
         .messagingPort(freePort())
         // Device-flow tests poll; a 1 s interval keeps them quick without changing the logic.
         .environment("MARQUEE_OAUTH_DEVICE_INTERVAL_SECONDS", "1")
+        // The smallest S3 part size, so that a few-MB test master spans several parts.
+        .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
+        // A low ceiling the size-limit test can exceed without sending anything.
+        .environment("MARQUEE_INGEST_MAX_MASTER_BYTES", "1073741824")
         .build()
         .start();
   }

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes an MP4 master made of generated pictures and tones (H.264 via libx264, AAC): the demo
- * title, and test input with known properties. With {@code noise}, every frame carries fresh noise
- * over moving shapes, which is hard to encode (for benchmarks).
+ * Writes a master made of generated pictures and tones (H.264 via libx264 in MP4, or Motion JPEG in
+ * MOV for an unsupported codec; AAC audio, one track per language): the demo title, and test input
+ * with known properties. With {@code noise}, every frame carries fresh noise over moving shapes,
+ * which is hard to encode (for benchmarks).
  */
 public record SyntheticMaster(
     int width,
@@ -16,7 +17,19 @@ public record SyntheticMaster(
     int framesPerSecond,
     double seconds,
     boolean noise,
-    List<String> audioLanguages) {
+    List<String> audioLanguages,
+    String videoEncoder) {
+  /** An H.264 (libx264) master in MP4. */
+  public SyntheticMaster(
+      int width,
+      int height,
+      int framesPerSecond,
+      double seconds,
+      boolean noise,
+      List<String> audioLanguages) {
+    this(width, height, framesPerSecond, seconds, noise, audioLanguages, "libx264");
+  }
+
   public SyntheticMaster {
     if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
       throw new IllegalArgumentException("width and height must be positive and even");
@@ -25,6 +38,9 @@ public record SyntheticMaster(
       throw new IllegalArgumentException("frame rate and duration must be positive");
     }
     audioLanguages = List.copyOf(audioLanguages);
+    if (!videoEncoder.equals("libx264") && !videoEncoder.equals("mjpeg")) {
+      throw new IllegalArgumentException("videoEncoder must be libx264 or mjpeg (MOV)");
+    }
   }
 
   public void writeTo(Path file) throws IOException {

@@ -68,6 +68,21 @@ class MediaProbeTest {
     byte[] bytes = Files.readAllBytes(whole);
     // Keep the start: with the index at the end (MP4 default), the cut file has no index at all.
     Path cut = Files.write(folder.resolve("cut.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
-    assertThatThrownBy(() -> MediaProbe.probe(cut)).isInstanceOf(MediaProbeException.class);
+    assertThatThrownBy(() -> MediaProbe.probe(cut))
+        .isInstanceOf(MediaProbeException.class)
+        .extracting(e -> ((MediaProbeException) e).reason())
+        .isEqualTo(MediaProbeException.Reason.CORRUPT);
+  }
+
+  @Test
+  void reportsTheCodecOfOtherMasters() throws Exception {
+    Path jpeg = folder.resolve("master.mov");
+    new SyntheticMaster(160, 90, 10, 1, false, List.of(), "mjpeg").writeTo(jpeg);
+    MediaInfo info = MediaProbe.probe(jpeg);
+    assertThat(info.video())
+        .singleElement()
+        .extracting(MediaInfo.VideoTrack::codec)
+        .isEqualTo("mjpeg");
+    assertThat(info.audio()).isEmpty();
   }
 }

@@ -25,6 +25,25 @@ public interface ObjectStorage {
 
   void delete(String key);
 
+  /** Starts a multipart upload (parts of at least 5 MiB but the last); returns its id. */
+  String startMultipartUpload(String key, String contentType);
+
+  /** Stores one part, streamed; returns its ETag. Sending a part again replaces it. */
+  String uploadPart(String key, String uploadId, int partNumber, InputStream content, long length);
+
+  /** The parts stored so far, in order: the truth about how far an upload got. */
+  java.util.List<UploadedPart> listParts(String key, String uploadId);
+
+  /** Joins the parts into the object at {@code key}. */
+  void completeMultipartUpload(String key, String uploadId, java.util.List<UploadedPart> parts);
+
+  /** Discards the parts; nothing is left behind. */
+  void abortMultipartUpload(String key, String uploadId);
+
+  /** A URL a client may PUT one part to directly, without passing through Marquee. */
+  java.net.URI presignPartUpload(
+      String key, String uploadId, int partNumber, java.time.Duration validity);
+
   /** The bucket this storage writes to, for operators. */
   String bucket();
 }

@@ -63,6 +63,12 @@ public final class FfmpegProbe {
     }
     AVFormatContext context = new AVFormatContext(null);
     int opened = avformat_open_input(context, file.toString(), null, null);
+    if (opened < 0 && startsLikeIsoMedia(file)) {
+      throw new MediaProbeException(
+          MediaProbeException.Reason.CORRUPT,
+          "The file starts like an MP4/MOV but cannot be read (truncated or damaged, index missing): "
+              + FfmpegErrors.describe(opened));
+    }
     if (opened < 0) {
       throw new MediaProbeException(
           MediaProbeException.Reason.NOT_MEDIA,
@@ -154,6 +160,20 @@ public final class FfmpegProbe {
       }
     } finally {
       av_packet_free(packet);
+    }
+  }
+
+  /** ISO base media files (MP4, MOV) begin with an ftyp box; a cut one keeps that start. */
+  private static boolean startsLikeIsoMedia(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(8);
+      return head.length == 8
+          && head[4] == 'f'
+          && head[5] == 't'
+          && head[6] == 'y'
+          && head[7] == 'p';
+    } catch (IOException e) {
+      return false;
     }
   }
 

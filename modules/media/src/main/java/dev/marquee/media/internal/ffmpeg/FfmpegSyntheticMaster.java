@@ -125,22 +125,27 @@ public final class FfmpegSyntheticMaster {
     }
 
     private Track openVideo() {
-      AVCodec codec = avcodec_find_encoder_by_name("libx264");
+      AVCodec codec = avcodec_find_encoder_by_name(spec.videoEncoder());
       if (codec == null || codec.isNull()) {
-        throw new IllegalStateException("libx264 is missing from this FFmpeg build");
+        throw new IllegalStateException(spec.videoEncoder() + " is missing from this FFmpeg build");
       }
+      boolean jpeg = spec.videoEncoder().equals("mjpeg");
       AVStream stream = avformat_new_stream(output, null);
       AVCodecContext encoder = avcodec_alloc_context3(codec);
       encoder.width(spec.width());
       encoder.height(spec.height());
-      encoder.pix_fmt(AV_PIX_FMT_YUV420P);
+      // Motion JPEG wants full-range pictures; the layout in memory is the same.
+      encoder.pix_fmt(
+          jpeg ? org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P : AV_PIX_FMT_YUV420P);
       encoder.time_base(rational(1, spec.framesPerSecond()));
       encoder.framerate(rational(spec.framesPerSecond(), 1));
       encoder.gop_size(spec.framesPerSecond() * 2);
       globalHeaderIfNeeded(encoder);
       AVDictionary options = new AVDictionary(null);
-      av_dict_set(options, "preset", "veryfast", 0);
-      av_dict_set(options, "crf", "20", 0);
+      if (!jpeg) {
+        av_dict_set(options, "preset", "veryfast", 0);
+        av_dict_set(options, "crf", "20", 0);
+      }
       try {
         check(avcodec_open2(encoder, codec, options), "opening libx264");
       } finally {
@@ -182,7 +187,7 @@ public final class FfmpegSyntheticMaster {
     private void encodeAll() {
       long frames = Math.round(spec.seconds() * spec.framesPerSecond());
       AVFrame picture = av_frame_alloc();
-      picture.format(AV_PIX_FMT_YUV420P);
+      picture.format(video.encoder().pix_fmt());
       picture.width(spec.width());
       picture.height(spec.height());
       check(av_frame_get_buffer(picture, 0), "allocating a picture");

@@ -2,6 +2,7 @@ package dev.marquee.platform.internal.storage;
 
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.StoredObject;
+import dev.marquee.platform.api.UploadedPart;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,7 @@ public class S3ObjectStorage implements ObjectStorage {
   boolean createBucket;
 
   private S3Client client;
+  private software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
   private volatile boolean bucketChecked;
 
   @PostConstruct
@@ -81,11 +83,27 @@ public class S3ObjectStorage implements ObjectStorage {
       builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
     }
     client = builder.build();
+    var presignerBuilder =
+        software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+            .region(Region.of(region))
+            .serviceConfiguration(
+                software.amazon.awssdk.services.s3.S3Configuration.builder()
+                    .pathStyleAccessEnabled(pathStyle)
+                    .build());
+    if (!endpoint.isBlank()) {
+      presignerBuilder.endpointOverride(URI.create(endpoint));
+    }
+    presignerBuilder.credentialsProvider(
+        accessKey.isBlank()
+            ? DefaultCredentialsProvider.builder().build()
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
+    presigner = presignerBuilder.build();
   }
 
   @PreDestroy
   void close() {
     client.close();
+    presigner.close();
   }
 
   @Override
@@ -126,6 +144,90 @@ public class S3ObjectStorage implements ObjectStorage {
   @Override
   public void delete(String key) {
     client.deleteObject(b -> b.bucket(bucket).key(key));
+  }
+
+  @Override
+  public String startMultipartUpload(String key, String contentType) {
+    ensureBucket();
+    return client
+        .createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType))
+        .uploadId();
+  }
+
+  @Override
+  public String uploadPart(
+      String key, String uploadId, int partNumber, InputStream content, long length) {
+    return client
+        .uploadPart(
+            b ->
+                b.bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .partNumber(partNumber)
+                    .contentLength(length),
+            RequestBody.fromInputStream(content, length))
+        .eTag();
+  }
+
+  @Override
+  public java.util.List<UploadedPart> listParts(String key, String uploadId) {
+    java.util.List<UploadedPart> parts = new java.util.ArrayList<>();
+    Integer marker = null;
+    while (true) {
+      Integer from = marker;
+      var page =
+          client.listParts(
+              b -> {
+                b.bucket(bucket).key(key).uploadId(uploadId);
+                if (from != null) {
+                  b.partNumberMarker(from);
+                }
+              });
+      page.parts().forEach(p -> parts.add(new UploadedPart(p.partNumber(), p.size(), p.eTag())));
+      if (!Boolean.TRUE.equals(page.isTruncated())) {
+        return parts;
+      }
+      marker = page.nextPartNumberMarker();
+    }
+  }
+
+  @Override
+  public void completeMultipartUpload(
+      String key, String uploadId, java.util.List<UploadedPart> parts) {
+    var completed =
+        parts.stream()
+            .map(
+                p ->
+                    software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                        .partNumber(p.partNumber())
+                        .eTag(p.etag())
+                        .build())
+            .toList();
+    client.completeMultipartUpload(
+        b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(completed)));
+  }
+
+  @Override
+  public void abortMultipartUpload(String key, String uploadId) {
+    client.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+  }
+
+  @Override
+  public URI presignPartUpload(
+      String key, String uploadId, int partNumber, java.time.Duration validity) {
+    return URI.create(
+        presigner
+            .presignUploadPart(
+                r ->
+                    r.signatureDuration(validity)
+                        .uploadPartRequest(
+                            p ->
+                                p.bucket(bucket)
+                                    .key(key)
+                                    .uploadId(uploadId)
+                                    .partNumber(partNumber)))
+            .url()
+            .toString());
   }
 
   @Override

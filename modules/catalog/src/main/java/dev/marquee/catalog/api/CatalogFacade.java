@@ -1,0 +1,20 @@
+package dev.marquee.catalog.api;
+
+import java.util.Optional;
+
+/** What other modules may ask of the catalog. */
+public interface CatalogFacade {
+
+  /**
+   * Checks a new title's metadata without storing anything; throws a problem naming the first field
+   * that is wrong (invalid-language, unknown-category, invalid-region, ...).
+   */
+  void validate(NewTitle title);
+
+  /** Stores a validated title whose master has been ingested. */
+  TitleView createIngested(NewTitle title, long durationMillis);
+
+  Optional<TitleView> title(TitleId id);
+
+  void changeState(TitleId id, TitleState state);
+}

@@ -1,0 +1,96 @@
+package dev.marquee.catalog.internal.application;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.LicenceTerms;
+import dev.marquee.catalog.api.NewTitle;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.catalog.api.TitleState;
+import dev.marquee.catalog.api.TitleView;
+import dev.marquee.catalog.internal.domain.MetadataRules;
+import dev.marquee.catalog.internal.domain.Title;
+import dev.marquee.catalog.internal.domain.TitleRepository;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The catalog facade: metadata rules, then entities in and views out. */
+@ApplicationScoped
+public class DefaultCatalogFacade implements CatalogFacade {
+  @Inject TitleRepository titles;
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public void validate(NewTitle title) {
+    MetadataRules.check(title);
+    if (title.category() == null || !titles.categoryExists(title.category())) {
+      throw ProblemException.badRequest(
+          "unknown-category", "category " + title.category() + " is not a Marquee category.");
+    }
+  }
+
+  @Override
+  @Transactional
+  public TitleView createIngested(NewTitle title, long durationMillis) {
+    validate(title);
+    LicenceTerms licence = title.licence();
+    Title entity =
+        new Title(
+            title.owner().value(),
+            title.name(),
+            title.synopsis(),
+            title.language(),
+            title.category(),
+            title.maturityRating(),
+            title.releaseYear(),
+            licence.regions(),
+            licence.availableFrom().atOffset(ZoneOffset.UTC),
+            licence.availableUntil() == null
+                ? null
+                : licence.availableUntil().atOffset(ZoneOffset.UTC),
+            licence.offlineAllowed(),
+            durationMillis,
+            OffsetDateTime.now(ZoneOffset.UTC));
+    titles.add(entity);
+    return view(entity);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<TitleView> title(TitleId id) {
+    return titles.title(id.value()).map(DefaultCatalogFacade::view);
+  }
+
+  @Override
+  @Transactional
+  public void changeState(TitleId id, TitleState state) {
+    titles
+        .title(id.value())
+        .orElseThrow(() -> ProblemException.notFound("title-not-found", "No title " + id + "."))
+        .changeState(state);
+  }
+
+  static TitleView view(Title t) {
+    return new TitleView(
+        new TitleId(t.id()),
+        new AccountId(t.ownerId()),
+        t.name(),
+        t.synopsis(),
+        t.language(),
+        t.category(),
+        t.maturityRating(),
+        t.releaseYear(),
+        new LicenceTerms(
+            t.regions(),
+            t.availableFrom().toInstant(),
+            t.availableUntil() == null ? null : t.availableUntil().toInstant(),
+            t.offlineAllowed()),
+        t.state(),
+        t.durationMillis(),
+        t.createdAt().toInstant());
+  }
+}

@@ -1,0 +1,2 @@
+/** The catalog facade and its transaction boundaries. */
+package dev.marquee.catalog.internal.application;

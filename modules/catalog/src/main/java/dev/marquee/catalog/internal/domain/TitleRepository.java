@@ -1,0 +1,13 @@
+package dev.marquee.catalog.internal.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Titles and the category list. */
+public interface TitleRepository {
+  Optional<Title> title(UUID id);
+
+  void add(Title title);
+
+  boolean categoryExists(String slug);
+}

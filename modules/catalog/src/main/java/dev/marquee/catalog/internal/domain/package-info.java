@@ -1,0 +1,2 @@
+/** The catalog's entities, metadata rules and repository interfaces. */
+package dev.marquee.catalog.internal.domain;

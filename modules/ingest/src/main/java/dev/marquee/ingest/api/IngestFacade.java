@@ -1,0 +1,9 @@
+package dev.marquee.ingest.api;
+
+import dev.marquee.catalog.api.TitleId;
+import java.util.Optional;
+
+/** What other modules (transcode) may ask of ingest. */
+public interface IngestFacade {
+  Optional<IngestedMaster> master(TitleId title);
+}

@@ -1,0 +1,25 @@
+package dev.marquee.ingest.internal.application;
+
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.ingest.api.IngestFacade;
+import dev.marquee.ingest.api.IngestedMaster;
+import dev.marquee.ingest.internal.domain.UploadRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** The ingest facade: where each title's verified master is. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DefaultIngestFacade implements IngestFacade {
+  @Inject UploadRepository uploads;
+  @Inject UploadService service;
+
+  @Override
+  public Optional<IngestedMaster> master(TitleId title) {
+    return uploads
+        .completedForTitle(title.value())
+        .map(u -> new IngestedMaster(title, u.storageKey(), u.sha256(), service.mediaOf(u)));
+  }
+}

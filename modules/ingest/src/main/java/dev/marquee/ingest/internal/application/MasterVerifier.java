@@ -1,0 +1,78 @@
+package dev.marquee.ingest.internal.application;
+
+import dev.marquee.ingest.internal.domain.MasterRules;
+import dev.marquee.media.api.MediaInfo;
+import dev.marquee.media.api.MediaProbe;
+import dev.marquee.media.api.MediaProbeException;
+import dev.marquee.platform.api.ObjectStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Reads the assembled master back from object storage once, streaming: its SHA-256 is computed on
+ * the way to a temporary file, which FFmpeg then probes. Nothing is held in memory.
+ */
+@ApplicationScoped
+public class MasterVerifier {
+  @Inject ObjectStorage storage;
+
+  /** The probe of a master whose bytes matched the declared checksum and size. */
+  public MediaInfo verify(String key, String expectedSha256, long expectedSize) {
+    Path local = null;
+    try {
+      local = Files.createTempFile("marquee-master-", ".bin");
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      long copied;
+      try (InputStream in = new DigestInputStream(storage.open(key), sha256)) {
+        copied = Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (copied != expectedSize) {
+        throw MasterRules.rejected(
+            "size-mismatch",
+            "The master has " + copied + " bytes, not the declared " + expectedSize + ".");
+      }
+      String actual = HexFormat.of().formatHex(sha256.digest());
+      if (!actual.equalsIgnoreCase(expectedSha256)) {
+        throw MasterRules.rejected(
+            "checksum-mismatch",
+            "The master's SHA-256 is "
+                + actual
+                + ", not the declared "
+                + expectedSha256.toLowerCase()
+                + ".");
+      }
+      MediaInfo media;
+      try {
+        media = MediaProbe.probe(local);
+      } catch (MediaProbeException e) {
+        throw MasterRules.rejected(
+            e.reason() == MediaProbeException.Reason.NOT_MEDIA ? "not-a-video" : "corrupt-master",
+            e.getMessage());
+      }
+      MasterRules.check(media);
+      return media;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read master " + key + " back from object storage", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    } finally {
+      if (local != null) {
+        try {
+          Files.deleteIfExists(local);
+        } catch (IOException e) {
+          // A temp file left behind is cleaned by the OS; the upload's outcome does not depend on
+          // it.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.marquee.ingest.internal.domain;
+
+import dev.marquee.media.api.MediaInfo;
+import dev.marquee.platform.api.ProblemException;
+import java.util.Set;
+
+/** What Marquee accepts as a master, beyond being readable media. */
+public final class MasterRules {
+  /** Codecs the transcoder decodes well; anything else is refused up front. */
+  public static final Set<String> VIDEO_CODECS =
+      Set.of("h264", "hevc", "prores", "mpeg2video", "vp9", "av1", "dnxhd", "mpeg4");
+
+  private MasterRules() {}
+
+  public static void check(MediaInfo media) {
+    if (media.video().isEmpty()) {
+      throw rejected("not-a-video", "The file has no video stream.");
+    }
+    MediaInfo.VideoTrack video = media.video().get(0);
+    if (!VIDEO_CODECS.contains(video.codec())) {
+      throw rejected(
+          "unsupported-codec",
+          "Video codec "
+              + video.codec()
+              + " is not supported; use one of "
+              + String.join(", ", new java.util.TreeSet<>(VIDEO_CODECS))
+              + ".");
+    }
+    if (media.durationSeconds() <= 0 || video.frames() == 0) {
+      throw rejected("zero-duration", "The master has no duration (no video frames).");
+    }
+    if (video.width() <= 0 || video.height() <= 0) {
+      throw rejected("not-a-video", "The video stream has no picture size.");
+    }
+  }
+
+  public static ProblemException rejected(String type, String detail) {
+    return new ProblemException(422, type, "Master rejected", detail);
+  }
+}

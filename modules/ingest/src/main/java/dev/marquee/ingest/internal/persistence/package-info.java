@@ -1,0 +1,2 @@
+/** JPA implementation of the upload repository (persistence unit "ingest"). */
+package dev.marquee.ingest.internal.persistence;

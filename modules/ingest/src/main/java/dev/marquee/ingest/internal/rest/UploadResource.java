@@ -1,0 +1,154 @@
+package dev.marquee.ingest.internal.rest;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.MaturityRating;
+import dev.marquee.catalog.api.LicenceTerms;
+import dev.marquee.catalog.api.NewTitle;
+import dev.marquee.ingest.internal.application.UploadService;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Creators upload masters resumably: open with the title's metadata, size and SHA-256; PUT parts
+ * (or PUT them to presigned S3 URLs); ask where to resume; complete.
+ */
+@Path("/ingest/uploads")
+@RequestScoped
+@RolesAllowed({"creator", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadResource {
+  private static final Duration PRESIGNED_VALIDITY = Duration.ofHours(1);
+
+  @Inject UploadService uploads;
+  @Inject JsonWebToken caller;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response open(@NotNull(message = "a JSON body is required") @Valid UploadRequest request) {
+    UUID owner = owner();
+    var progress =
+        uploads.open(
+            owner,
+            newTitle(owner, request.title()),
+            request.fileName(),
+            request.sizeBytes(),
+            request.sha256());
+    return Response.created(URI.create("ingest/uploads/" + progress.upload().id()))
+        .entity(UploadResponse.of(progress, uploads))
+        .build();
+  }
+
+  /** Where the upload stands; a client that lost its connection resumes at {@code nextPart}. */
+  @GET
+  @Path("/{id}")
+  public UploadResponse status(@PathParam("id") String id) {
+    return UploadResponse.of(uploads.progress(owner(), uuid(id)), uploads);
+  }
+
+  @PUT
+  @Path("/{id}/parts/{number}")
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  public UploadResponse part(
+      @PathParam("id") String id,
+      @PathParam("number") int number,
+      @HeaderParam("Content-Length") Long length,
+      InputStream body) {
+    if (length == null) {
+      throw new ProblemException(
+          411,
+          "length-required",
+          "Length required",
+          "Send each part with a Content-Length header.");
+    }
+    return UploadResponse.of(uploads.receivePart(owner(), uuid(id), number, length, body), uploads);
+  }
+
+  /** A presigned URL to PUT the part straight into object storage. */
+  @POST
+  @Path("/{id}/parts/{number}/presigned-url")
+  public Map<String, Object> presign(@PathParam("id") String id, @PathParam("number") int number) {
+    URI url = uploads.presignPart(owner(), uuid(id), number, PRESIGNED_VALIDITY);
+    return Map.of(
+        "method",
+        "PUT",
+        "url",
+        url.toString(),
+        "expiresAt",
+        Instant.now().plus(PRESIGNED_VALIDITY).toString());
+  }
+
+  @POST
+  @Path("/{id}/complete")
+  public UploadResponse complete(@PathParam("id") String id) {
+    return UploadResponse.of(uploads.complete(owner(), uuid(id)), uploads);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response abort(@PathParam("id") String id) {
+    uploads.abort(owner(), uuid(id));
+    return Response.noContent().build();
+  }
+
+  private UUID owner() {
+    return UUID.fromString(caller.getSubject());
+  }
+
+  private static NewTitle newTitle(UUID owner, UploadRequest.TitleMetadata t) {
+    MaturityRating rating =
+        MaturityRating.fromLabel(t.maturityRating())
+            .orElseThrow(
+                () ->
+                    ProblemException.badRequest(
+                        "invalid-maturity-rating",
+                        "maturityRating "
+                            + t.maturityRating()
+                            + " is not one of "
+                            + MaturityRating.labels()
+                            + "."));
+    var licence = t.licence();
+    return new NewTitle(
+        new AccountId(owner),
+        t.name(),
+        t.synopsis(),
+        t.language(),
+        t.category(),
+        rating,
+        t.releaseYear(),
+        new LicenceTerms(
+            licence.regions(),
+            licence.availableFrom() == null ? Instant.now() : licence.availableFrom(),
+            licence.availableUntil(),
+            licence.offlineAllowed()));
+  }
+
+  private static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("upload-not-found", "No upload " + id + ".");
+    }
+  }
+}

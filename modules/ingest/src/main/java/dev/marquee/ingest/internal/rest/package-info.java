@@ -1,0 +1,2 @@
+/** Creators' HTTP face of ingest. */
+package dev.marquee.ingest.internal.rest;

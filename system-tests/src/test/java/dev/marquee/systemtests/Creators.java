@@ -1,0 +1,76 @@
+package dev.marquee.systemtests;
+
+import dev.marquee.devstack.MarqueeStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/** Creator accounts and masters for ingest tests. */
+final class Creators {
+  static final String PASSWORD = "studio upload passphrase";
+
+  private Creators() {}
+
+  /** A new account with the creator role; returns its access token. */
+  static String newCreator(Api api) {
+    String email = api.registerViewer(PASSWORD);
+    String admin =
+        api.signIn(MarqueeStack.ADMIN_EMAIL, RunningMarquee.stack().adminPassword())
+            .getString("access_token");
+    String id =
+        api.get("/api/admin/accounts?email=" + email, admin)
+            .array()
+            .getJsonObject(0)
+            .getString("id");
+    var granted =
+        api.putJson("/api/admin/accounts/" + id + "/roles", "{\"roles\":[\"creator\"]}", admin);
+    if (granted.status() != 200) {
+      throw new AssertionError("granting creator failed: " + granted);
+    }
+    return api.signIn(email, PASSWORD).getString("access_token");
+  }
+
+  static String sha256(java.nio.file.Path file) throws IOException {
+    try (InputStream in =
+        new DigestInputStream(java.nio.file.Files.newInputStream(file), digest())) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    }
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A title's metadata as JSON; each argument is what the test varies. */
+  static String title(String language, String category, String rating, String regions) {
+    return """
+        {"name":"Night Train","synopsis":"A train, at night.","language":"%s","category":"%s",
+         "maturityRating":"%s","releaseYear":2024,
+         "licence":{"regions":%s,"offlineAllowed":true}}"""
+        .formatted(language, category, rating, regions);
+  }
+
+  static String goodTitle() {
+    return title("en", "drama", "13+", "[\"GB\",\"IE\"]");
+  }
+
+  /** The JSON body that opens an upload. */
+  static String uploadRequest(String title, String fileName, long size, String sha256) {
+    return "{\"title\":"
+        + title
+        + ",\"fileName\":\""
+        + fileName
+        + "\",\"sizeBytes\":"
+        + size
+        + ",\"sha256\":\""
+        + sha256
+        + "\"}";
+  }
+}
