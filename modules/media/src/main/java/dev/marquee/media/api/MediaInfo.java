@@ -17,7 +17,8 @@ public record MediaInfo(
   }
 
   /**
-   * A video stream: codec as FFmpeg names it (h264, hevc, prores...), display rotation in degrees.
+   * A video stream: codec as FFmpeg names it (h264, hevc, prores...), display rotation in degrees,
+   * and the times (seconds from the stream's start) of its keyframes.
    */
   public record VideoTrack(
       int index,
@@ -26,7 +27,12 @@ public record MediaInfo(
       int height,
       double frameRate,
       int rotationDegrees,
-      long frames) {}
+      long frames,
+      List<Double> keyframeSeconds) {
+    public VideoTrack {
+      keyframeSeconds = keyframeSeconds == null ? List.of() : List.copyOf(keyframeSeconds);
+    }
+  }
 
   /** An audio stream; language is the ISO 639-2 tag of the container, or null. */
   public record AudioTrack(

@@ -15,7 +15,7 @@ class MasterRulesTest {
         "mov,mp4",
         seconds,
         1000,
-        List.of(new MediaInfo.VideoTrack(0, codec, 1920, 1080, 25, 0, frames)),
+        List.of(new MediaInfo.VideoTrack(0, codec, 1920, 1080, 25, 0, frames, List.of(0.0))),
         List.of(),
         List.of());
   }

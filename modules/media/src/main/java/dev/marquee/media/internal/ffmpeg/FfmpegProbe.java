@@ -1,6 +1,7 @@
 package dev.marquee.media.internal.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
@@ -83,7 +84,11 @@ public final class FfmpegProbe {
       double duration =
           context.duration() == AV_NOPTS_VALUE ? 0 : context.duration() / (double) AV_TIME_BASE;
       long[] videoPackets = new long[context.nb_streams()];
-      double lastVideoSeconds = readAllPackets(context, videoPackets);
+      List<List<Double>> keyframes = new ArrayList<>();
+      for (int i = 0; i < context.nb_streams(); i++) {
+        keyframes.add(new ArrayList<>());
+      }
+      double lastVideoSeconds = readAllPackets(context, videoPackets, keyframes);
       List<MediaInfo.VideoTrack> video = new ArrayList<>();
       List<MediaInfo.AudioTrack> audio = new ArrayList<>();
       List<MediaInfo.SubtitleTrack> subtitles = new ArrayList<>();
@@ -102,7 +107,8 @@ public final class FfmpegProbe {
                       parameters.height(),
                       frameRate(stream),
                       rotation(parameters),
-                      videoPackets[i]));
+                      videoPackets[i],
+                      keyframes.get(i)));
           case AVMEDIA_TYPE_AUDIO ->
               audio.add(
                   new MediaInfo.AudioTrack(
@@ -132,7 +138,8 @@ public final class FfmpegProbe {
   }
 
   /** Reads every packet (no decoding): cheap, and the only way to find a cut-off file. */
-  private static double readAllPackets(AVFormatContext context, long[] videoPackets)
+  private static double readAllPackets(
+      AVFormatContext context, long[] videoPackets, List<List<Double>> keyframes)
       throws MediaProbeException {
     AVPacket packet = av_packet_alloc();
     double lastVideoEnd = 0;
@@ -152,8 +159,12 @@ public final class FfmpegProbe {
           videoPackets[packet.stream_index()]++;
           long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
           if (pts != AV_NOPTS_VALUE) {
-            double end = (pts + packet.duration() - startOf(stream)) * av_q2d(stream.time_base());
+            double start = (pts - startOf(stream)) * av_q2d(stream.time_base());
+            double end = start + packet.duration() * av_q2d(stream.time_base());
             lastVideoEnd = Math.max(lastVideoEnd, end);
+            if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) {
+              keyframes.get(packet.stream_index()).add(start);
+            }
           }
         }
         av_packet_unref(packet);

@@ -1,0 +1,282 @@
+package dev.marquee.transcode.internal.encode;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import dev.marquee.transcode.internal.cmaf.AvcConfiguration;
+import dev.marquee.transcode.internal.cmaf.CmafSample;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Encodes one chunk of the master at one rung with libx264, in process: seeks to the keyframe
+ * before the chunk, decodes to the chunk's first frame, scales, and encodes exactly the chunk's
+ * frames as one closed GOP that starts with an IDR frame. The master may be a local path or an
+ * HTTP(S) URL (a presigned object storage URL: FFmpeg reads it with range requests).
+ */
+public final class ChunkEncoder {
+  static {
+    av_log_set_level(AV_LOG_ERROR);
+  }
+
+  private final String preset;
+
+  public ChunkEncoder(String preset) {
+    this.preset = preset;
+  }
+
+  public EncodedChunk encode(String master, ChunkSpec chunk, Rung rung) {
+    AVFormatContext input = new AVFormatContext(null);
+    check(avformat_open_input(input, master, null, null), "opening the master");
+    AVCodecContext decoder = null;
+    AVCodecContext encoder = null;
+    SwsContext scaler = null;
+    AVFrame decoded = av_frame_alloc();
+    AVFrame scaled = av_frame_alloc();
+    AVPacket packet = av_packet_alloc();
+    try {
+      check(avformat_find_stream_info(input, (PointerPointer<?>) null), "reading stream info");
+      int videoIndex =
+          check(
+              av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0),
+              "finding video");
+      AVStream stream = input.streams(videoIndex);
+      AVCodec decoderCodec = avcodec_find_decoder(stream.codecpar().codec_id());
+      decoder = avcodec_alloc_context3(decoderCodec);
+      check(avcodec_parameters_to_context(decoder, stream.codecpar()), "configuring the decoder");
+      decoder.thread_count(1);
+      check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "opening the decoder");
+
+      int width = rung.widthFor(decoder.width(), decoder.height());
+      encoder = openEncoder(chunk, rung, width);
+      scaled.format(AV_PIX_FMT_YUV420P);
+      scaled.width(width);
+      scaled.height(rung.height());
+      check(av_frame_get_buffer(scaled, 0), "allocating the scaled picture");
+      scaler =
+          sws_getContext(
+              decoder.width(),
+              decoder.height(),
+              decoder.pix_fmt(),
+              width,
+              rung.height(),
+              AV_PIX_FMT_YUV420P,
+              SWS_BICUBIC,
+              null,
+              null,
+              (DoublePointer) null);
+
+      double timeBase = av_q2d(stream.time_base());
+      long streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+      double fps = (double) chunk.fpsNum() / chunk.fpsDen();
+      long seekTarget = streamStart + (long) Math.floor(chunk.startSeconds() / timeBase);
+      check(
+          av_seek_frame(input, videoIndex, seekTarget, AVSEEK_FLAG_BACKWARD),
+          "seeking to the chunk");
+
+      Collector collector = new Collector();
+      int emitted = 0;
+      boolean inputDone = false;
+      while (emitted < chunk.frameCount() && !inputDone) {
+        int read = av_read_frame(input, packet);
+        if (read < 0) {
+          inputDone = true;
+          check(avcodec_send_packet(decoder, null), "flushing the decoder");
+        } else if (packet.stream_index() == videoIndex) {
+          check(avcodec_send_packet(decoder, packet), "decoding");
+          av_packet_unref(packet);
+        } else {
+          av_packet_unref(packet);
+          continue;
+        }
+        while (emitted < chunk.frameCount()) {
+          int got = avcodec_receive_frame(decoder, decoded);
+          if (got == AVERROR_EAGAIN() || got == AVERROR_EOF) {
+            break;
+          }
+          check(got, "receiving a decoded frame");
+          long pts = decoded.best_effort_timestamp();
+          long frameNumber = Math.round((pts - streamStart) * timeBase * fps);
+          if (frameNumber < chunk.firstFrame()) {
+            continue;
+          }
+          check(av_frame_make_writable(scaled), "making the picture writable");
+          sws_scale(
+              scaler,
+              decoded.data(),
+              decoded.linesize(),
+              0,
+              decoder.height(),
+              scaled.data(),
+              scaled.linesize());
+          // A variable-rate master: repeat the picture for output frames it skipped.
+          long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
+          while (chunk.firstFrame() + emitted <= upTo) {
+            scaled.pts(emitted);
+            scaled.pict_type(emitted == 0 ? AV_PICTURE_TYPE_I : 0);
+            encode(encoder, scaled, packet, collector);
+            emitted++;
+          }
+        }
+      }
+      // The master ended early (its last chunk is short of frames): hold the last picture.
+      while (emitted > 0 && emitted < chunk.frameCount()) {
+        scaled.pts(emitted);
+        scaled.pict_type(0);
+        encode(encoder, scaled, packet, collector);
+        emitted++;
+      }
+      if (emitted == 0) {
+        throw new IllegalStateException("no frames decoded for chunk " + chunk.index());
+      }
+      encode(encoder, null, packet, collector);
+      byte[] extradata = new byte[encoder.extradata_size()];
+      encoder.extradata().get(extradata);
+      return new EncodedChunk(
+          chunk, width, rung.height(), AvcConfiguration.fromAnnexB(extradata), collector.samples());
+    } finally {
+      av_packet_free(packet);
+      av_frame_free(decoded);
+      av_frame_free(scaled);
+      if (scaler != null) {
+        sws_freeContext(scaler);
+      }
+      if (decoder != null) {
+        avcodec_free_context(decoder);
+      }
+      if (encoder != null) {
+        avcodec_free_context(encoder);
+      }
+      avformat_close_input(input);
+    }
+  }
+
+  private AVCodecContext openEncoder(ChunkSpec chunk, Rung rung, int width) {
+    AVCodec codec = avcodec_find_encoder_by_name("libx264");
+    AVCodecContext encoder = avcodec_alloc_context3(codec);
+    encoder.width(width);
+    encoder.height(rung.height());
+    encoder.pix_fmt(AV_PIX_FMT_YUV420P);
+    encoder.time_base(new AVRational().num(chunk.fpsDen()).den(chunk.fpsNum()));
+    encoder.framerate(new AVRational().num(chunk.fpsNum()).den(chunk.fpsDen()));
+    encoder.gop_size(chunk.frameCount());
+    encoder.max_b_frames(2);
+    encoder.bit_rate(rung.bitrate());
+    encoder.rc_max_rate(rung.bitrate() * 3 / 2);
+    encoder.rc_buffer_size((int) Math.min(Integer.MAX_VALUE, rung.bitrate() * 2));
+    encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+    // One thread per encoder: chunks run in parallel, and output is identical run after run.
+    encoder.thread_count(1);
+    AVDictionary options = new AVDictionary(null);
+    av_dict_set(options, "preset", preset, 0);
+    av_dict_set(options, "profile", "high", 0);
+    av_dict_set(
+        options,
+        "x264-params",
+        "keyint="
+            + chunk.frameCount()
+            + ":min-keyint="
+            + chunk.frameCount()
+            + ":scenecut=0:open-gop=0:repeat-headers=0:aud=0",
+        0);
+    try {
+      check(avcodec_open2(encoder, codec, options), "opening libx264");
+    } finally {
+      av_dict_free(options);
+    }
+    return encoder;
+  }
+
+  private static void encode(
+      AVCodecContext encoder, AVFrame frame, AVPacket packet, Collector collector) {
+    check(avcodec_send_frame(encoder, frame), "encoding");
+    while (true) {
+      int got = avcodec_receive_packet(encoder, packet);
+      if (got == AVERROR_EAGAIN() || got == AVERROR_EOF) {
+        return;
+      }
+      check(got, "receiving an encoded packet");
+      byte[] data = new byte[packet.size()];
+      new BytePointer(packet.data()).capacity(packet.size()).get(data);
+      collector.add(data, packet.pts(), (packet.flags() & AV_PKT_FLAG_KEY) != 0);
+      av_packet_unref(packet);
+    }
+  }
+
+  /** Packets in decode order; composition offsets relative to the decode index. */
+  private static final class Collector {
+    private final List<CmafSample> samples = new ArrayList<>();
+
+    void add(byte[] annexB, long pts, boolean key) {
+      int decodeIndex = samples.size();
+      samples.add(
+          new CmafSample(
+              AvcConfiguration.toLengthPrefixed(annexB), 1, (int) (pts - decodeIndex), key));
+    }
+
+    List<CmafSample> samples() {
+      return samples;
+    }
+  }
+
+  private static int check(int code, String what) {
+    if (code < 0) {
+      byte[] buffer = new byte[256];
+      org.bytedeco.ffmpeg.global.avutil.av_strerror(code, buffer, buffer.length);
+      throw new IllegalStateException(
+          what + " failed: " + new String(buffer).trim() + " (" + code + ")");
+    }
+    return code;
+  }
+}

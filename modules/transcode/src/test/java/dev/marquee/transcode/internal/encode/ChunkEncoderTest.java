@@ -1,0 +1,111 @@
+package dev.marquee.transcode.internal.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.media.api.MediaInfo;
+import dev.marquee.media.api.MediaProbe;
+import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.transcode.internal.cmaf.CmafSample;
+import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.cmaf.TrackFormat;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chunks encoded apart and packaged as CMAF join into one stream FFmpeg reads frame-exact. */
+class ChunkEncoderTest {
+  private static final int FPS = 25;
+  private static final int CHUNK_FRAMES = 2 * FPS;
+  @TempDir static Path folder;
+  private static Path master;
+  private final ChunkEncoder encoder = new ChunkEncoder("ultrafast");
+  private final Rung rung = new Rung("240p", 240, 400_000);
+
+  @BeforeAll
+  static void makeMaster() throws Exception {
+    master = folder.resolve("master.mp4");
+    new SyntheticMaster(640, 360, FPS, 5, false, List.of()).writeTo(master);
+  }
+
+  private EncodedChunk chunk(int index, int frames) {
+    return encoder.encode(
+        master.toString(), new ChunkSpec(index, (long) index * CHUNK_FRAMES, frames, FPS, 1), rung);
+  }
+
+  @Test
+  void aChunkIsOneClosedGopStartingWithAnIdrFrame() {
+    EncodedChunk chunk = chunk(1, CHUNK_FRAMES);
+    assertThat(chunk.width()).isEqualTo(426);
+    assertThat(chunk.height()).isEqualTo(240);
+    assertThat(chunk.samples()).hasSize(CHUNK_FRAMES);
+    assertThat(chunk.samples().get(0).sync()).isTrue();
+    assertThat(chunk.samples().stream().filter(CmafSample::sync)).hasSize(1);
+    // The first sample is an IDR slice (NAL type 5) after its 4-byte length.
+    byte[] first = chunk.samples().get(0).data();
+    assertThat(
+            java.util.stream.IntStream.iterate(
+                    0, i -> i < first.length, i -> i + 4 + length(first, i))
+                .map(i -> first[i + 4] & 0x1F))
+        .contains(5);
+    // ultrafast leaves out High-profile tools, so x264 signals the profile it really used.
+    assertThat(chunk.avc().codecs()).matches("avc1\\.(42|4d|64)[0-9a-f]{4}");
+  }
+
+  @Test
+  void theSameChunkEncodesToTheSameBytes() {
+    EncodedChunk once = chunk(0, CHUNK_FRAMES);
+    EncodedChunk again = chunk(0, CHUNK_FRAMES);
+    for (int i = 0; i < once.samples().size(); i++) {
+      assertThat(again.samples().get(i).data()).isEqualTo(once.samples().get(i).data());
+    }
+  }
+
+  @Test
+  void packagedChunksPlayBackAsOneStreamWithEveryFrameOnce() throws Exception {
+    int frameDuration = 1000; // timescale 25,000
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    EncodedChunk first = chunk(0, CHUNK_FRAMES);
+    stream.writeBytes(
+        CmafWriter.initSegment(
+            new TrackFormat.Video(first.width(), first.height(), FPS * frameDuration, first.avc()),
+            1));
+    int[] frames = {CHUNK_FRAMES, CHUNK_FRAMES, 5 * FPS - 2 * CHUNK_FRAMES};
+    long decodeTime = 0;
+    for (int index = 0; index < frames.length; index++) {
+      EncodedChunk chunk = index == 0 ? first : chunk(index, frames[index]);
+      List<CmafSample> samples =
+          chunk.samples().stream()
+              .map(
+                  s ->
+                      new CmafSample(
+                          s.data(),
+                          s.duration() * frameDuration,
+                          s.compositionOffset() * frameDuration,
+                          s.sync()))
+              .toList();
+      stream.writeBytes(CmafWriter.mediaSegment(index + 1, 1, decodeTime, samples));
+      decodeTime += (long) frames[index] * frameDuration;
+    }
+    Path packaged = Files.write(folder.resolve("packaged.mp4"), stream.toByteArray());
+
+    MediaInfo info = MediaProbe.probe(packaged);
+    MediaInfo.VideoTrack video = info.video().get(0);
+    assertThat(video.codec()).isEqualTo("h264");
+    assertThat(video.width()).isEqualTo(426);
+    assertThat(video.height()).isEqualTo(240);
+    assertThat(video.frames()).isEqualTo(5 * FPS);
+    assertThat(video.keyframeSeconds()).containsExactly(0.0, 2.0, 4.0);
+    assertThat(info.durationSeconds()).isBetween(4.96, 5.04);
+  }
+
+  private static int length(byte[] data, int at) {
+    return ((data[at] & 0xFF) << 24)
+        | ((data[at + 1] & 0xFF) << 16)
+        | ((data[at + 2] & 0xFF) << 8)
+        | (data[at + 3] & 0xFF);
+  }
+}
