@@ -44,6 +44,14 @@ public interface ObjectStorage {
   java.net.URI presignPartUpload(
       String key, String uploadId, int partNumber, java.time.Duration validity);
 
+  /** A URL anyone may GET the object from until it expires (FFmpeg reads masters this way). */
+  java.net.URI presignGet(String key, java.time.Duration validity);
+
+  /** Stores a small object held in memory (segments, manifests). */
+  default void put(String key, byte[] content, String contentType) {
+    put(key, new java.io.ByteArrayInputStream(content), content.length, contentType);
+  }
+
   /** The bucket this storage writes to, for operators. */
   String bucket();
 }

@@ -231,6 +231,16 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public URI presignGet(String key, java.time.Duration validity) {
+    return URI.create(
+        presigner
+            .presignGetObject(
+                r -> r.signatureDuration(validity).getObjectRequest(g -> g.bucket(bucket).key(key)))
+            .url()
+            .toString());
+  }
+
+  @Override
   public String bucket() {
     return bucket;
   }

@@ -1,0 +1,50 @@
+package dev.marquee.transcode.internal.application;
+
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.transcode.api.RenditionView;
+import dev.marquee.transcode.api.TranscodeFacade;
+import dev.marquee.transcode.internal.domain.Rendition;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Renditions of a title's latest published job. */
+@ApplicationScoped
+public class DefaultTranscodeFacade implements TranscodeFacade {
+  @Inject TranscodeLedger ledger;
+
+  @Override
+  public List<RenditionView> renditions(TitleId title) {
+    return ledger.jobsOfTitle(title.value()).stream()
+        .filter(j -> j.state() == TranscodeJob.State.PUBLISHED)
+        .findFirst()
+        .map(j -> ledger.renditions(j.id()).stream().map(this::view).toList())
+        .orElse(List.of());
+  }
+
+  RenditionView view(Rendition r) {
+    return new RenditionView(
+        r.name(),
+        r.kind().name(),
+        r.width(),
+        r.height(),
+        r.language(),
+        r.codecs(),
+        r.timescale(),
+        r.targetBitrate(),
+        r.averageBandwidth(),
+        r.peakBandwidth(),
+        r.initKey(),
+        ledger.segments(r.id()).stream()
+            .map(
+                s ->
+                    new RenditionView.SegmentView(
+                        s.segmentIndex(),
+                        s.startTime(),
+                        s.duration(),
+                        s.sizeBytes(),
+                        s.storageKey()))
+            .toList());
+  }
+}

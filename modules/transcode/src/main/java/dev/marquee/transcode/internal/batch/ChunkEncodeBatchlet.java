@@ -1,0 +1,146 @@
+package dev.marquee.transcode.internal.batch;
+
+import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.cmaf.CmafSample;
+import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.domain.ChunkTask;
+import dev.marquee.transcode.internal.domain.FrameRate;
+import dev.marquee.transcode.internal.domain.Ladder;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import dev.marquee.transcode.internal.encode.ChunkEncoder;
+import dev.marquee.transcode.internal.encode.ChunkSpec;
+import dev.marquee.transcode.internal.encode.EncodedChunk;
+import dev.marquee.transcode.internal.encode.Rung;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Step 2, one partition: encodes one chunk at one rung and stores it as the rung's CMAF media
+ * segment. A chunk already done (a restarted job) is skipped; a failing chunk is tried again a few
+ * times before it fails the job with the reason.
+ */
+@Named("chunkEncodeBatchlet")
+@Dependent
+public class ChunkEncodeBatchlet extends AbstractBatchlet {
+  static final int TRACK_ID = 1;
+  private static final int ATTEMPTS = 3;
+  private static final Logger LOG = Logger.getLogger(ChunkEncodeBatchlet.class.getName());
+
+  @Inject
+  @BatchProperty(name = "jobId")
+  String jobId;
+
+  @Inject
+  @BatchProperty(name = "rung")
+  String rungName;
+
+  @Inject
+  @BatchProperty(name = "chunkIndex")
+  String chunkIndex;
+
+  @Inject TranscodeLedger ledger;
+  @Inject ObjectStorage storage;
+
+  @Inject
+  @ConfigProperty(name = "marquee.transcode.x264-preset", defaultValue = "veryfast")
+  String preset;
+
+  @Inject
+  @ConfigProperty(
+      name = "marquee.transcode.ladder",
+      defaultValue =
+          "240p:400000,360p:800000,480p:1400000,720p:3000000,1080p:6000000,1440p:10000000,2160p:15000000")
+  String ladder;
+
+  @Override
+  public String process() throws Exception {
+    UUID id = UUID.fromString(jobId);
+    int index = Integer.parseInt(chunkIndex);
+    ChunkTask task = ledger.task(id, rungName, index);
+    if (task.isDone()) {
+      return "already done";
+    }
+    TranscodeJob job = ledger.job(id);
+    Rung rung = rung(job);
+    FrameRate rate = job.frameRate();
+    ChunkSpec spec =
+        new ChunkSpec(index, task.firstFrame(), task.frameCount(), rate.num(), rate.den());
+    Exception last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      ledger.attempt(id, rungName, index);
+      try {
+        String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
+        EncodedChunk chunk = new ChunkEncoder(preset).encode(master, spec, rung);
+        List<CmafSample> samples =
+            chunk.samples().stream()
+                .map(
+                    s ->
+                        new CmafSample(
+                            s.data(),
+                            s.duration() * rate.frameTicks(),
+                            s.compositionOffset() * rate.frameTicks(),
+                            s.sync()))
+                .toList();
+        byte[] segment =
+            CmafWriter.mediaSegment(
+                index + 1, TRACK_ID, task.firstFrame() * rate.frameTicks(), samples);
+        storage.put(segmentKey(job, rungName, index), segment, "video/mp4");
+        HexFormat hex = HexFormat.of();
+        ledger.chunkDone(
+            id,
+            rungName,
+            index,
+            segment.length,
+            chunk.avc().codecs(),
+            hex.formatHex(chunk.avc().sps()) + ":" + hex.formatHex(chunk.avc().pps()),
+            chunk.width(),
+            chunk.height());
+        return "encoded " + samples.size() + " frames, " + segment.length + " bytes";
+      } catch (Exception e) {
+        last = e;
+        int tried = attempt;
+        LOG.warning(
+            () ->
+                "Chunk "
+                    + index
+                    + " of rung "
+                    + rungName
+                    + " failed (attempt "
+                    + tried
+                    + "): "
+                    + e.getMessage());
+      }
+    }
+    throw new IllegalStateException(
+        "chunk "
+            + index
+            + " of rung "
+            + rungName
+            + " failed "
+            + ATTEMPTS
+            + " times: "
+            + last.getMessage(),
+        last);
+  }
+
+  private Rung rung(TranscodeJob job) {
+    return TranscodePlanner.rungsFor(Ladder.parse(ladder), job.sourceHeight()).stream()
+        .filter(r -> r.name().equals(rungName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("rung " + rungName + " is not in the ladder"));
+  }
+
+  static String segmentKey(TranscodeJob job, String rung, int index) {
+    return job.outputPrefix() + "/video/" + rung + "/seg-" + (index + 1) + ".m4s";
+  }
+}

@@ -1,0 +1,53 @@
+package dev.marquee.transcode.internal.batch;
+
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.catalog.api.TitleState;
+import dev.marquee.transcode.internal.application.TranscodeLedger;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.UUID;
+
+/** Marks the title PROCESSING while the job runs, and records why when it fails. */
+@Named("transcodeJobListener")
+@Dependent
+public class TranscodeJobListener extends AbstractJobListener {
+  @Inject
+  @BatchProperty(name = "jobId")
+  String jobId;
+
+  @Inject JobContext job;
+  @Inject TranscodeLedger ledger;
+  @Inject CatalogFacade catalog;
+
+  @Override
+  public void beforeJob() {
+    catalog.changeState(titleId(), TitleState.PROCESSING);
+  }
+
+  @Override
+  public void afterJob() {
+    if (job.getBatchStatus() == BatchStatus.FAILED) {
+      String reason = "job failed";
+      for (StepExecution step :
+          BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())) {
+        if (step.getBatchStatus() == BatchStatus.FAILED) {
+          reason = "step " + step.getStepName() + " failed: " + step.getExitStatus();
+        }
+      }
+      ledger.failed(UUID.fromString(jobId), reason);
+      catalog.changeState(titleId(), TitleState.FAILED);
+    }
+  }
+
+  private TitleId titleId() {
+    return new TitleId(ledger.job(UUID.fromString(jobId)).titleId());
+  }
+}

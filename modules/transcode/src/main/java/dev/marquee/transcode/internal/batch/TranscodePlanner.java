@@ -1,0 +1,77 @@
+package dev.marquee.transcode.internal.batch;
+
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.ingest.api.IngestFacade;
+import dev.marquee.ingest.api.IngestedMaster;
+import dev.marquee.media.api.MediaInfo;
+import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.domain.FrameRate;
+import dev.marquee.transcode.internal.domain.Ladder;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import dev.marquee.transcode.internal.encode.Rung;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Step 1: frame rate, chunk length and the rungs this master gets; one task per chunk x rung. */
+@Named("transcodePlanner")
+@Dependent
+public class TranscodePlanner extends AbstractBatchlet {
+  @Inject
+  @BatchProperty(name = "jobId")
+  String jobId;
+
+  @Inject TranscodeLedger ledger;
+  @Inject IngestFacade ingest;
+
+  @Inject
+  @ConfigProperty(name = "marquee.transcode.chunk-seconds", defaultValue = "2")
+  double chunkSeconds;
+
+  @Inject
+  @ConfigProperty(
+      name = "marquee.transcode.ladder",
+      defaultValue =
+          "240p:400000,360p:800000,480p:1400000,720p:3000000,1080p:6000000,1440p:10000000,2160p:15000000")
+  String ladder;
+
+  @Override
+  public String process() {
+    UUID id = UUID.fromString(jobId);
+    TranscodeJob job = ledger.job(id);
+    IngestedMaster master =
+        ingest
+            .master(new TitleId(job.titleId()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "title " + job.titleId() + " has no ingested master"));
+    MediaInfo.VideoTrack video = master.media().video().get(0);
+    boolean sideways = video.rotationDegrees() == 90 || video.rotationDegrees() == 270;
+    int width = sideways ? video.height() : video.width();
+    int height = sideways ? video.width() : video.height();
+    FrameRate rate = FrameRate.of(video.frameRate());
+    int chunkFrames = rate.framesIn(chunkSeconds);
+    long totalFrames =
+        video.frames() > 0
+            ? video.frames()
+            : Math.round(master.media().durationSeconds() * rate.fps());
+    List<Rung> rungs = rungsFor(Ladder.parse(ladder), height);
+    TranscodeJob planned = ledger.plan(id, rate, chunkFrames, totalFrames, width, height, rungs);
+    return "planned " + planned.chunkCount() + " chunks x " + rungs.size() + " rungs";
+  }
+
+  /** Never upscale: a master below the lowest rung gets one rung at its own height. */
+  static List<Rung> rungsFor(List<Rung> ladder, int masterHeight) {
+    if (masterHeight < ladder.get(0).height()) {
+      int even = masterHeight - (masterHeight & 1);
+      return List.of(new Rung(even + "p", even, ladder.get(0).bitrate()));
+    }
+    return Ladder.forMaster(ladder, masterHeight);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.marquee.transcode.internal.batch;
+
+import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.cmaf.AvcConfiguration;
+import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.cmaf.TrackFormat;
+import dev.marquee.transcode.internal.domain.ChunkTask;
+import dev.marquee.transcode.internal.domain.FrameRate;
+import dev.marquee.transcode.internal.domain.Ladder;
+import dev.marquee.transcode.internal.domain.Rendition;
+import dev.marquee.transcode.internal.domain.Segment;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import dev.marquee.transcode.internal.encode.Rung;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Step 3: per rung, checks that every chunk was encoded with the same parameter sets, writes the
+ * init segment, and records the rendition and its segment index (durations, sizes, average and peak
+ * bandwidth, codecs string).
+ */
+@Named("videoPackager")
+@Dependent
+public class VideoPackager extends AbstractBatchlet {
+  @Inject
+  @BatchProperty(name = "jobId")
+  String jobId;
+
+  @Inject TranscodeLedger ledger;
+  @Inject ObjectStorage storage;
+
+  @Inject
+  @ConfigProperty(
+      name = "marquee.transcode.ladder",
+      defaultValue =
+          "240p:400000,360p:800000,480p:1400000,720p:3000000,1080p:6000000,1440p:10000000,2160p:15000000")
+  String ladder;
+
+  @Override
+  public String process() {
+    UUID id = UUID.fromString(jobId);
+    if (!ledger.renditions(id).isEmpty()) {
+      return "already packaged";
+    }
+    TranscodeJob job = ledger.job(id);
+    FrameRate rate = job.frameRate();
+    Map<String, List<ChunkTask>> byRung = new LinkedHashMap<>();
+    for (ChunkTask task : ledger.tasks(id)) {
+      byRung.computeIfAbsent(task.rung(), r -> new ArrayList<>()).add(task);
+    }
+    List<Rung> rungs = TranscodePlanner.rungsFor(Ladder.parse(ladder), job.sourceHeight());
+    for (Rung rung : rungs) {
+      List<ChunkTask> tasks = byRung.getOrDefault(rung.name(), List.of());
+      if (tasks.size() != job.chunkCount() || !tasks.stream().allMatch(ChunkTask::isDone)) {
+        throw new IllegalStateException("rung " + rung.name() + " has unfinished chunks");
+      }
+      String config = tasks.get(0).avcConfig();
+      if (!tasks.stream().allMatch(t -> t.avcConfig().equals(config))) {
+        throw new IllegalStateException("chunks of rung " + rung.name() + " disagree on SPS/PPS");
+      }
+      String[] parts = config.split(":");
+      AvcConfiguration avc =
+          new AvcConfiguration(
+              HexFormat.of().parseHex(parts[0]), HexFormat.of().parseHex(parts[1]));
+      ChunkTask first = tasks.get(0);
+      String initKey = job.outputPrefix() + "/video/" + rung.name() + "/init.mp4";
+      storage.put(
+          initKey,
+          CmafWriter.initSegment(
+              new TrackFormat.Video(first.width(), first.height(), rate.timescale(), avc),
+              ChunkEncodeBatchlet.TRACK_ID),
+          "video/mp4");
+      long totalBytes = 0;
+      long peak = 0;
+      List<Segment> segments = new ArrayList<>();
+      Rendition rendition = null;
+      for (ChunkTask task : tasks) {
+        totalBytes += task.sizeBytes();
+        double seconds = task.frameCount() / rate.fps();
+        peak = Math.max(peak, Math.round(task.sizeBytes() * 8 / seconds));
+      }
+      long average = Math.round(totalBytes * 8 / (job.totalFrames() / rate.fps()));
+      rendition =
+          new Rendition(
+              job.titleId(),
+              id,
+              Rendition.Kind.VIDEO,
+              rung.name(),
+              first.width(),
+              first.height(),
+              null,
+              avc.codecs(),
+              rate.timescale(),
+              rung.bitrate(),
+              average,
+              peak,
+              initKey,
+              tasks.size());
+      for (ChunkTask task : tasks) {
+        segments.add(
+            new Segment(
+                rendition.id(),
+                task.chunkIndex(),
+                task.firstFrame() * rate.frameTicks(),
+                task.frameCount() * rate.frameTicks(),
+                (int) task.sizeBytes(),
+                ChunkEncodeBatchlet.segmentKey(job, rung.name(), task.chunkIndex())));
+      }
+      ledger.record(rendition, segments);
+    }
+    return "packaged " + rungs.size() + " video renditions";
+  }
+}

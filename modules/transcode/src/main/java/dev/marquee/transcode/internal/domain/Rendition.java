@@ -1,0 +1,148 @@
+package dev.marquee.transcode.internal.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** One playable track of a title: a video rung or an audio language. */
+@Entity
+@Table(name = "renditions", schema = "transcode")
+public class Rendition {
+  /** Video or audio. */
+  public enum Kind {
+    VIDEO,
+    AUDIO
+  }
+
+  @Id private UUID id;
+
+  @Column(name = "title_id")
+  private UUID titleId;
+
+  @Column(name = "job_id")
+  private UUID jobId;
+
+  @Enumerated(EnumType.STRING)
+  private Kind kind;
+
+  private String name;
+  private Integer width;
+  private Integer height;
+  private String language;
+  private String codecs;
+  private int timescale;
+
+  @Column(name = "target_bitrate")
+  private long targetBitrate;
+
+  @Column(name = "average_bandwidth")
+  private long averageBandwidth;
+
+  @Column(name = "peak_bandwidth")
+  private long peakBandwidth;
+
+  @Column(name = "init_key")
+  private String initKey;
+
+  @Column(name = "segment_count")
+  private int segmentCount;
+
+  protected Rendition() {}
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public Rendition(
+      UUID titleId,
+      UUID jobId,
+      Kind kind,
+      String name,
+      Integer width,
+      Integer height,
+      String language,
+      String codecs,
+      int timescale,
+      long targetBitrate,
+      long averageBandwidth,
+      long peakBandwidth,
+      String initKey,
+      int segmentCount) {
+    this.id = UUID.randomUUID();
+    this.titleId = titleId;
+    this.jobId = jobId;
+    this.kind = kind;
+    this.name = name;
+    this.width = width;
+    this.height = height;
+    this.language = language;
+    this.codecs = codecs;
+    this.timescale = timescale;
+    this.targetBitrate = targetBitrate;
+    this.averageBandwidth = averageBandwidth;
+    this.peakBandwidth = peakBandwidth;
+    this.initKey = initKey;
+    this.segmentCount = segmentCount;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID titleId() {
+    return titleId;
+  }
+
+  public UUID jobId() {
+    return jobId;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Integer width() {
+    return width;
+  }
+
+  public Integer height() {
+    return height;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public String codecs() {
+    return codecs;
+  }
+
+  public int timescale() {
+    return timescale;
+  }
+
+  public long targetBitrate() {
+    return targetBitrate;
+  }
+
+  public long averageBandwidth() {
+    return averageBandwidth;
+  }
+
+  public long peakBandwidth() {
+    return peakBandwidth;
+  }
+
+  public String initKey() {
+    return initKey;
+  }
+
+  public int segmentCount() {
+    return segmentCount;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.marquee.transcode.internal.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Jobs, chunk tasks, renditions and segments. */
+public interface TranscodeRepository {
+  void add(TranscodeJob job);
+
+  Optional<TranscodeJob> job(UUID id);
+
+  List<TranscodeJob> jobsOfTitle(UUID titleId);
+
+  void add(ChunkTask task);
+
+  List<ChunkTask> tasks(UUID jobId);
+
+  Optional<ChunkTask> task(UUID jobId, String rung, int chunkIndex);
+
+  void add(Rendition rendition);
+
+  void add(Segment segment);
+
+  List<Rendition> renditionsOfJob(UUID jobId);
+
+  List<Segment> segments(UUID renditionId);
+}

@@ -1,0 +1,127 @@
+package dev.marquee.transcode.internal.rest;
+
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.platform.api.ProblemException;
+import dev.marquee.transcode.api.RenditionView;
+import dev.marquee.transcode.internal.application.DefaultTranscodeFacade;
+import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.application.TranscodeService;
+import dev.marquee.transcode.internal.domain.ChunkTask;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Progress of transcode jobs per chunk, the renditions they produced, and restarts. */
+@Path("/transcode")
+@RequestScoped
+@RolesAllowed({"operator", "admin", "creator"})
+@Produces(MediaType.APPLICATION_JSON)
+public class TranscodeResource {
+  @Inject TranscodeLedger ledger;
+  @Inject TranscodeService service;
+  @Inject DefaultTranscodeFacade facade;
+
+  /** A job and how far each rung got. */
+  public record JobProgress(
+      String id,
+      String titleId,
+      String state,
+      String batchStatus,
+      Long executionId,
+      Integer chunkCount,
+      Map<String, RungProgress> rungs,
+      String failure,
+      Instant createdAt) {}
+
+  /** Chunks of one rung: done out of total, and chunks that needed more than one attempt. */
+  public record RungProgress(int done, int total, List<Integer> retriedChunks) {}
+
+  @GET
+  @Path("/titles/{titleId}/jobs")
+  public List<JobProgress> jobs(@PathParam("titleId") String titleId) {
+    return ledger.jobsOfTitle(uuid(titleId)).stream().map(this::progress).toList();
+  }
+
+  @GET
+  @Path("/titles/{titleId}/renditions")
+  public List<RenditionView> renditions(@PathParam("titleId") String titleId) {
+    return facade.renditions(new TitleId(uuid(titleId)));
+  }
+
+  @POST
+  @Path("/jobs/{jobId}/restart")
+  @RolesAllowed({"operator", "admin"})
+  public JobProgress restart(@PathParam("jobId") String jobId) {
+    UUID id = uuid(jobId);
+    TranscodeJob job =
+        ledger.jobsOfTitle(ledger.job(id).titleId()).stream()
+            .filter(j -> j.id().equals(id))
+            .findFirst()
+            .orElseThrow();
+    String status = batchStatus(job);
+    if (!List.of("FAILED", "STOPPED").contains(status)) {
+      throw ProblemException.conflict(
+          "job-not-restartable",
+          "Job " + id + " is " + status + "; only failed or stopped jobs restart.");
+    }
+    service.restart(id);
+    return progress(ledger.job(id));
+  }
+
+  private JobProgress progress(TranscodeJob job) {
+    Map<String, RungProgress> rungs = new TreeMap<>();
+    Map<String, List<ChunkTask>> byRung = new TreeMap<>();
+    for (ChunkTask task : ledger.tasks(job.id())) {
+      byRung.computeIfAbsent(task.rung(), r -> new java.util.ArrayList<>()).add(task);
+    }
+    byRung.forEach(
+        (rung, tasks) ->
+            rungs.put(
+                rung,
+                new RungProgress(
+                    (int) tasks.stream().filter(ChunkTask::isDone).count(),
+                    tasks.size(),
+                    tasks.stream()
+                        .filter(t -> t.attempts() > 1)
+                        .map(ChunkTask::chunkIndex)
+                        .toList())));
+    return new JobProgress(
+        job.id().toString(),
+        job.titleId().toString(),
+        job.state().name(),
+        batchStatus(job),
+        job.executionId(),
+        job.isPlanned() ? job.chunkCount() : null,
+        rungs,
+        job.failure(),
+        job.createdAt().toInstant());
+  }
+
+  private static String batchStatus(TranscodeJob job) {
+    if (job.executionId() == null) {
+      return "STARTING";
+    }
+    return BatchRuntime.getJobOperator().getJobExecution(job.executionId()).getBatchStatus().name();
+  }
+
+  private static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("not-found", id + " is not a valid identifier.");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Operators' and creators' HTTP view of transcode jobs and renditions. */
+package dev.marquee.transcode.internal.rest;

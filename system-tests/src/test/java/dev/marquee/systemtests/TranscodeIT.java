@@ -1,0 +1,115 @@
+package dev.marquee.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.media.api.MediaInfo;
+import dev.marquee.media.api.MediaProbe;
+import dev.marquee.media.api.SyntheticMaster;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An ingested master becomes a ladder of CMAF renditions through the transcode-title batch job. */
+@ExtendWith(RunningMarquee.class)
+class TranscodeIT {
+  @TempDir Path folder;
+  private final Api api = RunningMarquee.api();
+
+  private String ingest(String creator, Path master) throws Exception {
+    var opened =
+        api.postJson(
+            "/api/ingest/uploads",
+            Creators.uploadRequest(
+                Creators.goodTitle(), "master.mp4", Files.size(master), Creators.sha256(master)),
+            creator);
+    String id = opened.json().getString("id");
+    api.putBytes("/api/ingest/uploads/" + id + "/parts/1", Files.readAllBytes(master), creator);
+    var done = api.post("/api/ingest/uploads/" + id + "/complete", creator);
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    return done.json().getString("titleId");
+  }
+
+  private JsonObject awaitJob(String creator, String titleId, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject job = null;
+    while (System.nanoTime() < deadline) {
+      JsonArray jobs = api.get("/api/transcode/titles/" + titleId + "/jobs", creator).array();
+      if (!jobs.isEmpty()) {
+        job = jobs.getJsonObject(0);
+        if (List.of("PUBLISHED", "FAILED").contains(job.getString("state"))) {
+          return job;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("transcode did not finish within " + timeout + "; last: " + job);
+  }
+
+  private Path storedObject(String key) {
+    return RunningMarquee.stack().home().resolve("objects").resolve("marquee").resolve(key);
+  }
+
+  @Test
+  void aMasterIsTranscodedIntoTheLadderBelowItsHeightAsCmafSegments() throws Exception {
+    Path master = folder.resolve("master.mp4");
+    new SyntheticMaster(640, 360, 25, 3, false, List.of("eng")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    String titleId = ingest(creator, master);
+
+    JsonObject job = awaitJob(creator, titleId, Duration.ofMinutes(3));
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
+    assertThat(job.getString("batchStatus")).isEqualTo("COMPLETED");
+    assertThat(job.getInt("chunkCount")).isEqualTo(2);
+    JsonObject rungs = job.getJsonObject("rungs");
+    assertThat(rungs.keySet()).containsExactlyInAnyOrder("240p", "360p");
+    rungs.values().forEach(r -> assertThat(r.asJsonObject().getInt("done")).isEqualTo(2));
+
+    JsonArray renditions =
+        api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array();
+    assertThat(renditions.stream().map(r -> r.asJsonObject().getString("name")))
+        .containsExactly("240p", "360p");
+    for (JsonValue value : renditions) {
+      JsonObject rendition = value.asJsonObject();
+      int height = rendition.getInt("height");
+      int width = rendition.getInt("width");
+      assertThat(width).isEqualTo(height == 240 ? 426 : 640);
+      assertThat(rendition.getString("codecs")).startsWith("avc1.");
+      int timescale = rendition.getInt("timescale");
+      JsonArray segments = rendition.getJsonArray("segments");
+      assertThat(segments).hasSize(2);
+      assertThat(segments.getJsonObject(0).getInt("duration")).isEqualTo(2 * timescale);
+      assertThat(segments.getJsonObject(1).getInt("duration")).isEqualTo(timescale);
+      assertThat(segments.getJsonObject(1).getJsonNumber("startTime").longValue())
+          .isEqualTo(2L * timescale);
+      // Rate control keeps the average within the ladder's budget.
+      assertThat(rendition.getJsonNumber("averageBandwidth").longValue())
+          .isPositive()
+          .isLessThanOrEqualTo(rendition.getJsonNumber("targetBitrate").longValue() * 3 / 2);
+
+      // The stored init segment plus media segments play as one stream: every frame once,
+      // an IDR frame at each segment start.
+      ByteArrayOutputStream joined = new ByteArrayOutputStream();
+      joined.writeBytes(Files.readAllBytes(storedObject(rendition.getString("initKey"))));
+      for (JsonValue segment : segments) {
+        joined.writeBytes(
+            Files.readAllBytes(storedObject(segment.asJsonObject().getString("key"))));
+      }
+      Path stream =
+          Files.write(folder.resolve(rendition.getString("name") + ".mp4"), joined.toByteArray());
+      MediaInfo.VideoTrack video = MediaProbe.probe(stream).video().get(0);
+      assertThat(video.frames()).isEqualTo(75);
+      assertThat(video.width()).isEqualTo(width);
+      assertThat(video.height()).isEqualTo(height);
+      assertThat(video.keyframeSeconds()).containsExactly(0.0, 2.0);
+    }
+  }
+}
