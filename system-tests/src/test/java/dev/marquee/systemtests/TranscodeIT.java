@@ -54,6 +54,16 @@ class TranscodeIT {
     throw new AssertionError("transcode did not finish within " + timeout + "; last: " + job);
   }
 
+  /** The rendition's init segment and media segments, as stored, joined into one file. */
+  private Path joined(JsonObject rendition) throws Exception {
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    joined.writeBytes(Files.readAllBytes(storedObject(rendition.getString("initKey"))));
+    for (JsonValue segment : rendition.getJsonArray("segments")) {
+      joined.writeBytes(Files.readAllBytes(storedObject(segment.asJsonObject().getString("key"))));
+    }
+    return Files.write(folder.resolve(rendition.getString("name") + ".mp4"), joined.toByteArray());
+  }
+
   private Path storedObject(String key) {
     return RunningMarquee.stack().home().resolve("objects").resolve("marquee").resolve(key);
   }
@@ -76,8 +86,17 @@ class TranscodeIT {
     JsonArray renditions =
         api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array();
     assertThat(renditions.stream().map(r -> r.asJsonObject().getString("name")))
-        .containsExactly("240p", "360p");
-    for (JsonValue value : renditions) {
+        .containsExactly("audio-eng", "240p", "360p");
+    JsonObject audio = renditions.getJsonObject(0);
+    assertThat(audio.getString("kind")).isEqualTo("AUDIO");
+    assertThat(audio.getString("language")).isEqualTo("eng");
+    assertThat(audio.getString("codecs")).isEqualTo("mp4a.40.2");
+    assertThat(audio.getJsonArray("segments")).hasSize(2);
+    MediaInfo.AudioTrack sound = MediaProbe.probe(joined(audio)).audio().get(0);
+    assertThat(sound.language()).isEqualTo("eng");
+    assertThat(sound.sampleRate()).isEqualTo(48_000);
+
+    for (JsonValue value : renditions.subList(1, renditions.size())) {
       JsonObject rendition = value.asJsonObject();
       int height = rendition.getInt("height");
       int width = rendition.getInt("width");
@@ -97,15 +116,7 @@ class TranscodeIT {
 
       // The stored init segment plus media segments play as one stream: every frame once,
       // an IDR frame at each segment start.
-      ByteArrayOutputStream joined = new ByteArrayOutputStream();
-      joined.writeBytes(Files.readAllBytes(storedObject(rendition.getString("initKey"))));
-      for (JsonValue segment : segments) {
-        joined.writeBytes(
-            Files.readAllBytes(storedObject(segment.asJsonObject().getString("key"))));
-      }
-      Path stream =
-          Files.write(folder.resolve(rendition.getString("name") + ".mp4"), joined.toByteArray());
-      MediaInfo.VideoTrack video = MediaProbe.probe(stream).video().get(0);
+      MediaInfo.VideoTrack video = MediaProbe.probe(joined(rendition)).video().get(0);
       assertThat(video.frames()).isEqualTo(75);
       assertThat(video.width()).isEqualTo(width);
       assertThat(video.height()).isEqualTo(height);

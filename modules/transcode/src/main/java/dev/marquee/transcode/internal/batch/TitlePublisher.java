@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.UUID;
 
-/** Step 4: the title is playable. */
+/** Step 5: the title is playable. */
 @Named("titlePublisher")
 @Dependent
 public class TitlePublisher extends AbstractBatchlet {

@@ -26,7 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Step 3: per rung, checks that every chunk was encoded with the same parameter sets, writes the
+ * Step 4: per rung, checks that every chunk was encoded with the same parameter sets, writes the
  * init segment, and records the rendition and its segment index (durations, sizes, average and peak
  * bandwidth, codecs string).
  */
@@ -50,7 +50,7 @@ public class VideoPackager extends AbstractBatchlet {
   @Override
   public String process() {
     UUID id = UUID.fromString(jobId);
-    if (!ledger.renditions(id).isEmpty()) {
+    if (ledger.renditions(id).stream().anyMatch(r -> r.kind() == Rendition.Kind.VIDEO)) {
       return "already packaged";
     }
     TranscodeJob job = ledger.job(id);
