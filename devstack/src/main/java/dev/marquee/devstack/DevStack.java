@@ -41,6 +41,14 @@ public final class DevStack {
     System.out.println("Starting Marquee (data in " + home + ") ...");
     stack.start();
     String url = stack.baseUrl();
+    String demo = null;
+    if (!"false".equalsIgnoreCase(System.getenv("MARQUEE_DEMO"))) {
+      try {
+        demo = new DemoTitle(home, url, MarqueeStack.ADMIN_EMAIL, stack.adminPassword()).ensure();
+      } catch (Exception e) {
+        System.err.println("The demo title could not be ingested: " + e.getMessage());
+      }
+    }
     System.out.println(
         """
 
@@ -59,6 +67,9 @@ public final class DevStack {
            curl -d grant_type=password -d client_id=marquee-web \\
              -d username=viewer@example.com -d 'password=correct horse battery' \\
              %s/api/oauth/token
+         Demo title:      %s
+           (transcoding in the background; follow it as the admin at
+            %s/api/transcode/titles/%s/jobs)
          Ctrl-C stops everything.
         ============================================================
         """
