@@ -49,42 +49,51 @@ public final class DevStack {
         System.err.println("The demo title could not be ingested: " + e.getMessage());
       }
     }
-    System.out.println(
-        """
+    System.out.println(banner(url, stack.adminPassword(), home, demo));
+    stopped.await();
+  }
+
+  /** What a newcomer needs once Marquee is up. */
+  static String banner(String url, String adminPassword, Path home, String demoTitle) {
+    String demo =
+        demoTitle == null
+            ? " Demo title:     none (it is made on first start unless MARQUEE_DEMO=false)\n"
+            : " Demo title:     "
+                + demoTitle
+                + " (transcoding in the background; follow it as the admin at\n"
+                + "   "
+                + url
+                + "/api/transcode/titles/"
+                + demoTitle
+                + "/jobs)\n";
+    return """
 
         ============================================================
-         Marquee is up: %s
-           API explorer   %s/openapi/ui/
-           Health         %s/health
-           Metrics        %s/metrics
-           Admin          %s  /  %s
-           (password kept in %s)
-           Data           %s
+         Marquee is up: %1$s
+           API explorer   %1$s/openapi/ui/
+           Health         %1$s/health
+           Metrics        %1$s/metrics
+           Admin          %2$s  /  %3$s
+           (password kept in %4$s)
+           Data           %5$s
          Try it:
            curl -H 'Content-Type: application/json' \\
              -d '{"email":"viewer@example.com","password":"correct horse battery"}' \\
-             %s/api/accounts
+             %1$s/api/accounts
            curl -d grant_type=password -d client_id=marquee-web \\
              -d username=viewer@example.com -d 'password=correct horse battery' \\
-             %s/api/oauth/token
-         Demo title:      %s
-           (transcoding in the background; follow it as the admin at
-            %s/api/transcode/titles/%s/jobs)
+             %1$s/api/oauth/token
+        %6$s\
          Ctrl-C stops everything.
         ============================================================
         """
-            .formatted(
-                url,
-                url,
-                url,
-                url,
-                MarqueeStack.ADMIN_EMAIL,
-                stack.adminPassword(),
-                home.resolve("secrets/admin-password"),
-                home,
-                url,
-                url));
-    stopped.await();
+        .formatted(
+            url,
+            MarqueeStack.ADMIN_EMAIL,
+            adminPassword,
+            home.resolve("secrets/admin-password"),
+            home,
+            demo);
   }
 
   private static int intEnv(String name, int fallback) {

@@ -1,0 +1,29 @@
+package dev.marquee.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DevStackBannerTest {
+  @Test
+  void tellsWhereToGoWhoTheAdminIsAndWhereTheDemoTitleIs() {
+    String banner =
+        DevStack.banner(
+            "http://127.0.0.1:9080", "s3cret", Path.of("/home/ada/.marquee"), "title-42");
+    assertThat(banner)
+        .contains("Marquee is up: http://127.0.0.1:9080")
+        .contains("http://127.0.0.1:9080/openapi/ui/")
+        .contains("admin@marquee.local  /  s3cret")
+        .contains("/home/ada/.marquee/secrets/admin-password")
+        .contains("Demo title:     title-42")
+        .contains("http://127.0.0.1:9080/api/transcode/titles/title-42/jobs")
+        .doesNotContain("%");
+  }
+
+  @Test
+  void saysSoWhenThereIsNoDemoTitle() {
+    assertThat(DevStack.banner("http://127.0.0.1:9080", "pw", Path.of("/tmp/m"), null))
+        .contains("Demo title:     none");
+  }
+}
