@@ -102,6 +102,18 @@ public final class LibertyServer implements AutoCloseable {
     return process == null ? -1 : process.pid();
   }
 
+  /** Kills the server's JVM without warning, as a crash or a power cut would. */
+  public void kill() throws InterruptedException {
+    if (process == null) {
+      return;
+    }
+    ProcessHandle root = process.toHandle();
+    root.descendants().forEach(ProcessHandle::destroyForcibly);
+    root.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+    process = null;
+  }
+
   /** Stops the server the way an operator does, and waits for the JVM to exit. */
   public void stop() throws IOException, InterruptedException {
     if (process == null) {

@@ -67,6 +67,8 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
         // A low ceiling the size-limit test can exceed without sending anything.
         .environment("MARQUEE_INGEST_MAX_MASTER_BYTES", "1073741824")
+        // One partition at a time, so that a test can stop a job half-way.
+        .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "1")
         .build()
         .start();
   }

@@ -49,7 +49,10 @@ public class TranscodeService {
   /** Restarts a failed or stopped job: finished chunks are kept, the rest are encoded. */
   public long restart(UUID jobId) {
     TranscodeJob job = ledger.job(jobId);
-    long execution = BatchRuntime.getJobOperator().restart(job.executionId(), new Properties());
+    // A restart runs with the parameters it is given, not the first run's: pass them again.
+    Properties parameters = new Properties();
+    parameters.setProperty("jobId", jobId.toString());
+    long execution = BatchRuntime.getJobOperator().restart(job.executionId(), parameters);
     ledger.started(jobId, execution);
     return execution;
   }

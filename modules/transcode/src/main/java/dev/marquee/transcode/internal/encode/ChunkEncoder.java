@@ -37,7 +37,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
@@ -112,7 +114,9 @@ public final class ChunkEncoder {
               width,
               rung.height(),
               AV_PIX_FMT_YUV420P,
-              SWS_BICUBIC,
+              // Bit-exact scaling: the same chunk scales to the same pixels on every run and on
+              // every server, whatever its CPU, so re-encoded chunks match the ones kept.
+              SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT,
               null,
               null,
               (DoublePointer) null);
@@ -152,6 +156,7 @@ public final class ChunkEncoder {
             continue;
           }
           check(av_frame_make_writable(scaled), "making the picture writable");
+          clearPadding(scaled);
           sws_scale(
               scaler,
               decoded.data(),
@@ -202,6 +207,19 @@ public final class ChunkEncoder {
     }
   }
 
+  /**
+   * Zeroes the picture's buffers, padding included. libx264 reads a few bytes past a row's width
+   * when it copies a picture whose width is not a multiple of 16 (426 for 240p); left as they came
+   * from the allocator, those bytes would make the same chunk encode differently from run to run.
+   */
+  private static void clearPadding(AVFrame picture) {
+    for (int plane = 0; plane < 3; plane++) {
+      int rows = plane == 0 ? picture.height() : (picture.height() + 1) / 2;
+      org.bytedeco.javacpp.Pointer.memset(
+          picture.data(plane), 0, (long) picture.linesize(plane) * rows);
+    }
+  }
+
   private AVCodecContext openEncoder(ChunkSpec chunk, Rung rung, int width) {
     AVCodec codec = avcodec_find_encoder_by_name("libx264");
     AVCodecContext encoder = avcodec_alloc_context3(codec);
@@ -228,7 +246,12 @@ public final class ChunkEncoder {
             + chunk.frameCount()
             + ":min-keyint="
             + chunk.frameCount()
-            + ":scenecut=0:open-gop=0:repeat-headers=0:aud=0",
+            + ":scenecut=0:open-gop=0:repeat-headers=0:aud=0"
+            // x264's AVX-512 macroblock-tree code reads memory it never wrote: with mbtree on, the
+            // same chunk encodes differently from run to run on AVX-512 CPUs (measured: 6-23 of 24
+            // re-encodes differed). Resumed jobs must match uninterrupted ones byte for byte, so
+            // mbtree is off; see docs/adr/0007-deterministic-chunk-encoding.md.
+            + ":mbtree=0",
         0);
     try {
       check(avcodec_open2(encoder, codec, options), "opening libx264");

@@ -56,11 +56,18 @@ class ChunkEncoderTest {
   }
 
   @Test
-  void theSameChunkEncodesToTheSameBytes() {
-    EncodedChunk once = chunk(0, CHUNK_FRAMES);
-    EncodedChunk again = chunk(0, CHUNK_FRAMES);
-    for (int i = 0; i < once.samples().size(); i++) {
-      assertThat(again.samples().get(i).data()).isEqualTo(once.samples().get(i).data());
+  void theSameChunkEncodesToTheSameBytesEveryTime() {
+    // A resumed job re-encodes only unfinished chunks and must match an uninterrupted run.
+    for (int index = 0; index < 2; index++) {
+      EncodedChunk once = chunk(index, CHUNK_FRAMES);
+      for (int run = 0; run < 3; run++) {
+        EncodedChunk again = chunk(index, CHUNK_FRAMES);
+        for (int i = 0; i < once.samples().size(); i++) {
+          assertThat(again.samples().get(i).data())
+              .as("chunk %d, run %d, sample %d", index, run, i)
+              .isEqualTo(once.samples().get(i).data());
+        }
+      }
     }
   }
 

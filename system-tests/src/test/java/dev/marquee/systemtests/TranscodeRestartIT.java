@@ -1,0 +1,157 @@
+package dev.marquee.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.media.api.SyntheticMaster;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server dies in the middle of a transcode; after it comes back the job is restarted, redoes
+ * only the chunks that were not finished, and its output is byte for byte what an uninterrupted run
+ * of the same master produces. Restarts Liberty, so it runs late.
+ */
+@ExtendWith(RunningMarquee.class)
+@Order(Integer.MAX_VALUE - 1)
+class TranscodeRestartIT {
+  @TempDir Path folder;
+  private final Api api = RunningMarquee.api();
+
+  private String ingest(String creator, Path master) throws Exception {
+    var opened =
+        api.postJson(
+            "/api/ingest/uploads",
+            Creators.uploadRequest(
+                Creators.goodTitle(), "master.mp4", Files.size(master), Creators.sha256(master)),
+            creator);
+    String id = opened.json().getString("id");
+    for (int n = 1; n <= opened.json().getInt("partCount"); n++) {
+      byte[] all = Files.readAllBytes(master);
+      long size = opened.json().getJsonNumber("partSize").longValue();
+      int from = (int) ((n - 1) * size);
+      api.putBytes(
+          "/api/ingest/uploads/" + id + "/parts/" + n,
+          java.util.Arrays.copyOfRange(all, from, (int) Math.min(all.length, from + size)),
+          creator);
+    }
+    var done = api.post("/api/ingest/uploads/" + id + "/complete", creator);
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    return done.json().getString("titleId");
+  }
+
+  private JsonObject job(String token, String titleId) {
+    JsonArray jobs = api.get("/api/transcode/titles/" + titleId + "/jobs", token).array();
+    return jobs.isEmpty() ? null : jobs.getJsonObject(0);
+  }
+
+  private static int done(JsonObject job) {
+    return job.getJsonObject("rungs").values().stream()
+        .mapToInt(r -> r.asJsonObject().getInt("done"))
+        .sum();
+  }
+
+  private JsonObject await(String token, String titleId, List<String> states, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject job = null;
+    while (System.nanoTime() < deadline) {
+      job = job(token, titleId);
+      if (job != null && states.contains(job.getString("batchStatus"))) {
+        return job;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "job did not reach " + states + " within " + timeout + "; last: " + job);
+  }
+
+  private Path stored(String key) {
+    return RunningMarquee.stack().home().resolve("objects").resolve("marquee").resolve(key);
+  }
+
+  @Test
+  void aJobInterruptedByACrashResumesAndMatchesAnUninterruptedRunByteForByte() throws Exception {
+    Path master = folder.resolve("master.mp4");
+    new SyntheticMaster(640, 360, 25, 16, true, List.of("eng")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    String operator =
+        api.signIn(
+                dev.marquee.devstack.MarqueeStack.ADMIN_EMAIL,
+                RunningMarquee.stack().adminPassword())
+            .getString("access_token");
+
+    String interrupted = ingest(creator, master);
+    // Wait until some chunks are finished but not all, then pull the plug.
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    JsonObject before = null;
+    while (System.nanoTime() < deadline) {
+      before = job(creator, interrupted);
+      if (before != null && before.containsKey("chunkCount") && done(before) >= 3) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    int total = before.getInt("chunkCount") * before.getJsonObject("rungs").size();
+    assertThat(done(before))
+        .as("the job must still be running when the server dies")
+        .isLessThan(total);
+    var liberty = RunningMarquee.stack().liberty();
+    liberty.kill();
+    liberty.start();
+    liberty.awaitReady(Duration.ofMinutes(3));
+
+    String operatorAgain =
+        api.signIn(
+                dev.marquee.devstack.MarqueeStack.ADMIN_EMAIL,
+                RunningMarquee.stack().adminPassword())
+            .getString("access_token");
+    JsonObject afterCrash = job(operatorAgain, interrupted);
+    int finishedBeforeCrash = done(afterCrash);
+    assertThat(finishedBeforeCrash).isGreaterThanOrEqualTo(3).isLessThan(total);
+    var restarted =
+        api.post("/api/transcode/jobs/" + afterCrash.getString("id") + "/restart", operatorAgain);
+    assertThat(restarted.status()).as(restarted.toString()).isEqualTo(200);
+    JsonObject resumed =
+        await(operatorAgain, interrupted, List.of("COMPLETED", "FAILED"), Duration.ofMinutes(3));
+    assertThat(resumed.getString("state")).as(resumed.toString()).isEqualTo("PUBLISHED");
+    // Only the chunk that was being encoded when the server died was encoded twice.
+    long retried =
+        resumed.getJsonObject("rungs").values().stream()
+            .mapToLong(r -> r.asJsonObject().getJsonArray("retriedChunks").size())
+            .sum();
+    assertThat(retried).isLessThanOrEqualTo(1);
+
+    String uninterrupted = ingest(creator, master);
+    JsonObject clean =
+        await(creator, uninterrupted, List.of("COMPLETED", "FAILED"), Duration.ofMinutes(3));
+    assertThat(clean.getString("state")).isEqualTo("PUBLISHED");
+
+    JsonArray a =
+        api.get("/api/transcode/titles/" + interrupted + "/renditions", operatorAgain).array();
+    JsonArray b =
+        api.get("/api/transcode/titles/" + uninterrupted + "/renditions", operatorAgain).array();
+    assertThat(a).hasSameSizeAs(b);
+    for (int r = 0; r < a.size(); r++) {
+      JsonObject x = a.getJsonObject(r);
+      JsonObject y = b.getJsonObject(r);
+      assertThat(Files.readAllBytes(stored(x.getString("initKey"))))
+          .isEqualTo(Files.readAllBytes(stored(y.getString("initKey"))));
+      JsonArray xs = x.getJsonArray("segments");
+      JsonArray ys = y.getJsonArray("segments");
+      assertThat(xs).hasSameSizeAs(ys);
+      for (int i = 0; i < xs.size(); i++) {
+        assertThat(Files.readAllBytes(stored(xs.getJsonObject(i).getString("key"))))
+            .as("%s segment %d", x.getString("name"), i)
+            .isEqualTo(Files.readAllBytes(stored(ys.getJsonObject(i).getString("key"))));
+      }
+    }
+  }
+}
