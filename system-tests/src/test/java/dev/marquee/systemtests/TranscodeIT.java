@@ -92,7 +92,11 @@ class TranscodeIT {
     assertThat(audio.getString("language")).isEqualTo("eng");
     assertThat(audio.getString("codecs")).isEqualTo("mp4a.40.2");
     assertThat(audio.getJsonArray("segments")).hasSize(2);
-    MediaInfo.AudioTrack sound = MediaProbe.probe(joined(audio)).audio().get(0);
+    Path joinedAudio = joined(audio);
+    MediaInfo.AudioTrack sound = MediaProbe.probe(joinedAudio).audio().get(0);
+    Path repackagedAudio = folder.resolve("audio-shaka.mp4");
+    ShakaPackager.repackage(joinedAudio, "audio", repackagedAudio);
+    assertThat(MediaProbe.probe(repackagedAudio).audio().get(0).sampleRate()).isEqualTo(48_000);
     assertThat(sound.language()).isEqualTo("eng");
     assertThat(sound.sampleRate()).isEqualTo(48_000);
 
@@ -116,7 +120,12 @@ class TranscodeIT {
 
       // The stored init segment plus media segments play as one stream: every frame once,
       // an IDR frame at each segment start.
-      MediaInfo.VideoTrack video = MediaProbe.probe(joined(rendition)).video().get(0);
+      Path joined = joined(rendition);
+      MediaInfo.VideoTrack video = MediaProbe.probe(joined).video().get(0);
+      // An independent packager reads the same bytes and writes them out again, frame for frame.
+      Path repackaged = folder.resolve(rendition.getString("name") + "-shaka.mp4");
+      ShakaPackager.repackage(joined, "video", repackaged);
+      assertThat(MediaProbe.probe(repackaged).video().get(0).frames()).isEqualTo(75);
       assertThat(video.frames()).isEqualTo(75);
       assertThat(video.width()).isEqualTo(width);
       assertThat(video.height()).isEqualTo(height);
