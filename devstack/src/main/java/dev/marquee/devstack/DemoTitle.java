@@ -3,21 +3,8 @@ package dev.marquee.devstack;
 import dev.marquee.media.api.SyntheticMaster;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,8 +17,6 @@ final class DemoTitle {
   private final String baseUrl;
   private final String adminEmail;
   private final String adminPassword;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   DemoTitle(Path home, String baseUrl, String adminEmail, String adminPassword) {
     this.home = home;
@@ -50,8 +35,8 @@ final class DemoTitle {
     Files.createDirectories(master.getParent());
     System.out.println("Generating the demo master (30 s, 1280x720, English and French audio)...");
     new SyntheticMaster(1280, 720, 25, 30, false, List.of("eng", "fra")).writeTo(master);
-    String token = signIn();
-    long size = Files.size(master);
+    MarqueeClient client = new MarqueeClient(baseUrl);
+    String token = client.signIn(adminEmail, adminPassword);
     JsonObject title =
         Json.createObjectBuilder()
             .add("name", "Night Train (demo)")
@@ -66,96 +51,8 @@ final class DemoTitle {
                     .add("regions", Json.createArrayBuilder().add("WORLD"))
                     .add("offlineAllowed", true))
             .build();
-    JsonObject request =
-        Json.createObjectBuilder()
-            .add("title", title)
-            .add("fileName", master.getFileName().toString())
-            .add("sizeBytes", size)
-            .add("sha256", sha256(master))
-            .build();
-    JsonObject upload =
-        json(
-            send(
-                post("/api/ingest/uploads", token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
-                    .build(),
-                201));
-    String id = upload.getString("id");
-    long partSize = upload.getJsonNumber("partSize").longValue();
-    int parts = upload.getInt("partCount");
-    byte[] bytes = Files.readAllBytes(master);
-    for (int n = 1; n <= parts; n++) {
-      int from = (int) ((n - 1) * partSize);
-      int to = (int) Math.min(bytes.length, from + partSize);
-      send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "/api/ingest/uploads/" + id + "/parts/" + n))
-              .header("Authorization", "Bearer " + token)
-              .header("Content-Type", "application/octet-stream")
-              .PUT(
-                  HttpRequest.BodyPublishers.ofByteArray(
-                      java.util.Arrays.copyOfRange(bytes, from, to)))
-              .build(),
-          200);
-    }
-    JsonObject done =
-        json(
-            send(
-                post("/api/ingest/uploads/" + id + "/complete", token)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                200));
-    String titleId = done.getString("titleId");
+    String titleId = client.uploadMaster(token, master, title);
     Files.writeString(marker, titleId);
     return titleId;
-  }
-
-  private String signIn() throws IOException, InterruptedException {
-    String form =
-        "grant_type=password&client_id=marquee-cli&username="
-            + URLEncoder.encode(adminEmail, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/api/oauth/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    return json(send(request, 200)).getString("access_token");
-  }
-
-  private HttpRequest.Builder post(String path, String token) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofMinutes(2))
-        .header("Authorization", "Bearer " + token);
-  }
-
-  private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IOException(
-          request.method()
-              + " "
-              + request.uri().getPath()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return response.body();
-  }
-
-  private static JsonObject json(String body) {
-    try (var reader = Json.createReader(new StringReader(body))) {
-      return reader.readObject();
-    }
-  }
-
-  private static String sha256(Path file) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -1,0 +1,257 @@
+package dev.marquee.bench;
+
+import dev.marquee.devstack.MarqueeClient;
+import dev.marquee.devstack.MarqueeStack;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * The full default ladder from a 60 s 1080p master of noise over motion: Marquee's transcode job
+ * (partition threads 1 and 2) side by side with one ffmpeg command producing the same ladder with
+ * the same x264 settings, on the same machine, in one run.
+ */
+public final class TranscodeBench {
+  private static final int SECONDS = Integer.getInteger("bench.masterSeconds", 60);
+  private static final String[][] LADDER = {
+    {"240", "400000"},
+    {"360", "800000"},
+    {"480", "1400000"},
+    {"720", "3000000"},
+    {"1080", "6000000"}
+  };
+
+  private TranscodeBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path work = Files.createTempDirectory("marquee-transcode-bench-");
+    String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    Path master = work.resolve("master.mp4");
+    log(
+        "Generating the master: "
+            + SECONDS
+            + " s, 1920x1080, 25 fps, noise over moving test pattern");
+    run(
+        List.of(
+            ffmpeg,
+            "-y",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=1920x1080:rate=25",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=48000",
+            "-vf",
+            "noise=alls=24:allf=t+u",
+            "-t",
+            Integer.toString(SECONDS),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-b:v",
+            "20M",
+            "-maxrate",
+            "20M",
+            "-bufsize",
+            "40M",
+            "-g",
+            "50",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            master.toString()));
+    log("Master: " + Files.size(master) / (1024 * 1024) + " MiB");
+
+    double peer = ffmpegLadder(ffmpeg, master, work);
+    double one = marquee(master, work.resolve("home-1"), 1);
+    double two = marquee(master, work.resolve("home-2"), 2);
+
+    System.out.println();
+    System.out.println(
+        "Transcode benchmark: full default ladder (240p..1080p + AAC) of a "
+            + SECONDS
+            + " s 1080p master");
+    System.out.println(
+        "x264 veryfast, 2 s closed GOPs, mbtree off, same bitrates and VBV on both sides; "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs");
+    System.out.printf("%-48s %8s %10s%n", "", "wall s", "vs ffmpeg");
+    System.out.printf(
+        "%-48s %8.1f %10s%n", "ffmpeg command line (one process, all rungs)", peer, "1.00x");
+    System.out.printf("%-48s %8.1f %9.2fx%n", "Marquee job, 1 partition thread", one, peer / one);
+    System.out.printf("%-48s %8.1f %9.2fx%n", "Marquee job, 2 partition threads", two, peer / two);
+    System.out.println(
+        "(ratio > 1: Marquee faster). Speed-up from 1 to 2 threads: "
+            + String.format("%.2fx", one / two));
+    System.out.println("jcodec engine: not implemented yet, not measured.");
+    try (var files = Files.walk(work)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** One ffmpeg process decoding once and encoding every rung, as a single-box pipeline would. */
+  private static double ffmpegLadder(String ffmpeg, Path master, Path work) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(ffmpeg, "-y", "-hide_banner", "-loglevel", "error", "-i", master.toString()));
+    StringBuilder graph = new StringBuilder("[0:v]split=" + LADDER.length);
+    for (int i = 0; i < LADDER.length; i++) {
+      graph.append("[s").append(i).append("]");
+    }
+    for (int i = 0; i < LADDER.length; i++) {
+      graph
+          .append(";[s")
+          .append(i)
+          .append("]scale=-2:")
+          .append(LADDER[i][0])
+          .append(":flags=bicubic[v")
+          .append(i)
+          .append("]");
+    }
+    command.addAll(List.of("-filter_complex", graph.toString()));
+    for (int i = 0; i < LADDER.length; i++) {
+      long bitrate = Long.parseLong(LADDER[i][1]);
+      command.addAll(
+          List.of(
+              "-map",
+              "[v" + i + "]",
+              "-c:v",
+              "libx264",
+              "-preset",
+              "veryfast",
+              "-profile:v",
+              "high",
+              "-b:v",
+              Long.toString(bitrate),
+              "-maxrate",
+              Long.toString(bitrate * 3 / 2),
+              "-bufsize",
+              Long.toString(bitrate * 2),
+              "-bf",
+              "2",
+              "-x264-params",
+              "keyint=50:min-keyint=50:scenecut=0:open-gop=0:mbtree=0",
+              "-movflags",
+              "frag_keyframe+empty_moov",
+              work.resolve("ffmpeg-" + LADDER[i][0] + "p.mp4").toString()));
+    }
+    command.addAll(
+        List.of(
+            "-map",
+            "0:a",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            "-ac",
+            "2",
+            "-ar",
+            "48000",
+            "-movflags",
+            "frag_keyframe+empty_moov",
+            work.resolve("ffmpeg-audio.mp4").toString()));
+    log("ffmpeg command line: encoding the ladder");
+    long start = System.nanoTime();
+    run(command);
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Marquee on a fresh stack: upload, then the job's own start and end times. */
+  private static double marquee(Path master, Path home, int threads) throws Exception {
+    log("Marquee with " + threads + " partition thread(s): starting the stack");
+    MarqueeStack stack =
+        MarqueeStack.builder()
+            .home(home)
+            .wlpDirectory(Path.of(System.getProperty("marquee.wlp.dir")))
+            .httpPort(freePort())
+            .httpsPort(freePort())
+            .databasePort(freePort())
+            .objectStorePort(freePort())
+            .messagingPort(freePort())
+            .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", Integer.toString(threads))
+            .build();
+    try {
+      stack.start();
+      MarqueeClient client = new MarqueeClient(stack.baseUrl());
+      String token = client.signIn(MarqueeStack.ADMIN_EMAIL, stack.adminPassword());
+      JsonObject title =
+          Json.createObjectBuilder()
+              .add("name", "Benchmark")
+              .add("synopsis", "noise")
+              .add("language", "en")
+              .add("category", "documentary")
+              .add("maturityRating", "ALL")
+              .add("releaseYear", 2026)
+              .add(
+                  "licence",
+                  Json.createObjectBuilder().add("regions", Json.createArrayBuilder().add("WORLD")))
+              .build();
+      log("Marquee: uploading and verifying the master");
+      String titleId = client.uploadMaster(token, master, title);
+      log("Marquee: transcoding");
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        JsonArray jobs =
+            (JsonArray) client.get("/api/transcode/titles/" + titleId + "/jobs", token);
+        if (!jobs.isEmpty()) {
+          JsonObject job = jobs.getJsonObject(0);
+          String status = job.getString("batchStatus");
+          if (status.equals("FAILED")) {
+            throw new IllegalStateException("transcode failed: " + job);
+          }
+          if (status.equals("COMPLETED")) {
+            JsonObject execution =
+                (JsonObject)
+                    client.get(
+                        "/api/operations/jobs/" + job.getJsonNumber("executionId").longValue(),
+                        token);
+            Duration wall =
+                Duration.between(
+                    java.time.Instant.parse(execution.getString("startedAt")),
+                    java.time.Instant.parse(execution.getString("endedAt")));
+            return wall.toMillis() / 1000.0;
+          }
+        }
+        Thread.sleep(1000);
+      }
+      throw new IllegalStateException("transcode did not finish within 30 minutes");
+    } finally {
+      stack.close();
+    }
+  }
+
+  private static void run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "command failed: " + String.join(" ", command.subList(0, Math.min(6, command.size()))));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void log(String message) {
+    System.out.println("[bench] " + message);
+  }
+}
