@@ -123,11 +123,16 @@ class TranscodeRestartIT {
         await(operatorAgain, interrupted, List.of("COMPLETED", "FAILED"), Duration.ofMinutes(3));
     assertThat(resumed.getString("state")).as(resumed.toString()).isEqualTo("PUBLISHED");
     // Only the chunk that was being encoded when the server died was encoded twice.
-    long retried =
-        resumed.getJsonObject("rungs").values().stream()
-            .mapToLong(r -> r.asJsonObject().getJsonArray("retriedChunks").size())
-            .sum();
-    assertThat(retried).isLessThanOrEqualTo(1);
+    java.util.Set<Integer> retried = new java.util.HashSet<>();
+    resumed
+        .getJsonObject("rungs")
+        .values()
+        .forEach(
+            r ->
+                r.asJsonObject()
+                    .getJsonArray("retriedChunks")
+                    .forEach(c -> retried.add(((jakarta.json.JsonNumber) c).intValue())));
+    assertThat(retried).hasSizeLessThanOrEqualTo(1);
 
     String uninterrupted = ingest(creator, master);
     JsonObject clean =

@@ -25,9 +25,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Step 2, one partition: encodes one chunk at one rung and stores it as the rung's CMAF media
- * segment. A chunk already done (a restarted job) is skipped; a failing chunk is tried again a few
- * times before it fails the job with the reason.
+ * Step 2, one partition: decodes one chunk of the master once and encodes it at every rung that is
+ * not done yet, storing each as the rung's CMAF media segment and checkpointing it. Rungs already
+ * done (a restarted job) are skipped; a failing chunk is tried again a few times before it fails
+ * the job with the reason.
  */
 @Named("chunkEncodeBatchlet")
 @Dependent
@@ -39,10 +40,6 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
   @Inject
   @BatchProperty(name = "jobId")
   String jobId;
-
-  @Inject
-  @BatchProperty(name = "rung")
-  String rungName;
 
   @Inject
   @BatchProperty(name = "chunkIndex")
@@ -66,78 +63,74 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
   public String process() throws Exception {
     UUID id = UUID.fromString(jobId);
     int index = Integer.parseInt(chunkIndex);
-    ChunkTask task = ledger.task(id, rungName, index);
-    if (task.isDone()) {
+    TranscodeJob job = ledger.job(id);
+    List<ChunkTask> pending =
+        ledger.tasks(id).stream().filter(t -> t.chunkIndex() == index && !t.isDone()).toList();
+    if (pending.isEmpty()) {
       return "already done";
     }
-    TranscodeJob job = ledger.job(id);
-    Rung rung = rung(job);
+    List<Rung> rungs =
+        TranscodePlanner.rungsFor(Ladder.parse(ladder), job.sourceHeight()).stream()
+            .filter(r -> pending.stream().anyMatch(t -> t.rung().equals(r.name())))
+            .toList();
+    ChunkTask task = pending.get(0);
     FrameRate rate = job.frameRate();
     ChunkSpec spec =
         new ChunkSpec(index, task.firstFrame(), task.frameCount(), rate.num(), rate.den());
     Exception last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      ledger.attempt(id, rungName, index);
+      for (Rung rung : rungs) {
+        ledger.attempt(id, rung.name(), index);
+      }
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
-        EncodedChunk chunk = new ChunkEncoder(preset).encode(master, spec, rung);
-        List<CmafSample> samples =
-            chunk.samples().stream()
-                .map(
-                    s ->
-                        new CmafSample(
-                            s.data(),
-                            s.duration() * rate.frameTicks(),
-                            s.compositionOffset() * rate.frameTicks(),
-                            s.sync()))
-                .toList();
-        byte[] segment =
-            CmafWriter.mediaSegment(
-                index + 1, TRACK_ID, task.firstFrame() * rate.frameTicks(), samples);
-        storage.put(segmentKey(job, rungName, index), segment, "video/mp4");
-        HexFormat hex = HexFormat.of();
-        ledger.chunkDone(
-            id,
-            rungName,
-            index,
-            segment.length,
-            chunk.avc().codecs(),
-            hex.formatHex(chunk.avc().sps()) + ":" + hex.formatHex(chunk.avc().pps()),
-            chunk.width(),
-            chunk.height());
-        return "encoded " + samples.size() + " frames, " + segment.length + " bytes";
+        List<EncodedChunk> encoded = new ChunkEncoder(preset).encode(master, spec, rungs);
+        long bytes = 0;
+        for (int r = 0; r < rungs.size(); r++) {
+          bytes += store(job, rungs.get(r).name(), index, task.firstFrame(), rate, encoded.get(r));
+        }
+        return "encoded " + rungs.size() + " rungs, " + bytes + " bytes";
       } catch (Exception e) {
         last = e;
         int tried = attempt;
-        LOG.warning(
-            () ->
-                "Chunk "
-                    + index
-                    + " of rung "
-                    + rungName
-                    + " failed (attempt "
-                    + tried
-                    + "): "
-                    + e.getMessage());
+        LOG.warning(() -> "Chunk " + index + " failed (attempt " + tried + "): " + e.getMessage());
       }
     }
     throw new IllegalStateException(
-        "chunk "
-            + index
-            + " of rung "
-            + rungName
-            + " failed "
-            + ATTEMPTS
-            + " times: "
-            + last.getMessage(),
-        last);
+        "chunk " + index + " failed " + ATTEMPTS + " times: " + last.getMessage(), last);
   }
 
-  private Rung rung(TranscodeJob job) {
-    return TranscodePlanner.rungsFor(Ladder.parse(ladder), job.sourceHeight()).stream()
-        .filter(r -> r.name().equals(rungName))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("rung " + rungName + " is not in the ladder"));
+  private long store(
+      TranscodeJob job,
+      String rung,
+      int index,
+      long firstFrame,
+      FrameRate rate,
+      EncodedChunk chunk) {
+    List<CmafSample> samples =
+        chunk.samples().stream()
+            .map(
+                s ->
+                    new CmafSample(
+                        s.data(),
+                        s.duration() * rate.frameTicks(),
+                        s.compositionOffset() * rate.frameTicks(),
+                        s.sync()))
+            .toList();
+    byte[] segment =
+        CmafWriter.mediaSegment(index + 1, TRACK_ID, firstFrame * rate.frameTicks(), samples);
+    storage.put(segmentKey(job, rung, index), segment, "video/mp4");
+    HexFormat hex = HexFormat.of();
+    ledger.chunkDone(
+        job.id(),
+        rung,
+        index,
+        segment.length,
+        chunk.avc().codecs(),
+        hex.formatHex(chunk.avc().sps()) + ":" + hex.formatHex(chunk.avc().pps()),
+        chunk.width(),
+        chunk.height());
+    return segment.length;
   }
 
   static String segmentKey(TranscodeJob job, String rung, int index) {

@@ -33,17 +33,20 @@ public class ChunkPartitionMapper implements PartitionMapper {
 
   @Override
   public PartitionPlan mapPartitions() {
-    List<ChunkTask> tasks = ledger.tasks(UUID.fromString(jobId));
-    Properties[] properties = new Properties[tasks.size()];
-    for (int i = 0; i < tasks.size(); i++) {
-      ChunkTask task = tasks.get(i);
+    List<Integer> chunks =
+        ledger.tasks(UUID.fromString(jobId)).stream()
+            .map(ChunkTask::chunkIndex)
+            .distinct()
+            .sorted()
+            .toList();
+    Properties[] properties = new Properties[chunks.size()];
+    for (int i = 0; i < chunks.size(); i++) {
       properties[i] = new Properties();
       properties[i].setProperty("jobId", jobId);
-      properties[i].setProperty("rung", task.rung());
-      properties[i].setProperty("chunkIndex", Integer.toString(task.chunkIndex()));
+      properties[i].setProperty("chunkIndex", Integer.toString(chunks.get(i)));
     }
     PartitionPlanImpl plan = new PartitionPlanImpl();
-    plan.setPartitions(tasks.size());
+    plan.setPartitions(chunks.size());
     plan.setThreads(
         Math.max(1, threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
     plan.setPartitionProperties(properties);

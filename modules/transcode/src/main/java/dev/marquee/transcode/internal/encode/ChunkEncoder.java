@@ -79,13 +79,19 @@ public final class ChunkEncoder {
   }
 
   public EncodedChunk encode(String master, ChunkSpec chunk, Rung rung) {
+    return encode(master, chunk, List.of(rung)).get(0);
+  }
+
+  /**
+   * Encodes the chunk at several rungs in one pass: the master is read and decoded once, and each
+   * decoded picture is scaled and encoded for every rung.
+   */
+  public List<EncodedChunk> encode(String master, ChunkSpec chunk, List<Rung> rungs) {
     AVFormatContext input = new AVFormatContext(null);
     check(avformat_open_input(input, master, null, null), "opening the master");
     AVCodecContext decoder = null;
-    AVCodecContext encoder = null;
-    SwsContext scaler = null;
+    List<RungOutput> outputs = new ArrayList<>();
     AVFrame decoded = av_frame_alloc();
-    AVFrame scaled = av_frame_alloc();
     AVPacket packet = av_packet_alloc();
     try {
       check(avformat_find_stream_info(input, (PointerPointer<?>) null), "reading stream info");
@@ -99,27 +105,9 @@ public final class ChunkEncoder {
       check(avcodec_parameters_to_context(decoder, stream.codecpar()), "configuring the decoder");
       decoder.thread_count(1);
       check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "opening the decoder");
-
-      int width = rung.widthFor(decoder.width(), decoder.height());
-      encoder = openEncoder(chunk, rung, width);
-      scaled.format(AV_PIX_FMT_YUV420P);
-      scaled.width(width);
-      scaled.height(rung.height());
-      check(av_frame_get_buffer(scaled, 0), "allocating the scaled picture");
-      scaler =
-          sws_getContext(
-              decoder.width(),
-              decoder.height(),
-              decoder.pix_fmt(),
-              width,
-              rung.height(),
-              AV_PIX_FMT_YUV420P,
-              // Bit-exact scaling: the same chunk scales to the same pixels on every run and on
-              // every server, whatever its CPU, so re-encoded chunks match the ones kept.
-              SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT,
-              null,
-              null,
-              (DoublePointer) null);
+      for (Rung rung : rungs) {
+        outputs.add(openOutput(chunk, rung, decoder));
+      }
 
       double timeBase = av_q2d(stream.time_base());
       long streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
@@ -129,7 +117,6 @@ public final class ChunkEncoder {
           av_seek_frame(input, videoIndex, seekTarget, AVSEEK_FLAG_BACKWARD),
           "seeking to the chunk");
 
-      Collector collector = new Collector();
       int emitted = 0;
       boolean inputDone = false;
       while (emitted < chunk.frameCount() && !inputDone) {
@@ -155,55 +142,115 @@ public final class ChunkEncoder {
           if (frameNumber < chunk.firstFrame()) {
             continue;
           }
-          check(av_frame_make_writable(scaled), "making the picture writable");
-          clearPadding(scaled);
-          sws_scale(
-              scaler,
-              decoded.data(),
-              decoded.linesize(),
-              0,
-              decoder.height(),
-              scaled.data(),
-              scaled.linesize());
+          for (RungOutput output : outputs) {
+            check(av_frame_make_writable(output.scaled), "making the picture writable");
+            clearPadding(output.scaled);
+            sws_scale(
+                output.scaler,
+                decoded.data(),
+                decoded.linesize(),
+                0,
+                decoder.height(),
+                output.scaled.data(),
+                output.scaled.linesize());
+          }
           // A variable-rate master: repeat the picture for output frames it skipped.
           long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
           while (chunk.firstFrame() + emitted <= upTo) {
-            scaled.pts(emitted);
-            scaled.pict_type(emitted == 0 ? AV_PICTURE_TYPE_I : 0);
-            encode(encoder, scaled, packet, collector);
+            for (RungOutput output : outputs) {
+              output.scaled.pts(emitted);
+              output.scaled.pict_type(emitted == 0 ? AV_PICTURE_TYPE_I : 0);
+              encode(output.encoder, output.scaled, packet, output.collector);
+            }
             emitted++;
           }
         }
       }
       // The master ended early (its last chunk is short of frames): hold the last picture.
       while (emitted > 0 && emitted < chunk.frameCount()) {
-        scaled.pts(emitted);
-        scaled.pict_type(0);
-        encode(encoder, scaled, packet, collector);
+        for (RungOutput output : outputs) {
+          output.scaled.pts(emitted);
+          output.scaled.pict_type(0);
+          encode(output.encoder, output.scaled, packet, output.collector);
+        }
         emitted++;
       }
       if (emitted == 0) {
         throw new IllegalStateException("no frames decoded for chunk " + chunk.index());
       }
-      encode(encoder, null, packet, collector);
-      byte[] extradata = new byte[encoder.extradata_size()];
-      encoder.extradata().get(extradata);
-      return new EncodedChunk(
-          chunk, width, rung.height(), AvcConfiguration.fromAnnexB(extradata), collector.samples());
+      List<EncodedChunk> chunks = new ArrayList<>();
+      for (RungOutput output : outputs) {
+        encode(output.encoder, null, packet, output.collector);
+        byte[] extradata = new byte[output.encoder.extradata_size()];
+        output.encoder.extradata().get(extradata);
+        chunks.add(
+            new EncodedChunk(
+                chunk,
+                output.width,
+                output.rung.height(),
+                AvcConfiguration.fromAnnexB(extradata),
+                output.collector.samples()));
+      }
+      return chunks;
     } finally {
       av_packet_free(packet);
       av_frame_free(decoded);
-      av_frame_free(scaled);
-      if (scaler != null) {
-        sws_freeContext(scaler);
+      for (RungOutput output : outputs) {
+        output.close();
       }
       if (decoder != null) {
         avcodec_free_context(decoder);
       }
+      avformat_close_input(input);
+    }
+  }
+
+  private RungOutput openOutput(ChunkSpec chunk, Rung rung, AVCodecContext decoder) {
+    RungOutput output = new RungOutput();
+    output.rung = rung;
+    output.width = rung.widthFor(decoder.width(), decoder.height());
+    output.encoder = openEncoder(chunk, rung, output.width);
+    output.scaled = av_frame_alloc();
+    output.scaled.format(AV_PIX_FMT_YUV420P);
+    output.scaled.width(output.width);
+    output.scaled.height(rung.height());
+    check(av_frame_get_buffer(output.scaled, 0), "allocating the scaled picture");
+    output.scaler =
+        sws_getContext(
+            decoder.width(),
+            decoder.height(),
+            decoder.pix_fmt(),
+            output.width,
+            rung.height(),
+            AV_PIX_FMT_YUV420P,
+            // Bit-exact scaling: the same chunk scales to the same pixels on every run and on
+            // every server, whatever its CPU, so re-encoded chunks match the ones kept.
+            SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT,
+            null,
+            null,
+            (DoublePointer) null);
+    return output;
+  }
+
+  /** One rung's scaler, picture, encoder and collected packets. */
+  private static final class RungOutput {
+    Rung rung;
+    int width;
+    AVCodecContext encoder;
+    SwsContext scaler;
+    AVFrame scaled;
+    final Collector collector = new Collector();
+
+    void close() {
+      if (scaled != null) {
+        av_frame_free(scaled);
+      }
+      if (scaler != null) {
+        sws_freeContext(scaler);
+      }
       if (encoder != null) {
         avcodec_free_context(encoder);
       }
-      avformat_close_input(input);
     }
   }
 

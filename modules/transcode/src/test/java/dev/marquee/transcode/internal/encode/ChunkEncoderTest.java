@@ -72,6 +72,24 @@ class ChunkEncoderTest {
   }
 
   @Test
+  void encodingAllRungsFromOneDecodeGivesWhatEachRungAloneGives() {
+    Rung higher = new Rung("360p", 360, 800_000);
+    ChunkSpec spec = new ChunkSpec(1, CHUNK_FRAMES, CHUNK_FRAMES, FPS, 1);
+    List<EncodedChunk> together = encoder.encode(master.toString(), spec, List.of(rung, higher));
+    List<EncodedChunk> apart =
+        List.of(
+            encoder.encode(master.toString(), spec, rung),
+            encoder.encode(master.toString(), spec, higher));
+    for (int r = 0; r < 2; r++) {
+      assertThat(together.get(r).height()).isEqualTo(apart.get(r).height());
+      for (int i = 0; i < CHUNK_FRAMES; i++) {
+        assertThat(together.get(r).samples().get(i).data())
+            .isEqualTo(apart.get(r).samples().get(i).data());
+      }
+    }
+  }
+
+  @Test
   void packagedChunksPlayBackAsOneStreamWithEveryFrameOnce() throws Exception {
     int frameDuration = 1000; // timescale 25,000
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
