@@ -48,6 +48,34 @@ final class Creators {
     }
   }
 
+  /** Uploads a master as the creator (part by part) and completes it; returns the title id. */
+  static String ingest(Api api, String creator, java.nio.file.Path master) throws Exception {
+    var opened =
+        api.postJson(
+            "/api/ingest/uploads",
+            uploadRequest(
+                goodTitle(), "master.mp4", java.nio.file.Files.size(master), sha256(master)),
+            creator);
+    if (opened.status() != 201) {
+      throw new AssertionError("opening the upload failed: " + opened);
+    }
+    String id = opened.json().getString("id");
+    byte[] all = java.nio.file.Files.readAllBytes(master);
+    long size = opened.json().getJsonNumber("partSize").longValue();
+    for (int n = 1; n <= opened.json().getInt("partCount"); n++) {
+      int from = (int) ((n - 1) * size);
+      api.putBytes(
+          "/api/ingest/uploads/" + id + "/parts/" + n,
+          java.util.Arrays.copyOfRange(all, from, (int) Math.min(all.length, from + size)),
+          creator);
+    }
+    var done = api.post("/api/ingest/uploads/" + id + "/complete", creator);
+    if (done.status() != 200) {
+      throw new AssertionError("completing the upload failed: " + done);
+    }
+    return done.json().getString("titleId");
+  }
+
   /** A title's metadata as JSON; each argument is what the test varies. */
   static String title(String language, String category, String rating, String regions) {
     return """

@@ -24,17 +24,7 @@ class TranscodeIT {
   private final Api api = RunningMarquee.api();
 
   private String ingest(String creator, Path master) throws Exception {
-    var opened =
-        api.postJson(
-            "/api/ingest/uploads",
-            Creators.uploadRequest(
-                Creators.goodTitle(), "master.mp4", Files.size(master), Creators.sha256(master)),
-            creator);
-    String id = opened.json().getString("id");
-    api.putBytes("/api/ingest/uploads/" + id + "/parts/1", Files.readAllBytes(master), creator);
-    var done = api.post("/api/ingest/uploads/" + id + "/complete", creator);
-    assertThat(done.status()).as(done.toString()).isEqualTo(200);
-    return done.json().getString("titleId");
+    return Creators.ingest(api, creator, master);
   }
 
   private JsonObject awaitJob(String creator, String titleId, Duration timeout)

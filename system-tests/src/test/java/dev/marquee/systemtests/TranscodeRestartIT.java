@@ -26,25 +26,7 @@ class TranscodeRestartIT {
   private final Api api = RunningMarquee.api();
 
   private String ingest(String creator, Path master) throws Exception {
-    var opened =
-        api.postJson(
-            "/api/ingest/uploads",
-            Creators.uploadRequest(
-                Creators.goodTitle(), "master.mp4", Files.size(master), Creators.sha256(master)),
-            creator);
-    String id = opened.json().getString("id");
-    for (int n = 1; n <= opened.json().getInt("partCount"); n++) {
-      byte[] all = Files.readAllBytes(master);
-      long size = opened.json().getJsonNumber("partSize").longValue();
-      int from = (int) ((n - 1) * size);
-      api.putBytes(
-          "/api/ingest/uploads/" + id + "/parts/" + n,
-          java.util.Arrays.copyOfRange(all, from, (int) Math.min(all.length, from + size)),
-          creator);
-    }
-    var done = api.post("/api/ingest/uploads/" + id + "/complete", creator);
-    assertThat(done.status()).as(done.toString()).isEqualTo(200);
-    return done.json().getString("titleId");
+    return Creators.ingest(api, creator, master);
   }
 
   private JsonObject job(String token, String titleId) {

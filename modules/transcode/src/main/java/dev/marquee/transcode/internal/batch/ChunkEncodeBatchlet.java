@@ -6,7 +6,6 @@ import dev.marquee.transcode.internal.cmaf.CmafSample;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.FrameRate;
-import dev.marquee.transcode.internal.domain.Ladder;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import dev.marquee.transcode.internal.encode.ChunkEncoder;
 import dev.marquee.transcode.internal.encode.ChunkSpec;
@@ -22,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Step 2, one partition: decodes one chunk of the master once and encodes it at every rung that is
@@ -48,16 +46,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
   @Inject TranscodeLedger ledger;
   @Inject ObjectStorage storage;
 
-  @Inject
-  @ConfigProperty(name = "marquee.transcode.x264-preset", defaultValue = "veryfast")
-  String preset;
-
-  @Inject
-  @ConfigProperty(
-      name = "marquee.transcode.ladder",
-      defaultValue =
-          "240p:400000,360p:800000,480p:1400000,720p:3000000,1080p:6000000,1440p:10000000,2160p:15000000")
-  String ladder;
+  @Inject TranscodeSettings settings;
 
   @Override
   public String process() throws Exception {
@@ -70,7 +59,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
       return "already done";
     }
     List<Rung> rungs =
-        TranscodePlanner.rungsFor(Ladder.parse(ladder), job.sourceHeight()).stream()
+        settings.rungsFor(job.sourceHeight()).stream()
             .filter(r -> pending.stream().anyMatch(t -> t.rung().equals(r.name())))
             .toList();
     ChunkTask task = pending.get(0);
@@ -84,7 +73,8 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
       }
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
-        List<EncodedChunk> encoded = new ChunkEncoder(preset).encode(master, spec, rungs);
+        List<EncodedChunk> encoded =
+            new ChunkEncoder(settings.preset()).encode(master, spec, rungs);
         long bytes = 0;
         for (int r = 0; r < rungs.size(); r++) {
           bytes += store(job, rungs.get(r).name(), index, task.firstFrame(), rate, encoded.get(r));

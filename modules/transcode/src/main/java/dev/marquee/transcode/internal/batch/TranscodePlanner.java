@@ -6,7 +6,6 @@ import dev.marquee.ingest.api.IngestedMaster;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
 import dev.marquee.transcode.internal.domain.FrameRate;
-import dev.marquee.transcode.internal.domain.Ladder;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import dev.marquee.transcode.internal.encode.Rung;
 import jakarta.batch.api.AbstractBatchlet;
@@ -33,12 +32,7 @@ public class TranscodePlanner extends AbstractBatchlet {
   @ConfigProperty(name = "marquee.transcode.chunk-seconds", defaultValue = "2")
   double chunkSeconds;
 
-  @Inject
-  @ConfigProperty(
-      name = "marquee.transcode.ladder",
-      defaultValue =
-          "240p:400000,360p:800000,480p:1400000,720p:3000000,1080p:6000000,1440p:10000000,2160p:15000000")
-  String ladder;
+  @Inject TranscodeSettings settings;
 
   @Override
   public String process() {
@@ -61,17 +55,8 @@ public class TranscodePlanner extends AbstractBatchlet {
         video.frames() > 0
             ? video.frames()
             : Math.round(master.media().durationSeconds() * rate.fps());
-    List<Rung> rungs = rungsFor(Ladder.parse(ladder), height);
+    List<Rung> rungs = settings.rungsFor(height);
     TranscodeJob planned = ledger.plan(id, rate, chunkFrames, totalFrames, width, height, rungs);
     return "planned " + planned.chunkCount() + " chunks x " + rungs.size() + " rungs";
-  }
-
-  /** Never upscale: a master below the lowest rung gets one rung at its own height. */
-  static List<Rung> rungsFor(List<Rung> ladder, int masterHeight) {
-    if (masterHeight < ladder.get(0).height()) {
-      int even = masterHeight - (masterHeight & 1);
-      return List.of(new Rung(even + "p", even, ladder.get(0).bitrate()));
-    }
-    return Ladder.forMaster(ladder, masterHeight);
   }
 }

@@ -7,7 +7,6 @@ import dev.marquee.transcode.internal.cmaf.CmafWriter;
 import dev.marquee.transcode.internal.cmaf.TrackFormat;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.FrameRate;
-import dev.marquee.transcode.internal.domain.Ladder;
 import dev.marquee.transcode.internal.domain.Rendition;
 import dev.marquee.transcode.internal.domain.Segment;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Step 4: per rung, checks that every chunk was encoded with the same parameter sets, writes the
@@ -40,12 +38,7 @@ public class VideoPackager extends AbstractBatchlet {
   @Inject TranscodeLedger ledger;
   @Inject ObjectStorage storage;
 
-  @Inject
-  @ConfigProperty(
-      name = "marquee.transcode.ladder",
-      defaultValue =
-          "240p:400000,360p:800000,480p:1400000,720p:3000000,1080p:6000000,1440p:10000000,2160p:15000000")
-  String ladder;
+  @Inject TranscodeSettings settings;
 
   @Override
   public String process() {
@@ -59,7 +52,7 @@ public class VideoPackager extends AbstractBatchlet {
     for (ChunkTask task : ledger.tasks(id)) {
       byRung.computeIfAbsent(task.rung(), r -> new ArrayList<>()).add(task);
     }
-    List<Rung> rungs = TranscodePlanner.rungsFor(Ladder.parse(ladder), job.sourceHeight());
+    List<Rung> rungs = settings.rungsFor(job.sourceHeight());
     for (Rung rung : rungs) {
       List<ChunkTask> tasks = byRung.getOrDefault(rung.name(), List.of());
       if (tasks.size() != job.chunkCount() || !tasks.stream().allMatch(ChunkTask::isDone)) {

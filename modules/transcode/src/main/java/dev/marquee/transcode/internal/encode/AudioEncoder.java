@@ -215,12 +215,6 @@ public final class AudioEncoder {
   }
 
   private static int check(int code, String what) {
-    if (code < 0) {
-      byte[] buffer = new byte[256];
-      org.bytedeco.ffmpeg.global.avutil.av_strerror(code, buffer, buffer.length);
-      throw new IllegalStateException(
-          what + " failed: " + new String(buffer).trim() + " (" + code + ")");
-    }
-    return code;
+    return FfmpegStatus.check(code, what);
   }
 }

@@ -341,12 +341,6 @@ public final class ChunkEncoder {
   }
 
   private static int check(int code, String what) {
-    if (code < 0) {
-      byte[] buffer = new byte[256];
-      org.bytedeco.ffmpeg.global.avutil.av_strerror(code, buffer, buffer.length);
-      throw new IllegalStateException(
-          what + " failed: " + new String(buffer).trim() + " (" + code + ")");
-    }
-    return code;
+    return FfmpegStatus.check(code, what);
   }
 }
