@@ -66,7 +66,11 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
       storage.put(
           initKey, CmafWriter.initSegment(format, ChunkEncodeBatchlet.TRACK_ID), "audio/mp4");
       List<AudioSegmenter.AudioSegment> segments =
-          AudioSegmenter.split(audio.frames(), segmentSeconds, audio.sampleRate());
+          AudioSegmenter.split(
+              audio.frames(),
+              segmentSeconds,
+              audio.sampleRate(),
+              job.totalFrames() / job.frameRate().fps());
       long total = 0;
       long peak = 0;
       List<byte[]> bodies = new ArrayList<>();

@@ -19,15 +19,23 @@ public final class AudioSegmenter {
     }
   }
 
+  /**
+   * Splits the frames; frames that start at or after {@code totalSeconds} (the encoder's padding
+   * past the end of the video) are left out, so audio has as many segments as video.
+   */
   public static List<AudioSegment> split(
-      List<CmafSample> frames, double segmentSeconds, int sampleRate) {
+      List<CmafSample> frames, double segmentSeconds, int sampleRate, double totalSeconds) {
     double segmentTicks = segmentSeconds * sampleRate;
+    double endTicks = totalSeconds * sampleRate;
     List<AudioSegment> segments = new ArrayList<>();
     List<CmafSample> current = new ArrayList<>();
     long time = 0;
     long currentStart = 0;
     int index = 0;
     for (CmafSample frame : frames) {
+      if (time >= endTicks) {
+        break;
+      }
       int frameSegment = (int) Math.floor(time / segmentTicks);
       if (frameSegment > index && !current.isEmpty()) {
         segments.add(new AudioSegment(currentStart, List.copyOf(current)));

@@ -26,7 +26,8 @@ class AudioEncoderTest {
     long samples = french.frames().stream().mapToLong(f -> f.duration()).sum();
     assertThat(samples).isBetween(5L * 48_000, 5L * 48_000 + 2 * 1024);
 
-    List<AudioSegmenter.AudioSegment> segments = AudioSegmenter.split(french.frames(), 2.0, 48_000);
+    List<AudioSegmenter.AudioSegment> segments =
+        AudioSegmenter.split(french.frames(), 2.0, 48_000, 5.0);
     assertThat(segments).hasSize(3);
     for (int i = 0; i < 2; i++) {
       assertThat(segments.get(i).duration())
@@ -55,5 +56,19 @@ class AudioEncoderTest {
     assertThat(info.durationSeconds()).isBetween(4.99, 5.05);
     assertThat(new TrackFormat.Audio(2, 48_000, french.audioSpecificConfig(), "fra").codecs())
         .isEqualTo("mp4a.40.2");
+  }
+
+  @Test
+  void paddingPastTheEndOfTheVideoMakesNoExtraSegment() {
+    java.util.List<dev.marquee.transcode.internal.cmaf.CmafSample> frames =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      frames.add(new dev.marquee.transcode.internal.cmaf.CmafSample(new byte[] {1}, 1024, 0, true));
+    }
+    // 30 frames of 1,024 samples at 8 kHz = 3.84 s; the video lasts 2 s, with 1 s segments.
+    var segments = AudioSegmenter.split(frames, 1.0, 8_000, 2.0);
+    assertThat(segments).hasSize(2);
+    assertThat(segments.get(1).baseDecodeTime() + segments.get(1).duration())
+        .isLessThan(2 * 8_000 + 1024);
   }
 }
