@@ -108,6 +108,14 @@ public final class Api {
             .build());
   }
 
+  public Reply putText(String path, String body, String contentType, String token) {
+    return send(
+        request(path, token)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   public Reply putBytes(String path, byte[] body, String token) {
     return send(
         request(path, token)

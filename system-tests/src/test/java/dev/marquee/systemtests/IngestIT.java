@@ -94,6 +94,65 @@ class IngestIT {
   }
 
   @Test
+  void subtitleFilesAreAddedToATitleAsWebVtt() throws Exception {
+    String creator = Creators.newCreator(api);
+    String titleId = Creators.ingest(api, creator, small);
+    String srt =
+        "1\r\n00:00:00,500 --> 00:00:01,500\r\nBonsoir.\r\n\r\n2\r\n00:00:02,000 --> 00:00:02,900\r\nEn voiture !\r\n";
+    var french =
+        api.putText(
+            "/api/ingest/titles/" + titleId + "/subtitles/fr",
+            srt,
+            "application/x-subrip",
+            creator);
+    assertThat(french.status()).as(french.toString()).isEqualTo(200);
+    assertThat(french.json().getInt("cues")).isEqualTo(2);
+    Path stored =
+        RunningMarquee.stack()
+            .home()
+            .resolve("objects/marquee")
+            .resolve(french.json().getString("storageKey"));
+    assertThat(Files.readString(stored))
+        .startsWith("WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nBonsoir.");
+    var english =
+        api.putText(
+            "/api/ingest/titles/" + titleId + "/subtitles/eng",
+            "WEBVTT\n\n00:01.000 --> 00:02.000\nGood evening.\n",
+            "text/vtt",
+            creator);
+    assertThat(english.status()).isEqualTo(200);
+    assertThat(
+            api.get("/api/ingest/titles/" + titleId + "/subtitles", creator).array().stream()
+                .map(f -> f.asJsonObject().getString("language")))
+        .containsExactly("eng", "fr");
+
+    assertProblem(
+        api.putText(
+            "/api/ingest/titles/" + titleId + "/subtitles/fr",
+            "1\n00:00:05,000 --> 00:00:04,000\nBackwards\n",
+            "application/x-subrip",
+            creator),
+        400,
+        "invalid-subtitles");
+    assertProblem(
+        api.putText(
+            "/api/ingest/titles/" + titleId + "/subtitles/xx",
+            srt,
+            "application/x-subrip",
+            creator),
+        400,
+        "unknown-language");
+    assertProblem(
+        api.putText(
+            "/api/ingest/titles/" + titleId + "/subtitles/de",
+            srt,
+            "application/x-subrip",
+            Creators.newCreator(api)),
+        404,
+        "title-not-found");
+  }
+
+  @Test
   void anInterruptedUploadResumesAtTheLastStoredPartAndPartsMayGoStraightToStorage()
       throws Exception {
     String creator = Creators.newCreator(api);

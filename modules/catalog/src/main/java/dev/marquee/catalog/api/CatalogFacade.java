@@ -16,5 +16,8 @@ public interface CatalogFacade {
 
   Optional<TitleView> title(TitleId id);
 
+  /** Whether the code is an ISO 639-1 or ISO 639-2 language (e.g. {@code fr}, {@code fra}). */
+  boolean isLanguage(String code);
+
   void changeState(TitleId id, TitleState state);
 }

@@ -66,6 +66,11 @@ public class DefaultCatalogFacade implements CatalogFacade {
   }
 
   @Override
+  public boolean isLanguage(String code) {
+    return code != null && MetadataRules.isLanguage(code);
+  }
+
+  @Override
   @Transactional
   public void changeState(TitleId id, TitleState state) {
     titles

@@ -15,11 +15,17 @@ import java.util.Optional;
 public class DefaultIngestFacade implements IngestFacade {
   @Inject UploadRepository uploads;
   @Inject UploadService service;
+  @Inject dev.marquee.ingest.internal.domain.SubtitleRepository subtitles;
 
   @Override
   public Optional<IngestedMaster> master(TitleId title) {
     return uploads
         .completedForTitle(title.value())
         .map(u -> new IngestedMaster(title, u.storageKey(), u.sha256(), service.mediaOf(u)));
+  }
+
+  @Override
+  public java.util.List<dev.marquee.ingest.api.SubtitleFile> subtitles(TitleId title) {
+    return subtitles.ofTitle(title.value());
   }
 }

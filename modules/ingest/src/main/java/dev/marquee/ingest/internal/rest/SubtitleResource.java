@@ -1,0 +1,63 @@
+package dev.marquee.ingest.internal.rest;
+
+import dev.marquee.ingest.api.SubtitleFile;
+import dev.marquee.ingest.internal.subtitles.SubtitleService;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Creators add subtitle files (SRT or WebVTT) to their titles, one per language. */
+@Path("/ingest/titles/{titleId}/subtitles")
+@RequestScoped
+@RolesAllowed({"creator", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class SubtitleResource {
+  @Inject SubtitleService subtitles;
+  @Inject JsonWebToken caller;
+  @Context SecurityContext security;
+
+  @PUT
+  @Path("/{language}")
+  @Consumes({"text/vtt", "application/x-subrip", "text/srt", MediaType.TEXT_PLAIN})
+  public SubtitleFile put(
+      @PathParam("titleId") String titleId,
+      @PathParam("language") String language,
+      InputStream body)
+      throws IOException {
+    // Read one byte past the limit, so an oversized file is refused without reading all of it.
+    byte[] bytes = body.readNBytes(SubtitleService.MAX_BYTES + 1);
+    return subtitles.add(owner(), security.isUserInRole("admin"), uuid(titleId), language, bytes);
+  }
+
+  @GET
+  public List<SubtitleFile> list(@PathParam("titleId") String titleId) {
+    return subtitles.list(owner(), security.isUserInRole("admin"), uuid(titleId));
+  }
+
+  private UUID owner() {
+    return UUID.fromString(caller.getSubject());
+  }
+
+  private static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("title-not-found", "No title " + id + ".");
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.marquee.ingest.internal.subtitles;
+
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.ingest.api.SubtitleFile;
+import dev.marquee.ingest.internal.domain.SubtitleRepository;
+import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Adds subtitle files (SRT or WebVTT, one per language) to a creator's title, as WebVTT. */
+@ApplicationScoped
+public class SubtitleService {
+  /** Subtitles for a feature film are a few hundred kilobytes; this leaves room to spare. */
+  public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+  @Inject CatalogFacade catalog;
+  @Inject ObjectStorage storage;
+  @Inject SubtitleRepository subtitles;
+
+  @Transactional
+  public SubtitleFile add(UUID caller, boolean admin, UUID titleId, String language, byte[] body) {
+    ownTitle(caller, admin, titleId);
+    String code = language.strip().toLowerCase(Locale.ROOT);
+    if (!catalog.isLanguage(code)) {
+      throw ProblemException.badRequest(
+          "unknown-language",
+          "language " + language + " is not an ISO 639-1 or ISO 639-2 code (e.g. fr, fra).");
+    }
+    if (body.length > MAX_BYTES) {
+      throw new ProblemException(
+          413,
+          "subtitles-too-large",
+          "Subtitles too large",
+          "Subtitle files may have at most " + MAX_BYTES + " bytes.");
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    List<WebVttConverter.Cue> cues = WebVttConverter.parse(text);
+    String key = "titles/" + titleId + "/subtitles/" + code + ".vtt";
+    storage.put(key, WebVttConverter.toWebVtt(cues).getBytes(StandardCharsets.UTF_8), "text/vtt");
+    subtitles.put(
+        titleId,
+        code,
+        key,
+        cues.size(),
+        text.stripLeading().startsWith("WEBVTT") || text.startsWith("\uFEFFWEBVTT")
+            ? "WEBVTT"
+            : "SRT",
+        caller);
+    return new SubtitleFile(code, key, cues.size());
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SubtitleFile> list(UUID caller, boolean admin, UUID titleId) {
+    ownTitle(caller, admin, titleId);
+    return subtitles.ofTitle(titleId);
+  }
+
+  private void ownTitle(UUID caller, boolean admin, UUID titleId) {
+    catalog
+        .title(new TitleId(titleId))
+        .filter(t -> admin || t.owner().value().equals(caller))
+        .orElseThrow(
+            () ->
+                ProblemException.notFound("title-not-found", "No title " + titleId + " of yours."));
+  }
+}
