@@ -82,6 +82,17 @@ class TranscodeIT {
     assertThat(audio.getString("language")).isEqualTo("eng");
     assertThat(audio.getString("codecs")).isEqualTo("mp4a.40.2");
     assertThat(audio.getJsonArray("segments")).hasSize(2);
+    // Audio and video share the timeline: audio starts at 0 and ends within one AAC frame
+    // (1,024 samples) of the video's 3 s, and its segments follow the video's boundaries.
+    JsonArray audioSegments = audio.getJsonArray("segments");
+    int rate = audio.getInt("timescale");
+    assertThat(audioSegments.getJsonObject(0).getJsonNumber("startTime").longValue()).isZero();
+    long audioEnd =
+        audioSegments.getJsonObject(1).getJsonNumber("startTime").longValue()
+            + audioSegments.getJsonObject(1).getInt("duration");
+    assertThat(audioEnd).isBetween(3L * rate - 1024, 3L * rate + 1024);
+    assertThat(audioSegments.getJsonObject(1).getJsonNumber("startTime").longValue())
+        .isBetween(2L * rate - 1024, 2L * rate + 1024);
     Path joinedAudio = joined(audio);
     MediaInfo.AudioTrack sound = MediaProbe.probe(joinedAudio).audio().get(0);
     Path repackagedAudio = folder.resolve("audio-shaka.mp4");
