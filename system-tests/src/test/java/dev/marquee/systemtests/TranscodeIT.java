@@ -66,6 +66,10 @@ class TranscodeIT {
     String titleId = ingest(creator, master);
 
     JsonObject job = awaitJob(creator, titleId, Duration.ofMinutes(3));
+    // Another creator's title does not exist for this creator.
+    String stranger = Creators.newCreator(api);
+    ProblemAssert.assertProblem(
+        api.get("/api/transcode/titles/" + titleId + "/jobs", stranger), 404, "title-not-found");
     assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
     assertThat(job.getString("batchStatus")).isEqualTo("COMPLETED");
     assertThat(job.getInt("chunkCount")).isEqualTo(2);

@@ -16,6 +16,9 @@ public interface CatalogFacade {
 
   Optional<TitleView> title(TitleId id);
 
+  /** Whether the title exists and belongs to the account (for modules that see accounts by id). */
+  boolean isOwnedBy(TitleId title, java.util.UUID accountId);
+
   /** Whether the code is an ISO 639-1 or ISO 639-2 language (e.g. {@code fr}, {@code fra}). */
   boolean isLanguage(String code);
 

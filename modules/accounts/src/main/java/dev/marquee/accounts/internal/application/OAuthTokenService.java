@@ -155,6 +155,14 @@ public class OAuthTokenService {
             .account(authorization.accountId())
             .orElseThrow(
                 () -> OAuthProblems.invalidGrant("The approving account no longer exists."));
+    if (devices.activeOf(account.id()).size() >= Device.MAX_ACTIVE_PER_ACCOUNT) {
+      throw OAuthProblems.error(
+          400,
+          "access_denied",
+          "The account already has "
+              + Device.MAX_ACTIVE_PER_ACCOUNT
+              + " devices; remove one first.");
+    }
     authorization.consume();
     Device device =
         new Device(

@@ -24,6 +24,7 @@ public class RegistrationService {
   @Inject AccountRepository accounts;
   @Inject PasswordHashing hashing;
   @Inject Event<AccountRegistered> registered;
+  @Inject dev.marquee.accounts.internal.domain.TokenRepository tokens;
 
   @Transactional
   public AccountView register(String email, String password, String displayName, String country) {
@@ -62,7 +63,13 @@ public class RegistrationService {
                         "account-not-found", "No account " + accountId + "."));
     EnumSet<Role> newRoles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     newRoles.add(Role.VIEWER);
+    boolean removesRoles = !newRoles.containsAll(account.roles());
     account.replaceRoles(newRoles);
+    if (removesRoles) {
+      // Access tokens carry the roles: signed-in sessions must not keep what was taken away.
+      var now = Time.now();
+      tokens.activeFamiliesOfAccount(accountId).forEach(f -> f.revoke("roles-removed", now));
+    }
     return DefaultAccountsFacade.view(account);
   }
 

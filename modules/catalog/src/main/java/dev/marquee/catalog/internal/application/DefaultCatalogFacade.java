@@ -66,6 +66,12 @@ public class DefaultCatalogFacade implements CatalogFacade {
   }
 
   @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean isOwnedBy(TitleId id, java.util.UUID accountId) {
+    return titles.title(id.value()).map(t -> t.ownerId().equals(accountId)).orElse(false);
+  }
+
+  @Override
   public boolean isLanguage(String code) {
     return code != null && MetadataRules.isLanguage(code);
   }

@@ -98,7 +98,10 @@ public class UploadLedger {
             .filter(u -> u.ownerId().equals(owner))
             .orElseThrow(
                 () -> ProblemException.notFound("upload-not-found", "No upload " + id + "."));
-    if (upload.state() != UploadState.OPEN) {
+    boolean staleCompletion =
+        upload.state() == UploadState.COMPLETING
+            && upload.updatedAt().isBefore(now().minus(STALE_COMPLETION));
+    if (upload.state() != UploadState.OPEN && !staleCompletion) {
       throw ProblemException.conflict(
           "upload-not-open", "Upload " + id + " is " + upload.state().name().toLowerCase() + ".");
     }

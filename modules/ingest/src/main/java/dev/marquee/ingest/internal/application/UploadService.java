@@ -132,39 +132,59 @@ public class UploadService {
   public Progress complete(UUID owner, UUID id) {
     Upload upload = ledger.beginCompletion(id, owner);
     PartPlan plan = upload.plan();
-    Map<Integer, UploadedPart> stored = storedParts(upload);
-    List<Integer> missing = missingParts(plan, stored);
-    if (!missing.isEmpty()) {
-      ledger.reopen(id);
-      throw ProblemException.conflict(
-          "incomplete-upload",
-          "Parts " + missing + " of " + plan.partCount() + " are missing or have the wrong size.");
-    }
-    storage.completeMultipartUpload(
-        upload.storageKey(),
-        upload.s3UploadId(),
-        stored.values().stream()
-            .sorted(java.util.Comparator.comparingInt(UploadedPart::partNumber))
-            .toList());
     try {
-      MediaInfo media = verifier.verify(upload.storageKey(), upload.sha256(), upload.sizeBytes());
-      NewTitle title = JSON.fromJson(upload.titleMetadata(), NewTitle.class);
-      TitleView created = catalog.createIngested(title, Math.round(media.durationSeconds() * 1000));
-      ledger.completed(id, created.id().value(), JSON.toJson(media));
-      ingested.fire(new MasterIngested(new UploadId(id), created.id(), upload.storageKey(), media));
-      LOG.info(() -> "Master " + upload.storageKey() + " ingested as title " + created.id());
-      return progress(owner, id);
+      Map<Integer, UploadedPart> stored = storedParts(upload);
+      List<Integer> missing = missingParts(plan, stored);
+      if (!missing.isEmpty()) {
+        throw ProblemException.conflict(
+            "incomplete-upload",
+            "Parts "
+                + missing
+                + " of "
+                + plan.partCount()
+                + " are missing or have the wrong size.");
+      }
+      storage.completeMultipartUpload(
+          upload.storageKey(),
+          upload.s3UploadId(),
+          stored.values().stream()
+              .sorted(java.util.Comparator.comparingInt(UploadedPart::partNumber))
+              .toList());
     } catch (RuntimeException e) {
-      // Nothing half-made: the stored master goes, the upload records why.
+      // Nothing was joined yet: the creator can send the missing parts, or retry.
+      ledger.reopen(id);
+      throw e;
+    }
+    MediaInfo media;
+    try {
+      media = verifier.verify(upload.storageKey(), upload.sha256(), upload.sizeBytes());
+    } catch (RuntimeException e) {
+      // Nothing half-made: the rejected master goes, the upload records why.
       deleteQuietly(upload.storageKey());
       if (e instanceof ProblemException problem) {
         ledger.failed(id, problem.type(), problem.detail());
       } else {
         ledger.failed(
-            id, "internal-error", "Marquee could not finish this upload; start it again.");
+            id, "internal-error", "Marquee could not verify this master; start it again.");
       }
       throw e;
     }
+    // From here the master is accepted and kept, whatever happens next.
+    NewTitle title = JSON.fromJson(upload.titleMetadata(), NewTitle.class);
+    TitleView created = catalog.createIngested(title, Math.round(media.durationSeconds() * 1000));
+    ledger.completed(id, created.id().value(), JSON.toJson(media));
+    try {
+      ingested.fire(new MasterIngested(new UploadId(id), created.id(), upload.storageKey(), media));
+    } catch (RuntimeException e) {
+      LOG.warning(
+          () ->
+              "Title "
+                  + created.id()
+                  + " was ingested but its transcode did not start: "
+                  + e.getMessage());
+    }
+    LOG.info(() -> "Master " + upload.storageKey() + " ingested as title " + created.id());
+    return progress(owner, id);
   }
 
   public void abort(UUID owner, UUID id) {

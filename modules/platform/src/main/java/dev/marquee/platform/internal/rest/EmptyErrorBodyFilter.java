@@ -42,5 +42,11 @@ public class EmptyErrorBodyFilter implements ContainerResponseFilter {
     response.setEntity(
         problem.getEntity(), new java.lang.annotation.Annotation[0], problem.getMediaType());
     response.getHeaders().putAll(problem.getHeaders());
+    if (response.getStatus() == 401 && request.getHeaderString("Authorization") != null) {
+      // RFC 6750 section 3: say why a presented token was refused.
+      response
+          .getHeaders()
+          .putSingle("WWW-Authenticate", "Bearer realm=\"marquee\", error=\"invalid_token\"");
+    }
   }
 }

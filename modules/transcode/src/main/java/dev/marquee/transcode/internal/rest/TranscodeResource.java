@@ -33,6 +33,9 @@ public class TranscodeResource {
   @Inject TranscodeLedger ledger;
   @Inject TranscodeService service;
   @Inject DefaultTranscodeFacade facade;
+  @Inject dev.marquee.catalog.api.CatalogFacade catalog;
+  @Inject org.eclipse.microprofile.jwt.JsonWebToken caller;
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security;
 
   /** A job and how far each rung got. */
   public record JobProgress(
@@ -52,13 +55,13 @@ public class TranscodeResource {
   @GET
   @Path("/titles/{titleId}/jobs")
   public List<JobProgress> jobs(@PathParam("titleId") String titleId) {
-    return ledger.jobsOfTitle(uuid(titleId)).stream().map(this::progress).toList();
+    return ledger.jobsOfTitle(visibleTitle(titleId)).stream().map(this::progress).toList();
   }
 
   @GET
   @Path("/titles/{titleId}/renditions")
   public List<RenditionView> renditions(@PathParam("titleId") String titleId) {
-    return facade.renditions(new TitleId(uuid(titleId)));
+    return facade.renditions(new TitleId(visibleTitle(titleId)));
   }
 
   @POST
@@ -66,19 +69,39 @@ public class TranscodeResource {
   @RolesAllowed({"operator", "admin"})
   public JobProgress restart(@PathParam("jobId") String jobId) {
     UUID id = uuid(jobId);
-    TranscodeJob job =
-        ledger.jobsOfTitle(ledger.job(id).titleId()).stream()
-            .filter(j -> j.id().equals(id))
-            .findFirst()
-            .orElseThrow();
+    TranscodeJob job;
+    try {
+      job = ledger.job(id);
+    } catch (IllegalStateException e) {
+      throw ProblemException.notFound("job-not-found", "No transcode job " + id + ".");
+    }
     String status = batchStatus(job);
     if (!List.of("FAILED", "STOPPED").contains(status)) {
       throw ProblemException.conflict(
           "job-not-restartable",
           "Job " + id + " is " + status + "; only failed or stopped jobs restart.");
     }
-    service.restart(id);
+    try {
+      service.restart(id);
+    } catch (jakarta.batch.operations.JobRestartException
+        | jakarta.batch.operations.JobExecutionNotMostRecentException e) {
+      throw ProblemException.conflict(
+          "job-not-restartable",
+          "Job " + id + " cannot restart now (it may have been restarted already).");
+    }
     return progress(ledger.job(id));
+  }
+
+  /** Creators see their own titles' jobs; operators and admins see all. */
+  private UUID visibleTitle(String titleId) {
+    UUID id = uuid(titleId);
+    if (security.isUserInRole("operator") || security.isUserInRole("admin")) {
+      return id;
+    }
+    if (!catalog.isOwnedBy(new TitleId(id), UUID.fromString(caller.getSubject()))) {
+      throw ProblemException.notFound("title-not-found", "No title " + titleId + " of yours.");
+    }
+    return id;
   }
 
   private JobProgress progress(TranscodeJob job) {
