@@ -31,6 +31,12 @@ public interface ObjectStorage {
   /** Stores one part, streamed; returns its ETag. Sending a part again replaces it. */
   String uploadPart(String key, String uploadId, int partNumber, InputStream content, long length);
 
+  /**
+   * Stores one part from a file; unlike a stream, a file can be sent again when S3 asks for a
+   * retry.
+   */
+  String uploadPart(String key, String uploadId, int partNumber, Path file);
+
   /** The parts stored so far, in order: the truth about how far an upload got. */
   java.util.List<UploadedPart> listParts(String key, String uploadId);
 

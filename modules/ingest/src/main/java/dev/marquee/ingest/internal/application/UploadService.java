@@ -118,7 +118,39 @@ public class UploadService {
               + length
               + ").");
     }
-    storage.uploadPart(upload.storageKey(), upload.s3UploadId(), number, body, length);
+    // The part is spooled to a local file first: the client's stream can be read only once, and the
+    // S3 client must be able to send the part again when the store asks it to retry.
+    java.nio.file.Path spool = null;
+    try {
+      spool = java.nio.file.Files.createTempFile("marquee-part-", ".bin");
+      long received;
+      try (var out = java.nio.file.Files.newOutputStream(spool)) {
+        received = body.transferTo(out);
+      }
+      if (received != length) {
+        throw ProblemException.badRequest(
+            "incomplete-part",
+            "Part "
+                + number
+                + " carried "
+                + received
+                + " of its "
+                + length
+                + " bytes; send it again.");
+      }
+      storage.uploadPart(upload.storageKey(), upload.s3UploadId(), number, spool);
+    } catch (java.io.IOException e) {
+      throw ProblemException.badRequest(
+          "incomplete-part", "Part " + number + " was cut off before its end; send it again.");
+    } finally {
+      if (spool != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(spool);
+        } catch (java.io.IOException e) {
+          LOG.fine(() -> "Temporary part file left behind: " + e.getMessage());
+        }
+      }
+    }
     return progressOf(upload);
   }
 

@@ -170,6 +170,15 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public String uploadPart(String key, String uploadId, int partNumber, Path file) {
+    return client
+        .uploadPart(
+            b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+            RequestBody.fromFile(file))
+        .eTag();
+  }
+
+  @Override
   public java.util.List<UploadedPart> listParts(String key, String uploadId) {
     java.util.List<UploadedPart> parts = new java.util.ArrayList<>();
     Integer marker = null;
