@@ -28,9 +28,6 @@ public interface ObjectStorage {
   /** Starts a multipart upload (parts of at least 5 MiB but the last); returns its id. */
   String startMultipartUpload(String key, String contentType);
 
-  /** Stores one part, streamed; returns its ETag. Sending a part again replaces it. */
-  String uploadPart(String key, String uploadId, int partNumber, InputStream content, long length);
-
   /**
    * Stores one part from a file; unlike a stream, a file can be sent again when S3 asks for a
    * retry.

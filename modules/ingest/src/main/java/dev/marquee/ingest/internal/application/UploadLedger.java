@@ -57,19 +57,7 @@ public class UploadLedger {
   /** Moves an open upload to COMPLETING; only one completion runs at a time. */
   @Transactional
   public Upload beginCompletion(UUID id, UUID owner) {
-    Upload upload =
-        uploads
-            .uploadForUpdate(id)
-            .filter(u -> u.ownerId().equals(owner))
-            .orElseThrow(
-                () -> ProblemException.notFound("upload-not-found", "No upload " + id + "."));
-    boolean staleCompletion =
-        upload.state() == UploadState.COMPLETING
-            && upload.updatedAt().isBefore(now().minus(STALE_COMPLETION));
-    if (upload.state() != UploadState.OPEN && !staleCompletion) {
-      throw ProblemException.conflict(
-          "upload-not-open", "Upload " + id + " is " + upload.state().name().toLowerCase() + ".");
-    }
+    Upload upload = lockUnfinished(id, owner);
     upload.completing(now());
     return upload;
   }
@@ -92,6 +80,16 @@ public class UploadLedger {
 
   @Transactional
   public Upload abort(UUID id, UUID owner) {
+    Upload upload = lockUnfinished(id, owner);
+    upload.aborted(now());
+    return upload;
+  }
+
+  /**
+   * The caller's upload, locked, if it is open or its completion died with its server (stale);
+   * anything else is a conflict.
+   */
+  private Upload lockUnfinished(UUID id, UUID owner) {
     Upload upload =
         uploads
             .uploadForUpdate(id)
@@ -105,7 +103,6 @@ public class UploadLedger {
       throw ProblemException.conflict(
           "upload-not-open", "Upload " + id + " is " + upload.state().name().toLowerCase() + ".");
     }
-    upload.aborted(now());
     return upload;
   }
 }

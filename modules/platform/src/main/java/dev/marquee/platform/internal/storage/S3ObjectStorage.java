@@ -155,21 +155,6 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public String uploadPart(
-      String key, String uploadId, int partNumber, InputStream content, long length) {
-    return client
-        .uploadPart(
-            b ->
-                b.bucket(bucket)
-                    .key(key)
-                    .uploadId(uploadId)
-                    .partNumber(partNumber)
-                    .contentLength(length),
-            RequestBody.fromInputStream(content, length))
-        .eTag();
-  }
-
-  @Override
   public String uploadPart(String key, String uploadId, int partNumber, Path file) {
     return client
         .uploadPart(

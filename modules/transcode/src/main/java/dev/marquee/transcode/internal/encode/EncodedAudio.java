@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One audio track encoded once to AAC-LC at 48 kHz stereo: its AudioSpecificConfig and AAC frames
- * (1,024 samples each) in order. {@code priming} is the encoder delay in samples.
+ * (the last may be shorter than 1,024 samples) in decode order.
  */
 public record EncodedAudio(
     byte[] audioSpecificConfig, int sampleRate, int channels, List<CmafSample> frames) {
