@@ -54,6 +54,11 @@ public final class MarqueeStack implements AutoCloseable {
     env.put("MARQUEE_S3_SECRET_KEY", objectStore.secretKey());
     env.put("MARQUEE_S3_BUCKET", "marquee");
     env.put("MARQUEE_PUBLIC_URL", publicUrl);
+    // Content keys are wrapped by this key-encryption key; production reads it from a secret store.
+    env.put("MARQUEE_DRM_KEKS", "kek-1:" + secret(secrets.resolve("drm-kek-1"), 32, false));
+    env.put(
+        "MARQUEE_PLAYBACK_TOKEN_SECRET",
+        secret(secrets.resolve("playback-token-secret"), 32, false));
     env.put("MARQUEE_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("MARQUEE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     env.putAll(b.environment);
@@ -110,12 +115,20 @@ public final class MarqueeStack implements AutoCloseable {
 
   /** A random secret made on first start and kept (owner-readable only) for later runs. */
   private static String secret(Path file) throws IOException {
+    return secret(file, 18, true);
+  }
+
+  /** A random secret of {@code size} bytes, base64url or (for binary keys) standard base64. */
+  static String secret(Path file, int size, boolean urlSafe) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
-    byte[] bytes = new byte[18];
+    byte[] bytes = new byte[size];
     new SecureRandom().nextBytes(bytes);
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String value =
+        urlSafe
+            ? Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+            : Base64.getEncoder().encodeToString(bytes);
     Files.writeString(file, value, StandardCharsets.UTF_8);
     try {
       Files.setPosixFilePermissions(

@@ -1,0 +1,14 @@
+package dev.marquee.accounts.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What playback and DRM ask before a viewer may watch. */
+public interface EntitlementsFacade {
+
+  /** The account's entitlement to a title at an instant: subscription, purchase or rental. */
+  Entitlement entitlement(AccountId account, UUID titleId, Instant at);
+
+  /** Starts the window of an unstarted rental of the title; does nothing for other grants. */
+  void markPlayed(AccountId account, UUID titleId, Instant at);
+}

@@ -1,0 +1,202 @@
+package dev.marquee.accounts.internal.application;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.Entitlement;
+import dev.marquee.accounts.api.EntitlementGrants;
+import dev.marquee.accounts.api.EntitlementsFacade;
+import dev.marquee.accounts.api.PlanView;
+import dev.marquee.accounts.internal.domain.Plan;
+import dev.marquee.accounts.internal.domain.Subscription;
+import dev.marquee.accounts.internal.domain.TitleGrant;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Subscriptions, purchases and rentals, and the decision built from them. An active subscription
+ * gives its plan's limits for every title; a purchase or a running rental gives its own resolution
+ * with one stream and a few offline licences. When both apply the better limits win.
+ */
+@ApplicationScoped
+public class EntitlementService implements EntitlementsFacade, EntitlementGrants {
+  /** Streams and offline licences of an account that only bought or rented the title. */
+  static final int GRANT_STREAMS = 1;
+
+  static final int GRANT_OFFLINE_LICENCES = 3;
+
+  @PersistenceContext(unitName = "accounts")
+  EntityManager em;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PlanView> plans() {
+    return em
+        .createQuery("SELECT p FROM Plan p ORDER BY p.maxHeight", Plan.class)
+        .getResultList()
+        .stream()
+        .map(Plan::view)
+        .toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Subscription> activeSubscription(UUID account) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.accountId = :a AND s.status = 'ACTIVE'",
+            Subscription.class)
+        .setParameter("a", account)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TitleGrant> grants(UUID account) {
+    return em.createQuery(
+            "SELECT g FROM TitleGrant g WHERE g.accountId = :a ORDER BY g.grantedAt DESC",
+            TitleGrant.class)
+        .setParameter("a", account)
+        .getResultList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Entitlement entitlement(AccountId account, UUID titleId, Instant at) {
+    OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+    Entitlement best = null;
+    String why = "The account has no subscription and has not bought or rented this title.";
+    Optional<Subscription> sub = activeSubscription(account.value());
+    if (sub.isPresent()) {
+      if (sub.get().coversInstant(when)) {
+        PlanView plan = em.find(Plan.class, sub.get().planCode()).view();
+        best =
+            new Entitlement(
+                true,
+                "SUBSCRIPTION",
+                Optional.of(plan.code()),
+                plan.maxHeight(),
+                plan.maxStreams(),
+                plan.offlineLicences(),
+                null);
+      } else {
+        why = "The subscription's period ended at " + sub.get().periodEnd() + ".";
+      }
+    }
+    for (TitleGrant grant : grantsFor(account.value(), titleId)) {
+      String denial = grant.denialAt(when);
+      if (denial != null) {
+        if (best == null) {
+          why = denial;
+        }
+        continue;
+      }
+      if (best == null) {
+        best =
+            new Entitlement(
+                true,
+                grant.kind(),
+                Optional.empty(),
+                grant.maxHeight(),
+                GRANT_STREAMS,
+                GRANT_OFFLINE_LICENCES,
+                null);
+      } else if (grant.maxHeight() > best.maxHeight()) {
+        best =
+            new Entitlement(
+                true,
+                best.source(),
+                best.plan(),
+                grant.maxHeight(),
+                best.maxStreams(),
+                best.offlineLicences(),
+                null);
+      }
+    }
+    return best != null ? best : Entitlement.denied(why);
+  }
+
+  private List<TitleGrant> grantsFor(UUID account, UUID titleId) {
+    return em.createQuery(
+            "SELECT g FROM TitleGrant g WHERE g.accountId = :a AND g.titleId = :t",
+            TitleGrant.class)
+        .setParameter("a", account)
+        .setParameter("t", titleId)
+        .getResultList();
+  }
+
+  @Override
+  @Transactional
+  public void markPlayed(AccountId account, UUID titleId, Instant at) {
+    for (TitleGrant grant : grantsFor(account.value(), titleId)) {
+      if (grant.isRental() && grant.firstPlayedAt() == null && grant.revokedAt() == null) {
+        em.lock(grant, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(grant);
+        grant.markPlayed(at.atOffset(ZoneOffset.UTC));
+      }
+    }
+  }
+
+  @Override
+  @Transactional
+  public UUID subscribe(AccountId account, String planCode, Instant periodEnd) {
+    OffsetDateTime now = Time.now();
+    if (em.find(Plan.class, planCode) == null) {
+      throw ProblemException.badRequest(
+          "unknown-plan", "Plan " + planCode + " does not exist; see /api/accounts/plans.");
+    }
+    if (!periodEnd.isAfter(now.toInstant())) {
+      throw ProblemException.badRequest(
+          "invalid-period", "The subscription period must end in the future.");
+    }
+    activeSubscription(account.value()).ifPresent(s -> s.cancel(now));
+    em.flush();
+    Subscription s =
+        new Subscription(account.value(), planCode, now, periodEnd.atOffset(ZoneOffset.UTC));
+    em.persist(s);
+    return s.id();
+  }
+
+  @Override
+  @Transactional
+  public boolean cancelSubscription(AccountId account) {
+    Optional<Subscription> active = activeSubscription(account.value());
+    active.ifPresent(s -> s.cancel(Time.now()));
+    return active.isPresent();
+  }
+
+  @Override
+  @Transactional
+  public UUID purchase(AccountId account, UUID titleId, int maxHeight) {
+    TitleGrant g = TitleGrant.purchase(account.value(), titleId, maxHeight, Time.now());
+    em.persist(g);
+    return g.id();
+  }
+
+  @Override
+  @Transactional
+  public UUID rent(AccountId account, UUID titleId, int maxHeight, Instant startBy, int hours) {
+    OffsetDateTime now = Time.now();
+    if (!startBy.isAfter(now.toInstant())) {
+      throw ProblemException.badRequest(
+          "invalid-period", "A rental must be startable: startBy is in the past.");
+    }
+    TitleGrant g =
+        TitleGrant.rental(
+            account.value(), titleId, maxHeight, now, startBy.atOffset(ZoneOffset.UTC), hours);
+    em.persist(g);
+    return g.id();
+  }
+
+  @Override
+  @Transactional
+  public boolean revokeGrant(AccountId account, UUID grantId) {
+    TitleGrant g = em.find(TitleGrant.class, grantId);
+    return g != null && g.accountId().equals(account.value()) && g.revoke(Time.now());
+  }
+}

@@ -1,0 +1,152 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.internal.application.DefaultAccountsFacade;
+import dev.marquee.accounts.internal.application.EntitlementService;
+import dev.marquee.accounts.internal.rest.EntitlementResponses.EntitlementsResponse;
+import dev.marquee.accounts.internal.rest.EntitlementResponses.GrantResponse;
+import dev.marquee.accounts.internal.rest.EntitlementResponses.SubscriptionResponse;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Administrators grant and revoke what accounts may watch (payment is outside Marquee; a payment
+ * adapter would call {@link dev.marquee.accounts.api.EntitlementGrants} the same way).
+ */
+@Path("/admin/accounts/{id}")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntitlementAdminResource {
+  @Inject EntitlementService entitlements;
+  @Inject DefaultAccountsFacade accounts;
+
+  /** A plan until {@code periodEnd}, or for {@code days} days from now. */
+  public record SubscriptionGrant(@NotBlank String plan, Instant periodEnd, Integer days) {}
+
+  /** A purchase, or a rental startable for {@code startWithinDays} and lasting {@code hours}. */
+  public record TitleGrantRequest(
+      @NotBlank String titleId,
+      @NotBlank String kind,
+      @NotNull @Min(144) @Max(4320) Integer maxHeight,
+      @Min(1) @Max(365) Integer startWithinDays,
+      @Min(1) @Max(720) Integer hours) {}
+
+  @GET
+  @Path("/entitlements")
+  public EntitlementsResponse list(@PathParam("id") String id) {
+    UUID account = existing(id);
+    return new EntitlementsResponse(
+        entitlements.activeSubscription(account).map(SubscriptionResponse::of).orElse(null),
+        entitlements.grants(account).stream().map(GrantResponse::of).toList());
+  }
+
+  @PUT
+  @Path("/subscription")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SubscriptionResponse subscribe(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid SubscriptionGrant body) {
+    UUID account = existing(id);
+    String plan = body.plan().strip().toUpperCase(Locale.ROOT);
+    if (entitlements.plans().stream().noneMatch(p -> p.code().equals(plan))) {
+      throw ProblemException.badRequest(
+          "unknown-plan", "Plan " + body.plan() + " does not exist; see /api/accounts/plans.");
+    }
+    Instant end = body.periodEnd();
+    if (end == null) {
+      int days = body.days() == null ? 30 : body.days();
+      if (days < 1 || days > 3660) {
+        throw ProblemException.badRequest("invalid-period", "days must be between 1 and 3660.");
+      }
+      end = Instant.now().plus(Duration.ofDays(days));
+    } else if (!end.isAfter(Instant.now())) {
+      throw ProblemException.badRequest(
+          "invalid-period", "periodEnd " + end + " is not in the future.");
+    }
+    entitlements.subscribe(new AccountId(account), plan, end);
+    return entitlements.activeSubscription(account).map(SubscriptionResponse::of).orElseThrow();
+  }
+
+  @DELETE
+  @Path("/subscription")
+  public Response cancel(@PathParam("id") String id) {
+    if (!entitlements.cancelSubscription(new AccountId(existing(id)))) {
+      throw ProblemException.notFound("no-subscription", "The account has no active subscription.");
+    }
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/grants")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response grant(
+      @PathParam("id") String id,
+      @NotNull(message = "a JSON body is required") @Valid TitleGrantRequest body) {
+    AccountId account = new AccountId(existing(id));
+    UUID title = ProfileResource.uuid(body.titleId());
+    UUID grant =
+        switch (body.kind().strip().toUpperCase(Locale.ROOT)) {
+          case "PURCHASE" -> entitlements.purchase(account, title, body.maxHeight());
+          case "RENTAL" ->
+              entitlements.rent(
+                  account,
+                  title,
+                  body.maxHeight(),
+                  Instant.now()
+                      .plus(
+                          Duration.ofDays(
+                              body.startWithinDays() == null ? 30 : body.startWithinDays())),
+                  body.hours() == null ? 48 : body.hours());
+          default ->
+              throw ProblemException.badRequest(
+                  "unknown-grant-kind", "kind must be PURCHASE or RENTAL, not " + body.kind());
+        };
+    GrantResponse created =
+        entitlements.grants(account.value()).stream()
+            .filter(g -> g.id().equals(grant))
+            .map(GrantResponse::of)
+            .findFirst()
+            .orElseThrow();
+    return Response.status(201).entity(created).build();
+  }
+
+  @DELETE
+  @Path("/grants/{grant}")
+  public Response revoke(@PathParam("id") String id, @PathParam("grant") String grant) {
+    if (!entitlements.revokeGrant(new AccountId(existing(id)), ProfileResource.uuid(grant))) {
+      throw ProblemException.notFound(
+          "no-grant", "The account has no unrevoked purchase or rental " + grant + ".");
+    }
+    return Response.noContent().build();
+  }
+
+  private UUID existing(String id) {
+    UUID account = ProfileResource.uuid(id);
+    if (accounts.account(new AccountId(account)).isEmpty()) {
+      throw ProblemException.notFound("account-not-found", "No account has id " + id + ".");
+    }
+    return account;
+  }
+}

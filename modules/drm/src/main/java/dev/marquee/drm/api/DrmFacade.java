@@ -1,0 +1,17 @@
+package dev.marquee.drm.api;
+
+import dev.marquee.catalog.api.TitleId;
+import java.util.Map;
+
+/** What the packager and playback ask of DRM. */
+public interface DrmFacade {
+
+  /**
+   * The title's key for a track type, made on first use (concurrent callers get the same key). Only
+   * the packager calls this: it is the one place outside the licence server that sees keys.
+   */
+  ContentKey contentKey(TitleId title, TrackType type);
+
+  /** The key ids a title's tracks are encrypted with, by track type; no key material. */
+  Map<TrackType, java.util.UUID> keyIds(TitleId title);
+}

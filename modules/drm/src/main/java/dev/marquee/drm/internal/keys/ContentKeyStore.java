@@ -1,0 +1,181 @@
+package dev.marquee.drm.internal.keys;
+
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.KeyIds;
+import dev.marquee.drm.api.TrackType;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Content keys at rest in {@code drm.content_keys}, wrapped; unwrapped only on the way out. */
+@ApplicationScoped
+public class ContentKeyStore {
+  private final SecureRandom random = new SecureRandom();
+
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
+
+  @Inject KeyEncryptionKeys keks;
+
+  /** A wrapped row as stored. */
+  public record Wrapped(UUID titleId, TrackType type, UUID keyId, byte[] wrapped, String kekId) {}
+
+  /** The key, creating it first if the title has none of this type (race-free across servers). */
+  public ContentKey getOrCreate(UUID titleId, TrackType type) {
+    Optional<Wrapped> found = find(titleId, type);
+    if (found.isPresent()) {
+      return unwrap(found.get());
+    }
+    byte[] key = new byte[16];
+    random.nextBytes(key);
+    UUID kid = UUID.randomUUID();
+    String kek = keks.activeId();
+    byte[] wrapped = keks.wrap(key, aad(titleId, type, kid));
+    java.util.Arrays.fill(key, (byte) 0);
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO drm.content_keys (title_id, track_type, key_id, wrapped, kek_id,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (title_id, track_type) DO NOTHING")) {
+      s.setObject(1, titleId);
+      s.setString(2, type.name());
+      s.setObject(3, kid);
+      s.setBytes(4, wrapped);
+      s.setString(5, kek);
+      s.setTimestamp(6, Timestamp.from(Instant.now()));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not store a content key: " + e.getMessage(), e);
+    }
+    return unwrap(find(titleId, type).orElseThrow());
+  }
+
+  public Optional<Wrapped> find(UUID titleId, TrackType type) {
+    return query(
+            "SELECT title_id, track_type, key_id, wrapped, kek_id FROM drm.content_keys"
+                + " WHERE title_id = ? AND track_type = ?",
+            titleId,
+            type.name())
+        .stream()
+        .findFirst();
+  }
+
+  public List<Wrapped> ofTitle(UUID titleId) {
+    return query(
+        "SELECT title_id, track_type, key_id, wrapped, kek_id FROM drm.content_keys"
+            + " WHERE title_id = ?",
+        titleId);
+  }
+
+  public Map<TrackType, UUID> keyIds(UUID titleId) {
+    Map<TrackType, UUID> ids = new EnumMap<>(TrackType.class);
+    for (Wrapped w : ofTitle(titleId)) {
+      ids.put(w.type(), w.keyId());
+    }
+    return ids;
+  }
+
+  public ContentKey unwrap(Wrapped w) {
+    byte[] key = keks.unwrap(w.kekId(), w.wrapped(), aad(w.titleId(), w.type(), w.keyId()));
+    try {
+      return new ContentKey(w.titleId(), w.type(), w.keyId(), key);
+    } finally {
+      java.util.Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /** Up to {@code limit} keys not wrapped by the active KEK. */
+  public List<Wrapped> notUnder(String kekId, int limit) {
+    return query(
+        "SELECT title_id, track_type, key_id, wrapped, kek_id FROM drm.content_keys"
+            + " WHERE kek_id <> ? ORDER BY title_id, track_type LIMIT "
+            + limit,
+        kekId);
+  }
+
+  /** Replaces a row's wrapping if it still has the wrapping that was read (optimistic). */
+  public boolean rewrap(Wrapped old) {
+    ContentKey key = unwrap(old);
+    byte[] raw = key.key();
+    byte[] wrapped = keks.wrap(raw, aad(old.titleId(), old.type(), old.keyId()));
+    java.util.Arrays.fill(raw, (byte) 0);
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE drm.content_keys SET wrapped = ?, kek_id = ? WHERE title_id = ?"
+                    + " AND track_type = ? AND kek_id = ?")) {
+      s.setBytes(1, wrapped);
+      s.setString(2, keks.activeId());
+      s.setObject(3, old.titleId());
+      s.setString(4, old.type().name());
+      s.setString(5, old.kekId());
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not re-wrap a content key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Number of keys per KEK id. */
+  public Map<String, Long> countByKek() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT kek_id, count(*) FROM drm.content_keys GROUP BY kek_id");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        counts.put(r.getString(1), r.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count content keys: " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  private List<Wrapped> query(String sql, Object... params) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      List<Wrapped> rows = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(
+              new Wrapped(
+                  r.getObject(1, UUID.class),
+                  TrackType.valueOf(r.getString(2)),
+                  r.getObject(3, UUID.class),
+                  r.getBytes(4),
+                  r.getString(5)));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read content keys: " + e.getMessage(), e);
+    }
+  }
+
+  static byte[] aad(UUID titleId, TrackType type, UUID kid) {
+    return (titleId + "|" + type.name() + "|" + kid).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static byte[] kidBytes(UUID kid) {
+    return KeyIds.bytes(kid);
+  }
+}

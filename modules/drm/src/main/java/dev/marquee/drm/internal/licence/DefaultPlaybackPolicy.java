@@ -1,0 +1,122 @@
+package dev.marquee.drm.internal.licence;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountView;
+import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.DeviceView;
+import dev.marquee.accounts.api.Entitlement;
+import dev.marquee.accounts.api.EntitlementsFacade;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.accounts.api.ProfileView;
+import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.LicenceTerms;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.catalog.api.TitleState;
+import dev.marquee.catalog.api.TitleView;
+import dev.marquee.drm.api.LicenceDenied;
+import dev.marquee.drm.api.Playability;
+import dev.marquee.drm.api.PlaybackPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The playback rules, in the order a viewer would want to hear about them. */
+@ApplicationScoped
+public class DefaultPlaybackPolicy implements PlaybackPolicy {
+  /** Software (browser, ClearKey) decryption gets keys for at most this many lines. */
+  public static final int SOFTWARE_MAX_HEIGHT = 480;
+
+  @Inject AccountsFacade accounts;
+  @Inject EntitlementsFacade entitlements;
+  @Inject CatalogFacade catalog;
+
+  @Override
+  public Playability check(
+      AccountId accountId,
+      ProfileId profileId,
+      DeviceId deviceId,
+      TitleId titleId,
+      String edgeRegion,
+      boolean offline) {
+    AccountView account =
+        accounts
+            .account(accountId)
+            .orElseThrow(
+                () -> new LicenceDenied("account-closed", "The account no longer exists."));
+    ProfileView profile =
+        accounts
+            .profile(profileId)
+            .filter(p -> p.accountId().equals(accountId))
+            .orElseThrow(
+                () ->
+                    new LicenceDenied(
+                        "profile-removed", "The profile is not one of the account's."));
+    DeviceView device =
+        accounts
+            .device(deviceId)
+            .filter(d -> d.accountId().equals(accountId))
+            .orElseThrow(
+                () ->
+                    new LicenceDenied(
+                        "device-removed", "The device is not registered to the account."));
+    TitleView title =
+        catalog
+            .title(titleId)
+            .filter(t -> t.state() == TitleState.PUBLISHED)
+            .orElseThrow(
+                () -> new LicenceDenied("title-unavailable", "The title is not published."));
+    Instant now = Instant.now();
+    Entitlement entitlement = entitlements.entitlement(accountId, titleId.value(), now);
+    if (!entitlement.entitled()) {
+      throw new LicenceDenied("not-entitled", entitlement.denial());
+    }
+    LicenceTerms terms = title.licence();
+    String region = region(edgeRegion, account);
+    if (!terms.regions().contains("WORLD") && !terms.regions().contains(region)) {
+      throw new LicenceDenied(
+          "region-blocked", "The title is not licensed for region " + region + ".");
+    }
+    if ((terms.availableFrom() != null && now.isBefore(terms.availableFrom()))
+        || (terms.availableUntil() != null && !now.isBefore(terms.availableUntil()))) {
+      throw new LicenceDenied(
+          "outside-availability-window",
+          "The title is available from "
+              + terms.availableFrom()
+              + (terms.availableUntil() == null ? "" : " until " + terms.availableUntil())
+              + ".");
+    }
+    if (offline && !terms.offlineAllowed()) {
+      throw new LicenceDenied(
+          "offline-not-allowed", "The title's licence does not allow offline viewing.");
+    }
+    if (!profile.maturityCap().permits(title.maturityRating())) {
+      throw new LicenceDenied(
+          "maturity-cap",
+          "The title is rated "
+              + title.maturityRating().label()
+              + ", above this profile's cap of "
+              + profile.maturityCap().label()
+              + ".");
+    }
+    int maxHeight = entitlement.maxHeight();
+    if (device.securityLevel() == SecurityLevel.SOFTWARE) {
+      maxHeight = Math.min(maxHeight, SOFTWARE_MAX_HEIGHT);
+    }
+    return new Playability(
+        maxHeight,
+        entitlement.maxStreams(),
+        entitlement.offlineLicences(),
+        entitlement.source(),
+        device.securityLevel(),
+        region);
+  }
+
+  /** The trusted edge's country header; without an edge, the account's country. */
+  private static String region(String edgeRegion, AccountView account) {
+    String r = edgeRegion == null || edgeRegion.isBlank() ? account.country() : edgeRegion;
+    return r == null ? "" : r.strip().toUpperCase(Locale.ROOT);
+  }
+}

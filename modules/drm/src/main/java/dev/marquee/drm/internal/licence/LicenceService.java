@@ -1,0 +1,141 @@
+package dev.marquee.drm.internal.licence;
+
+import dev.marquee.accounts.api.EntitlementsFacade;
+import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.LicenceDenied;
+import dev.marquee.drm.api.Playability;
+import dev.marquee.drm.api.PlaybackGrant;
+import dev.marquee.drm.api.PlaybackSessions;
+import dev.marquee.drm.internal.keys.ContentKeyStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides licences: the session token first ({@code session-token-invalid}, {@code
+ * session-expired}, {@code session-ended}), then the playback rules of {@link
+ * DefaultPlaybackPolicy}, then the keys: each requested key id must belong to the session's title
+ * ({@code unknown-key-id}) and be within the device's security level ({@code security-level}:
+ * software devices at most 480p) and the plan's resolution ({@code plan-resolution}); last, the
+ * session must be within the plan's concurrent streams ({@code concurrent-streams}). Every
+ * decision, granted or denied, is written to the audit trail with the rule that decided.
+ */
+@ApplicationScoped
+public class LicenceService {
+  @Inject PlaybackSessions sessions;
+  @Inject DefaultPlaybackPolicy policy;
+  @Inject EntitlementsFacade entitlements;
+  @Inject ContentKeyStore keys;
+  @Inject LicenceAudit audit;
+
+  @Inject
+  @ConfigProperty(name = "marquee.drm.licence-ttl", defaultValue = "PT10M")
+  Duration ttl;
+
+  /** A granted licence and what it rests on. */
+  public record Granted(
+      PlaybackGrant session, Playability playability, List<ContentKey> keys, Instant expiresAt) {}
+
+  /** What the request brought: kind (STREAMING, OFFLINE, HLS_KEY), token, key ids, edge region. */
+  public record Ask(String kind, String token, List<UUID> kids, String edgeRegion) {}
+
+  public Granted decide(Ask ask) {
+    return decide(ask, g -> {});
+  }
+
+  /**
+   * Decides, then lets {@code beforeGranting} refuse or record more (an offline licence's slot)
+   * before the decision is audited.
+   */
+  public Granted decide(Ask ask, java.util.function.Consumer<Granted> beforeGranting) {
+    PlaybackGrant session = null;
+    try {
+      session = sessions.verify(ask.token());
+      Granted granted = grant(session, ask);
+      beforeGranting.accept(granted);
+      record(ask, session, true, "granted");
+      return granted;
+    } catch (LicenceDenied denied) {
+      record(ask, session, false, denied.rule());
+      throw denied;
+    }
+  }
+
+  private void record(Ask ask, PlaybackGrant s, boolean granted, String rule) {
+    audit.record(
+        ask.kind(),
+        granted,
+        rule,
+        s == null ? null : s.account().value(),
+        s == null ? null : s.profile().value(),
+        s == null ? null : s.device().value(),
+        s == null ? null : s.sessionId(),
+        s == null ? null : s.title().value(),
+        ask.kids());
+  }
+
+  private Granted grant(PlaybackGrant session, Ask ask) {
+    Playability playable =
+        policy.check(
+            session.account(),
+            session.profile(),
+            session.device(),
+            session.title(),
+            ask.edgeRegion(),
+            ask.kind().equals("OFFLINE"));
+    Map<UUID, ContentKeyStore.Wrapped> owned = new HashMap<>();
+    for (ContentKeyStore.Wrapped w : keys.ofTitle(session.title().value())) {
+      owned.put(w.keyId(), w);
+    }
+    boolean software = playable.securityLevel() == SecurityLevel.SOFTWARE;
+    List<ContentKey> granted = new ArrayList<>();
+    for (UUID kid : ask.kids()) {
+      ContentKeyStore.Wrapped w = owned.get(kid);
+      if (w == null) {
+        throw new LicenceDenied(
+            "unknown-key-id", "Key id " + kid + " does not belong to the session's title.");
+      }
+      if (!w.type().allowedUpTo(playable.maxHeight())) {
+        throw new LicenceDenied(
+            software ? "security-level" : "plan-resolution",
+            (software
+                    ? "Software-decrypting devices get keys up to "
+                        + DefaultPlaybackPolicy.SOFTWARE_MAX_HEIGHT
+                        + "p"
+                    : "The entitlement streams up to " + playable.maxHeight() + "p")
+                + "; key "
+                + kid
+                + " protects "
+                + w.type()
+                + " video.");
+      }
+      granted.add(keys.unwrap(w));
+    }
+    int before = sessions.liveSessionsBefore(session.account(), session.sessionId());
+    if (before >= playable.maxStreams()) {
+      throw new LicenceDenied(
+          "concurrent-streams",
+          "The plan allows "
+              + playable.maxStreams()
+              + " stream(s) at once and "
+              + before
+              + " session(s) that started earlier are still playing.");
+    }
+    if ("RENTAL".equals(playable.entitlementSource())) {
+      entitlements.markPlayed(session.account(), session.title().value(), Instant.now());
+    }
+    Instant expires = Instant.now().plus(ttl);
+    if (session.expiresAt().isBefore(expires)) {
+      expires = session.expiresAt();
+    }
+    return new Granted(session, playable, granted, expires);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.marquee.drm.internal.rest;
+
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.KeyIds;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.List;
+
+/** The W3C ClearKey licence format: a JSON Web Key set of symmetric keys. */
+final class JwkSets {
+  private JwkSets() {}
+
+  static String of(List<ContentKey> keys, String type) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (ContentKey k : keys) {
+      byte[] raw = k.key();
+      array.add(
+          Json.createObjectBuilder()
+              .add("kty", "oct")
+              .add("kid", KeyIds.base64Url(k.keyIdBytes()))
+              .add("k", KeyIds.base64Url(raw)));
+      java.util.Arrays.fill(raw, (byte) 0);
+    }
+    return Json.createObjectBuilder().add("keys", array).add("type", type).build().toString();
+  }
+}

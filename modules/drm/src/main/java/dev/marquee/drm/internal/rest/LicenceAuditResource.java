@@ -1,0 +1,66 @@
+package dev.marquee.drm.internal.rest;
+
+import dev.marquee.drm.internal.licence.LicenceAudit;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Admins query the trail of issued and denied licences, newest first. */
+@Path("/drm/audit")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class LicenceAuditResource {
+  @Inject LicenceAudit audit;
+
+  @GET
+  public List<LicenceAudit.Entry> search(
+      @QueryParam("title") String title,
+      @QueryParam("account") String account,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("rule") String rule,
+      @QueryParam("before") String before,
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    String normalisedOutcome = outcome == null ? null : outcome.strip().toUpperCase(Locale.ROOT);
+    if (normalisedOutcome != null
+        && !normalisedOutcome.equals("GRANTED")
+        && !normalisedOutcome.equals("DENIED")) {
+      throw ProblemException.badRequest(
+          "invalid-query", "outcome must be GRANTED or DENIED, not " + outcome);
+    }
+    Instant until;
+    try {
+      until = before == null ? null : Instant.parse(before);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          "invalid-query", "before must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z");
+    }
+    return audit.search(
+        uuid(title, "title"), uuid(account, "account"), normalisedOutcome, rule, until, limit);
+  }
+
+  private static UUID uuid(String value, String name) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-query", name + " must be a UUID, not " + value);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.marquee.drm.internal.rest;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.EntitlementsFacade;
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.LicenceDenied;
+import dev.marquee.drm.internal.keys.ContentKeyStore;
+import dev.marquee.drm.internal.licence.LicenceAudit;
+import dev.marquee.drm.internal.licence.OfflineLicences;
+import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A viewer's downloads: list their offline licences, revoke one (an admin may revoke any), and play
+ * one, which starts its play window and hands the keys again to the device it was issued to.
+ */
+@Path("/drm/offline-licences")
+@RequestScoped
+@RolesAllowed({"viewer", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class OfflineLicenceResource {
+  @Inject OfflineLicences offline;
+  @Inject ContentKeyStore keys;
+  @Inject EntitlementsFacade entitlements;
+  @Inject LicenceAudit audit;
+  @Inject JsonWebToken caller;
+  @jakarta.ws.rs.core.Context SecurityContext security;
+
+  /** An offline licence as its holder sees it. */
+  public record OfflineLicenceResponse(
+      String id,
+      String titleId,
+      String deviceId,
+      Instant issuedAt,
+      Instant expiresAt,
+      long playSeconds,
+      Instant firstPlayedAt,
+      Instant validUntil,
+      Instant revokedAt,
+      boolean live) {
+    static OfflineLicenceResponse of(OfflineLicence l) {
+      return new OfflineLicenceResponse(
+          l.id().toString(),
+          l.titleId().toString(),
+          l.deviceId().toString(),
+          l.issuedAt(),
+          l.expiresAt(),
+          l.playSeconds(),
+          l.firstPlayedAt(),
+          l.validUntil(),
+          l.revokedAt(),
+          l.isLive(Instant.now()));
+    }
+  }
+
+  @GET
+  public List<OfflineLicenceResponse> mine() {
+    return offline.ofAccount(me()).stream().map(OfflineLicenceResponse::of).toList();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response revoke(@PathParam("id") String id) {
+    OfflineLicence licence = owned(id, true);
+    if (!offline.revoke(licence.id(), me())) {
+      throw ProblemException.conflict("already-revoked", "The offline licence is already revoked.");
+    }
+    return Response.noContent().build();
+  }
+
+  /** Plays a download on the device it was issued to: starts the play window on first use. */
+  @POST
+  @Path("/{id}/play")
+  public Response play(@PathParam("id") String id, @QueryParam("device") String device) {
+    OfflineLicence licence = owned(id, false);
+    Instant now = Instant.now();
+    try {
+      if (device == null || !licence.deviceId().toString().equals(device)) {
+        throw new LicenceDenied(
+            "wrong-device", "The offline licence belongs to another device of the account.");
+      }
+      if (licence.revokedAt() != null) {
+        throw new LicenceDenied("offline-revoked", "The offline licence was revoked.");
+      }
+      if (!licence.isLive(now)) {
+        throw new LicenceDenied(
+            "offline-expired", "The offline licence expired at " + licence.validUntil() + ".");
+      }
+      if (!entitlements.entitlement(new AccountId(me()), licence.titleId(), now).entitled()) {
+        throw new LicenceDenied("not-entitled", "The account is no longer entitled to the title.");
+      }
+      offline.markPlayed(licence.id(), now);
+      List<ContentKey> granted = new ArrayList<>();
+      for (ContentKeyStore.Wrapped w : keys.ofTitle(licence.titleId())) {
+        if (licence.keyIds().contains(w.keyId())) {
+          granted.add(keys.unwrap(w));
+        }
+      }
+      auditOf(licence, true, "granted");
+      return Response.ok(JwkSets.of(granted, "persistent-license"))
+          .header("Cache-Control", "no-store")
+          .build();
+    } catch (LicenceDenied denied) {
+      auditOf(licence, false, denied.rule());
+      throw denied;
+    }
+  }
+
+  private void auditOf(OfflineLicence l, boolean granted, String rule) {
+    audit.record(
+        "OFFLINE",
+        granted,
+        rule,
+        l.accountId(),
+        l.profileId(),
+        l.deviceId(),
+        null,
+        l.titleId(),
+        l.keyIds());
+  }
+
+  private OfflineLicence owned(String id, boolean adminMayAct) {
+    UUID licenceId;
+    try {
+      licenceId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("not-found", id + " is not a valid identifier.");
+    }
+    return offline
+        .find(licenceId)
+        .filter(l -> l.accountId().equals(me()) || (adminMayAct && security.isUserInRole("admin")))
+        .orElseThrow(
+            () ->
+                ProblemException.notFound("offline-licence-not-found", "No offline licence " + id));
+  }
+
+  private UUID me() {
+    return UUID.fromString(caller.getSubject());
+  }
+}

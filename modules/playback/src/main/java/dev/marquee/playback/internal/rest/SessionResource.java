@@ -1,0 +1,162 @@
+package dev.marquee.playback.internal.rest;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.TrackType;
+import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.session.PlaybackSession;
+import dev.marquee.playback.internal.session.SessionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Viewers start, keep alive and stop playback sessions. */
+@Path("/playback/sessions")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+  @Inject SessionService sessions;
+  @Inject DrmFacade drm;
+  @Inject JsonWebToken caller;
+  @Context HttpHeaders headers;
+
+  @Inject
+  @ConfigProperty(name = "marquee.drm.region-header", defaultValue = "X-Viewer-Country")
+  String regionHeader;
+
+  /** What the device can play: the tallest picture it can show (default: no limit). */
+  public record Capabilities(@Min(144) @Max(4320) Integer maxHeight) {}
+
+  /** A request to watch a title on a device for a profile. */
+  public record StartRequest(
+      @NotBlank String titleId,
+      @NotBlank String profileId,
+      @NotBlank String deviceId,
+      @Valid Capabilities capabilities) {}
+
+  /** Where the player goes next. */
+  public record Licence(String clearKeyUrl, String offlineUrl, String hlsKeyUrlTemplate) {}
+
+  /** A session as its device sees it. */
+  public record SessionResponse(
+      String sessionId,
+      String token,
+      Instant tokenExpiresAt,
+      Instant expiresAt,
+      int heartbeatSeconds,
+      String titleId,
+      int maxHeight,
+      String securityLevel,
+      Map<String, String> keyIds,
+      Licence licence) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response start(@NotNull(message = "a JSON body is required") @Valid StartRequest body) {
+    int deviceMax =
+        body.capabilities() == null || body.capabilities().maxHeight() == null
+            ? Integer.MAX_VALUE
+            : body.capabilities().maxHeight();
+    SessionService.Started started =
+        sessions.start(
+            new AccountId(me()),
+            new ProfileId(uuid(body.profileId(), "profileId")),
+            new DeviceId(uuid(body.deviceId(), "deviceId")),
+            new TitleId(uuid(body.titleId(), "titleId")),
+            deviceMax,
+            headers.getHeaderString(regionHeader));
+    PlaybackSession s = started.session();
+    Map<String, String> kids = new LinkedHashMap<>();
+    drm.keyIds(new TitleId(s.titleId()))
+        .forEach(
+            (type, kid) -> {
+              if (type == TrackType.AUDIO || type.allowedUpTo(s.maxHeight())) {
+                kids.put(type.name(), kid.toString());
+              }
+            });
+    SessionResponse response =
+        new SessionResponse(
+            s.id().toString(),
+            started.token(),
+            started.tokenExpiresAt(),
+            s.expiresAt(),
+            heartbeatSeconds(s),
+            s.titleId().toString(),
+            s.maxHeight(),
+            s.securityLevel(),
+            kids,
+            new Licence(
+                "/api/drm/licenses/clearkey",
+                "/api/drm/licenses/offline",
+                "/api/drm/licenses/hls/{keyId}"));
+    return Response.created(URI.create("/api/playback/sessions/" + s.id()))
+        .entity(response)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** The session's state (live or not); no token. */
+  @GET
+  @Path("/{id}")
+  public PlaybackSession get(@PathParam("id") String id) {
+    return sessions.owned(me(), uuid(id, "id"));
+  }
+
+  @POST
+  @Path("/{id}/heartbeat")
+  public Map<String, Object> heartbeat(@PathParam("id") String id) {
+    PlaybackSession s = sessions.heartbeat(me(), uuid(id, "id"));
+    return Map.of("sessionId", s.id().toString(), "expiresAt", s.expiresAt().toString());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response stop(@PathParam("id") String id) {
+    sessions.stop(me(), uuid(id, "id"));
+    return Response.noContent().build();
+  }
+
+  private static int heartbeatSeconds(PlaybackSession s) {
+    long window = s.expiresAt().getEpochSecond() - s.createdAt().getEpochSecond();
+    return (int) Math.max(5, window / 4);
+  }
+
+  private UUID me() {
+    return UUID.fromString(caller.getSubject());
+  }
+
+  private static UUID uuid(String value, String field) {
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-id", field + " must be a UUID, not " + value);
+    }
+  }
+}

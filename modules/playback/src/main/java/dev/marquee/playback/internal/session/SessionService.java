@@ -1,0 +1,183 @@
+package dev.marquee.playback.internal.session;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.DeviceView;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.drm.api.LicenceDenied;
+import dev.marquee.drm.api.Playability;
+import dev.marquee.drm.api.PlaybackGrant;
+import dev.marquee.drm.api.PlaybackPolicy;
+import dev.marquee.drm.api.PlaybackSessions;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts, keeps alive and stops playback sessions, and verifies their tokens for the licence
+ * server. A session is live until stopped or until no heartbeat came for {@code session-timeout};
+ * live sessions count against the plan's concurrent streams.
+ */
+@ApplicationScoped
+public class SessionService implements PlaybackSessions {
+  @Inject SessionStore store;
+  @Inject SessionTokens tokens;
+  @Inject PlaybackPolicy policy;
+  @Inject AccountsFacade accounts;
+
+  @Inject
+  @ConfigProperty(name = "marquee.playback.session-timeout", defaultValue = "PT2M")
+  Duration timeout;
+
+  @Inject
+  @ConfigProperty(name = "marquee.playback.session-lifetime", defaultValue = "PT12H")
+  Duration lifetime;
+
+  /** A started session and its token. */
+  public record Started(
+      PlaybackSession session, String token, Instant tokenExpiresAt, Playability playability) {}
+
+  /**
+   * Starts a session after the playback rules and the plan's stream limit; the limit is checked
+   * under a per-account lock so two devices starting at once cannot both squeeze in.
+   */
+  @Transactional
+  public Started start(
+      AccountId account,
+      ProfileId profile,
+      DeviceId device,
+      TitleId title,
+      int deviceMaxHeight,
+      String edgeRegion) {
+    Playability playable = policy.check(account, profile, device, title, edgeRegion, false);
+    DeviceView d = accounts.device(device).orElseThrow();
+    store.lockAccount(account.value());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    List<PlaybackSession> live = store.live(account.value(), now);
+    if (live.size() >= playable.maxStreams()) {
+      List<Map<String, String>> streaming =
+          live.stream()
+              .map(
+                  s ->
+                      Map.of(
+                          "deviceId", s.deviceId().toString(),
+                          "deviceName", s.deviceName(),
+                          "sessionId", s.id().toString()))
+              .toList();
+      throw new ProblemException(
+          409,
+          "concurrent-streams",
+          "Too many streams",
+          "The plan allows "
+              + playable.maxStreams()
+              + " stream(s) at once; already streaming on: "
+              + String.join(", ", live.stream().map(PlaybackSession::deviceName).toList())
+              + ". Stop one of them first.",
+          Map.of("streaming", streaming));
+    }
+    int maxHeight = Math.min(playable.maxHeight(), deviceMaxHeight);
+    PlaybackSession session =
+        new PlaybackSession(
+            UUID.randomUUID(),
+            account.value(),
+            profile.value(),
+            device.value(),
+            d.name(),
+            title.value(),
+            playable.securityLevel().name(),
+            maxHeight,
+            playable.region(),
+            now,
+            now,
+            now.plus(timeout),
+            null,
+            null);
+    store.insert(session);
+    Instant tokenExpiry = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+    String token =
+        tokens.issue(
+            new SessionTokens.Claims(
+                session.id(),
+                account.value(),
+                profile.value(),
+                device.value(),
+                title.value(),
+                tokenExpiry.getEpochSecond()));
+    return new Started(session, token, tokenExpiry, playable);
+  }
+
+  public PlaybackSession owned(UUID account, UUID id) {
+    return store
+        .find(id)
+        .filter(s -> s.accountId().equals(account))
+        .orElseThrow(
+            () -> ProblemException.notFound("session-not-found", "No playback session " + id));
+  }
+
+  /** Keeps a live session alive; a stopped or expired one answers 410 so the player starts anew. */
+  public PlaybackSession heartbeat(UUID account, UUID id) {
+    PlaybackSession s = owned(account, id);
+    Instant now = Instant.now();
+    if (!store.heartbeat(id, now, now.plus(timeout))) {
+      throw new ProblemException(
+          410,
+          "session-ended",
+          "Session ended",
+          "The playback session has ended or went silent; start a new one.");
+    }
+    return store.find(s.id()).orElseThrow();
+  }
+
+  public void stop(UUID account, UUID id) {
+    owned(account, id);
+    store.end(id, Instant.now(), "STOPPED");
+  }
+
+  @Override
+  public PlaybackGrant verify(String token) {
+    SessionTokens.Claims claims;
+    try {
+      claims = tokens.verify(token);
+    } catch (SessionTokens.Rejected e) {
+      throw new LicenceDenied("session-token-invalid", e.getMessage());
+    }
+    Instant now = Instant.now();
+    if (now.getEpochSecond() >= claims.expiresEpochSecond()) {
+      throw new LicenceDenied("session-expired", "The playback session's token has expired.");
+    }
+    PlaybackSession s =
+        store
+            .find(claims.session())
+            .orElseThrow(
+                () -> new LicenceDenied("session-token-invalid", "The session does not exist."));
+    if (s.endedAt() != null) {
+      throw new LicenceDenied("session-ended", "The playback session was stopped.");
+    }
+    if (!now.isBefore(s.expiresAt())) {
+      throw new LicenceDenied(
+          "session-expired", "The playback session went silent (no heartbeat) and expired.");
+    }
+    return new PlaybackGrant(
+        s.id(),
+        new AccountId(s.accountId()),
+        new ProfileId(s.profileId()),
+        new DeviceId(s.deviceId()),
+        new TitleId(s.titleId()),
+        Instant.ofEpochSecond(claims.expiresEpochSecond()));
+  }
+
+  @Override
+  public int liveSessionsBefore(AccountId account, UUID sessionId) {
+    return store.liveBefore(account.value(), sessionId, Instant.now());
+  }
+}

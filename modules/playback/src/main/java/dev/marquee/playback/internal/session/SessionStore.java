@@ -1,0 +1,167 @@
+package dev.marquee.playback.internal.session;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Playback sessions in {@code playback.sessions}. */
+@ApplicationScoped
+public class SessionStore {
+  private static final String COLUMNS =
+      "id, account_id, profile_id, device_id, device_name, title_id, security_level, max_height,"
+          + " region, created_at, last_heartbeat_at, expires_at, ended_at, end_reason";
+
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
+
+  /** Serialises session starts of one account (inside the caller's transaction). */
+  public void lockAccount(UUID account) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      s.setLong(1, account.getMostSignificantBits() ^ account.getLeastSignificantBits() ^ 0x5E55);
+      s.executeQuery().close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not lock the account's sessions", e);
+    }
+  }
+
+  public void insert(PlaybackSession s) {
+    update(
+        "INSERT INTO playback.sessions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        s.id(),
+        s.accountId(),
+        s.profileId(),
+        s.deviceId(),
+        s.deviceName(),
+        s.titleId(),
+        s.securityLevel(),
+        s.maxHeight(),
+        s.region(),
+        ts(s.createdAt()),
+        ts(s.lastHeartbeatAt()),
+        ts(s.expiresAt()),
+        null,
+        null);
+  }
+
+  public Optional<PlaybackSession> find(UUID id) {
+    return select("SELECT " + COLUMNS + " FROM playback.sessions WHERE id = ?", id).stream()
+        .findFirst();
+  }
+
+  /** The account's live sessions, oldest first. */
+  public List<PlaybackSession> live(UUID account, Instant now) {
+    return select(
+        "SELECT "
+            + COLUMNS
+            + " FROM playback.sessions WHERE account_id = ? AND ended_at IS NULL AND expires_at > ?"
+            + " ORDER BY created_at, id",
+        account,
+        ts(now));
+  }
+
+  /** Live sessions of the account that started before the given one. */
+  public int liveBefore(UUID account, UUID session, Instant now) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*) FROM playback.sessions o, playback.sessions me WHERE me.id = ?"
+                    + " AND o.account_id = ? AND o.ended_at IS NULL AND o.expires_at > ?"
+                    + " AND (o.created_at, o.id) < (me.created_at, me.id)")) {
+      s.setObject(1, session);
+      s.setObject(2, account);
+      s.setTimestamp(3, ts(now));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count sessions: " + e.getMessage(), e);
+    }
+  }
+
+  /** Extends a live session; false when it has ended or expired. */
+  public boolean heartbeat(UUID id, Instant now, Instant expires) {
+    return update(
+            "UPDATE playback.sessions SET last_heartbeat_at = ?, expires_at = ? WHERE id = ? AND"
+                + " ended_at IS NULL AND expires_at > ?",
+            ts(now),
+            ts(expires),
+            id,
+            ts(now))
+        == 1;
+  }
+
+  public boolean end(UUID id, Instant now, String reason) {
+    return update(
+            "UPDATE playback.sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at"
+                + " IS NULL",
+            ts(now),
+            reason,
+            id)
+        == 1;
+  }
+
+  private int update(String sql, Object... params) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not write a playback session: " + e.getMessage(), e);
+    }
+  }
+
+  private List<PlaybackSession> select(String sql, Object... params) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      List<PlaybackSession> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new PlaybackSession(
+                  r.getObject(1, UUID.class),
+                  r.getObject(2, UUID.class),
+                  r.getObject(3, UUID.class),
+                  r.getObject(4, UUID.class),
+                  r.getString(5),
+                  r.getObject(6, UUID.class),
+                  r.getString(7),
+                  r.getInt(8),
+                  r.getString(9),
+                  instant(r.getTimestamp(10)),
+                  instant(r.getTimestamp(11)),
+                  instant(r.getTimestamp(12)),
+                  instant(r.getTimestamp(13)),
+                  r.getString(14)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read playback sessions: " + e.getMessage(), e);
+    }
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}
