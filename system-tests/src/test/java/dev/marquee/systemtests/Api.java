@@ -160,6 +160,34 @@ public final class Api {
     }
   }
 
+  /** Any method with a text body and extra headers (no access token). */
+  public Reply send(String method, String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, null);
+    headers.forEach(builder::header);
+    return send(
+        builder
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** A GET whose answer is binary (an HLS key); returns status and bytes. */
+  public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, null);
+    headers.forEach(builder::header);
+    try {
+      return HTTP.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply delete(String path, String token) {
     return send(request(path, token).DELETE().build());
   }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Creator accounts and masters for ingest tests. */
 final class Creators {
@@ -50,11 +51,16 @@ final class Creators {
 
   /** Uploads a master as the creator (part by part) and completes it; returns the title id. */
   static String ingest(Api api, String creator, java.nio.file.Path master) throws Exception {
+    return ingest(api, creator, master, goodTitle());
+  }
+
+  /** Same, with the title's metadata as JSON (see {@link #title}). */
+  static String ingest(Api api, String creator, java.nio.file.Path master, String title)
+      throws Exception {
     var opened =
         api.postJson(
             "/api/ingest/uploads",
-            uploadRequest(
-                goodTitle(), "master.mp4", java.nio.file.Files.size(master), sha256(master)),
+            uploadRequest(title, "master.mp4", java.nio.file.Files.size(master), sha256(master)),
             creator);
     if (opened.status() != 201) {
       throw new AssertionError("opening the upload failed: " + opened);
@@ -100,5 +106,29 @@ final class Creators {
         + ",\"sha256\":\""
         + sha256
         + "\"}";
+  }
+
+  /** Waits until the title's newest transcode job is PUBLISHED (fails on FAILED or timeout). */
+  static void awaitPublished(Api api, String creator, String titleId, java.time.Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      var jobs = api.get("/api/transcode/titles/" + titleId + "/jobs", creator).array();
+      if (!jobs.isEmpty()) {
+        last = jobs.getJsonObject(0).toString();
+        String state = jobs.getJsonObject(0).getString("state");
+        if (state.equals("PUBLISHED")
+            && !List.of("STARTING", "STARTED")
+                .contains(jobs.getJsonObject(0).getString("batchStatus", ""))) {
+          return;
+        }
+        if (state.equals("FAILED")) {
+          throw new AssertionError("transcode failed: " + last);
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("transcode did not finish within " + timeout + "; last: " + last);
   }
 }

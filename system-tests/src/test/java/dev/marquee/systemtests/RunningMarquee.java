@@ -69,6 +69,9 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_INGEST_MAX_MASTER_BYTES", "1073741824")
         // One partition at a time, so that a test can stop a job half-way.
         .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "1")
+        // Short-lived sessions and offline play windows, so expiry is observable in a test.
+        .environment("MARQUEE_PLAYBACK_SESSION_TIMEOUT", "PT4S")
+        .environment("MARQUEE_DRM_OFFLINE_PLAY_WINDOW", "PT3S")
         .build()
         .start();
   }

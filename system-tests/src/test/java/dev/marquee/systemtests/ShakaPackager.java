@@ -42,4 +42,25 @@ final class ShakaPackager {
       throw new AssertionError("shaka-packager rejected " + input + ":\n" + printed);
     }
   }
+
+  /**
+   * Decrypts one Common Encryption stream of {@code input} (cenc or cbcs) with a raw key into a
+   * clear {@code output}; fails with shaka-packager's words when it cannot.
+   */
+  static void decrypt(Path input, String stream, Path output, String keyIdUuid, String keyHex)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(
+                binary().toString(),
+                "in=" + input + ",stream=" + stream + ",output=" + output,
+                "--enable_raw_key_decryption",
+                "--keys",
+                "key_id=" + keyIdUuid.replace("-", "") + ":key=" + keyHex)
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new AssertionError("shaka-packager could not decrypt " + input + ":\n" + printed);
+    }
+  }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A playable track of a published title and its segment index. Times are in {@code timescale}
- * ticks; keys are object storage keys (immutable, cacheable anywhere).
+ * ticks; keys are object storage keys (immutable, cacheable anywhere) with a {@code {scheme}}
+ * placeholder: the segments are stored once per Common Encryption scheme in {@code schemes},
+ * encrypted with the content key {@code keyId}.
  */
 public record RenditionView(
     String name,
@@ -18,7 +20,17 @@ public record RenditionView(
     long averageBandwidth,
     long peakBandwidth,
     String initKey,
+    String keyId,
+    List<String> schemes,
     List<SegmentView> segments) {
+
+  /** The placeholder in object keys that stands for the scheme. */
+  public static final String SCHEME = "{scheme}";
+
+  /** An object key of this rendition for one scheme. */
+  public static String forScheme(String key, String scheme) {
+    return key.replace(SCHEME, scheme);
+  }
 
   /** One media segment. */
   public record SegmentView(int index, long startTime, int duration, int sizeBytes, String key) {}

@@ -34,7 +34,7 @@ import java.util.UUID;
  * Administrators grant and revoke what accounts may watch (payment is outside Marquee; a payment
  * adapter would call {@link dev.marquee.accounts.api.EntitlementGrants} the same way).
  */
-@Path("/admin/accounts/{id}")
+@Path("/admin/accounts")
 @RequestScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +54,7 @@ public class EntitlementAdminResource {
       @Min(1) @Max(720) Integer hours) {}
 
   @GET
-  @Path("/entitlements")
+  @Path("/{id}/entitlements")
   public EntitlementsResponse list(@PathParam("id") String id) {
     UUID account = existing(id);
     return new EntitlementsResponse(
@@ -63,7 +63,7 @@ public class EntitlementAdminResource {
   }
 
   @PUT
-  @Path("/subscription")
+  @Path("/{id}/subscription")
   @Consumes(MediaType.APPLICATION_JSON)
   public SubscriptionResponse subscribe(
       @PathParam("id") String id,
@@ -90,7 +90,7 @@ public class EntitlementAdminResource {
   }
 
   @DELETE
-  @Path("/subscription")
+  @Path("/{id}/subscription")
   public Response cancel(@PathParam("id") String id) {
     if (!entitlements.cancelSubscription(new AccountId(existing(id)))) {
       throw ProblemException.notFound("no-subscription", "The account has no active subscription.");
@@ -99,7 +99,7 @@ public class EntitlementAdminResource {
   }
 
   @POST
-  @Path("/grants")
+  @Path("/{id}/grants")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response grant(
       @PathParam("id") String id,
@@ -133,7 +133,7 @@ public class EntitlementAdminResource {
   }
 
   @DELETE
-  @Path("/grants/{grant}")
+  @Path("/{id}/grants/{grant}")
   public Response revoke(@PathParam("id") String id, @PathParam("grant") String grant) {
     if (!entitlements.revokeGrant(new AccountId(existing(id)), ProfileResource.uuid(grant))) {
       throw ProblemException.notFound(

@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** How subscriptions and title grants look to clients. */
-final class EntitlementResponses {
+public final class EntitlementResponses {
   private EntitlementResponses() {}
 
-  record SubscriptionResponse(
+  public record SubscriptionResponse(
       String id, String plan, String status, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
     static SubscriptionResponse of(Subscription s) {
       return new SubscriptionResponse(
@@ -17,7 +17,7 @@ final class EntitlementResponses {
     }
   }
 
-  record GrantResponse(
+  public record GrantResponse(
       String id,
       String titleId,
       String kind,
@@ -42,5 +42,6 @@ final class EntitlementResponses {
   }
 
   /** Everything that entitles an account: its live subscription (or null) and its grants. */
-  record EntitlementsResponse(SubscriptionResponse subscription, List<GrantResponse> grants) {}
+  public record EntitlementsResponse(
+      SubscriptionResponse subscription, List<GrantResponse> grants) {}
 }

@@ -75,6 +75,11 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
     }
     LicenceTerms terms = title.licence();
     String region = region(edgeRegion, account);
+    if (region.isEmpty() && !terms.regions().contains("WORLD")) {
+      throw new LicenceDenied(
+          "region-unknown",
+          "The viewer's region is unknown: no trusted edge header and no country on the account.");
+    }
     if (!terms.regions().contains("WORLD") && !terms.regions().contains(region)) {
       throw new LicenceDenied(
           "region-blocked", "The title is not licensed for region " + region + ".");

@@ -36,6 +36,8 @@ public class DefaultTranscodeFacade implements TranscodeFacade {
         r.averageBandwidth(),
         r.peakBandwidth(),
         r.initKey(),
+        r.keyId() == null ? null : r.keyId().toString(),
+        r.schemes(),
         ledger.segments(r.id()).stream()
             .map(
                 s ->

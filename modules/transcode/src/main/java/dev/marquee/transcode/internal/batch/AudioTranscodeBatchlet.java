@@ -1,11 +1,16 @@
 package dev.marquee.transcode.internal.batch;
 
 import dev.marquee.catalog.api.TitleId;
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.TrackType;
 import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.cmaf.TrackFormat;
 import dev.marquee.transcode.internal.domain.Rendition;
 import dev.marquee.transcode.internal.domain.Segment;
@@ -38,6 +43,8 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
   @Inject TranscodeLedger ledger;
   @Inject IngestFacade ingest;
   @Inject ObjectStorage storage;
+  @Inject TranscodeSettings settings;
+  @Inject DrmFacade drm;
 
   @Inject
   @ConfigProperty(name = "marquee.transcode.audio-bitrate", defaultValue = "128000")
@@ -61,10 +68,16 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
       TrackFormat.Audio format =
           new TrackFormat.Audio(
               audio.channels(), audio.sampleRate(), audio.audioSpecificConfig(), track.language());
-      String prefix = job.outputPrefix() + "/audio/" + name;
+      String prefix = job.outputPrefix() + "/audio/" + name + "/" + RenditionView.SCHEME;
       String initKey = prefix + "/init.mp4";
-      storage.put(
-          initKey, CmafWriter.initSegment(format, ChunkEncodeBatchlet.TRACK_ID), "audio/mp4");
+      ContentKey key = drm.contentKey(new TitleId(job.titleId()), TrackType.AUDIO);
+      for (Protection.Scheme scheme : settings.schemes()) {
+        storage.put(
+            Protections.key(initKey, scheme),
+            CmafWriter.initSegment(
+                format, ChunkEncodeBatchlet.TRACK_ID, Protections.of(scheme, key, job, name)),
+            "audio/mp4");
+      }
       List<AudioSegmenter.AudioSegment> segments =
           AudioSegmenter.split(
               audio.frames(),
@@ -76,10 +89,20 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
       List<byte[]> bodies = new ArrayList<>();
       for (int i = 0; i < segments.size(); i++) {
         AudioSegmenter.AudioSegment segment = segments.get(i);
-        byte[] body =
-            CmafWriter.mediaSegment(
-                i + 1, ChunkEncodeBatchlet.TRACK_ID, segment.baseDecodeTime(), segment.frames());
-        storage.put(prefix + "/seg-" + (i + 1) + ".m4s", body, "audio/mp4");
+        byte[] body = null;
+        for (Protection.Scheme scheme : settings.schemes()) {
+          byte[] encrypted =
+              CmafWriter.mediaSegment(
+                  i + 1,
+                  ChunkEncodeBatchlet.TRACK_ID,
+                  segment.baseDecodeTime(),
+                  segment.frames(),
+                  format,
+                  Protections.of(scheme, key, job, name));
+          storage.put(
+              Protections.key(prefix + "/seg-" + (i + 1) + ".m4s", scheme), encrypted, "audio/mp4");
+          body = body == null || encrypted.length > body.length ? encrypted : body;
+        }
         bodies.add(body);
         total += body.length;
         peak =
@@ -102,6 +125,7 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
               peak,
               initKey,
               segments.size());
+      rendition.protectedBy(key.keyId(), settings.schemeNames());
       List<Segment> rows = new ArrayList<>();
       for (int i = 0; i < segments.size(); i++) {
         rows.add(

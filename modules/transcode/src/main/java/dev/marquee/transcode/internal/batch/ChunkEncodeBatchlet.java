@@ -1,9 +1,16 @@
 package dev.marquee.transcode.internal.batch;
 
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.TrackType;
 import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.cmaf.Protection;
+import dev.marquee.transcode.internal.cmaf.TrackFormat;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.FrameRate;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
@@ -47,6 +54,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
   @Inject ObjectStorage storage;
 
   @Inject TranscodeSettings settings;
+  @Inject DrmFacade drm;
 
   @Override
   public String process() throws Exception {
@@ -107,23 +115,45 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
                         s.compositionOffset() * rate.frameTicks(),
                         s.sync()))
             .toList();
-    byte[] segment =
-        CmafWriter.mediaSegment(index + 1, TRACK_ID, firstFrame * rate.frameTicks(), samples);
-    storage.put(segmentKey(job, rung, index), segment, "video/mp4");
+    TrackFormat.Video format =
+        new TrackFormat.Video(chunk.width(), chunk.height(), rate.timescale(), chunk.avc());
+    ContentKey key =
+        drm.contentKey(new TitleId(job.titleId()), TrackType.forVideoHeight(chunk.height()));
+    int size = 0;
+    for (Protection.Scheme scheme : settings.schemes()) {
+      byte[] segment =
+          CmafWriter.mediaSegment(
+              index + 1,
+              TRACK_ID,
+              firstFrame * rate.frameTicks(),
+              samples,
+              format,
+              Protections.of(scheme, key, job, rung));
+      storage.put(Protections.key(segmentKey(job, rung, index), scheme), segment, "video/mp4");
+      size = Math.max(size, segment.length);
+    }
     HexFormat hex = HexFormat.of();
     ledger.chunkDone(
         job.id(),
         rung,
         index,
-        segment.length,
+        size,
         chunk.avc().codecs(),
         hex.formatHex(chunk.avc().sps()) + ":" + hex.formatHex(chunk.avc().pps()),
         chunk.width(),
         chunk.height());
-    return segment.length;
+    return size;
   }
 
+  /** The segment's object key, with the {@code {scheme}} placeholder. */
   static String segmentKey(TranscodeJob job, String rung, int index) {
-    return job.outputPrefix() + "/video/" + rung + "/seg-" + (index + 1) + ".m4s";
+    return job.outputPrefix()
+        + "/video/"
+        + rung
+        + "/"
+        + RenditionView.SCHEME
+        + "/seg-"
+        + (index + 1)
+        + ".m4s";
   }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.transcode.internal.batch;
 
+import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.domain.Ladder;
 import dev.marquee.transcode.internal.encode.Rung;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,30 @@ public class TranscodeSettings {
   @Inject
   @ConfigProperty(name = "marquee.transcode.x264-preset", defaultValue = "veryfast")
   String preset;
+
+  @Inject
+  @ConfigProperty(name = "marquee.drm.schemes", defaultValue = "cenc,cbcs")
+  String schemes;
+
+  /** The Common Encryption schemes every rendition is stored in (cenc for DASH, cbcs for HLS). */
+  public List<Protection.Scheme> schemes() {
+    List<Protection.Scheme> list =
+        java.util.Arrays.stream(schemes.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(s -> Protection.Scheme.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
+            .distinct()
+            .toList();
+    if (list.isEmpty()) {
+      throw new IllegalStateException("marquee.drm.schemes must name cenc, cbcs or both");
+    }
+    return list;
+  }
+
+  /** The schemes as stored with renditions: {@code cenc,cbcs}. */
+  public String schemeNames() {
+    return String.join(",", schemes().stream().map(Protection.Scheme::fourCc).toList());
+  }
 
   /** The rungs a master of this height gets: never upscaled, at least one. */
   public List<Rung> rungsFor(int masterHeight) {

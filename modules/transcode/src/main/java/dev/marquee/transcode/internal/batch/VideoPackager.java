@@ -1,9 +1,15 @@
 package dev.marquee.transcode.internal.batch;
 
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.TrackType;
 import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
 import dev.marquee.transcode.internal.cmaf.AvcConfiguration;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.cmaf.TrackFormat;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.FrameRate;
@@ -39,6 +45,7 @@ public class VideoPackager extends AbstractBatchlet {
   @Inject ObjectStorage storage;
 
   @Inject TranscodeSettings settings;
+  @Inject DrmFacade drm;
 
   @Override
   public String process() {
@@ -67,13 +74,19 @@ public class VideoPackager extends AbstractBatchlet {
           new AvcConfiguration(
               HexFormat.of().parseHex(parts[0]), HexFormat.of().parseHex(parts[1]));
       ChunkTask first = tasks.get(0);
-      String initKey = job.outputPrefix() + "/video/" + rung.name() + "/init.mp4";
-      storage.put(
-          initKey,
-          CmafWriter.initSegment(
-              new TrackFormat.Video(first.width(), first.height(), rate.timescale(), avc),
-              ChunkEncodeBatchlet.TRACK_ID),
-          "video/mp4");
+      String initKey =
+          job.outputPrefix() + "/video/" + rung.name() + "/" + RenditionView.SCHEME + "/init.mp4";
+      ContentKey key =
+          drm.contentKey(new TitleId(job.titleId()), TrackType.forVideoHeight(first.height()));
+      for (Protection.Scheme scheme : settings.schemes()) {
+        storage.put(
+            Protections.key(initKey, scheme),
+            CmafWriter.initSegment(
+                new TrackFormat.Video(first.width(), first.height(), rate.timescale(), avc),
+                ChunkEncodeBatchlet.TRACK_ID,
+                Protections.of(scheme, key, job, rung.name())),
+            "video/mp4");
+      }
       long totalBytes = 0;
       long peak = 0;
       List<Segment> segments = new ArrayList<>();
@@ -100,6 +113,7 @@ public class VideoPackager extends AbstractBatchlet {
               peak,
               initKey,
               tasks.size());
+      rendition.protectedBy(key.keyId(), settings.schemeNames());
       for (ChunkTask task : tasks) {
         segments.add(
             new Segment(

@@ -1,11 +1,13 @@
 package dev.marquee.transcode.internal.cmaf;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * CMAF (ISO/IEC 23000-19) for one track: an init segment (ftyp + moov with an empty sample table
  * and mvex) and media segments (styp + moof + mdat, one fragment each, tfdt continuous across
- * segments). Segments are written clear; encryption plugs in where samples become mdat bytes.
+ * segments). Segments are written clear, or encrypted with Common Encryption (ISO/IEC 23001-7,
+ * schemes 'cenc' and 'cbcs') when given a {@link Protection}.
  */
 public final class CmafWriter {
   private static final int SYNC = 0x02000000;
@@ -16,6 +18,18 @@ public final class CmafWriter {
   private CmafWriter() {}
 
   public static byte[] initSegment(TrackFormat format, int trackId) {
+    return init(format, trackId, null);
+  }
+
+  /**
+   * An init segment for an encrypted track: the sample entry becomes encv or enca with a sinf box
+   * (the scheme and the track's key id), and moov carries a common-system (ClearKey) pssh box.
+   */
+  public static byte[] initSegment(TrackFormat format, int trackId, Protection protection) {
+    return init(format, trackId, Objects.requireNonNull(protection, "protection"));
+  }
+
+  private static byte[] init(TrackFormat format, int trackId, Protection protection) {
     BoxWriter w = new BoxWriter();
     w.open("ftyp").fourCc("iso6").u32(0).fourCc("iso6").fourCc("cmfc").fourCc("mp41").close();
     w.open("moov");
@@ -77,7 +91,7 @@ public final class CmafWriter {
     w.open("dinf").openFull("dref", 0, 0).u32(1).openFull("url ", 0, 1).close().close().close();
     w.open("stbl");
     w.openFull("stsd", 0, 0).u32(1);
-    sampleEntry(w, format);
+    sampleEntry(w, format, protection);
     w.close();
     w.openFull("stts", 0, 0).u32(0).close();
     w.openFull("stsc", 0, 0).u32(0).close();
@@ -88,13 +102,16 @@ public final class CmafWriter {
     w.close(); // mdia
     w.close(); // trak
     w.open("mvex").openFull("trex", 0, 0).u32(trackId).u32(1).u32(0).u32(0).u32(0).close().close();
+    if (protection != null) {
+      ProtectionBoxes.commonPssh(w, protection.keyId());
+    }
     w.close(); // moov
     return w.toByteArray();
   }
 
-  private static void sampleEntry(BoxWriter w, TrackFormat format) {
+  private static void sampleEntry(BoxWriter w, TrackFormat format, Protection protection) {
     if (format instanceof TrackFormat.Video v) {
-      w.open("avc1")
+      w.open(protection == null ? "avc1" : "encv")
           .zeros(6)
           .u16(1)
           .u16(0)
@@ -110,9 +127,12 @@ public final class CmafWriter {
           .u16(0x0018)
           .u16(0xFFFF);
       w.open("avcC").bytes(v.avc().decoderConfigurationRecord()).close();
+      if (protection != null) {
+        ProtectionBoxes.sinf(w, "avc1", protection, true);
+      }
       w.close();
     } else if (format instanceof TrackFormat.Audio a) {
-      w.open("mp4a")
+      w.open(protection == null ? "mp4a" : "enca")
           .zeros(6)
           .u16(1)
           .zeros(8)
@@ -128,6 +148,9 @@ public final class CmafWriter {
       w.u8(0x05).u8(asc.length).bytes(asc); // AudioSpecificConfig
       w.u8(0x06).u8(1).u8(0x02); // SLConfig
       w.close();
+      if (protection != null) {
+        ProtectionBoxes.sinf(w, "mp4a", protection, false);
+      }
       w.close();
     }
   }
@@ -148,6 +171,37 @@ public final class CmafWriter {
    */
   public static byte[] mediaSegment(
       int sequenceNumber, int trackId, long baseMediaDecodeTime, List<CmafSample> samples) {
+    return segment(sequenceNumber, trackId, baseMediaDecodeTime, samples, null);
+  }
+
+  /**
+   * One encrypted media segment: the samples' data is encrypted as {@code protection} says, and the
+   * traf carries their IVs and subsample maps (saiz, saio, senc). {@code format} is the track's
+   * format as given to {@link #initSegment(TrackFormat, int, Protection)}: video samples need its
+   * parameter sets to find where slice headers end.
+   */
+  public static byte[] mediaSegment(
+      int sequenceNumber,
+      int trackId,
+      long baseMediaDecodeTime,
+      List<CmafSample> samples,
+      TrackFormat format,
+      Protection protection) {
+    SampleEncryptor.EncryptedFragment encrypted =
+        new SampleEncryptor(
+                Objects.requireNonNull(format, "format"),
+                Objects.requireNonNull(protection, "protection"))
+            .encrypt(sequenceNumber, samples);
+    return segment(sequenceNumber, trackId, baseMediaDecodeTime, samples, encrypted);
+  }
+
+  /** {@code encrypted} is null for a clear segment. */
+  private static byte[] segment(
+      int sequenceNumber,
+      int trackId,
+      long baseMediaDecodeTime,
+      List<CmafSample> samples,
+      SampleEncryptor.EncryptedFragment encrypted) {
     BoxWriter w = new BoxWriter();
     w.open("styp").fourCc("msdh").u32(0).fourCc("msdh").fourCc("cmfs").close();
     int moofStart = w.size();
@@ -168,13 +222,16 @@ public final class CmafWriter {
       payload += s.data().length;
     }
     w.close(); // trun
+    if (encrypted != null) {
+      ProtectionBoxes.sampleEncryption(w, moofStart, encrypted);
+    }
     w.close(); // traf
     w.close(); // moof
     int moofSize = w.size() - moofStart;
     w.patchU32(dataOffsetAt, moofSize + 8L); // first sample byte: after moof and mdat's header
     w.u32(8 + payload).fourCc("mdat");
-    for (CmafSample s : samples) {
-      w.bytes(s.data());
+    for (int i = 0; i < samples.size(); i++) {
+      w.bytes(encrypted == null ? samples.get(i).data() : encrypted.samples().get(i).data());
     }
     return w.toByteArray();
   }

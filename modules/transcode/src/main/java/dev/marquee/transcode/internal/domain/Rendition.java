@@ -51,6 +51,12 @@ public class Rendition {
   @Column(name = "segment_count")
   private int segmentCount;
 
+  @Column(name = "key_id")
+  private UUID keyId;
+
+  /** Comma-separated Common Encryption schemes the rendition is stored in, e.g. cenc,cbcs. */
+  private String schemes;
+
   protected Rendition() {}
 
   @SuppressWarnings("checkstyle:ParameterNumber")
@@ -84,6 +90,23 @@ public class Rendition {
     this.peakBandwidth = peakBandwidth;
     this.initKey = initKey;
     this.segmentCount = segmentCount;
+  }
+
+  /** Records the content key id and the schemes the rendition's segments are encrypted with. */
+  public Rendition protectedBy(UUID keyId, String schemes) {
+    this.keyId = keyId;
+    this.schemes = schemes;
+    return this;
+  }
+
+  public UUID keyId() {
+    return keyId;
+  }
+
+  public java.util.List<String> schemes() {
+    return schemes == null || schemes.isEmpty()
+        ? java.util.List.of()
+        : java.util.List.of(schemes.split(","));
   }
 
   public UUID id() {

@@ -1,0 +1,32 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.EntitlementService;
+import dev.marquee.accounts.internal.rest.EntitlementResponses.EntitlementsResponse;
+import dev.marquee.accounts.internal.rest.EntitlementResponses.GrantResponse;
+import dev.marquee.accounts.internal.rest.EntitlementResponses.SubscriptionResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** What the signed-in account is entitled to: its subscription and its purchases and rentals. */
+@Path("/accounts/me/entitlements")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class MyEntitlementsResource {
+  @Inject EntitlementService entitlements;
+  @Inject Caller caller;
+
+  @GET
+  public EntitlementsResponse mine() {
+    UUID account = caller.accountId();
+    return new EntitlementsResponse(
+        entitlements.activeSubscription(account).map(SubscriptionResponse::of).orElse(null),
+        entitlements.grants(account).stream().map(GrantResponse::of).toList());
+  }
+}
