@@ -33,9 +33,21 @@ public final class LibertyServer implements AutoCloseable {
       boolean inheritConsole) {
     this.wlpDirectory = wlpDirectory;
     this.outputDirectory = outputDirectory;
-    this.environment = Map.copyOf(environment);
+    this.environment = new java.util.concurrent.ConcurrentHashMap<>(environment);
     this.httpPort = httpPort;
     this.inheritConsole = inheritConsole;
+  }
+
+  /**
+   * Changes one environment variable for the next start, as an operator changes a deployment's
+   * configuration between restarts (rotating a key-encryption key, say).
+   */
+  public void environment(String name, String value) {
+    environment.put(name, value);
+  }
+
+  public String environment(String name) {
+    return environment.get(name);
   }
 
   public void start() throws IOException {
