@@ -137,7 +137,7 @@ public final class PlatformBench {
   }
 
   /** Distinct free loopback ports: all sockets stay open until every port is chosen. */
-  private static int[] freePorts(int count) throws IOException {
+  static int[] freePorts(int count) throws IOException {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
       int[] ports = new int[count];
@@ -155,7 +155,7 @@ public final class PlatformBench {
   }
 
   /** The home (and with it the log) is deleted on exit; show the end of the log first. */
-  private static void printLogTail(LibertyServer liberty) {
+  static void printLogTail(LibertyServer liberty) {
     try {
       Path log = liberty.logFile();
       if (Files.exists(log)) {

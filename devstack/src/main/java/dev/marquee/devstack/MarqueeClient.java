@@ -90,6 +90,36 @@ public final class MarqueeClient {
     return done.getString("titleId");
   }
 
+  /**
+   * Any call with a JSON body (or none) and extra headers; fails unless it answers {@code
+   * expected}.
+   */
+  public JsonStructure send(
+      String method,
+      String path,
+      String token,
+      String jsonBody,
+      java.util.Map<String, String> headers,
+      int expected)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder = authorized(path, token);
+    headers.forEach(builder::header);
+    if (jsonBody != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    String body =
+        send(
+            builder
+                .method(
+                    method,
+                    jsonBody == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build(),
+            expected);
+    return body.isBlank() ? null : json(body);
+  }
+
   public JsonStructure get(String path, String token) throws IOException, InterruptedException {
     return json(send(authorized(path, token).GET().build(), 200));
   }

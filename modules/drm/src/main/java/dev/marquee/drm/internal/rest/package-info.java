@@ -1,0 +1,4 @@
+/**
+ * HTTP face of DRM: the licence server, offline licences, the audit trail and key administration.
+ */
+package dev.marquee.drm.internal.rest;

@@ -1,0 +1,2 @@
+/** HTTP face of playback: sessions. */
+package dev.marquee.playback.internal.rest;
