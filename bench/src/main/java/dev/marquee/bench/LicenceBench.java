@@ -67,6 +67,10 @@ public final class LicenceBench {
         if (b == null) {
           b = r;
         }
+        progress(
+            String.format(
+                "%s: %,.0f req/s, p50 %.2f ms, p99 %.2f ms",
+                e.label(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis()));
         lines.add(
             String.format(
                 "| %s | %,.0f | %.2f | %.2f | %d | %.3fx |",
@@ -77,7 +81,7 @@ public final class LicenceBench {
                 r.non2xx() + r.socketErrors(),
                 r.requestsPerSecond() / b.requestsPerSecond()));
       }
-      FixedRateRun open = new FixedRateRun();
+      FixedRateRun open = new FixedRateRun(settings.connections());
       List<String> rateLines = new ArrayList<>();
       for (Endpoint e : List.of(baseline, licence)) {
         progress(
@@ -88,15 +92,16 @@ public final class LicenceBench {
             open.run(base + e.path(), e.method(), e.body(), headers(e), rate, rateDuration);
         rateLines.add(
             String.format(
-                    "| %s | %,d | %,d | %.2f | %.2f | %.2f |",
-                    e.label(),
-                    r.ratePerSecond(),
-                    r.sent(),
-                    r.p50Millis(),
-                    r.p99Millis(),
-                    r.p999Millis())
-                + " errors: "
-                + r.failed());
+                "| %s | %,d | %,.0f | %,d | %,d | %d | %.2f | %.2f | %.2f |",
+                e.label(),
+                r.ratePerSecond(),
+                r.achievedPerSecond(),
+                r.sent(),
+                r.unsent(),
+                r.failed(),
+                r.p50Millis(),
+                r.p99Millis(),
+                r.p999Millis()));
       }
       System.out.println();
       Machine m = Machine.describe(java.util.Optional.empty());
@@ -114,9 +119,12 @@ public final class LicenceBench {
       System.out.println("|---|---:|---:|---:|---:|---:|");
       lines.forEach(System.out::println);
       System.out.println();
-      System.out.printf("Open loop (Java HttpClient, latency from the scheduled send time):%n%n");
-      System.out.println("| Endpoint | rate/s | requests | p50 ms | p99 ms | p99.9 ms |");
-      System.out.println("|---|---:|---:|---:|---:|---:|");
+      System.out.printf(
+          "Fixed rate (%d keep-alive connections, latency from each request's scheduled time):%n%n",
+          settings.connections());
+      System.out.println(
+          "| Endpoint | target/s | achieved/s | sent | unsent | errors | p50 ms | p99 ms | p99.9 ms |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
       rateLines.forEach(System.out::println);
     } catch (Exception | Error e) {
       if (stack != null) {

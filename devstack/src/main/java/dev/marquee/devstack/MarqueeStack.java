@@ -59,6 +59,7 @@ public final class MarqueeStack implements AutoCloseable {
     env.put(
         "MARQUEE_PLAYBACK_TOKEN_SECRET",
         secret(secrets.resolve("playback-token-secret"), 32, false));
+    env.put("MARQUEE_ORIGIN_SECRET", secret(secrets.resolve("origin-url-secret"), 32, true));
     env.put("MARQUEE_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("MARQUEE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     env.putAll(b.environment);

@@ -31,6 +31,10 @@ public final class Api {
     this.baseUrl = baseUrl;
   }
 
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   /** An HTTP answer. */
   public record Reply(int status, String body, HttpResponse<String> raw) {
     public JsonObject json() {

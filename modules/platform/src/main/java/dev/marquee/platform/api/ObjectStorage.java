@@ -20,6 +20,9 @@ public interface ObjectStorage {
   /** Opens the object for reading; the caller closes the stream. */
   InputStream open(String key);
 
+  /** Opens {@code length} bytes of the object from {@code offset} (an HTTP byte range). */
+  InputStream open(String key, long offset, long length);
+
   /** Size and content type of the object, if it exists. */
   Optional<StoredObject> describe(String key);
 

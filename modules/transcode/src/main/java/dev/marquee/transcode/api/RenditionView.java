@@ -3,10 +3,10 @@ package dev.marquee.transcode.api;
 import java.util.List;
 
 /**
- * A playable track of a published title and its segment index. Times are in {@code timescale}
- * ticks; keys are object storage keys (immutable, cacheable anywhere) with a {@code {scheme}}
- * placeholder: the segments are stored once per Common Encryption scheme in {@code schemes},
- * encrypted with the content key {@code keyId}.
+ * A playable track of a published title and its segment index ({@code frameRate} is null for
+ * audio). Times are in {@code timescale} ticks; keys are object storage keys (immutable, cacheable
+ * anywhere) with a {@code {scheme}} placeholder: the segments are stored once per Common Encryption
+ * scheme in {@code schemes}, encrypted with the content key {@code keyId}.
  */
 public record RenditionView(
     String name,
@@ -16,6 +16,7 @@ public record RenditionView(
     String language,
     String codecs,
     int timescale,
+    Double frameRate,
     long targetBitrate,
     long averageBandwidth,
     long peakBandwidth,

@@ -85,6 +85,12 @@ public class DefaultCatalogFacade implements CatalogFacade {
         .changeState(state);
   }
 
+  /** Published titles, newest first. */
+  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+  public java.util.List<TitleView> published(int limit) {
+    return titles.published(limit).stream().map(DefaultCatalogFacade::view).toList();
+  }
+
   static TitleView view(Title t) {
     return new TitleView(
         new TitleId(t.id()),

@@ -9,5 +9,8 @@ public interface TitleRepository {
 
   void add(Title title);
 
+  /** Published titles, newest first. */
+  java.util.List<Title> published(int limit);
+
   boolean categoryExists(String slug);
 }

@@ -19,6 +19,15 @@ public class JpaTitleRepository implements TitleRepository {
   }
 
   @Override
+  public java.util.List<Title> published(int limit) {
+    return em.createQuery(
+            "SELECT t FROM Title t WHERE t.state = :state ORDER BY t.createdAt DESC", Title.class)
+        .setParameter("state", dev.marquee.catalog.api.TitleState.PUBLISHED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public void add(Title title) {
     em.persist(title);
   }

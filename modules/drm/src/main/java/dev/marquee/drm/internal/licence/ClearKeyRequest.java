@@ -2,11 +2,11 @@ package dev.marquee.drm.internal.licence;
 
 import dev.marquee.drm.api.KeyIds;
 import dev.marquee.platform.api.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.LinkedHashSet;
@@ -22,6 +22,9 @@ public record ClearKeyRequest(List<UUID> kids, String type) {
   static final int MAX_BODY = 8192;
   static final int MAX_KIDS = 16;
 
+  /** Looked up once: {@code Json.createReader} runs a ServiceLoader lookup on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   public static ClearKeyRequest parse(String body) {
     if (body == null || body.isBlank()) {
       throw invalid("The body is empty; send {\"kids\":[...],\"type\":\"temporary\"}.");
@@ -30,7 +33,7 @@ public record ClearKeyRequest(List<UUID> kids, String type) {
       throw invalid("The body has more than " + MAX_BODY + " characters.");
     }
     JsonObject json;
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw invalid("The body must be a JSON object.");

@@ -10,7 +10,6 @@ import dev.marquee.accounts.api.EntitlementsFacade;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.accounts.api.SecurityLevel;
-import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleState;
@@ -31,7 +30,7 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
 
   @Inject AccountsFacade accounts;
   @Inject EntitlementsFacade entitlements;
-  @Inject CatalogFacade catalog;
+  @Inject RecentTitles titles;
 
   @Override
   public Playability check(
@@ -63,7 +62,7 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
                     new LicenceDenied(
                         "device-removed", "The device is not registered to the account."));
     TitleView title =
-        catalog
+        titles
             .title(titleId)
             .filter(t -> t.state() == TitleState.PUBLISHED)
             .orElseThrow(

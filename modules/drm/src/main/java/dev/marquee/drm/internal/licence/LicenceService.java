@@ -7,15 +7,12 @@ import dev.marquee.drm.api.LicenceDenied;
 import dev.marquee.drm.api.Playability;
 import dev.marquee.drm.api.PlaybackGrant;
 import dev.marquee.drm.api.PlaybackSessions;
-import dev.marquee.drm.internal.keys.ContentKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,7 +30,7 @@ public class LicenceService {
   @Inject PlaybackSessions sessions;
   @Inject DefaultPlaybackPolicy policy;
   @Inject EntitlementsFacade entitlements;
-  @Inject ContentKeyStore keys;
+  @Inject TitleKeyCache keys;
   @Inject LicenceAudit audit;
 
   @Inject
@@ -91,14 +88,10 @@ public class LicenceService {
             session.title(),
             ask.edgeRegion(),
             ask.kind().equals("OFFLINE"));
-    Map<UUID, ContentKeyStore.Wrapped> owned = new HashMap<>();
-    for (ContentKeyStore.Wrapped w : keys.ofTitle(session.title().value())) {
-      owned.put(w.keyId(), w);
-    }
     boolean software = playable.securityLevel() == SecurityLevel.SOFTWARE;
     List<ContentKey> granted = new ArrayList<>();
     for (UUID kid : ask.kids()) {
-      ContentKeyStore.Wrapped w = owned.get(kid);
+      ContentKey w = keys.key(session.title().value(), kid);
       if (w == null) {
         throw new LicenceDenied(
             "unknown-key-id", "Key id " + kid + " does not belong to the session's title.");
@@ -117,7 +110,7 @@ public class LicenceService {
                 + w.type()
                 + " video.");
       }
-      granted.add(keys.unwrap(w));
+      granted.add(w);
     }
     int before = sessions.liveSessionsBefore(session.account(), session.sessionId());
     if (before >= playable.maxStreams()) {

@@ -126,6 +126,15 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
+  public InputStream open(String key, long offset, long length) {
+    if (offset < 0 || length <= 0) {
+      throw new IllegalArgumentException("a byte range needs offset >= 0 and length > 0");
+    }
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    return client.getObject(b -> b.bucket(bucket).key(key).range(range));
+  }
+
+  @Override
   public Optional<StoredObject> describe(String key) {
     try {
       HeadObjectResponse head = client.headObject(b -> b.bucket(bucket).key(key));

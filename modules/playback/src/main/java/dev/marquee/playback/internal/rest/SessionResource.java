@@ -64,6 +64,9 @@ public class SessionResource {
   /** Where the player goes next. */
   public record Licence(String clearKeyUrl, String offlineUrl, String hlsKeyUrlTemplate) {}
 
+  /** The session's manifests (private, opened by the token in their query). */
+  public record Manifests(String dash, String hls) {}
+
   /** A session as its device sees it. */
   public record SessionResponse(
       String sessionId,
@@ -75,7 +78,8 @@ public class SessionResource {
       int maxHeight,
       String securityLevel,
       Map<String, String> keyIds,
-      Licence licence) {}
+      Licence licence,
+      Manifests manifests) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -115,7 +119,10 @@ public class SessionResource {
             new Licence(
                 "/api/drm/licenses/clearkey",
                 "/api/drm/licenses/offline",
-                "/api/drm/licenses/hls/{keyId}"));
+                "/api/drm/licenses/hls/{keyId}"),
+            new Manifests(
+                "/api/playback/manifests/" + s.id() + "/manifest.mpd?token=" + urlToken(started),
+                "/api/playback/manifests/" + s.id() + "/master.m3u8?token=" + urlToken(started)));
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))
         .entity(response)
         .header("Cache-Control", "no-store")
@@ -143,9 +150,13 @@ public class SessionResource {
     return Response.noContent().build();
   }
 
+  private static String urlToken(SessionService.Started started) {
+    return java.net.URLEncoder.encode(started.token(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static int heartbeatSeconds(PlaybackSession s) {
     long window = s.expiresAt().getEpochSecond() - s.createdAt().getEpochSecond();
-    return (int) Math.max(5, window / 4);
+    return (int) Math.max(1, window / 3);
   }
 
   private UUID me() {

@@ -19,11 +19,11 @@ public class DefaultTranscodeFacade implements TranscodeFacade {
     return ledger.jobsOfTitle(title.value()).stream()
         .filter(j -> j.state() == TranscodeJob.State.PUBLISHED)
         .findFirst()
-        .map(j -> ledger.renditions(j.id()).stream().map(this::view).toList())
+        .map(j -> ledger.renditions(j.id()).stream().map(r -> view(r, j)).toList())
         .orElse(List.of());
   }
 
-  RenditionView view(Rendition r) {
+  RenditionView view(Rendition r, TranscodeJob job) {
     return new RenditionView(
         r.name(),
         r.kind().name(),
@@ -32,6 +32,7 @@ public class DefaultTranscodeFacade implements TranscodeFacade {
         r.language(),
         r.codecs(),
         r.timescale(),
+        r.kind() == Rendition.Kind.VIDEO ? job.frameRate().fps() : null,
         r.targetBitrate(),
         r.averageBandwidth(),
         r.peakBandwidth(),

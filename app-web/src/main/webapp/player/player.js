@@ -1,0 +1,195 @@
+'use strict';
+// Marquee's web player: sign in, pick a title, play it through a playback session (DASH, cenc,
+// ClearKey licences from Marquee's licence server). State a test can read is on window.marquee.
+
+const marquee = (window.marquee = { state: 'signed-out', licenceRequests: 0, errors: [] });
+const $ = (id) => document.getElementById(id);
+
+function show(id, visible) { $(id).hidden = !visible; }
+
+function message(text) {
+  $('message').textContent = text || '';
+  show('message', Boolean(text));
+}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  const token = sessionStorage.getItem('marquee.accessToken');
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const error = new Error((body && body.detail) || response.statusText);
+    error.problem = body;
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+async function signIn(email, password) {
+  const form = new URLSearchParams({
+    grant_type: 'password', client_id: 'marquee-web', username: email, password,
+  });
+  const tokens = await api('/api/oauth/token', {
+    method: 'POST', body: form,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+  sessionStorage.setItem('marquee.accessToken', tokens.access_token);
+}
+
+/** This browser is one device of the account: registered once, remembered locally. */
+async function device(accountId) {
+  const key = 'marquee.device.' + accountId;
+  const known = localStorage.getItem(key);
+  if (known) {
+    const devices = await api('/api/accounts/me/devices');
+    if (devices.some((d) => d.id === known)) return known;
+  }
+  const created = await api('/api/accounts/me/devices', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Web browser', type: 'WEB' }),
+  });
+  localStorage.setItem(key, created.id);
+  return created.id;
+}
+
+async function enter() {
+  const me = await api('/api/accounts/me');
+  const profiles = await api('/api/accounts/me/profiles');
+  marquee.account = me.id;
+  marquee.profile = profiles[0].id;
+  marquee.device = await device(me.id);
+  $('who').textContent = me.email + ' · ' + profiles[0].name;
+  show('sign-in', false);
+  const titles = await api('/api/catalog/titles');
+  const list = $('titles');
+  list.replaceChildren();
+  for (const t of titles) {
+    const item = document.createElement('li');
+    item.dataset.titleId = t.id;
+    const name = document.createElement('strong');
+    name.textContent = t.name;
+    const about = document.createElement('div');
+    about.textContent = t.synopsis + ' (' + t.releaseYear + ', ' + t.maturityRating + ')';
+    const play = document.createElement('button');
+    play.type = 'button';
+    play.className = 'play';
+    play.textContent = 'Play';
+    play.addEventListener('click', () => watch(t).catch(failed));
+    item.append(name, about, play);
+    list.append(item);
+  }
+  show('shelf', true);
+  marquee.state = 'browsing';
+}
+
+const DENIALS = {
+  'not-entitled': 'You are not entitled to watch this title: subscribe to a plan or buy it.',
+  'concurrent-streams': 'Too many streams on your account right now.',
+  'region-blocked': 'This title is not available in your region.',
+  'maturity-cap': 'This title is above your profile\'s maturity rating.',
+  'outside-availability-window': 'This title is not available at the moment.',
+};
+
+function failed(error) {
+  const type = error.problem && error.problem.type ? error.problem.type.replace('/problems/', '') : null;
+  const text = (type && DENIALS[type]) || error.message || String(error);
+  marquee.errors.push({ type, text });
+  marquee.state = 'error';
+  message(text);
+}
+
+async function watch(title) {
+  message('');
+  await stop();
+  const session = await api('/api/playback/sessions', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ titleId: title.id, profileId: marquee.profile, deviceId: marquee.device }),
+  });
+  marquee.session = session;
+  $('now-playing').textContent = title.name;
+  show('watch', true);
+  const video = $('video');
+  const player = new shaka.Player();
+  await player.attach(video);
+  marquee.player = player;
+  player.configure({
+    drm: { servers: { 'org.w3.clearkey': session.licence.clearKeyUrl } },
+  });
+  const net = player.getNetworkingEngine();
+  net.registerRequestFilter((type, request) => {
+    if (type === shaka.net.NetworkingEngine.RequestType.LICENSE) {
+      request.headers['X-Playback-Session'] = session.token;
+      marquee.licenceRequests++;
+    }
+  });
+  player.addEventListener('error', (event) => failed(new Error('Playback failed: ' + event.detail.message + ' (' + event.detail.code + ')')));
+  player.addEventListener('variantchanged', showQuality);
+  player.addEventListener('adaptation', showQuality);
+  await player.load(session.manifests.dash);
+  const select = $('audio');
+  select.replaceChildren(...audioLanguages().map((l) => new Option(l, l)));
+  select.onchange = () => selectAudio(select.value);
+  showQuality();
+  marquee.heartbeat = setInterval(() => {
+    api('/api/playback/sessions/' + session.sessionId + '/heartbeat', { method: 'POST' }).catch(failed);
+  }, session.heartbeatSeconds * 1000);
+  marquee.state = 'playing';
+  video.muted = true;
+  await video.play();
+}
+
+function audioLanguages() {
+  return [...new Set(marquee.player.getAudioTracks().map((t) => t.language))];
+}
+
+function selectAudio(language) {
+  const track = marquee.player.getAudioTracks().find((t) => t.language === language);
+  if (track) marquee.player.selectAudioTrack(track);
+  $('audio').value = language;
+}
+marquee.audioLanguages = () => audioLanguages();
+marquee.selectAudio = (language) => selectAudio(language);
+marquee.activeAudio = () => {
+  const active = marquee.player.getAudioTracks().find((t) => t.active);
+  return active ? active.language : null;
+};
+
+function showQuality() {
+  const active = marquee.player && marquee.player.getVariantTracks().find((t) => t.active);
+  if (active) {
+    $('quality').textContent = active.height + 'p · ' + Math.round(active.bandwidth / 1000) + ' kb/s';
+    marquee.quality = active.height;
+  }
+}
+
+async function stop() {
+  clearInterval(marquee.heartbeat);
+  if (marquee.player) {
+    await marquee.player.destroy();
+    marquee.player = null;
+  }
+  if (marquee.session) {
+    await api('/api/playback/sessions/' + marquee.session.sessionId, { method: 'DELETE' }).catch(() => {});
+    marquee.session = null;
+  }
+  show('watch', false);
+}
+
+$('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  signIn($('email').value, $('password').value).then(enter).catch(failed);
+});
+$('stop').addEventListener('click', () => stop().catch(failed));
+window.addEventListener('pagehide', () => { if (marquee.session) navigator.sendBeacon && stop(); });
+
+shaka.polyfill.installAll();
+if (!shaka.Player.isBrowserSupported()) {
+  message('This browser cannot play Marquee\'s streams (no Media Source Extensions or EME).');
+} else if (sessionStorage.getItem('marquee.accessToken')) {
+  enter().catch(() => { sessionStorage.removeItem('marquee.accessToken'); show('sign-in', true); });
+} else {
+  show('sign-in', true);
+}

@@ -1,0 +1,57 @@
+package dev.marquee.catalog.internal.rest;
+
+import dev.marquee.catalog.api.TitleView;
+import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Published titles, newest first, for the web player's shelf. Search, facets, regions and maturity
+ * filtering come with the catalog issue; the licence server enforces them on play.
+ */
+@Path("/catalog/titles")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class TitleBrowseResource {
+  @Inject DefaultCatalogFacade catalog;
+
+  /** A title on the shelf. */
+  public record TitleCard(
+      String id,
+      String name,
+      String synopsis,
+      String category,
+      String maturityRating,
+      int releaseYear,
+      Long durationMillis,
+      boolean offlineAllowed) {
+    static TitleCard of(TitleView t) {
+      return new TitleCard(
+          t.id().toString(),
+          t.name(),
+          t.synopsis(),
+          t.category(),
+          t.maturityRating().label(),
+          t.releaseYear(),
+          t.durationMillis(),
+          t.licence().offlineAllowed());
+    }
+  }
+
+  @GET
+  public List<TitleCard> published(
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    return catalog.published(limit).stream().map(TitleCard::of).toList();
+  }
+}

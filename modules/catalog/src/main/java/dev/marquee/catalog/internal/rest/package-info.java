@@ -1,0 +1,2 @@
+/** HTTP face of the catalog: the published shelf (search comes with its issue). */
+package dev.marquee.catalog.internal.rest;

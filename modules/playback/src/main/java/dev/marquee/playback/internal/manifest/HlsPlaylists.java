@@ -1,0 +1,88 @@
+package dev.marquee.playback.internal.manifest;
+
+import dev.marquee.transcode.api.RenditionView;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HLS (RFC 8216, version 7, fMP4) for one session: a multivariant playlist with BANDWIDTH,
+ * AVERAGE-BANDWIDTH, CODECS, RESOLUTION, FRAME-RATE and an audio group with every language, and
+ * media playlists with EXT-X-MAP and EXT-X-KEY (SAMPLE-AES, cbcs, key format {@code identity}: the
+ * key comes from Marquee's HLS key endpoint under the same checks as the ClearKey licence).
+ */
+public final class HlsPlaylists {
+  private HlsPlaylists() {}
+
+  /**
+   * @param mediaUrl URL of a media playlist by rendition name (with the session token)
+   */
+  public static String multivariant(
+      ManifestInput in, java.util.function.Function<String, String> mediaUrl) {
+    StringBuilder m = new StringBuilder(2048);
+    m.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+    boolean first = true;
+    for (RenditionView a : in.audio()) {
+      String lang = a.language() == null ? "und" : a.language();
+      m.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"")
+          .append(lang)
+          .append("\",NAME=\"")
+          .append(lang)
+          .append("\",DEFAULT=")
+          .append(first ? "YES" : "NO")
+          .append(",AUTOSELECT=YES,URI=\"")
+          .append(mediaUrl.apply(a.name()))
+          .append("\"\n");
+      first = false;
+    }
+    String audioCodecs = in.audio().isEmpty() ? null : in.audio().get(0).codecs();
+    long audioPeak = in.audio().stream().mapToLong(RenditionView::peakBandwidth).max().orElse(0);
+    long audioAverage =
+        in.audio().stream().mapToLong(RenditionView::averageBandwidth).max().orElse(0);
+    for (RenditionView v : in.video()) {
+      m.append("#EXT-X-STREAM-INF:BANDWIDTH=")
+          .append(v.peakBandwidth() + audioPeak)
+          .append(",AVERAGE-BANDWIDTH=")
+          .append(v.averageBandwidth() + audioAverage)
+          .append(",CODECS=\"")
+          .append(v.codecs())
+          .append(audioCodecs == null ? "" : "," + audioCodecs)
+          .append("\",RESOLUTION=")
+          .append(v.width())
+          .append('x')
+          .append(v.height())
+          .append(",FRAME-RATE=")
+          .append(String.format(Locale.ROOT, "%.3f", v.frameRate() == null ? 25.0 : v.frameRate()));
+      if (audioCodecs != null) {
+        m.append(",AUDIO=\"audio\"");
+      }
+      m.append('\n').append(mediaUrl.apply(v.name())).append('\n');
+    }
+    return m.toString();
+  }
+
+  public static String media(ManifestInput in, RenditionView r) {
+    List<RenditionView.SegmentView> segments = r.segments();
+    double longest = 0;
+    for (RenditionView.SegmentView s : segments) {
+      longest = Math.max(longest, (double) s.duration() / r.timescale());
+    }
+    StringBuilder m = new StringBuilder(1024 + segments.size() * 200);
+    m.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:")
+        .append((long) Math.ceil(longest - 1e-9))
+        .append(
+            "\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:1\n#EXT-X-INDEPENDENT-SEGMENTS\n")
+        .append("#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"")
+        .append(in.hlsKeyUrl().replace("{keyId}", r.keyId()))
+        .append("\",KEYFORMAT=\"identity\",KEYFORMATVERSIONS=\"1\"\n")
+        .append("#EXT-X-MAP:URI=\"")
+        .append(in.url(r.initKey()))
+        .append("\"\n");
+    for (RenditionView.SegmentView s : segments) {
+      m.append(String.format(Locale.ROOT, "#EXTINF:%.5f,%n", (double) s.duration() / r.timescale()))
+          .append(in.url(s.key()))
+          .append('\n');
+    }
+    m.append("#EXT-X-ENDLIST\n");
+    return m.toString();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.marquee.playback.internal.manifest;
+
+import dev.marquee.transcode.api.RenditionView;
+import java.util.List;
+
+/**
+ * What a session's manifests are made of.
+ *
+ * @param video the video renditions this session may play, lowest first
+ * @param audio every audio rendition of the title
+ * @param scheme {@code cenc} (DASH) or {@code cbcs} (HLS)
+ * @param originQuery the signed query ({@code exp=..&sig=..}) that opens the title's segments
+ * @param licenceUrl the ClearKey licence URL, with the session token
+ * @param hlsKeyUrl the HLS key URL with a {@code {keyId}} placeholder, with the session token
+ */
+public record ManifestInput(
+    List<RenditionView> video,
+    List<RenditionView> audio,
+    String scheme,
+    String originQuery,
+    String licenceUrl,
+    String hlsKeyUrl) {
+
+  /** The object key of a segment or init segment, as an origin URL with the signature. */
+  String url(String objectKeyTemplate) {
+    return "/api/origin/" + RenditionView.forScheme(objectKeyTemplate, scheme) + "?" + originQuery;
+  }
+
+  /** Presentation length in seconds, from the longest rendition's segment index. */
+  double durationSeconds() {
+    double longest = 0;
+    for (RenditionView r : video) {
+      longest = Math.max(longest, seconds(r));
+    }
+    for (RenditionView r : audio) {
+      longest = Math.max(longest, seconds(r));
+    }
+    return longest;
+  }
+
+  static double seconds(RenditionView r) {
+    long ticks = 0;
+    for (RenditionView.SegmentView s : r.segments()) {
+      ticks = Math.max(ticks, s.startTime() + s.duration());
+    }
+    return (double) ticks / r.timescale();
+  }
+}

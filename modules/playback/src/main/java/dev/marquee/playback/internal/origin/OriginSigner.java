@@ -1,0 +1,118 @@
+package dev.marquee.playback.internal.origin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signed segment URLs: {@code /api/origin/<object key>?exp=<epoch seconds>&sig=<base64url
+ * HMAC-SHA256(secret, "<title prefix>|<exp>")>}, where the title prefix is the object key's first
+ * three path segments ({@code titles/<title>/<job>/}). One signature covers every segment of a
+ * title's output, so a manifest signs once; an edge holding the secret verifies a request with one
+ * HMAC and no database. Expiries are rounded up to the hour so URLs stay stable for caches.
+ */
+@ApplicationScoped
+public class OriginSigner {
+  private static final Logger LOG = Logger.getLogger(OriginSigner.class.getName());
+
+  /** The only object keys the origin serves: a title's CMAF output, nothing else. */
+  static final Pattern SEGMENT_KEY =
+      Pattern.compile(
+          "^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)(video|audio)/[A-Za-z0-9_.-]{1,40}/(cenc|cbcs)/"
+              + "(init\\.mp4|seg-[0-9]{1,6}\\.m4s)$");
+
+  @Inject
+  @ConfigProperty(name = "marquee.origin.secret")
+  Optional<String> configuredSecret;
+
+  @Inject
+  @ConfigProperty(name = "marquee.origin.url-validity", defaultValue = "PT6H")
+  Duration validity;
+
+  private SecretKeySpec key;
+
+  /** Why a request was refused: 404 for keys outside what the origin serves, 403 otherwise. */
+  public enum Verdict {
+    OK,
+    NOT_SERVED,
+    EXPIRED,
+    BAD_SIGNATURE
+  }
+
+  /** The title prefix of a servable object key, or null. */
+  static String prefixOf(String objectKey) {
+    Matcher m = SEGMENT_KEY.matcher(objectKey);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /** The query string ({@code exp=..&sig=..}) that opens every object under the prefix. */
+  public String queryFor(String titlePrefix) {
+    long exp = Instant.now().plus(validity).getEpochSecond();
+    exp = (exp / 3600 + 1) * 3600;
+    return "exp=" + exp + "&sig=" + sign(titlePrefix, exp);
+  }
+
+  public Verdict verify(String objectKey, String exp, String sig) {
+    String prefix = prefixOf(objectKey);
+    if (prefix == null) {
+      return Verdict.NOT_SERVED;
+    }
+    long expiry;
+    try {
+      expiry = Long.parseLong(exp);
+    } catch (NumberFormatException | NullPointerException e) {
+      return Verdict.BAD_SIGNATURE;
+    }
+    if (sig == null
+        || !MessageDigest.isEqual(
+            sign(prefix, expiry).getBytes(StandardCharsets.US_ASCII),
+            sig.getBytes(StandardCharsets.US_ASCII))) {
+      return Verdict.BAD_SIGNATURE;
+    }
+    return Instant.now().getEpochSecond() >= expiry ? Verdict.EXPIRED : Verdict.OK;
+  }
+
+  private String sign(String prefix, long exp) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key());
+      byte[] tag = mac.doFinal((prefix + "|" + exp).getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private synchronized SecretKeySpec key() {
+    if (key == null) {
+      byte[] secret =
+          configuredSecret
+              .map(s -> s.strip())
+              .filter(s -> !s.isEmpty())
+              .map(s -> s.getBytes(StandardCharsets.UTF_8))
+              .orElse(null);
+      if (secret == null) {
+        secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        LOG.warning(
+            "MARQUEE_ORIGIN_SECRET is not set: segment URLs are signed with a random key of this"
+                + " server alone; other servers and edges will refuse them.");
+      }
+      key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+    return key;
+  }
+}

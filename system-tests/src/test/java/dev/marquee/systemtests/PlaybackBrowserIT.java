@@ -1,0 +1,136 @@
+package dev.marquee.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.systemtests.Viewers.Viewer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A viewer plays an encrypted title in Debian's Chromium with the bundled shaka-player: DASH with
+ * cenc, keys from Marquee's ClearKey licence server through a playback session.
+ */
+@ExtendWith(RunningMarquee.class)
+class PlaybackBrowserIT {
+  private static final Api api = RunningMarquee.api();
+  private static String title;
+
+  @BeforeAll
+  static void publishATitle() throws Exception {
+    Path master = Files.createTempDirectory("browser-it").resolve("master.mp4");
+    // 720p with two languages: the ladder has an HD rung that a browser must never get.
+    new SyntheticMaster(1280, 720, 25, 10, false, List.of("eng", "fra")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    title =
+        Creators.ingest(
+            api,
+            creator,
+            master,
+            """
+            {"name":"Browser Night","synopsis":"Played by Chromium.","language":"en",
+             "category":"drama","maturityRating":"ALL","releaseYear":2026,
+             "licence":{"regions":["WORLD"],"offlineAllowed":true}}""");
+    Creators.awaitPublished(api, creator, title, Duration.ofMinutes(5));
+  }
+
+  private static void signIn(Browser browser, Viewer viewer) {
+    browser.driver.get(api.baseUrl() + "/player/");
+    await(browser, () -> browser.driver.findElement(By.id("email")).isDisplayed(), "sign-in form");
+    browser.driver.findElement(By.id("email")).sendKeys(viewer.email());
+    browser.driver.findElement(By.id("password")).sendKeys(Viewers.PASSWORD);
+    browser.driver.findElement(By.id("sign-in-button")).click();
+    await(browser, () -> "browsing".equals(browser.js("return window.marquee.state")), "the shelf");
+  }
+
+  private static void play(Browser browser) {
+    WebElement card =
+        browser.driver.findElement(By.cssSelector("#titles li[data-title-id='" + title + "']"));
+    card.findElement(By.cssSelector("button.play")).click();
+  }
+
+  private static double currentTime(Browser browser) {
+    return ((Number) browser.js("return document.getElementById('video').currentTime"))
+        .doubleValue();
+  }
+
+  private static void await(Browser browser, Supplier<Boolean> condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not there yet
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError(
+        "waited 60 s for "
+            + what
+            + "; player state: "
+            + browser.js(
+                "return JSON.stringify({state: window.marquee.state, errors: window.marquee.errors})"));
+  }
+
+  @Test
+  void anEntitledViewerWatchesTheEncryptedTitleInChromium() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "UHD");
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      play(browser);
+      await(browser, () -> currentTime(browser) > 0.5, "playback to start");
+      // Both languages are there (shaka-player shortens eng/fra to en/fr), and switching works.
+      assertThat(browser.js("return window.marquee.audioLanguages().sort().join(',')"))
+          .isEqualTo("en,fr");
+      String other = "en".equals(browser.js("return window.marquee.activeAudio()")) ? "fr" : "en";
+      browser.js("window.marquee.selectAudio(arguments[0])", other);
+      await(
+          browser,
+          () -> other.equals(browser.js("return window.marquee.activeAudio()")),
+          "the other audio language");
+      await(browser, () -> currentTime(browser) >= 5.0, "5 s of playback");
+      assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
+      assertThat((Long) browser.js("return window.marquee.licenceRequests")).isPositive();
+      // A browser decrypts in software: it never gets a rung (or key) above 480p.
+      assertThat((Long) browser.js("return window.marquee.session.maxHeight")).isEqualTo(480L);
+      assertThat(
+              (Long)
+                  browser.js(
+                      "return Math.max(...window.marquee.player.getVariantTracks().map(t => t.height))"))
+          .isLessThanOrEqualTo(480L);
+    }
+    // The licence server saw this viewer's session and granted it.
+    var trail = api.get("/api/drm/audit?account=" + viewer.accountId(), Viewers.admin(api)).array();
+    assertThat(trail).isNotEmpty();
+    assertThat(trail.getJsonObject(trail.size() - 1).getString("outcome")).isEqualTo("GRANTED");
+    assertThat(trail.getJsonObject(trail.size() - 1).getString("titleId")).isEqualTo(title);
+  }
+
+  @Test
+  void aViewerWithoutEntitlementIsToldSoPlainly() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      play(browser);
+      await(browser, () -> browser.driver.findElement(By.id("message")).isDisplayed(), "a message");
+      assertThat(browser.driver.findElement(By.id("message")).getText()).contains("not entitled");
+      assertThat(browser.js("return window.marquee.errors[0].type")).isEqualTo("not-entitled");
+    }
+  }
+}
