@@ -128,7 +128,11 @@ async function watch(title) {
   player.addEventListener('error', (event) => failed(new Error('Playback failed: ' + event.detail.message + ' (' + event.detail.code + ')')));
   player.addEventListener('variantchanged', showQuality);
   player.addEventListener('adaptation', showQuality);
-  await player.load(session.manifests.dash);
+  // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
+  // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
+  // it to the browser's ClearKey CDM).
+  marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
+  await player.load(marquee.format === 'hls' ? session.manifests.hls : session.manifests.dash);
   const select = $('audio');
   select.replaceChildren(...audioLanguages().map((l) => new Option(l, l)));
   select.onchange = () => selectAudio(select.value);

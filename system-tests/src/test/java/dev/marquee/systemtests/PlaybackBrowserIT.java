@@ -43,7 +43,11 @@ class PlaybackBrowserIT {
   }
 
   private static void signIn(Browser browser, Viewer viewer) {
-    browser.driver.get(api.baseUrl() + "/player/");
+    signIn(browser, viewer, "");
+  }
+
+  private static void signIn(Browser browser, Viewer viewer, String query) {
+    browser.driver.get(api.baseUrl() + "/player/" + query);
     await(browser, () -> browser.driver.findElement(By.id("email")).isDisplayed(), "sign-in form");
     browser.driver.findElement(By.id("email")).sendKeys(viewer.email());
     browser.driver.findElement(By.id("password")).sendKeys(Viewers.PASSWORD);
@@ -132,5 +136,24 @@ class PlaybackBrowserIT {
       assertThat(browser.driver.findElement(By.id("message")).getText()).contains("not entitled");
       assertThat(browser.js("return window.marquee.errors[0].type")).isEqualTo("not-entitled");
     }
+  }
+
+  @Test
+  void theHlsFormPlaysTooWithCbcsAndTheHlsKeyEndpoint() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "HD");
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer, "?format=hls");
+      play(browser);
+      await(browser, () -> currentTime(browser) >= 3.0, "3 s of HLS playback");
+      assertThat(browser.js("return window.marquee.format")).isEqualTo("hls");
+      assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
+    }
+    var keys =
+        api.get(
+                "/api/drm/audit?account=" + viewer.accountId() + "&outcome=GRANTED",
+                Viewers.admin(api))
+            .array();
+    assertThat(keys.stream().map(k -> k.asJsonObject().getString("kind"))).contains("HLS_KEY");
   }
 }

@@ -1,8 +1,9 @@
-package dev.marquee.playback.internal.origin;
+package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.StoredObject;
+import dev.marquee.playback.internal.origin.OriginSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

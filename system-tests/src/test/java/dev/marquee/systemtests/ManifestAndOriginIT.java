@@ -1,0 +1,189 @@
+package dev.marquee.systemtests;
+
+import static dev.marquee.systemtests.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.systemtests.Viewers.Viewer;
+import jakarta.json.JsonObject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Per-session manifests (private, only the rungs the session may play, ContentProtection and
+ * EXT-X-KEY) and the origin behind them (signed URLs, immutable caching, ETag, ranges, nothing
+ * outside a title's output).
+ */
+@ExtendWith(RunningMarquee.class)
+class ManifestAndOriginIT {
+  private static final Api api = RunningMarquee.api();
+  private static String title;
+
+  @BeforeAll
+  static void publish() throws Exception {
+    Path master = Files.createTempDirectory("manifest-it").resolve("master.mp4");
+    new SyntheticMaster(1280, 720, 25, 3, false, List.of("eng", "fra")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    title =
+        Creators.ingest(
+            api,
+            creator,
+            master,
+            """
+            {"name":"Manifest","synopsis":"Lists.","language":"en","category":"drama",
+             "maturityRating":"ALL","releaseYear":2026,
+             "licence":{"regions":["WORLD"],"offlineAllowed":false}}""");
+    Creators.awaitPublished(api, creator, title, Duration.ofMinutes(4));
+  }
+
+  private static JsonObject session(String deviceType, String level) {
+    Viewer v = Viewers.newViewer(api, deviceType, level);
+    Viewers.subscribe(api, Viewers.admin(api), v, "UHD");
+    Api.Reply r = Viewers.startSession(api, v, v.deviceId(), title);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json();
+  }
+
+  @Test
+  void theDashManifestListsOnlyTheSessionsRungsWithContentProtection() {
+    JsonObject browser = session("WEB", null);
+    Api.Reply mpd = api.get(browser.getJsonObject("manifests").getString("dash"));
+    assertThat(mpd.status()).isEqualTo(200);
+    assertThat(mpd.contentType()).startsWith("application/dash+xml");
+    assertThat(mpd.header("Cache-Control")).contains("private, no-store");
+    String xml = mpd.body();
+    assertThat(xml).contains("type=\"static\"", "height=\"240\"", "height=\"480\"");
+    assertThat(xml).doesNotContain("height=\"720\"");
+    assertThat(xml)
+        .contains(
+            "cenc:default_KID=\"" + browser.getJsonObject("keyIds").getString("SD") + "\"",
+            "urn:uuid:e2719d58-a985-b3c9-781a-b030af78d30e",
+            "<dashif:Laurl>/api/drm/licenses/clearkey?session=",
+            "lang=\"eng\"",
+            "lang=\"fra\"",
+            "<SegmentTimeline>",
+            "/cenc/seg-$Number$.m4s?exp=");
+
+    JsonObject tv = session("TV", "HARDWARE");
+    String hd = api.get(tv.getJsonObject("manifests").getString("dash")).body();
+    assertThat(hd).contains("height=\"720\"", tv.getJsonObject("keyIds").getString("HD"));
+
+    // Without the token, or with another session's, the manifest stays closed.
+    String url = browser.getJsonObject("manifests").getString("dash");
+    assertProblem(api.get(url.substring(0, url.indexOf('?'))), 401, "session-token-missing");
+    assertProblem(
+        api.get(url.substring(0, url.indexOf('?')) + "?token=" + encoded(tv)),
+        403,
+        "session-token-invalid");
+  }
+
+  @Test
+  void theHlsPlaylistsCarryBandwidthCodecsAudioGroupsMapAndKey() {
+    JsonObject s = session("WEB", null);
+    Api.Reply master = api.get(s.getJsonObject("manifests").getString("hls"));
+    assertThat(master.status()).isEqualTo(200);
+    assertThat(master.contentType()).startsWith("application/vnd.apple.mpegurl");
+    String m3u8 = master.body();
+    assertThat(m3u8)
+        .startsWith("#EXTM3U")
+        .contains(
+            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"eng\"",
+            "LANGUAGE=\"fra\"",
+            "AVERAGE-BANDWIDTH=",
+            "RESOLUTION=426x240",
+            "FRAME-RATE=25.000",
+            "CODECS=\"avc1.",
+            ",mp4a.40.2\"");
+    assertThat(m3u8).doesNotContain("x720");
+    Matcher media =
+        Pattern.compile("(/api/playback/manifests/\\S+/media/480p\\.m3u8\\S*)").matcher(m3u8);
+    assertThat(media.find()).isTrue();
+    String playlist = api.get(media.group(1)).body();
+    assertThat(playlist)
+        .contains(
+            "#EXT-X-PLAYLIST-TYPE:VOD",
+            "#EXT-X-TARGETDURATION:2",
+            "#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"/api/drm/licenses/hls/"
+                + s.getJsonObject("keyIds").getString("SD"),
+            "KEYFORMAT=\"identity\"",
+            "#EXT-X-MAP:URI=\"/api/origin/",
+            "/cbcs/init.mp4?exp=",
+            "#EXTINF:2.00000,",
+            "#EXT-X-ENDLIST");
+  }
+
+  @Test
+  void theOriginServesSignedImmutableSegmentsWithEtagsAndRanges() {
+    JsonObject s = session("WEB", null);
+    String xml = api.get(s.getJsonObject("manifests").getString("dash")).body();
+    Matcher init = Pattern.compile("initialization=\"([^\"]+)\"").matcher(xml);
+    assertThat(init.find()).isTrue();
+    String url = init.group(1).replace("&amp;", "&");
+
+    Api.Reply whole = api.get(url);
+    assertThat(whole.status()).isEqualTo(200);
+    assertThat(whole.contentType()).isEqualTo("video/mp4");
+    assertThat(whole.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+    String etag = whole.header("ETag").orElseThrow();
+    long size = Long.parseLong(whole.header("Content-Length").orElseThrow());
+
+    Api.Reply range = api.send("GET", url, null, Map.of("Range", "bytes=0-7"));
+    assertThat(range.status()).isEqualTo(206);
+    assertThat(range.header("Content-Range")).contains("bytes 0-7/" + size);
+    assertThat(range.body().substring(4, 8)).isEqualTo("ftyp");
+    assertThat(api.send("GET", url, null, Map.of("Range", "bytes=" + size + "-")).status())
+        .isEqualTo(416);
+    assertThat(api.send("GET", url, null, Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+
+    String path = url.substring(0, url.indexOf('?'));
+    String exp = query(url, "exp");
+    String sig = query(url, "sig");
+    assertProblem(
+        api.get(
+            path
+                + "?exp="
+                + exp
+                + "&sig="
+                + sig.replace(sig.charAt(0), sig.charAt(0) == 'A' ? 'B' : 'A')),
+        403,
+        "bad-signature");
+    assertProblem(
+        api.get(path + "?exp=" + (Long.parseLong(exp) + 3600) + "&sig=" + sig),
+        403,
+        "bad-signature");
+    assertProblem(api.get(path), 403, "bad-signature");
+    // Outside a title's CMAF output: not served, whatever the signature.
+    String prefix = path.substring(0, path.indexOf("/video/"));
+    Api.Reply traversal =
+        api.get(prefix + "/video/..%2F..%2Fmaster.mp4?exp=" + exp + "&sig=" + sig);
+    assertThat(traversal.status()).isIn(400, 404);
+    ProblemAssert.assertNoInternals(traversal);
+    assertProblem(
+        api.get("/api/origin/masters/any/master.mp4?exp=" + exp + "&sig=" + sig),
+        404,
+        "segment-not-found");
+  }
+
+  private static String encoded(JsonObject session) {
+    return java.net.URLEncoder.encode(session.getString("token"), StandardCharsets.UTF_8);
+  }
+
+  private static String query(String url, String name) {
+    for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError(name + " missing in " + url);
+  }
+}
