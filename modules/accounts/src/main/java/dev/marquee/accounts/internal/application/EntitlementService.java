@@ -5,6 +5,7 @@ import dev.marquee.accounts.api.Entitlement;
 import dev.marquee.accounts.api.EntitlementGrants;
 import dev.marquee.accounts.api.EntitlementsFacade;
 import dev.marquee.accounts.api.PlanView;
+import dev.marquee.accounts.internal.domain.EntitlementRules;
 import dev.marquee.accounts.internal.domain.Plan;
 import dev.marquee.accounts.internal.domain.Subscription;
 import dev.marquee.accounts.internal.domain.TitleGrant;
@@ -28,13 +29,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EntitlementService implements EntitlementsFacade, EntitlementGrants {
-  /** Streams and offline licences of an account that only bought or rented the title. */
-  static final int GRANT_STREAMS = 1;
-
-  static final int GRANT_OFFLINE_LICENCES = 3;
-
   @PersistenceContext(unitName = "accounts")
   EntityManager em;
+
+  @jakarta.inject.Inject dev.marquee.accounts.internal.persistence.ViewingContextQuery contexts;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<PlanView> plans() {
@@ -68,57 +66,23 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Entitlement entitlement(AccountId account, UUID titleId, Instant at) {
-    OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-    Entitlement best = null;
-    String why = "The account has no subscription and has not bought or rented this title.";
     Optional<Subscription> sub = activeSubscription(account.value());
-    if (sub.isPresent()) {
-      if (sub.get().coversInstant(when)) {
-        PlanView plan = em.find(Plan.class, sub.get().planCode()).view();
-        best =
-            new Entitlement(
-                true,
-                "SUBSCRIPTION",
-                Optional.of(plan.code()),
-                plan.maxHeight(),
-                plan.maxStreams(),
-                plan.offlineLicences(),
-                null);
-      } else {
-        why = "The subscription's period ended at " + sub.get().periodEnd() + ".";
-      }
-    }
-    for (TitleGrant grant : grantsFor(account.value(), titleId)) {
-      String denial = grant.denialAt(when);
-      if (denial != null) {
-        if (best == null) {
-          why = denial;
-        }
-        continue;
-      }
-      if (best == null) {
-        best =
-            new Entitlement(
-                true,
-                grant.kind(),
-                Optional.empty(),
-                grant.maxHeight(),
-                GRANT_STREAMS,
-                GRANT_OFFLINE_LICENCES,
-                null);
-      } else if (grant.maxHeight() > best.maxHeight()) {
-        best =
-            new Entitlement(
-                true,
-                best.source(),
-                best.plan(),
-                grant.maxHeight(),
-                best.maxStreams(),
-                best.offlineLicences(),
-                null);
-      }
-    }
-    return best != null ? best : Entitlement.denied(why);
+    Optional<PlanView> plan = sub.map(s -> em.find(Plan.class, s.planCode()).view());
+    return EntitlementRules.decide(
+        sub.map(s -> new EntitlementRules.SubscriptionFacts(s.periodStart(), s.periodEnd())),
+        plan,
+        grantsFor(account.value(), titleId),
+        at);
+  }
+
+  @Override
+  public Optional<dev.marquee.accounts.api.ViewingContext> viewingContext(
+      AccountId account,
+      dev.marquee.accounts.api.ProfileId profile,
+      dev.marquee.accounts.api.DeviceId device,
+      UUID titleId,
+      Instant at) {
+    return contexts.read(account.value(), profile.value(), device.value(), titleId, at);
   }
 
   private List<TitleGrant> grantsFor(UUID account, UUID titleId) {

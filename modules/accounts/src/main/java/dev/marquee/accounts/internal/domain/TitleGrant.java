@@ -63,6 +63,22 @@ public class TitleGrant {
     return g;
   }
 
+  /** A grant as read by a query outside JPA (the licence hot path), for its rules only. */
+  public static TitleGrant restored(
+      String kind,
+      int maxHeight,
+      OffsetDateTime startBy,
+      Integer rentalHours,
+      OffsetDateTime firstPlayedAt,
+      OffsetDateTime revokedAt) {
+    TitleGrant g = new TitleGrant(null, null, kind, maxHeight, null);
+    g.startBy = startBy;
+    g.rentalHours = rentalHours;
+    g.firstPlayedAt = firstPlayedAt;
+    g.revokedAt = revokedAt;
+    return g;
+  }
+
   private TitleGrant(UUID account, UUID title, String kind, int maxHeight, OffsetDateTime now) {
     this.id = UUID.randomUUID();
     this.accountId = account;

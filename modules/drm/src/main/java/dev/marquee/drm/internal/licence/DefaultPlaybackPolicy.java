@@ -1,15 +1,13 @@
 package dev.marquee.drm.internal.licence;
 
 import dev.marquee.accounts.api.AccountId;
-import dev.marquee.accounts.api.AccountView;
-import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.DeviceId;
-import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.Entitlement;
 import dev.marquee.accounts.api.EntitlementsFacade;
+import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.accounts.api.ProfileId;
-import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.accounts.api.ViewingContext;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleState;
@@ -28,7 +26,6 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
   /** Software (browser, ClearKey) decryption gets keys for at most this many lines. */
   public static final int SOFTWARE_MAX_HEIGHT = 480;
 
-  @Inject AccountsFacade accounts;
   @Inject EntitlementsFacade entitlements;
   @Inject RecentTitles titles;
 
@@ -40,23 +37,22 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
       TitleId titleId,
       String edgeRegion,
       boolean offline) {
-    AccountView account =
-        accounts
-            .account(accountId)
+    Instant now = Instant.now();
+    ViewingContext context =
+        entitlements
+            .viewingContext(accountId, profileId, deviceId, titleId.value(), now)
             .orElseThrow(
                 () -> new LicenceDenied("account-closed", "The account no longer exists."));
-    ProfileView profile =
-        accounts
-            .profile(profileId)
-            .filter(p -> p.accountId().equals(accountId))
+    MaturityRating cap =
+        context
+            .profileCap()
             .orElseThrow(
                 () ->
                     new LicenceDenied(
                         "profile-removed", "The profile is not one of the account's."));
-    DeviceView device =
-        accounts
-            .device(deviceId)
-            .filter(d -> d.accountId().equals(accountId))
+    SecurityLevel level =
+        context
+            .deviceLevel()
             .orElseThrow(
                 () ->
                     new LicenceDenied(
@@ -67,13 +63,12 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
             .filter(t -> t.state() == TitleState.PUBLISHED)
             .orElseThrow(
                 () -> new LicenceDenied("title-unavailable", "The title is not published."));
-    Instant now = Instant.now();
-    Entitlement entitlement = entitlements.entitlement(accountId, titleId.value(), now);
+    Entitlement entitlement = context.entitlement();
     if (!entitlement.entitled()) {
       throw new LicenceDenied("not-entitled", entitlement.denial());
     }
     LicenceTerms terms = title.licence();
-    String region = region(edgeRegion, account);
+    String region = region(edgeRegion, context.country());
     if (region.isEmpty() && !terms.regions().contains("WORLD")) {
       throw new LicenceDenied(
           "region-unknown",
@@ -96,17 +91,17 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
       throw new LicenceDenied(
           "offline-not-allowed", "The title's licence does not allow offline viewing.");
     }
-    if (!profile.maturityCap().permits(title.maturityRating())) {
+    if (!cap.permits(title.maturityRating())) {
       throw new LicenceDenied(
           "maturity-cap",
           "The title is rated "
               + title.maturityRating().label()
               + ", above this profile's cap of "
-              + profile.maturityCap().label()
+              + cap.label()
               + ".");
     }
     int maxHeight = entitlement.maxHeight();
-    if (device.securityLevel() == SecurityLevel.SOFTWARE) {
+    if (level == SecurityLevel.SOFTWARE) {
       maxHeight = Math.min(maxHeight, SOFTWARE_MAX_HEIGHT);
     }
     return new Playability(
@@ -114,13 +109,13 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
         entitlement.maxStreams(),
         entitlement.offlineLicences(),
         entitlement.source(),
-        device.securityLevel(),
+        level,
         region);
   }
 
   /** The trusted edge's country header; without an edge, the account's country. */
-  private static String region(String edgeRegion, AccountView account) {
-    String r = edgeRegion == null || edgeRegion.isBlank() ? account.country() : edgeRegion;
+  private static String region(String edgeRegion, String accountCountry) {
+    String r = edgeRegion == null || edgeRegion.isBlank() ? accountCountry : edgeRegion;
     return r == null ? "" : r.strip().toUpperCase(Locale.ROOT);
   }
 }
