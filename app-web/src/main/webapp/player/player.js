@@ -132,7 +132,24 @@ async function watch(title) {
   // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
   // it to the browser's ClearKey CDM).
   marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
-  await player.load(marquee.format === 'hls' ? session.manifests.hls : session.manifests.dash);
+  // Resume where any device of this profile left off (the newest position wins).
+  let start = 0;
+  try {
+    const last = await api('/api/playback/positions/' + title.id + '?profileId=' + marquee.profile);
+    if (!last.watched && last.positionSeconds > 1) {
+      start = last.positionSeconds;
+      marquee.resumedAt = start;
+      $('resume').textContent = 'Resumed at ' + clock(start) + ' (from another device or an earlier visit).';
+      show('resume-bar', true);
+    }
+  } catch (e) {
+    if (e.status !== 404) throw e;
+  }
+  marquee.title = title;
+  await player.load(marquee.format === 'hls' ? session.manifests.hls : session.manifests.dash, start);
+  video.onpause = () => report('PAUSE');
+  video.onseeked = () => report('SEEK');
+  marquee.periodic = setInterval(() => report('PERIODIC'), 30000);
   const select = $('audio');
   select.replaceChildren(...audioLanguages().map((l) => new Option(l, l)));
   select.onchange = () => selectAudio(select.value);
@@ -169,8 +186,30 @@ function showQuality() {
   }
 }
 
+function clock(seconds) {
+  const s = Math.floor(seconds);
+  return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+}
+
+/** Writes this device's position: every 30 s, and on pause, seek and stop. */
+function report(event) {
+  const video = $('video');
+  if (!marquee.title || !marquee.session) return Promise.resolve();
+  return api('/api/playback/positions', {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      titleId: marquee.title.id, profileId: marquee.profile, deviceId: marquee.device,
+      positionSeconds: video.currentTime, clientTime: new Date().toISOString(), event,
+    }),
+  }).then((r) => { marquee.lastReport = { event, position: video.currentTime, applied: r.applied }; })
+    .catch(failed);
+}
+
 async function stop() {
   clearInterval(marquee.heartbeat);
+  clearInterval(marquee.periodic);
+  if (marquee.session && marquee.player) await report('STOP');
+  show('resume-bar', false);
   if (marquee.player) {
     await marquee.player.destroy();
     marquee.player = null;
@@ -187,6 +226,7 @@ $('sign-in').addEventListener('submit', (event) => {
   signIn($('email').value, $('password').value).then(enter).catch(failed);
 });
 $('stop').addEventListener('click', () => stop().catch(failed));
+$('start-over').addEventListener('click', () => { $('video').currentTime = 0; show('resume-bar', false); });
 window.addEventListener('pagehide', () => { if (marquee.session) navigator.sendBeacon && stop(); });
 
 shaka.polyfill.installAll();

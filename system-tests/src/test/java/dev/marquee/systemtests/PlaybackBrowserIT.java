@@ -156,4 +156,37 @@ class PlaybackBrowserIT {
             .array();
     assertThat(keys.stream().map(k -> k.asJsonObject().getString("kind"))).contains("HLS_KEY");
   }
+
+  @Test
+  void anotherDeviceOfTheProfileResumesWhereTheFirstPaused() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "HD");
+    try (Browser first = new Browser();
+        Browser second = new Browser()) {
+      signIn(first, viewer);
+      play(first);
+      await(first, () -> currentTime(first) >= 3.0, "3 s of playback on the first device");
+      first.js("document.getElementById('video').pause()");
+      await(
+          first,
+          () ->
+              "PAUSE"
+                  .equals(
+                      first.js(
+                          "return window.marquee.lastReport && window.marquee.lastReport.event")),
+          "the pause to be reported");
+      double paused = currentTime(first);
+
+      // A second browser is a second device of the same profile (its own registration).
+      signIn(second, viewer);
+      assertThat(second.js("return window.marquee.device"))
+          .isNotEqualTo(first.js("return window.marquee.device"));
+      play(second);
+      await(second, () -> currentTime(second) > 0, "playback on the second device");
+      double resumedAt = ((Number) second.js("return window.marquee.resumedAt")).doubleValue();
+      assertThat(resumedAt).isCloseTo(paused, org.assertj.core.data.Offset.offset(2.0));
+      assertThat(currentTime(second)).isBetween(paused - 2.0, paused + 4.0);
+      assertThat(second.driver.findElement(By.id("resume")).getText()).startsWith("Resumed at 0:0");
+    }
+  }
 }

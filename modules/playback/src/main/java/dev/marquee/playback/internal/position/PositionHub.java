@@ -1,0 +1,134 @@
+package dev.marquee.playback.internal.position;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Pushes new positions to the other devices of a profile over server-sent events. Every server
+ * polls PostgreSQL for positions written since its cursor (one indexed query per server every
+ * {@value #POLL_MILLIS} ms, whichever server took the write) and sends them to the streams its own
+ * devices hold open: no sticky sessions, no broker, and a device learns of a new position within
+ * about half a second plus the network.
+ */
+@ApplicationScoped
+public class PositionHub {
+  static final long POLL_MILLIS = 400;
+  private static final Duration LOOKBACK = Duration.ofSeconds(2);
+  private static final Logger LOG = Logger.getLogger(PositionHub.class.getName());
+
+  @Inject PositionStore store;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  private final Jsonb json = JsonbBuilder.create();
+  private final Map<UUID, List<Subscriber>> byProfile = new ConcurrentHashMap<>();
+  private final Set<String> recentlySent = ConcurrentHashMap.newKeySet();
+  private volatile Instant cursor;
+  private ScheduledFuture<?> poller;
+
+  private record Subscriber(SseEventSink sink, Sse sse, UUID deviceId) {}
+
+  /** What a device is told. */
+  public record PositionEvent(
+      String titleId,
+      String deviceId,
+      double positionSeconds,
+      Instant clientTime,
+      boolean watched) {}
+
+  public synchronized void subscribe(UUID profile, UUID deviceId, SseEventSink sink, Sse sse) {
+    byProfile
+        .computeIfAbsent(profile, p -> new CopyOnWriteArrayList<>())
+        .add(new Subscriber(sink, sse, deviceId));
+    sink.send(sse.newEventBuilder().name("ready").data("{}").build());
+    if (poller == null) {
+      cursor = store.databaseNow().minus(LOOKBACK);
+      poller = scheduler.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void poll() {
+    try {
+      Instant from = cursor;
+      List<Position> changed = store.changedSince(from.minus(LOOKBACK));
+      Set<String> seen = new HashSet<>();
+      for (Position p : changed) {
+        String id = p.profileId() + "|" + p.titleId() + "|" + p.deviceId() + "|" + p.clientTime();
+        seen.add(id);
+        if (recentlySent.contains(id)) {
+          continue;
+        }
+        deliver(p);
+        if (p.updatedAt().isAfter(cursor)) {
+          cursor = p.updatedAt();
+        }
+      }
+      recentlySent.retainAll(seen);
+      recentlySent.addAll(seen);
+      byProfile.values().forEach(list -> list.removeIf(s -> s.sink().isClosed()));
+      byProfile.entrySet().removeIf(e -> e.getValue().isEmpty());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Position push poll failed; retrying", e);
+    }
+  }
+
+  private void deliver(Position p) {
+    List<Subscriber> subscribers = byProfile.get(p.profileId());
+    if (subscribers == null) {
+      return;
+    }
+    String data =
+        json.toJson(
+            new PositionEvent(
+                p.titleId().toString(),
+                p.deviceId().toString(),
+                p.positionMs() / 1000.0,
+                p.clientTime(),
+                p.watched()));
+    for (Subscriber s : subscribers) {
+      if (s.deviceId() != null && s.deviceId().equals(p.deviceId())) {
+        continue; // the device that wrote it knows
+      }
+      if (!s.sink().isClosed()) {
+        s.sink()
+            .send(
+                s.sse()
+                    .newEventBuilder()
+                    .name("position")
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(data)
+                    .build());
+      }
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (poller != null) {
+      poller.cancel(false);
+    }
+    byProfile.values().forEach(list -> list.forEach(s -> s.sink().close()));
+  }
+}

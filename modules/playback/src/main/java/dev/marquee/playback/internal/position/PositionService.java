@@ -1,0 +1,99 @@
+package dev.marquee.playback.internal.position;
+
+import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.catalog.api.TitleView;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resume positions: written every 30 s and on pause, seek and stop by each device; the newest
+ * client time wins; a position in the last 5 % of the title (at most 5 minutes of credits, at least
+ * half a second) marks it watched.
+ */
+@ApplicationScoped
+public class PositionService {
+  @Inject PositionStore store;
+  @Inject AccountsFacade accounts;
+  @Inject CatalogFacade catalog;
+
+  /** What a write said: whether it took effect, and whether the title now counts as watched. */
+  public record Written(boolean applied, boolean watched) {}
+
+  public Written write(
+      UUID account,
+      UUID profile,
+      UUID device,
+      UUID title,
+      long positionMs,
+      Instant clientTime,
+      String event) {
+    checkOwned(account, profile, device);
+    TitleView t =
+        catalog
+            .title(new TitleId(title))
+            .orElseThrow(() -> ProblemException.notFound("title-not-found", "No title " + title));
+    if (clientTime.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+      throw ProblemException.badRequest(
+          "invalid-client-time", "clientTime is more than 5 minutes in the future.");
+    }
+    boolean watched = false;
+    if (t.durationMillis() != null && t.durationMillis() > 0) {
+      if (positionMs > t.durationMillis() + 1000) {
+        throw ProblemException.badRequest(
+            "invalid-position",
+            "The position is past the end of the title (" + t.durationMillis() / 1000 + " s).");
+      }
+      long remaining = t.durationMillis() - positionMs;
+      watched = remaining <= watchedWithin(t.durationMillis());
+    }
+    boolean applied =
+        store.write(
+            new Position(
+                account, profile, title, device, positionMs, clientTime, event, watched, null));
+    return new Written(applied, watched);
+  }
+
+  static long watchedWithin(long durationMillis) {
+    return Math.max(500, Math.min(durationMillis / 20, 300_000));
+  }
+
+  public Optional<Position> resume(UUID account, UUID profile, UUID title) {
+    checkProfile(account, profile);
+    return store.latest(profile, title);
+  }
+
+  /** Titles started and not finished, newest first. */
+  public List<Position> continueWatching(UUID account, UUID profile, int limit) {
+    checkProfile(account, profile);
+    return store.recentTitles(profile, limit * 2).stream()
+        .filter(p -> !p.watched())
+        .limit(limit)
+        .toList();
+  }
+
+  public void checkProfile(UUID account, UUID profile) {
+    accounts
+        .profile(new ProfileId(profile))
+        .filter(p -> p.accountId().equals(new AccountId(account)))
+        .orElseThrow(() -> ProblemException.notFound("profile-not-found", "No profile " + profile));
+  }
+
+  private void checkOwned(UUID account, UUID profile, UUID device) {
+    checkProfile(account, profile);
+    accounts
+        .device(new DeviceId(device))
+        .filter(d -> d.accountId().equals(new AccountId(account)))
+        .orElseThrow(() -> ProblemException.notFound("device-not-found", "No device " + device));
+  }
+}

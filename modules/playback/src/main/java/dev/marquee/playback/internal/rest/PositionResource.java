@@ -1,0 +1,160 @@
+package dev.marquee.playback.internal.rest;
+
+import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.position.Position;
+import dev.marquee.playback.internal.position.PositionHub;
+import dev.marquee.playback.internal.position.PositionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Resume across devices: write positions, read where to resume, continue watching, and a push. */
+@Path("/playback/positions")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class PositionResource {
+  private static final Set<String> EVENTS = Set.of("PERIODIC", "PAUSE", "SEEK", "STOP");
+
+  @Inject PositionService positions;
+  @Inject PositionHub hub;
+  @Inject JsonWebToken caller;
+
+  /** A device's position report. {@code clientTime} orders writes: the latest wins. */
+  public record PositionReport(
+      @NotBlank String titleId,
+      @NotBlank String profileId,
+      @NotBlank String deviceId,
+      @NotNull @PositiveOrZero Double positionSeconds,
+      @NotBlank String clientTime,
+      String event) {}
+
+  /** Where to resume, or what was written. */
+  public record PositionResponse(
+      String titleId,
+      String deviceId,
+      double positionSeconds,
+      Instant clientTime,
+      String event,
+      boolean watched) {
+    static PositionResponse of(Position p) {
+      return new PositionResponse(
+          p.titleId().toString(),
+          p.deviceId().toString(),
+          p.positionMs() / 1000.0,
+          p.clientTime(),
+          p.event(),
+          p.watched());
+    }
+  }
+
+  /**
+   * Idempotent: the same report twice, or an older one, changes nothing ({@code applied=false}).
+   */
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PositionService.Written write(
+      @NotNull(message = "a JSON body is required") @Valid PositionReport body) {
+    String event =
+        body.event() == null ? "PERIODIC" : body.event().strip().toUpperCase(Locale.ROOT);
+    if (!EVENTS.contains(event)) {
+      throw ProblemException.badRequest(
+          "validation-failed", "event must be one of PERIODIC, PAUSE, SEEK, STOP.");
+    }
+    Instant clientTime;
+    try {
+      clientTime = Instant.parse(body.clientTime().strip());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          "invalid-client-time",
+          "clientTime must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z.");
+    }
+    return positions.write(
+        me(),
+        uuid(body.profileId(), "profileId"),
+        uuid(body.deviceId(), "deviceId"),
+        uuid(body.titleId(), "titleId"),
+        Math.round(body.positionSeconds() * 1000),
+        clientTime,
+        event);
+  }
+
+  /** The most recent position of the profile in the title across its devices (404: none). */
+  @GET
+  @Path("/{titleId}")
+  public PositionResponse resume(
+      @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
+    return positions
+        .resume(me(), uuid(profileId, "profileId"), uuid(titleId, "titleId"))
+        .map(PositionResponse::of)
+        .orElseThrow(
+            () -> ProblemException.notFound("no-position", "This profile has not watched it yet."));
+  }
+
+  @GET
+  @Path("/continue-watching")
+  public List<PositionResponse> continueWatching(
+      @QueryParam("profileId") String profileId,
+      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+    return positions.continueWatching(me(), uuid(profileId, "profileId"), limit).stream()
+        .map(PositionResponse::of)
+        .toList();
+  }
+
+  /**
+   * Server-sent events: {@code position} whenever another device of the profile reports one.
+   * Browsers read it with fetch (EventSource cannot send the Authorization header).
+   */
+  @GET
+  @Path("/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(
+      @QueryParam("profileId") String profileId,
+      @QueryParam("deviceId") String deviceId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    UUID profile = uuid(profileId, "profileId");
+    positions.checkProfile(me(), profile);
+    hub.subscribe(profile, deviceId == null ? null : uuid(deviceId, "deviceId"), sink, sse);
+  }
+
+  private UUID me() {
+    return UUID.fromString(caller.getSubject());
+  }
+
+  private static UUID uuid(String value, String field) {
+    if (value == null) {
+      throw ProblemException.badRequest("validation-failed", field + " is required.");
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-id", field + " must be a UUID, not " + value);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.marquee.systemtests;
+
+import static dev.marquee.systemtests.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.systemtests.Viewers.Viewer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Resume across devices: idempotent last-write-wins positions, the push to other devices. */
+@ExtendWith(RunningMarquee.class)
+class ResumeIT {
+  private static final Api api = RunningMarquee.api();
+  private static String title;
+
+  @BeforeAll
+  static void publish() throws Exception {
+    Path master = Files.createTempDirectory("resume-it").resolve("master.mp4");
+    new SyntheticMaster(320, 180, 25, 4, false, List.of("eng")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    title = Creators.ingest(api, creator, master);
+    Creators.awaitPublished(api, creator, title, Duration.ofMinutes(3));
+  }
+
+  private static Api.Reply report(
+      Viewer v, String device, double seconds, Instant clientTime, String event) {
+    return api.putJson(
+        "/api/playback/positions",
+        Json.createObjectBuilder()
+            .add("titleId", title)
+            .add("profileId", v.profileId())
+            .add("deviceId", device)
+            .add("positionSeconds", seconds)
+            .add("clientTime", clientTime.toString())
+            .add("event", event)
+            .build()
+            .toString(),
+        v.token());
+  }
+
+  /** Opens the profile's event stream as a device; events land in the queue as JSON. */
+  private static BlockingQueue<JsonObject> listen(Viewer v, String device) throws Exception {
+    BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+    BlockingQueue<Boolean> ready = new LinkedBlockingQueue<>();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    api.baseUrl()
+                        + "/api/playback/positions/events?profileId="
+                        + v.profileId()
+                        + "&deviceId="
+                        + device))
+            .header("Authorization", "Bearer " + v.token())
+            .header("Accept", "text/event-stream")
+            .build();
+    HttpClient.newHttpClient()
+        .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(
+            response ->
+                new Thread(
+                        () -> {
+                          String name = null;
+                          for (String line : (Iterable<String>) response.body()::iterator) {
+                            if (line.startsWith("event:")) {
+                              name = line.substring(6).strip();
+                              if (name.equals("ready")) {
+                                ready.add(true);
+                              }
+                            } else if (line.startsWith("data:") && "position".equals(name)) {
+                              events.add(
+                                  Json.createReader(new StringReader(line.substring(5).strip()))
+                                      .readObject());
+                            }
+                          }
+                        },
+                        "sse-reader")
+                    .start());
+    assertThat(ready.poll(10, TimeUnit.SECONDS)).as("the stream opened").isTrue();
+    return events;
+  }
+
+  @Test
+  void anotherDeviceOfTheProfileLearnsOfANewPositionAndResumesThere() throws Exception {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    String tv = Viewers.device(api, v.token(), "TV", null);
+    BlockingQueue<JsonObject> onTv = listen(v, tv);
+
+    Instant t1 = Instant.now();
+    Api.Reply paused = report(v, v.deviceId(), 2.5, t1, "PAUSE");
+    assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+    assertThat(paused.json().getBoolean("applied")).isTrue();
+
+    JsonObject pushed = onTv.poll(5, TimeUnit.SECONDS);
+    assertThat(pushed).as("the TV was told").isNotNull();
+    assertThat(pushed.getString("titleId")).isEqualTo(title);
+    assertThat(pushed.getString("deviceId")).isEqualTo(v.deviceId());
+    assertThat(pushed.getJsonNumber("positionSeconds").doubleValue()).isEqualTo(2.5);
+
+    JsonObject resume =
+        api.get("/api/playback/positions/" + title + "?profileId=" + v.profileId(), v.token())
+            .json();
+    assertThat(resume.getJsonNumber("positionSeconds").doubleValue()).isEqualTo(2.5);
+    assertThat(resume.getString("deviceId")).isEqualTo(v.deviceId());
+
+    // The same write again, or an older one arriving late, changes nothing.
+    assertThat(report(v, v.deviceId(), 2.5, t1, "PAUSE").json().getBoolean("applied")).isFalse();
+    assertThat(
+            report(v, v.deviceId(), 1.0, t1.minusSeconds(30), "PERIODIC")
+                .json()
+                .getBoolean("applied"))
+        .isFalse();
+    // The TV moves on: its newer position is the one to resume from.
+    Api.Reply seek = report(v, tv, 3.0, t1.plusSeconds(5), "SEEK");
+    assertThat(seek.json().getBoolean("applied")).as(seek.toString()).isTrue();
+    assertThat(seek.json().getBoolean("watched")).as(seek.toString()).isFalse();
+    resume =
+        api.get("/api/playback/positions/" + title + "?profileId=" + v.profileId(), v.token())
+            .json();
+    assertThat(resume.getString("deviceId")).isEqualTo(tv);
+    assertThat(resume.getJsonNumber("positionSeconds").doubleValue()).isEqualTo(3.0);
+
+    var watching =
+        api.get("/api/playback/positions/continue-watching?profileId=" + v.profileId(), v.token())
+            .array();
+    assertThat(watching).hasSize(1);
+    assertThat(watching.getJsonObject(0).getString("titleId")).isEqualTo(title);
+  }
+
+  @Test
+  void aPositionNearTheEndMarksTheTitleWatched() {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    Api.Reply end = report(v, v.deviceId(), 3.9, Instant.now(), "STOP");
+    assertThat(end.json().getBoolean("watched")).isTrue();
+    assertThat(
+            api.get(
+                    "/api/playback/positions/continue-watching?profileId=" + v.profileId(),
+                    v.token())
+                .array())
+        .isEmpty();
+  }
+
+  @Test
+  void badReportsAreRefusedByName() {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    Viewer stranger = Viewers.newViewer(api, "WEB", null);
+    assertProblem(report(v, v.deviceId(), -1, Instant.now(), "PAUSE"), 400, "validation-failed");
+    assertProblem(report(v, v.deviceId(), 1, Instant.now(), "REWIND"), 400, "validation-failed");
+    assertProblem(report(v, v.deviceId(), 600, Instant.now(), "PAUSE"), 400, "invalid-position");
+    assertProblem(
+        report(v, stranger.deviceId(), 1, Instant.now(), "PAUSE"), 404, "device-not-found");
+    assertProblem(
+        api.get(
+            "/api/playback/positions/" + title + "?profileId=" + stranger.profileId(), v.token()),
+        404,
+        "profile-not-found");
+    assertProblem(
+        api.get("/api/playback/positions/" + title + "?profileId=" + v.profileId(), v.token()),
+        404,
+        "no-position");
+  }
+}
