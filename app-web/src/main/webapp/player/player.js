@@ -115,9 +115,13 @@ async function watch(title) {
   const player = new shaka.Player();
   await player.attach(video);
   marquee.player = player;
-  player.configure({
-    drm: { servers: { 'org.w3.clearkey': session.licence.clearKeyUrl } },
-  });
+  // Diagnostics: window.marquee.clearKeys = {kidHex: keyHex} plays with those keys instead of the
+  // licence server's (support uses it to tell a bad key from a bad stream; tests use it to show
+  // that a wrong key does not play).
+  player.configure(
+    marquee.clearKeys
+      ? { drm: { clearKeys: marquee.clearKeys } }
+      : { drm: { servers: { 'org.w3.clearkey': session.licence.clearKeyUrl } } });
   const net = player.getNetworkingEngine();
   net.registerRequestFilter((type, request) => {
     if (type === shaka.net.NetworkingEngine.RequestType.LICENSE) {
@@ -125,7 +129,11 @@ async function watch(title) {
       marquee.licenceRequests++;
     }
   });
-  player.addEventListener('error', (event) => failed(new Error('Playback failed: ' + event.detail.message + ' (' + event.detail.code + ')')));
+  player.addEventListener('error', (event) => {
+    const error = new Error('Playback failed: ' + event.detail.message + ' (' + event.detail.code + ')');
+    error.problem = { type: '/problems/shaka-' + event.detail.code };
+    failed(error);
+  });
   player.addEventListener('variantchanged', showQuality);
   player.addEventListener('adaptation', showQuality);
   // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the

@@ -99,6 +99,15 @@ class LicenceIT {
         Map.of("X-Playback-Session", token, "X-Viewer-Country", GB));
   }
 
+  /** Plays a download: the app, online again, from the viewer's country. */
+  private static Api.Reply playOffline(String licence, String device, String token) {
+    return api.send(
+        "POST",
+        "/api/drm/offline-licences/" + licence + "/play?device=" + device,
+        null,
+        Map.of("Authorization", "Bearer " + token, "X-Viewer-Country", GB));
+  }
+
   private static JsonObject session(Viewer v, String deviceId, String title) {
     Api.Reply r = Viewers.startSession(api, v, deviceId, title);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -363,31 +372,18 @@ class LicenceIT {
     assertThat(api.get("/api/drm/offline-licences", v.token()).array()).hasSize(3);
     String first = ids.get(0);
     assertProblem(
-        api.post(
-            "/api/drm/offline-licences/"
-                + first
-                + "/play?device="
-                + Viewers.device(api, v.token(), "TABLET", null),
-            v.token()),
+        playOffline(first, Viewers.device(api, v.token(), "TABLET", null), v.token()),
         403,
         "wrong-device");
-    Api.Reply play =
-        api.post("/api/drm/offline-licences/" + first + "/play?device=" + v.deviceId(), v.token());
+    Api.Reply play = playOffline(first, v.deviceId(), v.token());
     assertThat(play.status()).as(play.toString()).isEqualTo(200);
     assertThat(Viewers.keys(play.json())).hasSize(2);
     Thread.sleep(3_500); // the test server's offline play window is 3 s
-    assertProblem(
-        api.post("/api/drm/offline-licences/" + first + "/play?device=" + v.deviceId(), v.token()),
-        403,
-        "offline-expired");
+    assertProblem(playOffline(first, v.deviceId(), v.token()), 403, "offline-expired");
 
     assertThat(api.delete("/api/drm/offline-licences/" + ids.get(1), v.token()).status())
         .isEqualTo(204);
-    assertProblem(
-        api.post(
-            "/api/drm/offline-licences/" + ids.get(1) + "/play?device=" + v.deviceId(), v.token()),
-        403,
-        "offline-revoked");
+    assertProblem(playOffline(ids.get(1), v.deviceId(), v.token()), 403, "offline-revoked");
     assertThat(api.delete("/api/drm/offline-licences/" + ids.get(2), admin).status())
         .isEqualTo(204);
     Viewer stranger = Viewers.newViewer(api, "WEB", null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,6 +188,37 @@ class PlaybackBrowserIT {
       assertThat(resumedAt).isCloseTo(paused, org.assertj.core.data.Offset.offset(2.0));
       assertThat(currentTime(second)).isBetween(paused - 2.0, paused + 4.0);
       assertThat(second.driver.findElement(By.id("resume")).getText()).startsWith("Resumed at 0:0");
+    }
+  }
+
+  @Test
+  void theWrongKeyDoesNotPlay() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "HD");
+    Api.Reply session = Viewers.startSession(api, viewer, viewer.deviceId(), title);
+    JsonObject kids = session.json().getJsonObject("keyIds");
+    api.delete("/api/playback/sessions/" + session.json().getString("sessionId"), viewer.token());
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      // Right key ids, wrong keys: the ClearKey CDM decrypts to garbage.
+      browser.js(
+          "window.marquee.clearKeys = {[arguments[0]]: '00112233445566778899aabbccddeeff',"
+              + " [arguments[1]]: '00112233445566778899aabbccddeeff'}",
+          kids.getString("SD").replace("-", ""),
+          kids.getString("AUDIO").replace("-", ""));
+      play(browser);
+      await(
+          browser,
+          () -> ((Number) browser.js("return window.marquee.errors.length")).intValue() > 0,
+          "a playback error");
+      assertThat(currentTime(browser)).isLessThan(5.0);
+      assertThat(browser.js("return window.marquee.errors[0].text"))
+          .asString()
+          .contains("Playback failed");
+      // A media decode error (shaka category 3), not a DRM configuration error (category 6).
+      assertThat(browser.js("return window.marquee.errors[0].type"))
+          .asString()
+          .startsWith("shaka-3");
     }
   }
 }

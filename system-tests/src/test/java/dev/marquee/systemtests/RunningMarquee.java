@@ -72,6 +72,8 @@ public final class RunningMarquee implements BeforeAllCallback {
         // Short-lived sessions and offline play windows, so expiry is observable in a test.
         .environment("MARQUEE_PLAYBACK_SESSION_TIMEOUT", "PT4S")
         .environment("MARQUEE_DRM_OFFLINE_PLAY_WINDOW", "PT3S")
+        // As if behind an edge that sets (and strips from clients) the viewer's country.
+        .environment("MARQUEE_DRM_REGION_HEADER", "X-Viewer-Country")
         .build()
         .start();
   }

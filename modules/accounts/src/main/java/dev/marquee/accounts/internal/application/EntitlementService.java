@@ -98,7 +98,9 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
   @Transactional
   public void markPlayed(AccountId account, UUID titleId, Instant at) {
     for (TitleGrant grant : grantsFor(account.value(), titleId)) {
-      if (grant.isRental() && grant.firstPlayedAt() == null && grant.revokedAt() == null) {
+      if (grant.isRental()
+          && grant.firstPlayedAt() == null
+          && grant.denialAt(at.atOffset(ZoneOffset.UTC)) == null) {
         em.lock(grant, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(grant);
         grant.markPlayed(at.atOffset(ZoneOffset.UTC));

@@ -50,7 +50,10 @@ public final class EntitlementRules {
         why = "The subscription's period ended at " + s.periodEnd() + ".";
       }
     }
-    for (TitleGrant grant : grants) {
+    // Purchases first: when a purchase and a rental give the same, the rental's clock stays off.
+    List<TitleGrant> ordered = new java.util.ArrayList<>(grants);
+    ordered.sort(java.util.Comparator.comparing(TitleGrant::isRental));
+    for (TitleGrant grant : ordered) {
       String denial = grant.denialAt(when);
       if (denial != null) {
         if (best == null) {
@@ -69,10 +72,11 @@ public final class EntitlementRules {
                 GRANT_OFFLINE_LICENCES,
                 null);
       } else if (grant.maxHeight() > best.maxHeight()) {
+        // The grant supplies the resolution, so it is what is in use (a rental's clock starts).
         best =
             new Entitlement(
                 true,
-                best.source(),
+                grant.kind(),
                 best.plan(),
                 grant.maxHeight(),
                 best.maxStreams(),

@@ -58,6 +58,10 @@ public class LicenceService {
       session = sessions.verify(ask.token());
       Granted granted = grant(session, ask);
       beforeGranting.accept(granted);
+      if ("RENTAL".equals(granted.playability().entitlementSource())) {
+        // Only a granted licence starts a rental's clock.
+        entitlements.markPlayed(session.account(), session.title().value(), Instant.now());
+      }
       record(ask, session, true, "granted");
       return granted;
     } catch (LicenceDenied denied) {
@@ -121,9 +125,6 @@ public class LicenceService {
               + " stream(s) at once and "
               + before
               + " session(s) that started earlier are still playing.");
-    }
-    if ("RENTAL".equals(playable.entitlementSource())) {
-      entitlements.markPlayed(session.account(), session.title().value(), Instant.now());
     }
     Instant expires = Instant.now().plus(ttl);
     if (session.expiresAt().isBefore(expires)) {

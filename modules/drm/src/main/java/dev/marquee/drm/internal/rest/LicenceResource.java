@@ -42,9 +42,13 @@ public class LicenceResource {
   @Inject LicenceService licences;
   @Inject OfflineLicences offline;
 
+  /**
+   * The country header set by a trusted edge (CDN or load balancer that strips it from clients).
+   * Unset (the default): client headers are ignored and the account's country counts.
+   */
   @Inject
-  @ConfigProperty(name = "marquee.drm.region-header", defaultValue = "X-Viewer-Country")
-  String regionHeader;
+  @ConfigProperty(name = "marquee.drm.region-header")
+  java.util.Optional<String> regionHeader;
 
   @Context HttpHeaders headers;
 
@@ -130,7 +134,7 @@ public class LicenceResource {
   }
 
   private String region() {
-    return headers.getHeaderString(regionHeader);
+    return regionHeader.map(headers::getHeaderString).orElse(null);
   }
 
   private static String token(String header, String query) {

@@ -1,7 +1,6 @@
 package dev.marquee.drm.internal.rest;
 
 import dev.marquee.accounts.api.AccountId;
-import dev.marquee.accounts.api.EntitlementsFacade;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.LicenceDenied;
 import dev.marquee.drm.internal.keys.ContentKeyStore;
@@ -39,7 +38,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class OfflineLicenceResource {
   @Inject OfflineLicences offline;
   @Inject ContentKeyStore keys;
-  @Inject EntitlementsFacade entitlements;
+  @Inject dev.marquee.drm.internal.licence.DefaultPlaybackPolicy policy;
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "marquee.drm.region-header")
+  java.util.Optional<String> regionHeader;
+
   @Inject LicenceAudit audit;
   @Inject JsonWebToken caller;
   @jakarta.ws.rs.core.Context SecurityContext security;
@@ -104,9 +109,15 @@ public class OfflineLicenceResource {
         throw new LicenceDenied(
             "offline-expired", "The offline licence expired at " + licence.validUntil() + ".");
       }
-      if (!entitlements.entitlement(new AccountId(me()), licence.titleId(), now).entitled()) {
-        throw new LicenceDenied("not-entitled", "The account is no longer entitled to the title.");
-      }
+      // Every playback rule again: device still registered, title still published and
+      // offline-allowed, entitlement, region, window, maturity.
+      policy.check(
+          new AccountId(licence.accountId()),
+          new dev.marquee.accounts.api.ProfileId(licence.profileId()),
+          new dev.marquee.accounts.api.DeviceId(licence.deviceId()),
+          new dev.marquee.catalog.api.TitleId(licence.titleId()),
+          regionHeader.map(headers::getHeaderString).orElse(null),
+          true);
       offline.markPlayed(licence.id(), now);
       List<ContentKey> granted = new ArrayList<>();
       for (ContentKeyStore.Wrapped w : keys.ofTitle(licence.titleId())) {

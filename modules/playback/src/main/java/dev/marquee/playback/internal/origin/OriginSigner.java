@@ -31,7 +31,7 @@ public class OriginSigner {
   /** The only object keys the origin serves: a title's CMAF output, nothing else. */
   static final Pattern SEGMENT_KEY =
       Pattern.compile(
-          "^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)(video|audio)/[A-Za-z0-9_.-]{1,40}/(cenc|cbcs)/"
+          "^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)(video|audio)/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,39}/(cenc|cbcs)/"
               + "(init\\.mp4|seg-[0-9]{1,6}\\.m4s)$");
 
   @Inject

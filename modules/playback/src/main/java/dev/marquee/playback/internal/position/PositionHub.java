@@ -71,24 +71,32 @@ public class PositionHub {
 
   void poll() {
     try {
-      Instant from = cursor;
-      List<Position> changed = store.changedSince(from.minus(LOOKBACK));
       Set<String> seen = new HashSet<>();
-      for (Position p : changed) {
-        String id = p.profileId() + "|" + p.titleId() + "|" + p.deviceId() + "|" + p.clientTime();
-        seen.add(id);
-        if (recentlySent.contains(id)) {
-          continue;
+      Instant from = cursor.minus(LOOKBACK);
+      while (true) {
+        List<Position> page = store.changedSince(from);
+        for (Position p : page) {
+          String id = p.profileId() + "|" + p.titleId() + "|" + p.deviceId() + "|" + p.clientTime();
+          seen.add(id);
+          if (!recentlySent.contains(id)) {
+            deliver(p);
+          }
+          if (p.updatedAt().isAfter(cursor)) {
+            cursor = p.updatedAt();
+          }
         }
-        deliver(p);
-        if (p.updatedAt().isAfter(cursor)) {
-          cursor = p.updatedAt();
+        if (page.size() < PositionStore.PAGE) {
+          break;
         }
+        // A full page: go on after its last row, so a burst never pins the cursor.
+        from = page.get(page.size() - 1).updatedAt();
       }
       recentlySent.retainAll(seen);
       recentlySent.addAll(seen);
       byProfile.values().forEach(list -> list.removeIf(s -> s.sink().isClosed()));
-      byProfile.entrySet().removeIf(e -> e.getValue().isEmpty());
+      for (UUID profile : byProfile.keySet()) {
+        byProfile.computeIfPresent(profile, (p, list) -> list.isEmpty() ? null : list);
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Position push poll failed; retrying", e);
     }

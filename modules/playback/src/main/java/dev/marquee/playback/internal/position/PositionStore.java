@@ -21,6 +21,9 @@ public class PositionStore {
       "account_id, profile_id, title_id, device_id, position_ms, client_time, event, watched,"
           + " updated_at";
 
+  /** Rows per page of {@link #changedSince}. */
+  static final int PAGE = 2000;
+
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
@@ -83,7 +86,8 @@ public class PositionStore {
     return select(
         "SELECT "
             + COLUMNS
-            + " FROM playback.positions WHERE updated_at > ? ORDER BY updated_at LIMIT 5000",
+            + " FROM playback.positions WHERE updated_at > ? ORDER BY updated_at LIMIT "
+            + PAGE,
         Timestamp.from(after));
   }
 

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 @RequestScoped
 @PermitAll
 public class OriginResource {
-  private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+  private static final Pattern RANGE = Pattern.compile("^bytes=(\\d{0,18})-(\\d{0,18})$");
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   @Inject OriginSigner signer;

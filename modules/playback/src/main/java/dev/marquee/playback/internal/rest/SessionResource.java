@@ -47,9 +47,13 @@ public class SessionResource {
   @Inject JsonWebToken caller;
   @Context HttpHeaders headers;
 
+  /**
+   * The country header set by a trusted edge (CDN or load balancer that strips it from clients).
+   * Unset (the default): client headers are ignored and the account's country counts.
+   */
   @Inject
-  @ConfigProperty(name = "marquee.drm.region-header", defaultValue = "X-Viewer-Country")
-  String regionHeader;
+  @ConfigProperty(name = "marquee.drm.region-header")
+  java.util.Optional<String> regionHeader;
 
   /** What the device can play: the tallest picture it can show (default: no limit). */
   public record Capabilities(@Min(144) @Max(4320) Integer maxHeight) {}
@@ -95,7 +99,7 @@ public class SessionResource {
             new DeviceId(uuid(body.deviceId(), "deviceId")),
             new TitleId(uuid(body.titleId(), "titleId")),
             deviceMax,
-            headers.getHeaderString(regionHeader));
+            regionHeader.map(headers::getHeaderString).orElse(null));
     PlaybackSession s = started.session();
     Map<String, String> kids = new LinkedHashMap<>();
     drm.keyIds(new TitleId(s.titleId()))
