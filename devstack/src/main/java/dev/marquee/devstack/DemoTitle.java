@@ -25,6 +25,23 @@ final class DemoTitle {
     this.adminPassword = adminPassword;
   }
 
+  /**
+   * Gives the administrator a demo UHD plan (renewed on every start) so the demo title plays in the
+   * web player right away; other viewers need a plan or purchase granted by an admin.
+   */
+  void entitleAdmin() throws Exception {
+    MarqueeClient client = new MarqueeClient(baseUrl);
+    String token = client.signIn(adminEmail, adminPassword);
+    String id = ((JsonObject) client.get("/api/accounts/me", token)).getString("id");
+    client.send(
+        "PUT",
+        "/api/admin/accounts/" + id + "/subscription",
+        token,
+        "{\"plan\":\"UHD\",\"days\":365}",
+        java.util.Map.of(),
+        200);
+  }
+
   /** The demo title's id, ingesting it first if this home has none yet. */
   String ensure() throws Exception {
     Path marker = home.resolve("demo-title");

@@ -44,7 +44,9 @@ public final class DevStack {
     String demo = null;
     if (!"false".equalsIgnoreCase(System.getenv("MARQUEE_DEMO"))) {
       try {
-        demo = new DemoTitle(home, url, MarqueeStack.ADMIN_EMAIL, stack.adminPassword()).ensure();
+        DemoTitle title = new DemoTitle(home, url, MarqueeStack.ADMIN_EMAIL, stack.adminPassword());
+        demo = title.ensure();
+        title.entitleAdmin();
       } catch (Exception e) {
         System.err.println("The demo title could not be ingested: " + e.getMessage());
       }
@@ -70,6 +72,7 @@ public final class DevStack {
 
         ============================================================
          Marquee is up: %1$s
+           Watch          %1$s/player/  (sign in as the admin below: it has a demo plan)
            API explorer   %1$s/openapi/ui/
            Health         %1$s/health
            Metrics        %1$s/metrics
