@@ -34,6 +34,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PositionHub {
   static final long POLL_MILLIS = 400;
+  private static final long KEEP_ALIVE_NANOS = 15_000_000_000L;
   private static final Duration LOOKBACK = Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(PositionHub.class.getName());
 
@@ -46,6 +47,7 @@ public class PositionHub {
   private final Map<UUID, List<Subscriber>> byProfile = new ConcurrentHashMap<>();
   private final Set<String> recentlySent = ConcurrentHashMap.newKeySet();
   private volatile Instant cursor;
+  private long lastKeepAlive = System.nanoTime();
   private ScheduledFuture<?> poller;
 
   private record Subscriber(SseEventSink sink, Sse sse, UUID deviceId) {}
@@ -93,12 +95,37 @@ public class PositionHub {
       }
       recentlySent.retainAll(seen);
       recentlySent.addAll(seen);
+      if (System.nanoTime() - lastKeepAlive > KEEP_ALIVE_NANOS) {
+        keepAlive();
+      }
       byProfile.values().forEach(list -> list.removeIf(s -> s.sink().isClosed()));
       for (UUID profile : byProfile.keySet()) {
         byProfile.computeIfPresent(profile, (p, list) -> list.isEmpty() ? null : list);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Position push poll failed; retrying", e);
+    }
+  }
+
+  /**
+   * An SSE comment every 15 s: proxies keep idle streams open, and a stream whose client went away
+   * fails the send and is closed (then dropped at the next poll) instead of lingering.
+   */
+  private void keepAlive() {
+    lastKeepAlive = System.nanoTime();
+    for (List<Subscriber> list : byProfile.values()) {
+      for (Subscriber s : list) {
+        if (!s.sink().isClosed()) {
+          s.sink()
+              .send(s.sse().newEventBuilder().comment("keep-alive").build())
+              .whenComplete(
+                  (ok, failure) -> {
+                    if (failure != null) {
+                      s.sink().close();
+                    }
+                  });
+        }
+      }
     }
   }
 
