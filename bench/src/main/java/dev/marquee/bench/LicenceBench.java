@@ -26,7 +26,6 @@ public final class LicenceBench {
   private LicenceBench() {}
 
   public static void main(String[] args) throws Exception {
-    String wlp = System.getProperty("marquee.wlp.dir");
     BenchSettings settings = BenchSettings.fromSystemProperties();
     int rate = Integer.getInteger("bench.rate", 2000);
     Duration rateDuration = Duration.ofSeconds(Integer.getInteger("bench.rateSeconds", 20));
@@ -35,18 +34,8 @@ public final class LicenceBench {
     Runtime.getRuntime().addShutdownHook(new Thread(teardown, "marquee-bench-teardown"));
     MarqueeStack stack = null;
     try {
-      int[] ports = PlatformBench.freePorts(5);
       stack =
-          MarqueeStack.builder()
-              .home(home)
-              .httpPort(ports[0])
-              .httpsPort(ports[1])
-              .databasePort(ports[2])
-              .objectStorePort(ports[3])
-              .messagingPort(ports[4])
-              .wlpDirectory(Path.of(wlp))
-              .environment("HTTP_HOST", "127.0.0.1")
-              .environment("MESSAGING_HOST", "127.0.0.1")
+          BenchStacks.loopback(home)
               // One session serves the whole run: no heartbeats from wrk.
               .environment("MARQUEE_PLAYBACK_SESSION_TIMEOUT", "PT2H")
               .build();
@@ -151,34 +140,7 @@ public final class LicenceBench {
     Path master = home.resolve("master.mp4");
     new SyntheticMaster(640, 360, 25, 2, false, List.of("eng")).writeTo(master);
     progress("Ingesting and transcoding a 2 s title");
-    String title =
-        client.uploadMaster(
-            admin,
-            master,
-            Json.createObjectBuilder()
-                .add("name", "Licence bench")
-                .add("synopsis", "Keys, quickly.")
-                .add("language", "en")
-                .add("category", "drama")
-                .add("maturityRating", "ALL")
-                .add("releaseYear", 2026)
-                .add(
-                    "licence",
-                    Json.createObjectBuilder()
-                        .add("regions", Json.createArrayBuilder().add("WORLD"))
-                        .add("offlineAllowed", false))
-                .build());
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (true) {
-      JsonArray jobs = (JsonArray) client.get("/api/transcode/titles/" + title + "/jobs", admin);
-      if (!jobs.isEmpty() && jobs.getJsonObject(0).getString("state").equals("PUBLISHED")) {
-        break;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the bench title was not published: " + jobs);
-      }
-      Thread.sleep(500);
-    }
+    String title = BenchStacks.publishTitle(client, admin, master, "Licence bench");
     String me = ((JsonObject) client.get("/api/accounts/me", admin)).getString("id");
     client.send(
         "PUT",

@@ -35,20 +35,7 @@ public final class PlatformBench {
     Runtime.getRuntime().addShutdownHook(new Thread(teardown, "marquee-bench-teardown"));
     MarqueeStack stack = null;
     try {
-      int[] ports = freePorts(5);
-      stack =
-          MarqueeStack.builder()
-              .home(home)
-              .httpPort(ports[0])
-              .httpsPort(ports[1])
-              .databasePort(ports[2])
-              .objectStorePort(ports[3])
-              .messagingPort(ports[4])
-              .wlpDirectory(Path.of(wlp))
-              // Already the defaults; set anyway so the load can never leave the loopback.
-              .environment("HTTP_HOST", "127.0.0.1")
-              .environment("MESSAGING_HOST", "127.0.0.1")
-              .build();
+      stack = BenchStacks.loopback(home).build();
       teardown.stack(stack);
       run(stack, home, settings).print(System.out);
     } catch (Exception | Error e) {

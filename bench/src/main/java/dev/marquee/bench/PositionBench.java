@@ -3,7 +3,6 @@ package dev.marquee.bench;
 import dev.marquee.devstack.MarqueeClient;
 import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.api.SyntheticMaster;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -37,25 +36,12 @@ public final class PositionBench {
   private PositionBench() {}
 
   public static void main(String[] args) throws Exception {
-    String wlp = System.getProperty("marquee.wlp.dir");
     Path home = Files.createTempDirectory("marquee-position-bench-");
     Teardown teardown = new Teardown(home);
     Runtime.getRuntime().addShutdownHook(new Thread(teardown, "marquee-bench-teardown"));
     MarqueeStack stack = null;
     try {
-      int[] ports = PlatformBench.freePorts(5);
-      stack =
-          MarqueeStack.builder()
-              .home(home)
-              .httpPort(ports[0])
-              .httpsPort(ports[1])
-              .databasePort(ports[2])
-              .objectStorePort(ports[3])
-              .messagingPort(ports[4])
-              .wlpDirectory(Path.of(wlp))
-              .environment("HTTP_HOST", "127.0.0.1")
-              .environment("MESSAGING_HOST", "127.0.0.1")
-              .build();
+      stack = BenchStacks.loopback(home).build();
       teardown.stack(stack);
       System.err.println("[bench] Starting the stack in " + home);
       stack.start();
@@ -78,34 +64,7 @@ public final class PositionBench {
     Path master = home.resolve("master.mp4");
     new SyntheticMaster(320, 180, 25, 60, false, List.of()).writeTo(master);
     System.err.println("[bench] Ingesting a 60 s title and waiting for its transcode");
-    String title =
-        client.uploadMaster(
-            admin,
-            master,
-            Json.createObjectBuilder()
-                .add("name", "Position bench")
-                .add("synopsis", "Long enough to resume.")
-                .add("language", "en")
-                .add("category", "drama")
-                .add("maturityRating", "ALL")
-                .add("releaseYear", 2026)
-                .add(
-                    "licence",
-                    Json.createObjectBuilder()
-                        .add("regions", Json.createArrayBuilder().add("WORLD"))
-                        .add("offlineAllowed", false))
-                .build());
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (true) {
-      JsonArray jobs = (JsonArray) client.get("/api/transcode/titles/" + title + "/jobs", admin);
-      if (!jobs.isEmpty() && jobs.getJsonObject(0).getString("state").equals("PUBLISHED")) {
-        break;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the bench title was not published: " + jobs);
-      }
-      Thread.sleep(500);
-    }
+    String title = BenchStacks.publishTitle(client, admin, master, "Position bench");
     String profile =
         ((JsonArray) client.get("/api/accounts/me/profiles", admin))
             .getJsonObject(0)

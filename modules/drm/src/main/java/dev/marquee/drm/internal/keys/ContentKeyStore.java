@@ -1,7 +1,6 @@
 package dev.marquee.drm.internal.keys;
 
 import dev.marquee.drm.api.ContentKey;
-import dev.marquee.drm.api.KeyIds;
 import dev.marquee.drm.api.TrackType;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,9 +172,5 @@ public class ContentKeyStore {
 
   static byte[] aad(UUID titleId, TrackType type, UUID kid) {
     return (titleId + "|" + type.name() + "|" + kid).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  static byte[] kidBytes(UUID kid) {
-    return KeyIds.bytes(kid);
   }
 }
