@@ -79,8 +79,17 @@ async function enter() {
     play.textContent = 'Play';
     play.addEventListener('click', () => watch(t).catch(failed));
     item.append(name, about, play);
+    if (t.offlineAllowed) {
+      const download = document.createElement('button');
+      download.type = 'button';
+      download.className = 'download';
+      download.textContent = 'Download';
+      download.addEventListener('click', () => downloadTitle(t, download).catch(failed));
+      item.append(download);
+    }
     list.append(item);
   }
+  showDownloads();
   show('shelf', true);
   marquee.state = 'browsing';
 }
@@ -102,6 +111,7 @@ function failed(error) {
 }
 
 async function watch(title) {
+  const clickedAt = performance.now();
   message('');
   await stop();
   const session = await api('/api/playback/sessions', {
@@ -109,6 +119,9 @@ async function watch(title) {
     body: JSON.stringify({ titleId: title.id, profileId: marquee.profile, deviceId: marquee.device }),
   });
   marquee.session = session;
+  const qoe = (marquee.qoe = new QoeReporter(session));
+  marquee.qualities = [];
+  marquee.quality = undefined;
   $('now-playing').textContent = title.name;
   show('watch', true);
   const video = $('video');
@@ -132,28 +145,30 @@ async function watch(title) {
   player.addEventListener('error', (event) => {
     const error = new Error('Playback failed: ' + event.detail.message + ' (' + event.detail.code + ')');
     error.problem = { type: '/problems/shaka-' + event.detail.code };
+    qoe.error(event.detail.code);
     failed(error);
   });
   player.addEventListener('variantchanged', showQuality);
   player.addEventListener('adaptation', showQuality);
+  player.addEventListener('buffering', (event) => qoe.buffering(event.buffering));
   // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
   // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
   // it to the browser's ClearKey CDM).
   marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
-  // Resume where any device of this profile left off (the newest position wins).
+  // Resume where any device of this profile left off (the session carries the newest position).
   let start = 0;
-  try {
-    const last = await api('/api/playback/positions/' + title.id + '?profileId=' + marquee.profile);
-    if (!last.watched && last.positionSeconds > 1) {
-      start = last.positionSeconds;
-      marquee.resumedAt = start;
-      $('resume').textContent = 'Resumed at ' + clock(start) + ' (from another device or an earlier visit).';
-      show('resume-bar', true);
-    }
-  } catch (e) {
-    if (e.status !== 404) throw e;
+  if (session.resume && session.resume.positionSeconds > 1) {
+    start = session.resume.positionSeconds;
+    marquee.resumedAt = start;
+    $('resume').textContent = 'Resumed at ' + clock(start) + ' (from another device or an earlier visit).';
+    show('resume-bar', true);
   }
   marquee.title = title;
+  // First frame on screen: the end of startup (play pressed -> session, manifest, licence, frame).
+  const firstFrame = () => { marquee.startupMs = qoe.startup(clickedAt); };
+  if (video.requestVideoFrameCallback) video.requestVideoFrameCallback(firstFrame);
+  else video.addEventListener('playing', firstFrame, { once: true });
+  video.onended = () => qoe.end('ended', player);
   await player.load(marquee.format === 'hls' ? session.manifests.hls : session.manifests.dash, start);
   video.onpause = () => report('PAUSE');
   video.onseeked = () => report('SEEK');
@@ -161,6 +176,9 @@ async function watch(title) {
   const select = $('audio');
   select.replaceChildren(...audioLanguages().map((l) => new Option(l, l)));
   select.onchange = () => selectAudio(select.value);
+  const subtitles = $('subtitles');
+  subtitles.replaceChildren(new Option('Off', ''), ...textLanguages().map((l) => new Option(l, l)));
+  subtitles.onchange = () => selectText(subtitles.value);
   showQuality();
   marquee.heartbeat = setInterval(() => {
     api('/api/playback/sessions/' + session.sessionId + '/heartbeat', { method: 'POST' }).catch(failed);
@@ -186,10 +204,105 @@ marquee.activeAudio = () => {
   return active ? active.language : null;
 };
 
+function textLanguages() {
+  return [...new Set(marquee.player.getTextTracks().map((t) => t.language))].sort();
+}
+
+/** Shows the subtitles of a language ('' for none). */
+function selectText(language) {
+  const track = language && marquee.player.getTextTracks().find((t) => t.language === language);
+  marquee.player.selectTextTrack(track || null);
+  $('subtitles').value = track ? language : '';
+}
+marquee.textLanguages = () => textLanguages();
+marquee.selectText = (language) => selectText(language);
+/** The subtitle text on screen now (cues of the showing text track at the current time). */
+marquee.shownText = () => [...$('video').textTracks]
+  .filter((t) => t.mode === 'showing')
+  .flatMap((t) => [...(t.activeCues || [])].map((c) => c.text));
+
+async function downloadTitle(title, button) {
+  message('');
+  button.disabled = true;
+  marquee.downloading = title.id;
+  try {
+    await OfflineDownloads.download(api, title, marquee.profile, marquee.device, (progress) => {
+      button.textContent = 'Downloading ' + Math.round(progress * 100) + '%';
+    });
+    button.textContent = 'Downloaded';
+  } catch (e) {
+    button.textContent = 'Download';
+    button.disabled = false;
+    throw e;
+  } finally {
+    marquee.downloading = null;
+    showDownloads();
+  }
+}
+
+function showDownloads() {
+  const entries = OfflineDownloads.list();
+  marquee.downloads = entries.map((e) => e.titleId);
+  const list = $('downloads');
+  list.replaceChildren();
+  for (const entry of entries) {
+    const item = document.createElement('li');
+    item.dataset.titleId = entry.titleId;
+    const name = document.createElement('strong');
+    name.textContent = entry.name;
+    const until = document.createElement('span');
+    until.textContent = ' licence until ' + new Date(entry.licence.expiresAt).toLocaleString();
+    const play = document.createElement('button');
+    play.type = 'button';
+    play.className = 'play-offline';
+    play.textContent = 'Play offline';
+    play.addEventListener('click', () => watchOffline(entry).catch(failed));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove-download';
+    remove.textContent = 'Delete';
+    remove.addEventListener('click', () => OfflineDownloads.remove(api, entry).then(showDownloads).catch(failed));
+    item.append(name, until, play, remove);
+    list.append(item);
+  }
+  show('offline', entries.length > 0);
+}
+
+/** Plays a download from this browser's storage: no session, no network needed. */
+async function watchOffline(entry) {
+  message('');
+  await stop();
+  const clearKeys = await OfflineDownloads.keysFor(api, entry, marquee.device);
+  $('now-playing').textContent = entry.name + ' (downloaded)';
+  show('watch', true);
+  const video = $('video');
+  const player = new shaka.Player();
+  await player.attach(video);
+  marquee.player = player;
+  marquee.qualities = [];
+  marquee.quality = undefined;
+  player.configure({ drm: { clearKeys } });
+  player.addEventListener('error', (event) => {
+    const error = new Error('Playback failed: ' + event.detail.message + ' (' + event.detail.code + ')');
+    error.problem = { type: '/problems/shaka-' + event.detail.code };
+    failed(error);
+  });
+  await player.load(entry.offlineUri);
+  marquee.format = 'offline';
+  marquee.state = 'playing';
+  showQuality();
+  video.muted = true;
+  await video.play();
+}
+
 function showQuality() {
   const active = marquee.player && marquee.player.getVariantTracks().find((t) => t.active);
   if (active) {
     $('quality').textContent = active.height + 'p · ' + Math.round(active.bandwidth / 1000) + ' kb/s';
+    if (marquee.quality !== active.height) {
+      if (marquee.quality !== undefined && marquee.qoe) marquee.qoe.switched(active);
+      marquee.qualities.push(active.height);
+    }
     marquee.quality = active.height;
   }
 }
@@ -217,6 +330,10 @@ async function stop() {
   clearInterval(marquee.heartbeat);
   clearInterval(marquee.periodic);
   if (marquee.session && marquee.player) await report('STOP');
+  if (marquee.qoe) {
+    await marquee.qoe.end('stopped', marquee.player);
+    marquee.qoe = null;
+  }
   show('resume-bar', false);
   if (marquee.player) {
     await marquee.player.destroy();
@@ -235,7 +352,10 @@ $('sign-in').addEventListener('submit', (event) => {
 });
 $('stop').addEventListener('click', () => stop().catch(failed));
 $('start-over').addEventListener('click', () => { $('video').currentTime = 0; show('resume-bar', false); });
-window.addEventListener('pagehide', () => { if (marquee.session) navigator.sendBeacon && stop(); });
+window.addEventListener('pagehide', () => {
+  if (marquee.qoe) marquee.qoe.end('closed', marquee.player, true);
+  if (marquee.session) stop();
+});
 
 shaka.polyfill.installAll();
 if (!shaka.Player.isBrowserSupported()) {

@@ -35,7 +35,7 @@ final class ModuleRules {
           "ingest", Set.of("catalog", "accounts"),
           "transcode", Set.of("ingest", "drm", "catalog"),
           "drm", Set.of("accounts", "catalog"),
-          "playback", Set.of("catalog", "drm", "accounts", "transcode"),
+          "playback", Set.of("catalog", "drm", "accounts", "transcode", "ingest"),
           "console", Set.of("accounts", "catalog", "ingest", "transcode", "drm", "playback"));
 
   private ModuleRules() {}

@@ -42,6 +42,31 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** DevTools network emulation for this browser's pages: download and upload in bytes/s. */
+  void throttle(long bytesPerSecond, Duration latency) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        java.util.Map.of(
+            "offline",
+            false,
+            "latency",
+            latency.toMillis(),
+            "downloadThroughput",
+            bytesPerSecond,
+            "uploadThroughput",
+            bytesPerSecond));
+  }
+
+  /** DevTools: this browser's pages lose (true) or regain (false) the network. */
+  void offline(boolean offline) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        java.util.Map.of(
+            "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -43,6 +43,19 @@ class ManifestAndOriginIT {
             {"name":"Manifest","synopsis":"Lists.","language":"en","category":"drama",
              "maturityRating":"ALL","releaseYear":2026,
              "licence":{"regions":["WORLD"],"offlineAllowed":false}}""");
+    for (String[] file :
+        List.of(
+            new String[] {
+              "fr", "1\n00:00:00,000 --> 00:00:02,500\nBonsoir.\n", "application/x-subrip"
+            },
+            new String[] {
+              "eng", "WEBVTT\n\n00:00.000 --> 00:02.500\nGood evening.\n", "text/vtt"
+            })) {
+      Api.Reply added =
+          api.putText(
+              "/api/ingest/titles/" + title + "/subtitles/" + file[0], file[1], file[2], creator);
+      assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    }
     Creators.awaitPublished(api, creator, title, Duration.ofMinutes(4));
   }
 
@@ -172,6 +185,52 @@ class ManifestAndOriginIT {
         api.get("/api/origin/masters/any/master.mp4?exp=" + exp + "&sig=" + sig),
         404,
         "segment-not-found");
+  }
+
+  @Test
+  void theSessionListsTracksAndBothManifestsCarryTheSubtitlesFromTheOrigin() {
+    JsonObject s = session("WEB", null);
+    assertThat(s.getJsonArray("audio").stream().map(t -> t.asJsonObject().getString("language")))
+        .containsExactlyInAnyOrder("eng", "fra");
+    assertThat(
+            s.getJsonArray("subtitles").stream().map(t -> t.asJsonObject().getString("language")))
+        .containsExactly("eng", "fr");
+    assertThat(s.getJsonObject("resume").getJsonNumber("positionSeconds").doubleValue()).isZero();
+
+    String xml = api.get(s.getJsonObject("manifests").getString("dash")).body();
+    assertThat(xml).contains("contentType=\"text\" mimeType=\"text/vtt\" lang=\"fr\"");
+    Matcher base = Pattern.compile("<BaseURL>([^<]+/subtitles/fr-[^<]+)</BaseURL>").matcher(xml);
+    assertThat(base.find()).as(xml).isTrue();
+    String url = base.group(1).replace("&amp;", "&");
+    Api.Reply vtt = api.get(url);
+    assertThat(vtt.status()).isEqualTo(200);
+    assertThat(vtt.contentType()).startsWith("text/vtt");
+    assertThat(vtt.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+    assertThat(vtt.body()).startsWith("WEBVTT").contains("Bonsoir.");
+
+    String m3u8 = api.get(s.getJsonObject("manifests").getString("hls")).body();
+    assertThat(m3u8)
+        .contains(
+            "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"eng\"",
+            "LANGUAGE=\"fr\"",
+            "SUBTITLES=\"subs\"");
+    Matcher media =
+        Pattern.compile("URI=\"(/api/playback/manifests/\\S+/media/subtitles-fr\\.m3u8[^\"]*)\"")
+            .matcher(m3u8);
+    assertThat(media.find()).as(m3u8).isTrue();
+    String playlist = api.get(media.group(1)).body();
+    assertThat(playlist).contains("#EXTINF:3.", "/subtitles/fr-", "#EXT-X-ENDLIST");
+
+    // The segments' signature does not open the subtitles (another prefix), nor the reverse.
+    Matcher init = Pattern.compile("initialization=\"([^\"]+)\"").matcher(xml);
+    assertThat(init.find()).isTrue();
+    String segmentUrl = init.group(1).replace("&amp;", "&");
+    String segmentQuery = segmentUrl.substring(segmentUrl.indexOf('?'));
+    assertProblem(api.get(url.substring(0, url.indexOf('?')) + segmentQuery), 403, "bad-signature");
+    assertProblem(
+        api.get(segmentUrl.substring(0, segmentUrl.indexOf('?')) + url.substring(url.indexOf('?'))),
+        403,
+        "bad-signature");
   }
 
   private static String encoded(JsonObject session) {

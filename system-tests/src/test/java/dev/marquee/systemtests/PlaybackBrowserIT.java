@@ -28,8 +28,9 @@ class PlaybackBrowserIT {
   @BeforeAll
   static void publishATitle() throws Exception {
     Path master = Files.createTempDirectory("browser-it").resolve("master.mp4");
-    // 720p with two languages: the ladder has an HD rung that a browser must never get.
-    new SyntheticMaster(1280, 720, 25, 10, false, List.of("eng", "fra")).writeTo(master);
+    // 720p with two languages: the ladder has an HD rung that a browser must never get; 24 s so
+    // that a throttled network outlasts the player's buffer.
+    new SyntheticMaster(1280, 720, 25, 24, false, List.of("eng", "fra")).writeTo(master);
     String creator = Creators.newCreator(api);
     title =
         Creators.ingest(
@@ -40,6 +41,18 @@ class PlaybackBrowserIT {
             {"name":"Browser Night","synopsis":"Played by Chromium.","language":"en",
              "category":"drama","maturityRating":"ALL","releaseYear":2026,
              "licence":{"regions":["WORLD"],"offlineAllowed":true}}""");
+    for (String[] file :
+        List.of(
+            new String[] {"en", "WEBVTT\n\n00:00.000 --> 00:24.000\nHello from Marquee.\n"},
+            new String[] {"fr", "WEBVTT\n\n00:00.000 --> 00:24.000\nBonjour de Marquee.\n"})) {
+      Api.Reply added =
+          api.putText(
+              "/api/ingest/titles/" + title + "/subtitles/" + file[0],
+              file[1],
+              "text/vtt",
+              creator);
+      assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    }
     Creators.awaitPublished(api, creator, title, Duration.ofMinutes(5));
   }
 
@@ -109,6 +122,20 @@ class PlaybackBrowserIT {
           browser,
           () -> other.equals(browser.js("return window.marquee.activeAudio()")),
           "the other audio language");
+      // Subtitles: both languages offered; the chosen one is on screen, then the other.
+      assertThat(browser.js("return window.marquee.textLanguages().join(',')")).isEqualTo("en,fr");
+      browser.js("window.marquee.selectText('en')");
+      await(
+          browser,
+          () ->
+              browser.js("return window.marquee.shownText().join()").equals("Hello from Marquee."),
+          "English subtitles on screen");
+      browser.js("window.marquee.selectText('fr')");
+      await(
+          browser,
+          () ->
+              browser.js("return window.marquee.shownText().join()").equals("Bonjour de Marquee."),
+          "French subtitles on screen");
       await(browser, () -> currentTime(browser) >= 5.0, "5 s of playback");
       assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
       assertThat((Long) browser.js("return window.marquee.licenceRequests")).isPositive();
@@ -119,12 +146,104 @@ class PlaybackBrowserIT {
                   browser.js(
                       "return Math.max(...window.marquee.player.getVariantTracks().map(t => t.height))"))
           .isLessThanOrEqualTo(480L);
+      // Startup (play pressed -> first frame) was measured and reported, then the end.
+      assertThat(((Number) browser.js("return window.marquee.startupMs")).doubleValue())
+          .isPositive();
+      browser.driver.findElement(By.id("stop")).click();
+      await(
+          browser,
+          () -> browser.js("return window.marquee.qoe === null").equals(Boolean.TRUE),
+          "the QoE report at stop");
     }
+    // QoE aggregates for the title today: at least this session, with what it reported.
+    var days = api.get("/api/playback/qoe?titleId=" + title, Viewers.admin(api)).array();
+    assertThat(days).hasSize(1);
+    JsonObject today = days.getJsonObject(0);
+    assertThat(today.getInt("sessions")).isPositive();
+    assertThat(today.getJsonNumber("startupP50Ms").doubleValue()).isPositive();
+    assertThat(today.getJsonNumber("startupP95Ms").doubleValue())
+        .isGreaterThanOrEqualTo(today.getJsonNumber("startupP50Ms").doubleValue());
+    assertThat(today.getJsonNumber("playedMs").longValue()).isGreaterThanOrEqualTo(4000);
+    assertThat(today.getJsonNumber("averageBitrate").longValue()).isPositive();
+    assertThat(today.getInt("ended")).isPositive();
+    assertThat(api.get("/metrics").body())
+        .containsPattern("marquee_qoe_events_total\\{[^}]*type=\"startup\"[^}]*\\} [1-9]");
     // The licence server saw this viewer's session and granted it.
     var trail = api.get("/api/drm/audit?account=" + viewer.accountId(), Viewers.admin(api)).array();
     assertThat(trail).isNotEmpty();
     assertThat(trail.getJsonObject(trail.size() - 1).getString("outcome")).isEqualTo("GRANTED");
     assertThat(trail.getJsonObject(trail.size() - 1).getString("titleId")).isEqualTo(title);
+  }
+
+  @Test
+  void onAThrottledNetworkThePlayerDropsQualityAndKeepsPlaying() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "HD");
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      play(browser);
+      // On loopback the player climbs to the best rung a browser may have.
+      await(
+          browser,
+          () -> Long.valueOf(480).equals(browser.js("return window.marquee.quality")),
+          "480p on a fast network");
+      long bandwidth240 =
+          (Long)
+              browser.js(
+                  "return Math.min(...window.marquee.player.getVariantTracks()"
+                      + ".map(t => t.bandwidth))");
+      // DevTools network emulation: well under the 480p rung, just above the lowest one.
+      browser.throttle(bandwidth240 * 3 / 2 / 8, Duration.ofMillis(40));
+      double throttledAt = currentTime(browser);
+      await(
+          browser,
+          () -> ((Number) browser.js("return window.marquee.quality")).intValue() < 480,
+          "a lower rung on the throttled network");
+      await(
+          browser,
+          () -> currentTime(browser) >= Math.min(throttledAt + 6, 23),
+          "playback to go on at the lower rung");
+      assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
+      assertThat(
+              browser.js(
+                  "return window.marquee.qoe.sent.filter(e => e.type === 'BITRATE_SWITCH')"
+                      + ".map(e => e.height).join()"))
+          .asString()
+          .containsPattern("(240|360)");
+    }
+  }
+
+  @Test
+  void aDownloadPlaysWithoutANetwork() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "HD");
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      browser
+          .driver
+          .findElement(By.cssSelector("#titles li[data-title-id='" + title + "'] button.download"))
+          .click();
+      await(
+          browser,
+          () -> ((List<?>) browser.js("return window.marquee.downloads")).contains(title),
+          "the download to finish");
+      // The licence server issued one offline licence, bound to this browser's device.
+      var licences = api.get("/api/drm/offline-licences", viewer.token()).array();
+      assertThat(licences).hasSize(1);
+      assertThat(licences.getJsonObject(0).getString("deviceId"))
+          .isEqualTo(browser.js("return window.marquee.device"));
+
+      browser.offline(true);
+      browser
+          .driver
+          .findElement(
+              By.cssSelector("#downloads li[data-title-id='" + title + "'] button.play-offline"))
+          .click();
+      await(browser, () -> currentTime(browser) >= 3.0, "3 s of offline playback");
+      assertThat(browser.js("return window.marquee.format")).isEqualTo("offline");
+      assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
+      browser.offline(false);
+    }
   }
 
   @Test

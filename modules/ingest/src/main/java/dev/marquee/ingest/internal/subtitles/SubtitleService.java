@@ -42,8 +42,10 @@ public class SubtitleService {
     }
     String text = new String(body, StandardCharsets.UTF_8);
     List<WebVttConverter.Cue> cues = WebVttConverter.parse(text);
-    String key = "titles/" + titleId + "/subtitles/" + code + ".vtt";
-    storage.put(key, WebVttConverter.toWebVtt(cues).getBytes(StandardCharsets.UTF_8), "text/vtt");
+    byte[] vtt = WebVttConverter.toWebVtt(cues).getBytes(StandardCharsets.UTF_8);
+    // Named by content: a replaced file gets a new key, so caches may keep every key forever.
+    String key = "titles/" + titleId + "/subtitles/" + code + "-" + digest(vtt) + ".vtt";
+    storage.put(key, vtt, "text/vtt");
     subtitles.put(
         titleId,
         code,
@@ -60,6 +62,15 @@ public class SubtitleService {
   public List<SubtitleFile> list(UUID caller, boolean admin, UUID titleId) {
     ownTitle(caller, admin, titleId);
     return subtitles.ofTitle(titleId);
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+      return java.util.HexFormat.of().formatHex(sha, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   private void ownTitle(UUID caller, boolean admin, UUID titleId) {

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A static DASH MPD (ISO/IEC 23009-1, live profile) for one session: one video AdaptationSet per
  * content key (DASH-IF: representations that switch seamlessly share a key), one per audio
- * language; SegmentTemplate with a SegmentTimeline of the exact durations; ContentProtection with
- * {@code cenc:default_KID} and the ClearKey system's DASH-IF {@code Laurl}.
+ * language, one per subtitle language (a side-loaded WebVTT file); SegmentTemplate with a
+ * SegmentTimeline of the exact durations; ContentProtection with {@code cenc:default_KID} and the
+ * ClearKey system's DASH-IF {@code Laurl}.
  */
 public final class DashManifest {
   static final String CLEARKEY_SYSTEM = "urn:uuid:e2719d58-a985-b3c9-781a-b030af78d30e";
@@ -74,6 +75,19 @@ public final class DashManifest {
           .append("\">\n");
       template(x, a, in);
       x.append("      </Representation>\n    </AdaptationSet>\n");
+    }
+    for (ManifestInput.Subtitle t : in.subtitles()) {
+      // Side-loaded WebVTT: one file for the whole period (segments would add nothing for text).
+      x.append("    <AdaptationSet id=\"")
+          .append(set++)
+          .append("\" contentType=\"text\" mimeType=\"text/vtt\" lang=\"")
+          .append(attr(t.language()))
+          .append("\">\n      <Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"subtitle\"/>\n")
+          .append("      <Representation id=\"")
+          .append(attr(t.name()))
+          .append("\" bandwidth=\"256\">\n        <BaseURL>")
+          .append(text(t.url()))
+          .append("</BaseURL>\n      </Representation>\n    </AdaptationSet>\n");
     }
     x.append("  </Period>\n</MPD>\n");
     return x.toString();

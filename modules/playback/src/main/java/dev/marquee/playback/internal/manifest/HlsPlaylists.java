@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * HLS (RFC 8216, version 7, fMP4) for one session: a multivariant playlist with BANDWIDTH,
- * AVERAGE-BANDWIDTH, CODECS, RESOLUTION, FRAME-RATE and an audio group with every language, and
- * media playlists with EXT-X-MAP and EXT-X-KEY (SAMPLE-AES, cbcs, key format {@code identity}: the
- * key comes from Marquee's HLS key endpoint under the same checks as the ClearKey licence).
+ * AVERAGE-BANDWIDTH, CODECS, RESOLUTION, FRAME-RATE, an audio group with every language and a
+ * subtitle group with every WebVTT file (one segment per file), and media playlists with EXT-X-MAP
+ * and EXT-X-KEY (SAMPLE-AES, cbcs, key format {@code identity}: the key comes from Marquee's HLS
+ * key endpoint under the same checks as the ClearKey licence).
  */
 public final class HlsPlaylists {
   private HlsPlaylists() {}
@@ -34,6 +35,15 @@ public final class HlsPlaylists {
           .append("\"\n");
       first = false;
     }
+    for (ManifestInput.Subtitle t : in.subtitles()) {
+      m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"")
+          .append(t.language())
+          .append("\",NAME=\"")
+          .append(t.language())
+          .append("\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"")
+          .append(mediaUrl.apply(t.name()))
+          .append("\"\n");
+    }
     String audioCodecs = in.audio().isEmpty() ? null : in.audio().get(0).codecs();
     long audioPeak = in.audio().stream().mapToLong(RenditionView::peakBandwidth).max().orElse(0);
     long audioAverage =
@@ -55,9 +65,23 @@ public final class HlsPlaylists {
       if (audioCodecs != null) {
         m.append(",AUDIO=\"audio\"");
       }
+      if (!in.subtitles().isEmpty()) {
+        m.append(",SUBTITLES=\"subs\"");
+      }
       m.append('\n').append(mediaUrl.apply(v.name())).append('\n');
     }
     return m.toString();
+  }
+
+  /** A subtitle media playlist: the whole WebVTT file as one segment as long as the title. */
+  public static String subtitles(ManifestInput in, ManifestInput.Subtitle t) {
+    double length = in.durationSeconds();
+    return "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:"
+        + (long) Math.ceil(length - 1e-9)
+        + "\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:1\n"
+        + String.format(Locale.ROOT, "#EXTINF:%.5f,%n", length)
+        + t.url()
+        + "\n#EXT-X-ENDLIST\n";
   }
 
   public static String media(ManifestInput in, RenditionView r) {

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param video the video renditions this session may play, lowest first
  * @param audio every audio rendition of the title
+ * @param subtitles every subtitle file of the title, with its signed origin URL
  * @param scheme {@code cenc} (DASH) or {@code cbcs} (HLS)
  * @param originQuery the signed query ({@code exp=..&sig=..}) that opens the title's segments
  * @param licenceUrl the ClearKey licence URL, with the session token
@@ -16,10 +17,24 @@ import java.util.List;
 public record ManifestInput(
     List<RenditionView> video,
     List<RenditionView> audio,
+    List<Subtitle> subtitles,
     String scheme,
     String originQuery,
     String licenceUrl,
     String hlsKeyUrl) {
+
+  /**
+   * A WebVTT subtitle file: one for the whole title.
+   *
+   * @param language as the creator gave it (ISO 639-1 or 639-2)
+   * @param url the signed origin URL of the file
+   */
+  public record Subtitle(String language, String url) {
+    /** The name of its HLS media playlist. */
+    public String name() {
+      return "subtitles-" + language;
+    }
+  }
 
   /** The object key of a segment or init segment, as an origin URL with the signature. */
   String url(String objectKeyTemplate) {

@@ -28,11 +28,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OriginSigner {
   private static final Logger LOG = Logger.getLogger(OriginSigner.class.getName());
 
-  /** The only object keys the origin serves: a title's CMAF output, nothing else. */
+  /** The object keys the origin serves (1): a title's CMAF output. */
   static final Pattern SEGMENT_KEY =
       Pattern.compile(
           "^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)(video|audio)/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,39}/(cenc|cbcs)/"
               + "(init\\.mp4|seg-[0-9]{1,6}\\.m4s)$");
+
+  /** The object keys the origin serves (2): a title's WebVTT files, named by their content. */
+  static final Pattern SUBTITLE_KEY =
+      Pattern.compile("^(titles/[0-9a-f-]{36}/subtitles/)[a-z]{2,3}-[0-9a-f]{16}\\.vtt$");
 
   @Inject
   @ConfigProperty(name = "marquee.origin.secret")
@@ -55,6 +59,10 @@ public class OriginSigner {
   /** The title prefix of a servable object key, or null. */
   static String prefixOf(String objectKey) {
     Matcher m = SEGMENT_KEY.matcher(objectKey);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    m = SUBTITLE_KEY.matcher(objectKey);
     return m.matches() ? m.group(1) : null;
   }
 

@@ -2,6 +2,7 @@ package dev.marquee.playback.internal.rest;
 
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.PlaybackGrant;
+import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.playback.internal.manifest.DashManifest;
 import dev.marquee.playback.internal.manifest.HlsPlaylists;
@@ -36,6 +37,7 @@ public class ManifestResource {
   @Inject SessionService sessions;
   @Inject TranscodeFacade transcode;
   @Inject OriginSigner origin;
+  @Inject IngestFacade ingest;
 
   @GET
   @Path("/manifest.mpd")
@@ -62,6 +64,11 @@ public class ManifestResource {
       @PathParam("name") String name,
       @QueryParam("token") String token) {
     ManifestInput in = input(id, token, "cbcs");
+    for (ManifestInput.Subtitle t : in.subtitles()) {
+      if (t.name().equals(name)) {
+        return privately(HlsPlaylists.subtitles(in, t), "application/vnd.apple.mpegurl");
+      }
+    }
     RenditionView rendition =
         java.util.stream.Stream.concat(in.video().stream(), in.audio().stream())
             .filter(r -> r.name().equals(name))
@@ -98,9 +105,19 @@ public class ManifestResource {
     }
     String prefix = titlePrefix(video.get(0).initKey());
     String sessionQuery = "session=" + encode(token.strip());
+    String subtitleQuery = origin.queryFor("titles/" + session.titleId() + "/subtitles/");
+    List<ManifestInput.Subtitle> subtitles =
+        ingest.subtitles(new TitleId(session.titleId())).stream()
+            .map(
+                f ->
+                    new ManifestInput.Subtitle(
+                        f.language(), "/api/origin/" + f.storageKey() + "?" + subtitleQuery))
+            .sorted(java.util.Comparator.comparing(ManifestInput.Subtitle::language))
+            .toList();
     return new ManifestInput(
         video,
         audio,
+        subtitles,
         scheme,
         origin.queryFor(prefix),
         "/api/drm/licenses/clearkey?" + sessionQuery,

@@ -44,7 +44,7 @@ public class OriginResource {
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     StoredObject object = authorised(key, exp, sig);
     String etag = "\"" + object.etag().replace("\"", "") + "\"";
-    String type = key.contains("/audio/") ? "audio/mp4" : "video/mp4";
+    String type = typeOf(key);
     if (etag.equals(ifNoneMatch)) {
       return Response.notModified()
           .tag(object.etag().replace("\"", ""))
@@ -87,7 +87,7 @@ public class OriginResource {
   public Response head(
       @PathParam("key") String key, @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
     StoredObject object = authorised(key, exp, sig);
-    return common(Response.ok(), "\"" + object.etag().replace("\"", "") + "\"", "video/mp4")
+    return common(Response.ok(), "\"" + object.etag().replace("\"", "") + "\"", typeOf(key))
         .header("Content-Length", object.size())
         .build();
   }
@@ -96,7 +96,8 @@ public class OriginResource {
     switch (signer.verify(key, exp, sig)) {
       case NOT_SERVED ->
           throw ProblemException.notFound(
-              "segment-not-found", "The origin serves only titles' init and media segments.");
+              "segment-not-found",
+              "The origin serves only titles' init and media segments and subtitle files.");
       case EXPIRED ->
           throw ProblemException.forbidden("url-expired", "The signed URL has expired.");
       case BAD_SIGNATURE ->
@@ -118,6 +119,13 @@ public class OriginResource {
         .header("Cache-Control", IMMUTABLE)
         .header("Accept-Ranges", "bytes")
         .header("Access-Control-Allow-Origin", "*");
+  }
+
+  private static String typeOf(String key) {
+    if (key.endsWith(".vtt")) {
+      return "text/vtt";
+    }
+    return key.contains("/audio/") ? "audio/mp4" : "video/mp4";
   }
 
   private static Response unsatisfiable(long size) {

@@ -6,9 +6,12 @@ import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.TrackType;
+import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.position.PositionService;
 import dev.marquee.playback.internal.session.PlaybackSession;
 import dev.marquee.playback.internal.session.SessionService;
+import dev.marquee.transcode.api.TranscodeFacade;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +47,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class SessionResource {
   @Inject SessionService sessions;
   @Inject DrmFacade drm;
+  @Inject PositionService positions;
+  @Inject TranscodeFacade transcode;
+  @Inject IngestFacade ingest;
   @Inject JsonWebToken caller;
   @Context HttpHeaders headers;
 
@@ -71,6 +77,12 @@ public class SessionResource {
   /** The session's manifests (private, opened by the token in their query). */
   public record Manifests(String dash, String hls) {}
 
+  /** An audio track (one per language) or a subtitle language of the title. */
+  public record Track(String language, String name) {}
+
+  /** Where to start: the profile's newest position on any device, 0 if none or watched. */
+  public record Resume(double positionSeconds, String fromDeviceId, Instant at) {}
+
   /** A session as its device sees it. */
   public record SessionResponse(
       String sessionId,
@@ -83,7 +95,10 @@ public class SessionResource {
       String securityLevel,
       Map<String, String> keyIds,
       Licence licence,
-      Manifests manifests) {}
+      Manifests manifests,
+      Resume resume,
+      java.util.List<Track> audio,
+      java.util.List<Track> subtitles) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -126,7 +141,17 @@ public class SessionResource {
                 "/api/drm/licenses/hls/{keyId}"),
             new Manifests(
                 "/api/playback/manifests/" + s.id() + "/manifest.mpd?token=" + urlToken(started),
-                "/api/playback/manifests/" + s.id() + "/master.m3u8?token=" + urlToken(started)));
+                "/api/playback/manifests/" + s.id() + "/master.m3u8?token=" + urlToken(started)),
+            resume(s),
+            transcode.renditions(new TitleId(s.titleId())).stream()
+                .filter(r -> r.kind().equals("AUDIO") && r.language() != null)
+                .map(r -> new Track(r.language(), r.name()))
+                .distinct()
+                .toList(),
+            ingest.subtitles(new TitleId(s.titleId())).stream()
+                .map(f -> new Track(f.language(), "subtitles-" + f.language()))
+                .sorted(java.util.Comparator.comparing(Track::language))
+                .toList());
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))
         .entity(response)
         .header("Cache-Control", "no-store")
@@ -152,6 +177,14 @@ public class SessionResource {
   public Response stop(@PathParam("id") String id) {
     sessions.stop(me(), uuid(id, "id"));
     return Response.noContent().build();
+  }
+
+  private Resume resume(PlaybackSession s) {
+    return positions
+        .resume(s.accountId(), s.profileId(), s.titleId())
+        .filter(p -> !p.watched())
+        .map(p -> new Resume(p.positionMs() / 1000.0, p.deviceId().toString(), p.clientTime()))
+        .orElse(new Resume(0, null, null));
   }
 
   private static String urlToken(SessionService.Started started) {

@@ -143,6 +143,28 @@ public class SessionService implements PlaybackSessions {
     store.end(id, Instant.now(), "STOPPED");
   }
 
+  /**
+   * The claims of a genuine, unexpired session token, whether or not the session is still live (a
+   * player reports how a session ended after it ended). No database read.
+   */
+  public SessionTokens.Claims claims(String token) {
+    SessionTokens.Claims claims;
+    try {
+      claims = tokens.verify(token);
+    } catch (SessionTokens.Rejected e) {
+      throw new ProblemException(
+          401, "session-token-invalid", "Authentication required", e.getMessage());
+    }
+    if (Instant.now().getEpochSecond() >= claims.expiresEpochSecond()) {
+      throw new ProblemException(
+          401,
+          "session-expired",
+          "Authentication required",
+          "The playback session's token has expired.");
+    }
+    return claims;
+  }
+
   @Override
   public PlaybackGrant verify(String token) {
     SessionTokens.Claims claims;

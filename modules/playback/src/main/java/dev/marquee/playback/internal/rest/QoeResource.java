@@ -1,0 +1,105 @@
+package dev.marquee.playback.internal.rest;
+
+import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.qoe.QoeDay;
+import dev.marquee.playback.internal.qoe.QoeEvent;
+import dev.marquee.playback.internal.qoe.QoeService;
+import dev.marquee.playback.internal.qoe.QoeStore;
+import dev.marquee.playback.internal.session.SessionService;
+import dev.marquee.playback.internal.session.SessionTokens;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * QoE: players post what happened during a session (authenticated by the session's token, in the
+ * {@code X-Playback-Session} header or {@code ?token=} so that {@code navigator.sendBeacon} works
+ * as a page closes); admins and operators read aggregates per title and day.
+ */
+@Path("/playback/qoe")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class QoeResource {
+  @Inject QoeService qoe;
+  @Inject SessionService sessions;
+
+  /** A player's report: events in the order they happened. */
+  public record Report(List<QoeEvent> events) {}
+
+  @POST
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response report(
+      @HeaderParam("X-Playback-Session") String header,
+      @QueryParam("token") String query,
+      Report body) {
+    String token = header != null && !header.isBlank() ? header : query;
+    if (token == null || token.isBlank()) {
+      throw new ProblemException(
+          401,
+          "session-token-missing",
+          "Authentication required",
+          "Send the playback session's token in X-Playback-Session or ?token=.");
+    }
+    SessionTokens.Claims c = sessions.claims(token.strip());
+    if (body == null) {
+      throw ProblemException.badRequest("missing-body", "A JSON body with events is required.");
+    }
+    int stored =
+        qoe.report(
+            new QoeStore.Reporter(c.session(), c.account(), c.title(), c.device()), body.events());
+    return Response.accepted(
+            Map.of("received", body.events().size(), "stored", stored, "sessionId", c.session()))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({"admin", "operator"})
+  public List<QoeDay> days(
+      @QueryParam("titleId") String titleId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate end = date("to", to, today);
+    return qoe.days(uuid(titleId), date("from", from, end.minusDays(29)), end);
+  }
+
+  private static LocalDate date(String name, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          "invalid-date", name + " must be a date like 2026-11-29, not " + value + ".");
+    }
+  }
+
+  private static UUID uuid(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-id", "titleId must be a UUID, not " + value);
+    }
+  }
+}
