@@ -69,8 +69,22 @@ public final class PositionBench {
         ((JsonArray) client.get("/api/accounts/me/profiles", admin))
             .getJsonObject(0)
             .getString("id");
-    // Devices of the admin's profile (at most 10 per account): writers share them round robin,
-    // each writer with its own increasing client clock.
+    // Rows: (profile, title, device). The account's 5 profiles x 9 devices give every writer a row
+    // of its own (up to 45 writers), as real traffic spreads over many rows; each writer has its
+    // own increasing client clock.
+    List<String> profiles = new ArrayList<>(List.of(profile));
+    for (int i = 1; i < 5; i++) {
+      profiles.add(
+          ((JsonObject)
+                  client.send(
+                      "POST",
+                      "/api/accounts/me/profiles",
+                      admin,
+                      "{\"name\":\"Bench " + i + "\",\"kids\":false}",
+                      Map.of(),
+                      201))
+              .getString("id"));
+    }
     List<String> devices = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
       devices.add(
@@ -97,78 +111,17 @@ public final class PositionBench {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String base = stack.baseUrl();
 
-    // Throughput: WRITERS threads, each a keep-alive connection, writing as fast as answered.
+    // Throughput: WRITERS threads, each a keep-alive connection, writing as fast as answered; a
+    // first run of the same length warms the JIT of both JVMs and is not reported.
+    System.err.println("[bench] Warm-up writes: " + MEASURE.toSeconds() + " s");
+    writes(http, base, admin, title, profiles, devices, Instant.now().minusSeconds(7200));
     System.err.println("[bench] Writes: " + WRITERS + " writers for " + MEASURE.toSeconds() + " s");
-    AtomicLong applied = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    List<long[]> latencies = new ArrayList<>();
-    long end = System.nanoTime() + MEASURE.toNanos();
-    CountDownLatch done = new CountDownLatch(WRITERS);
-    Instant clock =
-        Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    for (int w = 0; w < WRITERS; w++) {
-      long[] mine = new long[400_000];
-      latencies.add(mine);
-      int writer = w;
-      new Thread(
-              () -> {
-                int n = 0;
-                String device = devices.get(writer % devices.size());
-                while (System.nanoTime() < end && n < mine.length) {
-                  // Distinct client times per writer: writers sharing a device never tie.
-                  Instant at = clock.plusMillis((long) n * WRITERS + writer);
-                  String body =
-                      "{\"titleId\":\""
-                          + title
-                          + "\",\"profileId\":\""
-                          + profile
-                          + "\",\"deviceId\":\""
-                          + device
-                          + "\",\"positionSeconds\":"
-                          + (n % 50)
-                          + ",\"clientTime\":\""
-                          + at
-                          + "\",\"event\":\"PERIODIC\"}";
-                  long t0 = System.nanoTime();
-                  try {
-                    HttpResponse<String> r =
-                        http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/playback/positions"))
-                                .header("Authorization", "Bearer " + admin)
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                      failed.incrementAndGet();
-                    } else if (r.body().contains("\"applied\":true")) {
-                      applied.incrementAndGet();
-                    }
-                  } catch (Exception e) {
-                    failed.incrementAndGet();
-                  }
-                  mine[n++] = System.nanoTime() - t0;
-                }
-                mine[mine.length - 1] = n; // count, kept in the last slot
-                done.countDown();
-              },
-              "writer-" + w)
-          .start();
-    }
-    long t0 = System.nanoTime();
-    if (!done.await(MEASURE.toSeconds() + 60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("writers did not finish");
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    List<Long> all = new ArrayList<>();
-    for (long[] mine : latencies) {
-      int n = (int) mine[mine.length - 1];
-      for (int i = 0; i < n; i++) {
-        all.add(mine[i]);
-      }
-    }
-    long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
+    WriteRun run =
+        writes(http, base, admin, title, profiles, devices, Instant.now().minusSeconds(3600));
+    long[] sorted = run.sorted();
+    double seconds = run.seconds();
+    AtomicLong applied = run.applied();
+    AtomicLong failed = run.failed();
 
     // Push latency: one device writes every 100 ms, another device's event stream is read here.
     System.err.println("[bench] Push latency: 200 writes, 100 ms apart");
@@ -255,6 +208,91 @@ public final class PositionBench {
         "Push to another device (SSE), %d of 200 writes received: p50 %.0f ms, p99 %.0f ms, max"
             + " %.0f ms%n",
         pushed.length, pct(pushed, 0.50), pct(pushed, 0.99), pct(pushed, 1.0));
+  }
+
+  private record WriteRun(long[] sorted, double seconds, AtomicLong applied, AtomicLong failed) {}
+
+  /** WRITERS threads write for MEASURE, client times counting up from {@code from}. */
+  private static WriteRun writes(
+      HttpClient http,
+      String base,
+      String admin,
+      String title,
+      List<String> profiles,
+      List<String> devices,
+      Instant from)
+      throws InterruptedException {
+    AtomicLong applied = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    List<long[]> latencies = new ArrayList<>();
+    long end = System.nanoTime() + MEASURE.toNanos();
+    CountDownLatch done = new CountDownLatch(WRITERS);
+    Instant clock = from.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    for (int w = 0; w < WRITERS; w++) {
+      long[] mine = new long[400_000];
+      latencies.add(mine);
+      int writer = w;
+      new Thread(
+              () -> {
+                int n = 0;
+                String device = devices.get(writer / profiles.size() % devices.size());
+                String writerProfile = profiles.get(writer % profiles.size());
+                while (System.nanoTime() < end && n < mine.length) {
+                  // Distinct client times per writer: writers sharing a device never tie.
+                  Instant at = clock.plusMillis((long) n * WRITERS + writer);
+                  String body =
+                      "{\"titleId\":\""
+                          + title
+                          + "\",\"profileId\":\""
+                          + writerProfile
+                          + "\",\"deviceId\":\""
+                          + device
+                          + "\",\"positionSeconds\":"
+                          + (n % 50)
+                          + ",\"clientTime\":\""
+                          + at
+                          + "\",\"event\":\"PERIODIC\"}";
+                  long t0 = System.nanoTime();
+                  try {
+                    HttpResponse<String> r =
+                        http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/playback/positions"))
+                                .header("Authorization", "Bearer " + admin)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                      failed.incrementAndGet();
+                    } else if (r.body().contains("\"applied\":true")) {
+                      applied.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    failed.incrementAndGet();
+                  }
+                  mine[n++] = System.nanoTime() - t0;
+                }
+                mine[mine.length - 1] = n; // count, kept in the last slot
+                done.countDown();
+              },
+              "writer-" + w)
+          .start();
+    }
+    long t0 = System.nanoTime();
+    if (!done.await(MEASURE.toSeconds() + 60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("writers did not finish");
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    List<Long> all = new ArrayList<>();
+    for (long[] mine : latencies) {
+      int n = (int) mine[mine.length - 1];
+      for (int i = 0; i < n; i++) {
+        all.add(mine[i]);
+      }
+    }
+    long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return new WriteRun(sorted, seconds, applied, failed);
   }
 
   private static double pct(long[] sorted, double p) {

@@ -3,7 +3,9 @@ package dev.marquee.playback.internal.position;
 import dev.marquee.accounts.api.AccountId;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.EntitlementsFacade;
 import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.accounts.api.ViewingContext;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleView;
@@ -26,6 +28,13 @@ public class PositionService {
   @Inject PositionStore store;
   @Inject AccountsFacade accounts;
   @Inject CatalogFacade catalog;
+  @Inject EntitlementsFacade entitlements;
+
+  /** Title lengths, which writes check positions against; kept a minute per title. */
+  private final java.util.concurrent.ConcurrentHashMap<UUID, Length> lengths =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Length(Long millis, long readAtNanos) {}
 
   /** What a write said: whether it took effect, and whether the title now counts as watched. */
   public record Written(boolean applied, boolean watched) {}
@@ -38,24 +47,21 @@ public class PositionService {
       long positionMs,
       Instant clientTime,
       String event) {
-    checkOwned(account, profile, device);
-    TitleView t =
-        catalog
-            .title(new TitleId(title))
-            .orElseThrow(() -> ProblemException.notFound("title-not-found", "No title " + title));
+    checkOwned(account, profile, device, title);
+    Long durationMillis = lengthOf(title);
     if (clientTime.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
       throw ProblemException.badRequest(
           "invalid-client-time", "clientTime is more than 5 minutes in the future.");
     }
     boolean watched = false;
-    if (t.durationMillis() != null && t.durationMillis() > 0) {
-      if (positionMs > t.durationMillis() + 1000) {
+    if (durationMillis != null && durationMillis > 0) {
+      if (positionMs > durationMillis + 1000) {
         throw ProblemException.badRequest(
             "invalid-position",
-            "The position is past the end of the title (" + t.durationMillis() / 1000 + " s).");
+            "The position is past the end of the title (" + durationMillis / 1000 + " s).");
       }
-      long remaining = t.durationMillis() - positionMs;
-      watched = remaining <= watchedWithin(t.durationMillis());
+      long remaining = durationMillis - positionMs;
+      watched = remaining <= watchedWithin(durationMillis);
     }
     boolean applied =
         store.write(
@@ -89,11 +95,41 @@ public class PositionService {
         .orElseThrow(() -> ProblemException.notFound("profile-not-found", "No profile " + profile));
   }
 
-  private void checkOwned(UUID account, UUID profile, UUID device) {
-    checkProfile(account, profile);
-    accounts
-        .device(new DeviceId(device))
-        .filter(d -> d.accountId().equals(new AccountId(account)))
-        .orElseThrow(() -> ProblemException.notFound("device-not-found", "No device " + device));
+  /** Profile and device belong to the account: one round trip (the write path is hot). */
+  private void checkOwned(UUID account, UUID profile, UUID device, UUID title) {
+    ViewingContext context =
+        entitlements
+            .viewingContext(
+                new AccountId(account),
+                new ProfileId(profile),
+                new DeviceId(device),
+                title,
+                Instant.now())
+            .orElseThrow(
+                () -> ProblemException.notFound("profile-not-found", "No profile " + profile));
+    if (context.profileCap().isEmpty()) {
+      throw ProblemException.notFound("profile-not-found", "No profile " + profile);
+    }
+    if (context.deviceLevel().isEmpty()) {
+      throw ProblemException.notFound("device-not-found", "No device " + device);
+    }
+  }
+
+  /** The title's length in ms (null if unknown); 404 for no such title. */
+  private Long lengthOf(UUID title) {
+    long now = System.nanoTime();
+    Length known = lengths.get(title);
+    if (known != null && now - known.readAtNanos() < 60_000_000_000L) {
+      return known.millis();
+    }
+    TitleView t =
+        catalog
+            .title(new TitleId(title))
+            .orElseThrow(() -> ProblemException.notFound("title-not-found", "No title " + title));
+    if (lengths.size() > 10_000) {
+      lengths.clear();
+    }
+    lengths.put(title, new Length(t.durationMillis(), now));
+    return t.durationMillis();
   }
 }
