@@ -69,6 +69,21 @@ final class DemoTitle {
                     .add("offlineAllowed", true))
             .build();
     String titleId = client.uploadMaster(token, master, title);
+    // Subtitles in both languages, so the player's subtitle menu has something to show.
+    client.putText(
+        "/api/ingest/titles/" + titleId + "/subtitles/en",
+        token,
+        "WEBVTT\n\n00:00.500 --> 00:10.000\nA night train, generated on first start.\n\n"
+            + "00:10.000 --> 00:30.000\nEnglish and French audio: pick one below the picture.\n",
+        "text/vtt",
+        200);
+    client.putText(
+        "/api/ingest/titles/" + titleId + "/subtitles/fr",
+        token,
+        "WEBVTT\n\n00:00.500 --> 00:10.000\nUn train de nuit, généré au premier démarrage.\n\n"
+            + "00:10.000 --> 00:30.000\nAudio anglais et français : choisissez sous l'image.\n",
+        "text/vtt; charset=utf-8",
+        200);
     Files.writeString(marker, titleId);
     return titleId;
   }

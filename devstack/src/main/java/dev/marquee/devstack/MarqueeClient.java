@@ -120,6 +120,20 @@ public final class MarqueeClient {
     return body.isBlank() ? null : json(body);
   }
 
+  /** PUTs a text body of the given media type (e.g. subtitles), insisting on {@code expected}. */
+  public JsonStructure putText(
+      String path, String token, String body, String contentType, int expected)
+      throws IOException, InterruptedException {
+    String answer =
+        send(
+            authorized(path, token)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            expected);
+    return answer.isBlank() ? null : json(answer);
+  }
+
   public JsonStructure get(String path, String token) throws IOException, InterruptedException {
     return json(send(authorized(path, token).GET().build(), 200));
   }
