@@ -1,0 +1,224 @@
+package dev.marquee.catalog.internal.search;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The PostgreSQL adapter: the catalog's own table is the index. Titles match on a substring of the
+ * name (so prefixes of any word) or on pg_trgm word similarity (typos: "godfater" finds "The
+ * Godfather"), both served by one trigram GIN index; every value is a bound parameter.
+ */
+@ApplicationScoped
+public class PostgresTitleSearch implements TitleSearch {
+  private static final String COLUMNS =
+      "t.id, t.name, t.synopsis, t.category, t.language, t.maturity_rating, t.release_year,"
+          + " t.duration_ms, t.offline_allowed, t.popularity";
+
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
+
+  @Override
+  public String engine() {
+    return "postgres";
+  }
+
+  @Override
+  public SearchResult search(SearchQuery q) {
+    String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+    List<Object> whereParams = new ArrayList<>();
+    String where = where(q, text, whereParams);
+    String score;
+    List<Object> scoreParams = new ArrayList<>();
+    if (text == null) {
+      score = "0.0";
+    } else {
+      // Whole-name prefix 1, word prefix 0.9, else word similarity; a tenth of the whole-name
+      // similarity breaks ties in favour of the closer name ("godf": The Godfather first).
+      score =
+          "greatest(public.word_similarity(?, lower(t.name)),"
+              + " CASE WHEN lower(t.name) LIKE ? ESCAPE '\\' THEN 1.0"
+              + " WHEN lower(t.name) LIKE ? ESCAPE '\\' THEN 0.9 ELSE 0.0 END)"
+              + " + 0.1 * public.similarity(?, lower(t.name))";
+      scoreParams.add(text);
+      scoreParams.add(like(text) + "%");
+      scoreParams.add("% " + like(text) + "%");
+      scoreParams.add(text);
+    }
+    SearchQuery.Sort sort =
+        q.sort() == SearchQuery.Sort.RELEVANCE && text == null ? SearchQuery.Sort.NEWEST : q.sort();
+    String order =
+        switch (sort) {
+          case RELEVANCE -> "score DESC, t.popularity DESC, t.created_at DESC, t.id";
+          case NEWEST -> "t.created_at DESC, t.id";
+          case POPULARITY -> "t.popularity DESC, t.created_at DESC, t.id";
+        };
+    String page =
+        "SELECT "
+            + COLUMNS
+            + ", "
+            + score
+            + " AS score FROM catalog.titles t"
+            + where
+            + " ORDER BY "
+            + order
+            + " LIMIT ? OFFSET ?";
+    String facets =
+        "SELECT t.category, t.language, t.maturity_rating, (t.release_year / 10 * 10) AS decade,"
+            + " GROUPING(t.category) AS by_category, GROUPING(t.language) AS by_language,"
+            + " GROUPING(t.maturity_rating) AS by_rating, count(*) AS n"
+            + " FROM catalog.titles t"
+            + where
+            + " GROUP BY GROUPING SETS ((t.category), (t.language), (t.maturity_rating),"
+            + " ((t.release_year / 10 * 10)))";
+    try (Connection c = db.getConnection()) {
+      List<SearchResult.Hit> hits = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(page)) {
+        int i = bind(c, s, 1, scoreParams);
+        i = bind(c, s, i, whereParams);
+        s.setInt(i++, q.limit());
+        s.setInt(i, q.offset());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            hits.add(hit(r));
+          }
+        }
+      }
+      Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+      for (String facet : List.of("category", "language", "maturityRating", "decade")) {
+        counts.put(facet, new LinkedHashMap<>());
+      }
+      long total = 0;
+      try (PreparedStatement s = c.prepareStatement(facets)) {
+        bind(c, s, 1, whereParams);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            long n = r.getLong("n");
+            if (r.getInt("by_category") == 0) {
+              counts.get("category").put(r.getString("category"), n);
+              total += n;
+            } else if (r.getInt("by_language") == 0) {
+              counts.get("language").put(r.getString("language"), n);
+            } else if (r.getInt("by_rating") == 0) {
+              counts.get("maturityRating").put(label(r.getString("maturity_rating")), n);
+            } else {
+              counts.get("decade").put(r.getInt("decade") + "s", n);
+            }
+          }
+        }
+      }
+      for (Map<String, Long> facet : counts.values()) {
+        sortByCount(facet);
+      }
+      return new SearchResult(hits, total, counts, Cursors.next(q.offset(), q.limit(), total));
+    } catch (SQLException e) {
+      throw new IllegalStateException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String where(SearchQuery q, String text, List<Object> params) {
+    StringBuilder w =
+        new StringBuilder(
+            " WHERE t.state = 'PUBLISHED' AND t.available_from <= now()"
+                + " AND (t.available_until IS NULL OR t.available_until > now())"
+                + " AND string_to_array(t.regions, ' ') && ?");
+    params.add(
+        q.viewerRegion() == null
+            ? new String[] {"WORLD"}
+            : new String[] {"WORLD", q.viewerRegion()});
+    w.append(" AND t.maturity_rating = ANY (?)");
+    params.add(q.maturityCap().toArray(String[]::new));
+    if (!q.maturityRatings().isEmpty()) {
+      w.append(" AND t.maturity_rating = ANY (?)");
+      params.add(q.maturityRatings().toArray(String[]::new));
+    }
+    if (!q.categories().isEmpty()) {
+      w.append(" AND t.category = ANY (?)");
+      params.add(q.categories().toArray(String[]::new));
+    }
+    if (q.language() != null) {
+      w.append(" AND t.language = ?");
+      params.add(q.language());
+    }
+    if (q.yearFrom() != null) {
+      w.append(" AND t.release_year >= ?");
+      params.add(q.yearFrom());
+    }
+    if (q.yearTo() != null) {
+      w.append(" AND t.release_year <= ?");
+      params.add(q.yearTo());
+    }
+    if (q.durationMinMinutes() != null) {
+      w.append(" AND t.duration_ms >= ?");
+      params.add(q.durationMinMinutes() * 60_000L);
+    }
+    if (q.durationMaxMinutes() != null) {
+      w.append(" AND t.duration_ms <= ?");
+      params.add(q.durationMaxMinutes() * 60_000L + 59_999L);
+    }
+    if (text != null) {
+      w.append(" AND (lower(t.name) LIKE ? ESCAPE '\\' OR ? OPERATOR(public.<%) lower(t.name))");
+      params.add("%" + like(text) + "%");
+      params.add(text);
+    }
+    return w.toString();
+  }
+
+  private static int bind(Connection c, PreparedStatement s, int from, List<Object> params)
+      throws SQLException {
+    int i = from;
+    for (Object p : params) {
+      if (p instanceof String[] array) {
+        s.setArray(i++, c.createArrayOf("text", array));
+      } else {
+        s.setObject(i++, p);
+      }
+    }
+    return i;
+  }
+
+  /** Escapes LIKE's wildcards so that a viewer's "%" or "_" is just a character. */
+  static String like(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static SearchResult.Hit hit(ResultSet r) throws SQLException {
+    Number duration = (Number) r.getObject("duration_ms");
+    return new SearchResult.Hit(
+        r.getObject("id").toString(),
+        r.getString("name"),
+        r.getString("synopsis"),
+        r.getString("category"),
+        r.getString("language"),
+        label(r.getString("maturity_rating")),
+        r.getInt("release_year"),
+        duration == null ? null : duration.longValue(),
+        r.getBoolean("offline_allowed"),
+        r.getLong("popularity"),
+        Math.round(r.getDouble("score") * 1000) / 1000.0);
+  }
+
+  /** ALL, AGE_7... as viewers read them: ALL, 7+, 13+, 16+, 18+. */
+  static String label(String stored) {
+    return stored.startsWith("AGE_") ? stored.substring(4) + "+" : stored;
+  }
+
+  private static void sortByCount(Map<String, Long> facet) {
+    List<Map.Entry<String, Long>> entries = new ArrayList<>(facet.entrySet());
+    entries.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    facet.clear();
+    entries.forEach(e -> facet.put(e.getKey(), e.getValue()));
+  }
+}
