@@ -22,6 +22,7 @@ public final class MarqueeStack implements AutoCloseable {
   private final EmbeddedDatabase database;
   private final EmbeddedObjectStore objectStore;
   private final LibertyServer liberty;
+  private final EmbeddedOpenSearch openSearch;
   private final String adminPassword;
 
   private MarqueeStack(Builder b) throws IOException {
@@ -62,6 +63,18 @@ public final class MarqueeStack implements AutoCloseable {
     env.put("MARQUEE_ORIGIN_SECRET", secret(secrets.resolve("origin-url-secret"), 32, true));
     env.put("MARQUEE_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("MARQUEE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+    if (b.openSearchZip != null) {
+      this.openSearch =
+          new EmbeddedOpenSearch(
+              b.openSearchZip,
+              home.resolve("opensearch"),
+              b.openSearchPorts[0],
+              b.openSearchPorts[1]);
+      env.put("MARQUEE_SEARCH_ENGINE", "opensearch");
+      env.put("MARQUEE_SEARCH_OPENSEARCH_URL", openSearch.url());
+    } else {
+      this.openSearch = null;
+    }
     env.putAll(b.environment);
     this.liberty =
         new LibertyServer(
@@ -76,6 +89,9 @@ public final class MarqueeStack implements AutoCloseable {
   public MarqueeStack start() throws Exception {
     database.start();
     objectStore.start();
+    if (openSearch != null) {
+      openSearch.start();
+    }
     liberty.start();
     liberty.awaitReady(Duration.ofMinutes(4));
     return this;
@@ -87,6 +103,11 @@ public final class MarqueeStack implements AutoCloseable {
 
   public EmbeddedDatabase database() {
     return database;
+  }
+
+  /** The OpenSearch node, when the stack was built with one. */
+  public java.util.Optional<EmbeddedOpenSearch> openSearch() {
+    return java.util.Optional.ofNullable(openSearch);
   }
 
   public LibertyServer liberty() {
@@ -109,7 +130,13 @@ public final class MarqueeStack implements AutoCloseable {
       try {
         objectStore.close();
       } finally {
-        database.close();
+        try {
+          if (openSearch != null) {
+            openSearch.close();
+          }
+        } finally {
+          database.close();
+        }
       }
     }
   }
@@ -152,6 +179,8 @@ public final class MarqueeStack implements AutoCloseable {
     private int messagingPort = 7276;
     private boolean inheritConsole;
     private final Map<String, String> environment = new HashMap<>();
+    private Path openSearchZip;
+    private int[] openSearchPorts;
 
     public Builder home(Path value) {
       home = value;
@@ -194,6 +223,16 @@ public final class MarqueeStack implements AutoCloseable {
     }
 
     /** Extra environment for Liberty, e.g. shorter intervals in tests. */
+    /**
+     * Search on OpenSearch: a node from this distribution zip on these loopback ports (HTTP,
+     * transport) instead of the PostgreSQL adapter.
+     */
+    public Builder openSearch(Path zip, int httpPort, int transportPort) {
+      this.openSearchZip = zip;
+      this.openSearchPorts = new int[] {httpPort, transportPort};
+      return this;
+    }
+
     public Builder environment(String name, String value) {
       environment.put(name, value);
       return this;

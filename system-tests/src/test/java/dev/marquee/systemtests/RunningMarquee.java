@@ -1,5 +1,6 @@
 package dev.marquee.systemtests;
 
+import dev.marquee.devstack.EmbeddedOpenSearch;
 import dev.marquee.devstack.MarqueeStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,16 @@ public final class RunningMarquee implements BeforeAllCallback {
     return stack;
   }
 
+  /** Why the stack runs without OpenSearch (null when it runs with it). */
+  private static String openSearchMissing;
+
+  /** The stack's OpenSearch node; fails the calling test with what to install if there is none. */
+  static EmbeddedOpenSearch openSearch() {
+    return stack()
+        .openSearch()
+        .orElseThrow(() -> new AssertionError("This test needs OpenSearch. " + openSearchMissing));
+  }
+
   public static Api api() {
     return new Api(stack().baseUrl());
   }
@@ -53,7 +64,18 @@ public final class RunningMarquee implements BeforeAllCallback {
               + wlp
               + ": run the tests through Maven (mvn verify), which builds it.");
     }
-    return MarqueeStack.builder()
+    MarqueeStack.Builder builder = MarqueeStack.builder();
+    // Search runs on a real OpenSearch node when a JDK 21+ is there; otherwise on the PostgreSQL
+    // adapter, and the OpenSearch tests fail saying what to install.
+    String zip = System.getProperty("marquee.opensearch.zip");
+    if (zip == null || !Files.isRegularFile(Path.of(zip))) {
+      openSearchMissing = "No OpenSearch distribution at " + zip + ": run the tests through Maven.";
+    } else if (EmbeddedOpenSearch.jdk().isEmpty()) {
+      openSearchMissing = EmbeddedOpenSearch.jdkAdvice();
+    } else {
+      builder.openSearch(Path.of(zip), freePort(), freePort());
+    }
+    return builder
         .home(home)
         .wlpDirectory(Path.of(wlp))
         .httpPort(freePort())

@@ -9,6 +9,7 @@ import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.catalog.internal.domain.MetadataRules;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import dev.marquee.catalog.internal.search.Cursors;
+import dev.marquee.catalog.internal.search.SearchIndexRelay;
 import dev.marquee.catalog.internal.search.SearchQuery;
 import dev.marquee.catalog.internal.search.SearchResult;
 import dev.marquee.catalog.internal.search.TitleSearch;
@@ -17,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -45,6 +47,7 @@ public class SearchResource {
   static final int MAX_CATEGORIES = 10;
 
   @Inject TitleSearch search;
+  @Inject SearchIndexRelay relay;
   @Inject TitleRepository titles;
   @Inject AccountsFacade accounts;
   @Inject JsonWebToken caller;
@@ -98,6 +101,30 @@ public class SearchResource {
             Cursors.offset(cursor),
             region == null || region.isBlank() ? null : region.strip().toUpperCase(Locale.ROOT),
             cap(profile.maturityCap())));
+  }
+
+  /** Operators: which engine serves search, and how far the index is behind the catalog. */
+  @GET
+  @Path("/status")
+  @RolesAllowed({"operator", "admin"})
+  public SearchIndexRelay.Status status() {
+    return relay.status();
+  }
+
+  /** Operators: rebuild the OpenSearch index from the database (swapped in when complete). */
+  @POST
+  @Path("/rebuild")
+  @RolesAllowed({"operator", "admin"})
+  public java.util.Map<String, Object> rebuild() {
+    long started = System.nanoTime();
+    long indexed = relay.rebuild();
+    return java.util.Map.of(
+        "engine",
+        search.engine(),
+        "indexed",
+        indexed,
+        "tookMillis",
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private ProfileView profile(String profileId) {

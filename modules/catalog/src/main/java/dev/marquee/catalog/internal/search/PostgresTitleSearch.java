@@ -2,6 +2,7 @@ package dev.marquee.catalog.internal.search;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +15,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL adapter: the catalog's own table is the index. Titles match on a substring of the
- * name (so prefixes of any word) or on pg_trgm word similarity (typos: "godfater" finds "The
- * Godfather"), both served by one trigram GIN index; every value is a bound parameter.
+ * The PostgreSQL adapter: the catalog's own table is the index. Titles match on a prefix of a word
+ * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"), both served
+ * by one trigram GIN index; every value is a bound parameter.
  */
 @ApplicationScoped
+@Typed(PostgresTitleSearch.class)
 public class PostgresTitleSearch implements TitleSearch {
   private static final String COLUMNS =
       "t.id, t.name, t.synopsis, t.category, t.language, t.maturity_rating, t.release_year,"
@@ -26,6 +28,13 @@ public class PostgresTitleSearch implements TitleSearch {
 
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
+
+  public PostgresTitleSearch() {}
+
+  /** Outside a container (the adapters' contract test, tools). */
+  public PostgresTitleSearch(DataSource db) {
+    this.db = db;
+  }
 
   @Override
   public String engine() {
@@ -166,8 +175,12 @@ public class PostgresTitleSearch implements TitleSearch {
       params.add(q.durationMaxMinutes() * 60_000L + 59_999L);
     }
     if (text != null) {
-      w.append(" AND (lower(t.name) LIKE ? ESCAPE '\\' OR ? OPERATOR(public.<%) lower(t.name))");
-      params.add("%" + like(text) + "%");
+      // Word prefixes, as OpenSearch's search_as_you_type field: "godf", "part ii".
+      w.append(
+          " AND (lower(t.name) LIKE ? ESCAPE '\\' OR lower(t.name) LIKE ? ESCAPE '\\'"
+              + " OR ? OPERATOR(public.<%) lower(t.name))");
+      params.add(like(text) + "%");
+      params.add("% " + like(text) + "%");
       params.add(text);
     }
     return w.toString();

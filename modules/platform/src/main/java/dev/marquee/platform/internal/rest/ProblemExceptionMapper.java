@@ -10,7 +10,17 @@ import jakarta.ws.rs.ext.Provider;
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
   @Override
   public Response toResponse(ProblemException problem) {
-    return ProblemResponses.of(
-        problem.status(), problem.type(), problem.title(), problem.detail(), problem.extensions());
+    Response response =
+        ProblemResponses.of(
+            problem.status(),
+            problem.type(),
+            problem.title(),
+            problem.detail(),
+            problem.extensions());
+    if (problem.status() == 503) {
+      // A dependency is away for a moment: tell clients when to try again.
+      return Response.fromResponse(response).header("Retry-After", "5").build();
+    }
+    return response;
   }
 }
