@@ -61,6 +61,7 @@ public final class MarqueeStack implements AutoCloseable {
         "MARQUEE_PLAYBACK_TOKEN_SECRET",
         secret(secrets.resolve("playback-token-secret"), 32, false));
     env.put("MARQUEE_ORIGIN_SECRET", secret(secrets.resolve("origin-url-secret"), 32, true));
+    env.put("MARQUEE_CATALOG_SHARE_SECRET", secret(secrets.resolve("share-link-secret"), 32, true));
     env.put("MARQUEE_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("MARQUEE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     if (b.openSearchZip != null) {

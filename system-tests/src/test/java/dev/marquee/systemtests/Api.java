@@ -212,6 +212,11 @@ public final class Api {
     return postForm(path, form, null);
   }
 
+  /** A PUT without a body (the request's path says it all). */
+  public Reply put(String path, String token) {
+    return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   public Reply post(String path, String token) {
     return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
   }

@@ -40,6 +40,8 @@ public final class RunningMarquee implements BeforeAllCallback {
     return stack;
   }
 
+  static final String SHARE_SECRET = "share-links-of-the-system-tests";
+
   /** Why the stack runs without OpenSearch (null when it runs with it). */
   private static String openSearchMissing;
 
@@ -96,6 +98,8 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_DRM_OFFLINE_PLAY_WINDOW", "PT3S")
         // As if behind an edge that sets (and strips from clients) the viewer's country.
         .environment("MARQUEE_DRM_REGION_HEADER", "X-Viewer-Country")
+        // Known to the tests, so that one can sign an already expired share link.
+        .environment("MARQUEE_CATALOG_SHARE_SECRET", SHARE_SECRET)
         .build()
         .start();
   }

@@ -23,4 +23,10 @@ public interface CatalogFacade {
   boolean isLanguage(String code);
 
   void changeState(TitleId id, TitleState state);
+
+  /** A playback session of the title started (counted per title and day for admins). */
+  void recordView(TitleId id);
+
+  /** A profile reached the end of the title (counted once per profile, title and day). */
+  void recordCompletion(java.util.UUID profile, TitleId id);
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DefaultCatalogFacade implements CatalogFacade {
   @Inject TitleRepository titles;
+  @Inject dev.marquee.catalog.internal.engagement.TitleStats stats;
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -83,6 +84,16 @@ public class DefaultCatalogFacade implements CatalogFacade {
         .title(id.value())
         .orElseThrow(() -> ProblemException.notFound("title-not-found", "No title " + id + "."))
         .changeState(state);
+  }
+
+  @Override
+  public void recordView(TitleId id) {
+    stats.view(id.value());
+  }
+
+  @Override
+  public void recordCompletion(java.util.UUID profile, TitleId id) {
+    stats.completion(profile, id.value());
   }
 
   /** Published titles, newest first. */

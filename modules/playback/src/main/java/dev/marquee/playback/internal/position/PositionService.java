@@ -67,6 +67,9 @@ public class PositionService {
         store.write(
             new Position(
                 account, profile, title, device, positionMs, clientTime, event, watched, null));
+    if (applied && watched) {
+      catalog.recordCompletion(profile, new TitleId(title));
+    }
     return new Written(applied, watched);
   }
 

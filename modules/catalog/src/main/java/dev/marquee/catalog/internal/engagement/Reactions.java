@@ -1,0 +1,146 @@
+package dev.marquee.catalog.internal.engagement;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Favourites and likes: one per profile and title, idempotent. A like moves the title's popularity
+ * (search's popularity sort) in the same transaction.
+ */
+@ApplicationScoped
+public class Reactions {
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
+
+  /** Which table: favourites or likes. */
+  public enum Kind {
+    FAVOURITE("catalog.favourites"),
+    LIKE("catalog.likes");
+
+    final String table;
+
+    Kind(String table) {
+      this.table = table;
+    }
+  }
+
+  /** A title's likes, and whether this profile likes it. */
+  public record LikeCount(String titleId, long likes, boolean liked) {}
+
+  /** Adds the reaction; true if it is new. */
+  public boolean add(Kind kind, UUID account, UUID profile, UUID title) {
+    return Jdbc.call(
+        "store a reaction",
+        () -> {
+          try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+              TitleCheck.published(c, title);
+              boolean added;
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "INSERT INTO "
+                          + kind.table
+                          + " (profile_id, title_id, account_id) VALUES (?,?,?)"
+                          + " ON CONFLICT DO NOTHING")) {
+                s.setObject(1, profile);
+                s.setObject(2, title);
+                s.setObject(3, account);
+                added = s.executeUpdate() == 1;
+              }
+              if (added && kind == Kind.LIKE) {
+                popularity(c, title, 1);
+              }
+              c.commit();
+              return added;
+            } catch (RuntimeException | java.sql.SQLException e) {
+              c.rollback();
+              throw e;
+            }
+          }
+        });
+  }
+
+  /** Removes the reaction; true if there was one. */
+  public boolean remove(Kind kind, UUID profile, UUID title) {
+    return Jdbc.call(
+        "remove a reaction",
+        () -> {
+          try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            boolean removed;
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "DELETE FROM " + kind.table + " WHERE profile_id = ? AND title_id = ?")) {
+              s.setObject(1, profile);
+              s.setObject(2, title);
+              removed = s.executeUpdate() == 1;
+            }
+            if (removed && kind == Kind.LIKE) {
+              popularity(c, title, -1);
+            }
+            c.commit();
+            return removed;
+          }
+        });
+  }
+
+  /** The profile's reactions of this kind, newest first. */
+  public List<String> ofProfile(Kind kind, UUID profile) {
+    return Jdbc.call(
+        "read reactions",
+        () -> {
+          try (Connection c = db.getConnection();
+              PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT title_id FROM "
+                          + kind.table
+                          + " WHERE profile_id = ? ORDER BY created_at DESC, title_id")) {
+            s.setObject(1, profile);
+            List<String> titles = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                titles.add(r.getObject(1).toString());
+              }
+            }
+            return titles;
+          }
+        });
+  }
+
+  public LikeCount likes(UUID title, UUID profile) {
+    return Jdbc.call(
+        "count likes",
+        () -> {
+          try (Connection c = db.getConnection();
+              PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT count(*), count(*) FILTER (WHERE profile_id = ?)"
+                          + " FROM catalog.likes WHERE title_id = ?")) {
+            s.setObject(1, profile);
+            s.setObject(2, title);
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return new LikeCount(title.toString(), r.getLong(1), r.getLong(2) > 0);
+            }
+          }
+        });
+  }
+
+  static void popularity(Connection c, UUID title, long delta) throws java.sql.SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE catalog.titles SET popularity = greatest(0, popularity + ?) WHERE id = ?")) {
+      s.setLong(1, delta);
+      s.setObject(2, title);
+      s.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.marquee.catalog.internal.engagement;
+
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Viewers report titles (a reason and a text) into a moderation queue; admins resolve a report by
+ * dismissing it or by unpublishing the title, which resolves every open report of that title.
+ */
+@ApplicationScoped
+public class Reports {
+  public static final Set<String> REASONS =
+      Set.of("ABUSIVE", "COPYRIGHT", "WRONG_RATING", "BROKEN", "OTHER");
+
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
+
+  /** A report as moderators see it. */
+  public record Report(
+      String id,
+      String titleId,
+      String titleName,
+      String accountId,
+      String reason,
+      String text,
+      String state,
+      Instant createdAt,
+      String resolvedBy,
+      Instant resolvedAt,
+      String resolution) {}
+
+  public Report file(UUID account, UUID profile, UUID title, String reason, String text) {
+    return Jdbc.call(
+        "file a report",
+        () -> {
+          try (Connection c = db.getConnection()) {
+            TitleCheck.published(c, title);
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "INSERT INTO catalog.reports (id, title_id, account_id, profile_id, reason, text)"
+                        + " VALUES (?,?,?,?,?,?)")) {
+              s.setObject(1, id);
+              s.setObject(2, title);
+              s.setObject(3, account);
+              s.setObject(4, profile);
+              s.setString(5, reason);
+              s.setString(6, text);
+              s.executeUpdate();
+            }
+            return read(c, "r.id = ?", id).get(0);
+          }
+        });
+  }
+
+  public List<Report> queue(String state) {
+    return Jdbc.call(
+        "read reports",
+        () -> {
+          try (Connection c = db.getConnection()) {
+            return read(c, "r.state = ?", state);
+          }
+        });
+  }
+
+  /**
+   * Resolves an open report: DISMISSED, or ACTIONED by unpublishing the title (every other open
+   * report of the title is actioned with it). 409 if the report is already resolved.
+   */
+  public Report resolve(UUID report, UUID admin, boolean unpublish, String note) {
+    return Jdbc.call(
+        "resolve a report",
+        () -> {
+          try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+              UUID title;
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT title_id, state FROM catalog.reports WHERE id = ? FOR UPDATE")) {
+                s.setObject(1, report);
+                try (ResultSet r = s.executeQuery()) {
+                  if (!r.next()) {
+                    throw ProblemException.notFound(
+                        "report-not-found", "No report " + report + ".");
+                  }
+                  if (!"OPEN".equals(r.getString(2))) {
+                    throw ProblemException.conflict(
+                        "report-resolved", "The report was already " + r.getString(2) + ".");
+                  }
+                  title = r.getObject(1, UUID.class);
+                }
+              }
+              String sql =
+                  unpublish
+                      ? "UPDATE catalog.reports SET state = 'ACTIONED', resolved_by = ?,"
+                          + " resolved_at = now(), resolution = ? WHERE title_id = ? AND state = 'OPEN'"
+                      : "UPDATE catalog.reports SET state = 'DISMISSED', resolved_by = ?,"
+                          + " resolved_at = now(), resolution = ? WHERE id = ?";
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, admin);
+                s.setString(2, note);
+                s.setObject(3, unpublish ? title : report);
+                s.executeUpdate();
+              }
+              if (unpublish) {
+                try (PreparedStatement s =
+                    c.prepareStatement(
+                        "UPDATE catalog.titles SET state = 'UNPUBLISHED', version = version + 1"
+                            + " WHERE id = ?")) {
+                  s.setObject(1, title);
+                  s.executeUpdate();
+                }
+              }
+              c.commit();
+            } catch (SQLException | RuntimeException e) {
+              c.rollback();
+              throw e;
+            }
+            return read(c, "r.id = ?", report).get(0);
+          }
+        });
+  }
+
+  private static List<Report> read(Connection c, String where, Object value) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT r.id, r.title_id, t.name, r.account_id, r.reason, r.text, r.state, r.created_at,"
+                + " r.resolved_by, r.resolved_at, r.resolution FROM catalog.reports r"
+                + " JOIN catalog.titles t ON t.id = r.title_id WHERE "
+                + where
+                + " ORDER BY r.created_at, r.id LIMIT 500")) {
+      s.setObject(1, value);
+      List<Report> reports = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          java.sql.Timestamp resolved = r.getTimestamp(10);
+          Object by = r.getObject(9);
+          reports.add(
+              new Report(
+                  r.getObject(1).toString(),
+                  r.getObject(2).toString(),
+                  r.getString(3),
+                  r.getObject(4).toString(),
+                  r.getString(5),
+                  r.getString(6),
+                  r.getString(7),
+                  r.getTimestamp(8).toInstant(),
+                  by == null ? null : by.toString(),
+                  resolved == null ? null : resolved.toInstant(),
+                  r.getString(11)));
+        }
+      }
+      return reports;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.marquee.catalog.internal.engagement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Share links: {@code <title uuid>.<expiry epoch seconds>.<base64url HMAC-SHA256>}, verifiable by
+ * any server with the shared secret and no database; they open the title's page, not the video.
+ */
+@ApplicationScoped
+public class ShareLinks {
+  private static final Logger LOG = Logger.getLogger(ShareLinks.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "marquee.catalog.share-secret")
+  Optional<String> configuredSecret;
+
+  @Inject
+  @ConfigProperty(name = "marquee.catalog.share-validity", defaultValue = "P30D")
+  Duration validity;
+
+  private SecretKeySpec key;
+
+  /** A verified link's title, or why it is refused. */
+  public sealed interface Verdict {
+    /** A genuine, unexpired link to this title. */
+    record Valid(UUID title, Instant expiresAt) implements Verdict {}
+
+    /** Genuine, but past its expiry. */
+    record Expired(Instant expiredAt) implements Verdict {}
+
+    /** Not made by Marquee (or tampered with). */
+    record Forged() implements Verdict {}
+  }
+
+  /** A new link token for the title and its expiry. */
+  public Verdict.Valid issue(UUID title) {
+    Instant expires =
+        Instant.now().plus(validity).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return new Verdict.Valid(title, expires);
+  }
+
+  public String token(Verdict.Valid link) {
+    String body = link.title() + "." + link.expiresAt().getEpochSecond();
+    return body + "." + sign(body);
+  }
+
+  public Verdict verify(String token) {
+    String[] parts = token == null ? new String[0] : token.strip().split("\\.");
+    if (parts.length != 3) {
+      return new Verdict.Forged();
+    }
+    String body = parts[0] + "." + parts[1];
+    if (!MessageDigest.isEqual(
+        sign(body).getBytes(StandardCharsets.US_ASCII),
+        parts[2].getBytes(StandardCharsets.US_ASCII))) {
+      return new Verdict.Forged();
+    }
+    try {
+      UUID title = UUID.fromString(parts[0]);
+      Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+      return Instant.now().isBefore(expires)
+          ? new Verdict.Valid(title, expires)
+          : new Verdict.Expired(expires);
+    } catch (IllegalArgumentException e) {
+      return new Verdict.Forged();
+    }
+  }
+
+  private String sign(String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key());
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(("share|" + body).getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private synchronized SecretKeySpec key() {
+    if (key == null) {
+      byte[] secret =
+          configuredSecret
+              .map(String::strip)
+              .filter(s -> !s.isEmpty())
+              .map(s -> s.getBytes(StandardCharsets.UTF_8))
+              .orElse(null);
+      if (secret == null) {
+        secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        LOG.warning(
+            "MARQUEE_CATALOG_SHARE_SECRET is not set: share links are signed with a random key of"
+                + " this server alone and die with it.");
+      }
+      key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+    return key;
+  }
+}

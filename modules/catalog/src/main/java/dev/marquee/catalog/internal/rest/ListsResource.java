@@ -1,0 +1,120 @@
+package dev.marquee.catalog.internal.rest;
+
+import dev.marquee.catalog.internal.engagement.Lists;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** A profile's own lists: create, rename, delete, add, remove, reorder. */
+@Path("/catalog/lists")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ListsResource {
+  @Inject Lists lists;
+  @Inject CallerProfiles profiles;
+
+  /** A new list. */
+  public record NewList(@NotBlank String profileId, @NotBlank @Size(max = 100) String name) {}
+
+  /** A new name. */
+  public record Rename(@NotBlank @Size(max = 100) String name) {}
+
+  /** Every title of the list, in the order wanted. */
+  public record Order(@NotNull @Size(max = Lists.MAX_ITEMS) List<@NotBlank String> titleIds) {}
+
+  @GET
+  public List<Lists.TitleList> mine(@QueryParam("profileId") String profileId) {
+    return lists.ofProfile(profiles.require(profileId).id().value());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull(message = "a JSON body is required") @Valid NewList body) {
+    var profile = profiles.require(body.profileId());
+    Lists.TitleList created =
+        lists.create(profiles.account(), profile.id().value(), body.name().strip());
+    return Response.created(URI.create("/api/catalog/lists/" + created.id()))
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Lists.TitleList get(
+      @PathParam("id") String id, @QueryParam("profileId") String profileId) {
+    return lists.get(profile(profileId), CallerProfiles.uuid("id", id));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Lists.TitleList rename(
+      @PathParam("id") String id,
+      @QueryParam("profileId") String profileId,
+      @NotNull(message = "a JSON body is required") @Valid Rename body) {
+    return lists.rename(profile(profileId), CallerProfiles.uuid("id", id), body.name().strip());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id, @QueryParam("profileId") String profileId) {
+    lists.delete(profile(profileId), CallerProfiles.uuid("id", id));
+    return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("/{id}/items/{titleId}")
+  public Lists.TitleList add(
+      @PathParam("id") String id,
+      @PathParam("titleId") String titleId,
+      @QueryParam("profileId") String profileId) {
+    return lists.add(
+        profile(profileId), CallerProfiles.uuid("id", id), CallerProfiles.uuid("titleId", titleId));
+  }
+
+  @DELETE
+  @Path("/{id}/items/{titleId}")
+  public Lists.TitleList remove(
+      @PathParam("id") String id,
+      @PathParam("titleId") String titleId,
+      @QueryParam("profileId") String profileId) {
+    return lists.remove(
+        profile(profileId), CallerProfiles.uuid("id", id), CallerProfiles.uuid("titleId", titleId));
+  }
+
+  @PUT
+  @Path("/{id}/order")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Lists.TitleList reorder(
+      @PathParam("id") String id,
+      @QueryParam("profileId") String profileId,
+      @NotNull(message = "a JSON body is required") @Valid Order body) {
+    return lists.reorder(
+        profile(profileId),
+        CallerProfiles.uuid("id", id),
+        body.titleIds().stream().map(t -> CallerProfiles.uuid("titleIds", t)).toList());
+  }
+
+  private java.util.UUID profile(String profileId) {
+    return profiles.require(profileId).id().value();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.marquee.catalog.internal.rest;
+
+import dev.marquee.catalog.internal.engagement.Reports;
+import dev.marquee.catalog.internal.engagement.TitleStats;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Admins: the moderation queue (dismiss a report, or unpublish the title, which resolves all its
+ * open reports) and views and completions per title and day.
+ */
+@Path("/catalog/moderation")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModerationResource {
+  @Inject Reports reports;
+  @Inject TitleStats stats;
+  @Inject CallerProfiles caller;
+
+  /** Why the moderator decided so (kept with the report). */
+  public record Decision(@Size(max = 2000) String note) {}
+
+  @GET
+  @Path("/reports")
+  public List<Reports.Report> queue(@QueryParam("state") @DefaultValue("OPEN") String state) {
+    String s = state.strip().toUpperCase(Locale.ROOT);
+    if (!Set.of("OPEN", "DISMISSED", "ACTIONED").contains(s)) {
+      throw ProblemException.badRequest(
+          "invalid-state", "state must be OPEN, DISMISSED or ACTIONED, not " + state + ".");
+    }
+    return reports.queue(s);
+  }
+
+  @POST
+  @Path("/reports/{id}/dismiss")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Reports.Report dismiss(@PathParam("id") String id, @Valid Decision decision) {
+    return reports.resolve(CallerProfiles.uuid("id", id), caller.account(), false, note(decision));
+  }
+
+  @POST
+  @Path("/reports/{id}/unpublish")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Reports.Report unpublish(@PathParam("id") String id, @Valid Decision decision) {
+    return reports.resolve(CallerProfiles.uuid("id", id), caller.account(), true, note(decision));
+  }
+
+  @GET
+  @Path("/stats")
+  public List<TitleStats.Day> stats(
+      @QueryParam("titleId") String titleId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
+    LocalDate start = date("from", from, end.minusDays(29));
+    if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() > 366) {
+      throw ProblemException.badRequest(
+          "invalid-range", "from must not be after to, and the range at most 366 days.");
+    }
+    return stats.days(
+        titleId == null || titleId.isBlank() ? null : CallerProfiles.uuid("titleId", titleId),
+        start,
+        end);
+  }
+
+  private static String note(Decision decision) {
+    return decision == null || decision.note() == null ? "" : decision.note().strip();
+  }
+
+  private static LocalDate date(String name, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(
+          "invalid-date", name + " must be a date like 2026-11-29, not " + value + ".");
+    }
+  }
+}

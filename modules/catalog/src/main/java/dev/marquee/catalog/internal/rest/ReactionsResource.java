@@ -1,0 +1,58 @@
+package dev.marquee.catalog.internal.rest;
+
+import dev.marquee.catalog.internal.engagement.Reactions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Favourites of a profile: add and remove (idempotent), list newest first. */
+@Path("/catalog/favourites")
+@RequestScoped
+@RolesAllowed("viewer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReactionsResource {
+  @Inject Reactions reactions;
+  @Inject CallerProfiles profiles;
+
+  @GET
+  public Map<String, List<String>> favourites(@QueryParam("profileId") String profileId) {
+    return Map.of(
+        "titleIds",
+        reactions.ofProfile(Reactions.Kind.FAVOURITE, profiles.require(profileId).id().value()));
+  }
+
+  @PUT
+  @Path("/{titleId}")
+  public Map<String, Object> add(
+      @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
+    boolean added =
+        reactions.add(
+            Reactions.Kind.FAVOURITE,
+            profiles.account(),
+            profiles.require(profileId).id().value(),
+            CallerProfiles.uuid("titleId", titleId));
+    return Map.of("titleId", titleId, "favourite", true, "added", added);
+  }
+
+  @DELETE
+  @Path("/{titleId}")
+  public Response remove(
+      @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
+    reactions.remove(
+        Reactions.Kind.FAVOURITE,
+        profiles.require(profileId).id().value(),
+        CallerProfiles.uuid("titleId", titleId));
+    return Response.noContent().build();
+  }
+}
