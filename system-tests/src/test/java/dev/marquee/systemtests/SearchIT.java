@@ -333,7 +333,8 @@ class SearchIT {
         limit,
         offset,
         region,
-        cap);
+        cap,
+        null);
   }
 
   @Test

@@ -63,6 +63,7 @@ public class SearchResource {
       @QueryParam("durationMin") String durationMin,
       @QueryParam("durationMax") String durationMax,
       @QueryParam("maturity") List<String> maturity,
+      @QueryParam("cast") String cast,
       @QueryParam("sort") String sort,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
@@ -100,7 +101,8 @@ public class SearchResource {
             pageSize == null ? 20 : pageSize,
             Cursors.offset(cursor),
             region == null || region.isBlank() ? null : region.strip().toUpperCase(Locale.ROOT),
-            cap(profile.maturityCap())));
+            cap(profile.maturityCap()),
+            castMember(cast)));
   }
 
   /** Operators: which engine serves search, and how far the index is behind the catalog. */
@@ -181,6 +183,18 @@ public class SearchResource {
           "too-many-categories", "Ask for at most " + MAX_CATEGORIES + " categories at once.");
     }
     return new ArrayList<>(slugs);
+  }
+
+  private static String castMember(String cast) {
+    if (cast == null || cast.isBlank()) {
+      return null;
+    }
+    String name = cast.strip().replaceAll("\\s+", " ");
+    if (name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+      throw ProblemException.badRequest(
+          "invalid-parameter", "cast must be a person's name of at most 200 characters.");
+    }
+    return name;
   }
 
   private static String language(String language) {

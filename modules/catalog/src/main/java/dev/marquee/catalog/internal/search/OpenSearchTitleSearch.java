@@ -171,6 +171,9 @@ public class OpenSearchTitleSearch implements TitleSearch {
               q.durationMaxMinutes() == null ? null : q.durationMaxMinutes() * 60_000L + 59_999L,
               false));
     }
+    if (q.castMember() != null) {
+      filter.add(term("cast", q.castMember().toLowerCase(java.util.Locale.ROOT)));
+    }
     JsonObjectBuilder bool = JSON.createObjectBuilder().add("filter", filter);
     if (q.text() != null) {
       bool.add("must", text(q.text()));
@@ -300,7 +303,7 @@ public class OpenSearchTitleSearch implements TitleSearch {
     props.add(
         "synopsis", JSON.createObjectBuilder().add("type", "text").add("analyzer", "folding"));
     for (String keyword :
-        List.of("id", "category", "language", "maturity", "decade", "regions", "state")) {
+        List.of("id", "category", "language", "maturity", "decade", "regions", "state", "cast")) {
       props.add(keyword, JSON.createObjectBuilder().add("type", "keyword"));
     }
     props.add("year", JSON.createObjectBuilder().add("type", "integer"));

@@ -174,6 +174,12 @@ public class PostgresTitleSearch implements TitleSearch {
       w.append(" AND t.duration_ms <= ?");
       params.add(q.durationMaxMinutes() * 60_000L + 59_999L);
     }
+    if (q.castMember() != null) {
+      w.append(
+          " AND EXISTS (SELECT 1 FROM catalog.credits c WHERE c.title_id = t.id"
+              + " AND lower(c.person) = lower(?))");
+      params.add(q.castMember());
+    }
     if (text != null) {
       // Word prefixes, as OpenSearch's search_as_you_type field: "godf", "part ii".
       w.append(

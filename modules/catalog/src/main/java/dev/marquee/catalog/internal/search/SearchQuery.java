@@ -14,6 +14,7 @@ import java.util.Set;
  *     titles licensed everywhere
  * @param maturityCap ratings the profile may see (the profile's cap and everything below it)
  * @param offset where the page starts (from the cursor)
+ * @param castMember a person in the cast or crew (the whole name, any case), or null
  */
 public record SearchQuery(
     String text,
@@ -28,7 +29,8 @@ public record SearchQuery(
     int limit,
     int offset,
     String viewerRegion,
-    Set<String> maturityCap) {
+    Set<String> maturityCap,
+    String castMember) {
 
   /** How results are ordered. */
   public enum Sort {

@@ -24,7 +24,9 @@ public final class TitleDocuments {
   private static final String SELECT =
       "SELECT id, name, synopsis, category, language, maturity_rating, release_year, duration_ms,"
           + " regions, available_from, available_until, offline_allowed, popularity, created_at,"
-          + " state FROM catalog.titles";
+          + " state, (SELECT coalesce(array_agg(lower(c.person) ORDER BY c.position), '{}')"
+          + " FROM catalog.credits c WHERE c.title_id = catalog.titles.id) AS cast_members"
+          + " FROM catalog.titles";
 
   private TitleDocuments() {}
 
@@ -98,6 +100,11 @@ public final class TitleDocuments {
     d.add("popularity", r.getLong("popularity"));
     d.add("createdAt", instant(r.getTimestamp("created_at")));
     d.add("state", r.getString("state"));
+    JsonArrayBuilder cast = JSON.createArrayBuilder();
+    for (Object person : (Object[]) r.getArray("cast_members").getArray()) {
+      cast.add(person.toString());
+    }
+    d.add("cast", cast);
     return d.build();
   }
 

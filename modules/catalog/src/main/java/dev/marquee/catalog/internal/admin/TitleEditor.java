@@ -1,0 +1,165 @@
+package dev.marquee.catalog.internal.admin;
+
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Edits titles for admins: a patch applies only to the version the admin read (optimistic locking:
+ * a stale version is a 412 and changes nothing), and every change is audited with who, when, the
+ * new version and each field's old and new value, in the same transaction.
+ */
+@ApplicationScoped
+public class TitleEditor {
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
+
+  /** One audited change. */
+  public record Change(long version, String actorId, Instant at, JsonObject changes) {}
+
+  public AdminTitle read(UUID id) {
+    return call(
+        () -> {
+          try (Connection c = db.getConnection()) {
+            return AdminTitles.read(c, id);
+          }
+        });
+  }
+
+  public AdminTitle edit(UUID id, long expected, JsonObject patch, UUID actor) {
+    return call(
+        () -> {
+          try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+              AdminTitle before = AdminTitles.read(c, id);
+              if (before.version() != expected) {
+                throw stale(before.version());
+              }
+              AdminTitle after = TitlePatch.apply(before, patch);
+              check(c, after);
+              Map<String, Object> changes = TitlePatch.diff(before, after);
+              if (changes.isEmpty()) {
+                c.rollback();
+                return before;
+              }
+              try {
+                if (!AdminTitles.write(c, after, expected)) {
+                  throw stale(AdminTitles.read(c, id).version());
+                }
+              } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                  throw ProblemException.conflict(
+                      "episode-taken", "That series already has this season and episode number.");
+                }
+                throw e;
+              }
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
+                          + " VALUES (?,?,?,?)")) {
+                s.setObject(1, id);
+                s.setObject(2, actor);
+                s.setLong(3, expected + 1);
+                s.setString(4, JSONB.toJson(changes));
+                s.executeUpdate();
+              }
+              c.commit();
+              return AdminTitles.read(c, id);
+            } catch (SQLException | RuntimeException e) {
+              c.rollback();
+              throw e;
+            }
+          }
+        });
+  }
+
+  public List<Change> audit(UUID id) {
+    return call(
+        () -> {
+          try (Connection c = db.getConnection();
+              PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT version, actor_id, at, changes FROM catalog.title_audit"
+                          + " WHERE title_id = ? ORDER BY id")) {
+            s.setObject(1, id);
+            List<Change> changes = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                changes.add(
+                    new Change(
+                        r.getLong(1),
+                        r.getObject(2).toString(),
+                        r.getTimestamp(3).toInstant(),
+                        jakarta.json.spi.JsonProvider.provider()
+                            .createReader(new java.io.StringReader(r.getString(4)))
+                            .readObject()));
+              }
+            }
+            return changes;
+          }
+        });
+  }
+
+  private static void check(Connection c, AdminTitle t) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM catalog.categories WHERE slug = ?")) {
+      s.setString(1, t.category());
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw ProblemException.badRequest(
+              "unknown-category", "There is no category " + t.category() + ".");
+        }
+      }
+    }
+    if (t.episode() != null) {
+      try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM catalog.series WHERE id = ?")) {
+        s.setObject(1, UUID.fromString(t.episode().seriesId()));
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            throw ProblemException.notFound(
+                "series-not-found", "No series " + t.episode().seriesId() + ".");
+          }
+        }
+      }
+    }
+  }
+
+  static ProblemException stale(long current) {
+    return new ProblemException(
+        412,
+        "stale-version",
+        "Precondition failed",
+        "The title changed since it was read (it is at version "
+            + current
+            + " now): read it again and reapply the change.",
+        Map.of("currentETag", "\"" + current + "\""));
+  }
+
+  private interface Step<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T call(Step<T> step) {
+    try {
+      return step.run();
+    } catch (SQLException e) {
+      throw new IllegalStateException("catalog edit failed: " + e.getMessage(), e);
+    }
+  }
+}

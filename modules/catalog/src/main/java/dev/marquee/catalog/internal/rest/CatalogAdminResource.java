@@ -1,0 +1,119 @@
+package dev.marquee.catalog.internal.rest;
+
+import dev.marquee.accounts.api.MaturityRating;
+import dev.marquee.catalog.internal.admin.AdminTitle;
+import dev.marquee.catalog.internal.admin.SeriesCatalog;
+import dev.marquee.catalog.internal.admin.TitleEditor;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Admins shape the catalog: read a title with its ETag (its version), change it with a JSON merge
+ * patch under {@code If-Match} (a stale ETag is 412 and changes nothing; none is 428), read the
+ * audit of its changes; create series, whose episodes are titles placed by season and number.
+ */
+@Path("/catalog/admin")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogAdminResource {
+  @Inject TitleEditor editor;
+  @Inject SeriesCatalog series;
+  @Inject CallerProfiles caller;
+
+  /** A new series. */
+  public record NewSeries(
+      @NotBlank String name,
+      String synopsis,
+      @NotBlank String category,
+      @NotBlank String maturityRating,
+      @NotNull Integer releaseYear) {}
+
+  @GET
+  @Path("/titles/{id}")
+  public Response title(@PathParam("id") String id) {
+    AdminTitle t = editor.read(CallerProfiles.uuid("id", id));
+    return Response.ok(t).tag(Long.toString(t.version())).build();
+  }
+
+  @PATCH
+  @Path("/titles/{id}")
+  @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+  public Response edit(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull(message = "a JSON body is required") JsonObject patch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "if-match-required",
+          "Precondition required",
+          "Send If-Match with the ETag of the title as you read it, so that no change is lost.");
+    }
+    long expected;
+    try {
+      expected = Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+    } catch (NumberFormatException e) {
+      throw new ProblemException(
+          412,
+          "stale-version",
+          "Precondition failed",
+          "If-Match " + ifMatch + " is not an ETag of this title.");
+    }
+    AdminTitle t = editor.edit(CallerProfiles.uuid("id", id), expected, patch, caller.account());
+    return Response.ok(t).tag(Long.toString(t.version())).build();
+  }
+
+  @GET
+  @Path("/titles/{id}/audit")
+  public List<TitleEditor.Change> audit(@PathParam("id") String id) {
+    return editor.audit(CallerProfiles.uuid("id", id));
+  }
+
+  @POST
+  @Path("/series")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createSeries(
+      @NotNull(message = "a JSON body is required") @Valid NewSeries body) {
+    MaturityRating rating = null;
+    for (MaturityRating m : MaturityRating.values()) {
+      String wanted = body.maturityRating().strip().toUpperCase(Locale.ROOT);
+      if (m.label().equals(wanted) || m.name().equals(wanted)) {
+        rating = m;
+      }
+    }
+    if (rating == null) {
+      throw ProblemException.badRequest(
+          "invalid-maturity-rating", "maturityRating must be one of ALL, 7+, 13+, 16+, 18+.");
+    }
+    SeriesCatalog.Series created =
+        series.create(
+            body.name(),
+            body.synopsis(),
+            body.category().strip().toLowerCase(Locale.ROOT),
+            rating,
+            body.releaseYear());
+    return Response.created(URI.create("/api/catalog/series/" + created.id()))
+        .entity(created)
+        .build();
+  }
+}
