@@ -92,6 +92,15 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     List<String> command = new ArrayList<>();
     if ("root".equals(System.getProperty("user.name"))) {
       run("chown", "-R", "nobody:nogroup", folder.toString());
+      // nobody must reach the folder: let it traverse (not list) the folders above.
+      for (Path up = folder.getParent(); up != null; up = up.getParent()) {
+        var mode = Files.getPosixFilePermissions(up);
+        if (!mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          mode = new java.util.HashSet<>(mode);
+          mode.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+          Files.setPosixFilePermissions(up, mode);
+        }
+      }
       command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
     }
     command.add(distribution.resolve("bin/opensearch").toString());

@@ -178,6 +178,13 @@ public final class Api {
             .build());
   }
 
+  /** Sends a binary body (an image); the answer is read as text (JSON or a problem). */
+  public Reply sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, null);
+    headers.forEach(builder::header);
+    return send(builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   /** A GET whose answer is binary (an HLS key); returns status and bytes. */
   public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
     HttpRequest.Builder builder = request(path, null);

@@ -185,6 +185,72 @@ class CatalogAdminIT {
   }
 
   @Test
+  void artworkIsAStillUntilAnAdminGivesAPoster() throws Exception {
+    String admin = Viewers.admin(api);
+    String title = titles.get(0);
+    // The still grabbed at ingest: public (an <img> can show it), 640 wide, 16:9 like the master.
+    var still = api.getBytes("/api/catalog/titles/" + title + "/artwork/poster", Map.of());
+    assertThat(still.statusCode()).isEqualTo(200);
+    assertThat(still.headers().firstValue("Content-Type")).contains("image/jpeg");
+    var stillImage = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(still.body()));
+    assertThat(stillImage.getWidth()).isEqualTo(640);
+    assertThat(stillImage.getHeight()).isEqualTo(360);
+
+    var poster = new java.awt.image.BufferedImage(200, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    poster.getGraphics().fillRect(10, 10, 100, 100);
+    var png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(poster, "png", png);
+    Map<String, String> headers =
+        Map.of("Authorization", "Bearer " + admin, "Content-Type", "image/png");
+    String path = "/api/catalog/admin/titles/" + title + "/artwork/poster";
+    Api.Reply uploaded = api.sendBytes("PUT", path, png.toByteArray(), headers);
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    assertThat(uploaded.json().getString("posterKey")).endsWith(".png");
+
+    var served = api.getBytes("/api/catalog/titles/" + title + "/artwork/poster", Map.of());
+    assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+    assertThat(served.body()).isEqualTo(png.toByteArray());
+    String etag = served.headers().firstValue("ETag").orElseThrow();
+    assertThat(
+            api.send(
+                    "GET",
+                    "/api/catalog/titles/" + title + "/artwork/poster",
+                    null,
+                    Map.of("If-None-Match", etag))
+                .status())
+        .isEqualTo(304);
+    // The backdrop is still the still.
+    assertThat(
+            api.getBytes("/api/catalog/titles/" + title + "/artwork/backdrop", Map.of())
+                .headers()
+                .firstValue("Content-Type"))
+        .contains("image/jpeg");
+
+    assertProblem(
+        api.sendBytes("PUT", path, "not an image".getBytes(), headers), 400, "not-an-image");
+    assertProblem(
+        api.sendBytes(
+            "PUT",
+            "/api/catalog/admin/titles/" + title + "/artwork/banner",
+            png.toByteArray(),
+            headers),
+        404,
+        "artwork-not-found");
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    assertThat(
+            api.sendBytes(
+                    "PUT",
+                    path,
+                    png.toByteArray(),
+                    Map.of("Authorization", "Bearer " + v.token(), "Content-Type", "image/png"))
+                .status())
+        .isEqualTo(403);
+    var audit = api.get("/api/catalog/admin/titles/" + title + "/audit", admin).array();
+    assertThat(audit.stream().map(e -> e.asJsonObject().getJsonObject("changes").keySet()))
+        .anySatisfy(keys -> assertThat(keys).contains("poster"));
+  }
+
+  @Test
   void seriesHaveSeasonsOfEpisodes() {
     String admin = Viewers.admin(api);
     Api.Reply created =

@@ -24,6 +24,9 @@ public interface CatalogFacade {
 
   void changeState(TitleId id, TitleState state);
 
+  /** The still grabbed from the title's master (a JPEG at {@code objectKey}): its default art. */
+  void useStill(TitleId id, String objectKey);
+
   /** A playback session of the title started (counted per title and day for admins). */
   void recordView(TitleId id);
 

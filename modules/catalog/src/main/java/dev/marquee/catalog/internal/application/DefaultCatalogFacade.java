@@ -86,6 +86,13 @@ public class DefaultCatalogFacade implements CatalogFacade {
         .changeState(state);
   }
 
+  @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
+
+  @Override
+  public void useStill(TitleId id, String objectKey) {
+    artwork.still(id.value(), objectKey);
+  }
+
   @Override
   public void recordView(TitleId id) {
     stats.view(id.value());

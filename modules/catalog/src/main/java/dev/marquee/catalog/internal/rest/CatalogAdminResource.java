@@ -38,6 +38,7 @@ import java.util.Locale;
 public class CatalogAdminResource {
   @Inject TitleEditor editor;
   @Inject SeriesCatalog series;
+  @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
   @Inject CallerProfiles caller;
 
   /** A new series. */
@@ -87,6 +88,23 @@ public class CatalogAdminResource {
   @Path("/titles/{id}/audit")
   public List<TitleEditor.Change> audit(@PathParam("id") String id) {
     return editor.audit(CallerProfiles.uuid("id", id));
+  }
+
+  /** A JPEG or PNG poster or backdrop (at most 5 MB and 8000 pixels a side). */
+  @jakarta.ws.rs.PUT
+  @Path("/titles/{id}/artwork/{kind}")
+  @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+  public Response artwork(
+      @PathParam("id") String id, @PathParam("kind") String kind, java.io.InputStream body)
+      throws java.io.IOException {
+    byte[] bytes = body.readNBytes(dev.marquee.catalog.internal.admin.Artwork.MAX_BYTES + 1);
+    AdminTitle t =
+        artwork.upload(
+            CallerProfiles.uuid("id", id),
+            dev.marquee.catalog.internal.admin.Artwork.Kind.of(kind),
+            bytes,
+            caller.account());
+    return Response.ok(t).tag(Long.toString(t.version())).build();
   }
 
   @POST

@@ -49,6 +49,50 @@ public class TitleBrowseResource {
     }
   }
 
+  @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
+
+  /**
+   * A published title's poster or backdrop (else the still grabbed from its master), public so
+   * that an {@code <img>} can show it; cached for an hour, revalidated by ETag.
+   */
+  @GET
+  @Path("/{id}/artwork/{kind}")
+  @jakarta.annotation.security.PermitAll
+  @Produces({"image/jpeg", "image/png"})
+  public jakarta.ws.rs.core.Response artwork(
+      @jakarta.ws.rs.PathParam("id") String id,
+      @jakarta.ws.rs.PathParam("kind") String kind,
+      @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+    var image =
+        artwork
+            .image(
+                CallerProfiles.uuid("id", id),
+                dev.marquee.catalog.internal.admin.Artwork.Kind.of(kind))
+            .orElseThrow(
+                () ->
+                    dev.marquee.platform.api.ProblemException.notFound(
+                        "artwork-not-found", "This title has no " + kind + " yet."));
+    if (image.etag().equals(ifNoneMatch)) {
+      try {
+        image.bytes().close();
+      } catch (java.io.IOException e) {
+        // nothing was read
+      }
+      return jakarta.ws.rs.core.Response.notModified().header("ETag", image.etag()).build();
+    }
+    jakarta.ws.rs.core.StreamingOutput body =
+        out -> {
+          try (var in = image.bytes()) {
+            in.transferTo(out);
+          }
+        };
+    return jakarta.ws.rs.core.Response.ok(body, image.type())
+        .header("ETag", image.etag())
+        .header("Content-Length", image.size())
+        .header("Cache-Control", "public, max-age=3600")
+        .build();
+  }
+
   @GET
   public List<TitleCard> published(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {

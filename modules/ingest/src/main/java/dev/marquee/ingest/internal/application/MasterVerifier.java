@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.application;
 
 import dev.marquee.ingest.internal.domain.MasterRules;
 import dev.marquee.media.api.MediaInfo;
+import dev.marquee.media.api.FrameGrab;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.api.MediaProbeException;
 import dev.marquee.platform.api.ObjectStorage;
@@ -25,8 +26,14 @@ import java.util.HexFormat;
 public class MasterVerifier {
   @Inject ObjectStorage storage;
 
+  /**
+   * A verified master: its probe, and a still from a tenth of the way in (null if none could be
+   * grabbed; the still is a convenience, never a reason to refuse a master).
+   */
+  public record Verified(MediaInfo media, byte[] still) {}
+
   /** The probe of a master whose bytes matched the declared checksum and size. */
-  public MediaInfo verify(String key, String expectedSha256, long expectedSize) {
+  public Verified verify(String key, String expectedSha256, long expectedSize) {
     Path local = null;
     try {
       local = Files.createTempFile("marquee-master-", ".bin");
@@ -59,7 +66,14 @@ public class MasterVerifier {
             e.getMessage());
       }
       MasterRules.check(media);
-      return media;
+      byte[] still = null;
+      try {
+        still = FrameGrab.jpeg(local, media.durationSeconds() / 10, 640);
+      } catch (RuntimeException e) {
+        java.util.logging.Logger.getLogger(MasterVerifier.class.getName())
+            .warning("No still from master " + key + ": " + e.getMessage());
+      }
+      return new Verified(media, still);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read master " + key + " back from object storage", e);
     } catch (NoSuchAlgorithmException e) {

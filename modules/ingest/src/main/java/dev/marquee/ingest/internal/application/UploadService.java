@@ -1,5 +1,7 @@
 package dev.marquee.ingest.internal.application;
 
+import java.util.HexFormat;
+
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.NewTitle;
 import dev.marquee.catalog.api.TitleId;
@@ -188,8 +190,12 @@ public class UploadService {
       throw e;
     }
     MediaInfo media;
+    byte[] still;
     try {
-      media = verifier.verify(upload.storageKey(), upload.sha256(), upload.sizeBytes());
+      MasterVerifier.Verified verified =
+          verifier.verify(upload.storageKey(), upload.sha256(), upload.sizeBytes());
+      media = verified.media();
+      still = verified.still();
     } catch (RuntimeException e) {
       // Nothing half-made: the rejected master goes, the upload records why.
       deleteQuietly(upload.storageKey());
@@ -205,6 +211,17 @@ public class UploadService {
     NewTitle title = JSON.fromJson(upload.titleMetadata(), NewTitle.class);
     TitleView created = catalog.createIngested(title, Math.round(media.durationSeconds() * 1000));
     ledger.completed(id, created.id().value(), JSON.toJson(media));
+    if (still != null) {
+      try {
+        String stillKey =
+            "titles/" + created.id() + "/artwork/still-" + HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(still), 0, 8) + ".jpg";
+        storage.put(stillKey, still, "image/jpeg");
+        catalog.useStill(created.id(), stillKey);
+      } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+        LOG.warning(() -> "Title " + created.id() + " has no still: " + e.getMessage());
+      }
+    }
     try {
       ingested.fire(new MasterIngested(new UploadId(id), created.id(), upload.storageKey(), media));
     } catch (RuntimeException e) {
