@@ -57,7 +57,8 @@ public class Artwork {
           return k;
         }
       }
-      throw ProblemException.notFound("artwork-not-found", "Artwork is poster or backdrop, not " + name + ".");
+      throw ProblemException.notFound(
+          "artwork-not-found", "Artwork is poster or backdrop, not " + name + ".");
     }
   }
 
@@ -71,7 +72,10 @@ public class Artwork {
     }
     if (bytes.length > MAX_BYTES) {
       throw new ProblemException(
-          413, "image-too-large", "Image too large", "Artwork may have at most " + MAX_BYTES + " bytes.");
+          413,
+          "image-too-large",
+          "Image too large",
+          "Artwork may have at most " + MAX_BYTES + " bytes.");
     }
     String type = type(bytes);
     BufferedImage image;
@@ -88,7 +92,12 @@ public class Artwork {
           "image-too-large", "Artwork may be at most " + MAX_SIDE + " pixels on a side.");
     }
     String key =
-        "titles/" + title + "/artwork/" + kind.name().toLowerCase() + "-" + digest(bytes)
+        "titles/"
+            + title
+            + "/artwork/"
+            + kind.name().toLowerCase()
+            + "-"
+            + digest(bytes)
             + (type.equals("image/png") ? ".png" : ".jpg");
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
@@ -97,7 +106,9 @@ public class Artwork {
         storage.put(key, bytes, type);
         try (PreparedStatement s =
             c.prepareStatement(
-                "UPDATE catalog.titles SET " + kind.column + " = ?, version = version + 1 WHERE id = ?")) {
+                "UPDATE catalog.titles SET "
+                    + kind.column
+                    + " = ?, version = version + 1 WHERE id = ?")) {
           s.setString(1, key);
           s.setObject(2, title);
           s.executeUpdate();
@@ -132,7 +143,9 @@ public class Artwork {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT coalesce(" + kind.column + ", still_key) FROM catalog.titles"
+                "SELECT coalesce("
+                    + kind.column
+                    + ", still_key) FROM catalog.titles"
                     + " WHERE id = ? AND state = 'PUBLISHED'")) {
       s.setObject(1, title);
       try (ResultSet r = s.executeQuery()) {
@@ -162,7 +175,8 @@ public class Artwork {
   /** Records the still grabbed at ingest (stored by the caller under {@code key}). */
   public void still(UUID title, String key) {
     try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE catalog.titles SET still_key = ? WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("UPDATE catalog.titles SET still_key = ? WHERE id = ?")) {
       s.setString(1, key);
       s.setObject(2, title);
       s.executeUpdate();

@@ -52,8 +52,8 @@ public class TitleBrowseResource {
   @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
 
   /**
-   * A published title's poster or backdrop (else the still grabbed from its master), public so
-   * that an {@code <img>} can show it; cached for an hour, revalidated by ETag.
+   * A published title's poster or backdrop (else the still grabbed from its master), public so that
+   * an {@code <img>} can show it; cached for an hour, revalidated by ETag.
    */
   @GET
   @Path("/{id}/artwork/{kind}")

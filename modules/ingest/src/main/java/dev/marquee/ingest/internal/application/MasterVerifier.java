@@ -1,8 +1,8 @@
 package dev.marquee.ingest.internal.application;
 
 import dev.marquee.ingest.internal.domain.MasterRules;
-import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.FrameGrab;
+import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.api.MediaProbeException;
 import dev.marquee.platform.api.ObjectStorage;

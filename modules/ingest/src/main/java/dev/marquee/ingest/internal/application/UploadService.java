@@ -1,7 +1,5 @@
 package dev.marquee.ingest.internal.application;
 
-import java.util.HexFormat;
-
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.NewTitle;
 import dev.marquee.catalog.api.TitleId;
@@ -23,6 +21,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,8 +213,13 @@ public class UploadService {
     if (still != null) {
       try {
         String stillKey =
-            "titles/" + created.id() + "/artwork/still-" + HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(still), 0, 8) + ".jpg";
+            "titles/"
+                + created.id()
+                + "/artwork/still-"
+                + HexFormat.of()
+                    .formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(still), 0, 8)
+                + ".jpg";
         storage.put(stillKey, still, "image/jpeg");
         catalog.useStill(created.id(), stillKey);
       } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {

@@ -73,8 +73,7 @@ public final class FfmpegFrameGrab {
       check(avcodec_open2(decoder, codec, (AVDictionary) null), "opening the decoder");
       double timeBase = av_q2d(stream.time_base());
       long start = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
-      double duration =
-          input.duration() > 0 ? input.duration() / 1_000_000.0 : Double.MAX_VALUE;
+      double duration = input.duration() > 0 ? input.duration() / 1_000_000.0 : Double.MAX_VALUE;
       double at = Math.max(0, Math.min(atSeconds, duration * 0.9));
       long target = start + (long) Math.floor(at / timeBase);
       av_seek_frame(input, index, target, AVSEEK_FLAG_BACKWARD);
@@ -108,16 +107,32 @@ public final class FfmpegFrameGrab {
         if (pts != AV_NOPTS_VALUE && pts < target && !inputDone) {
           continue;
         }
-        int height = Math.max(2, (int) Math.round((double) width * decoder.height() / decoder.width()) & ~1);
+        int height =
+            Math.max(2, (int) Math.round((double) width * decoder.height() / decoder.width()) & ~1);
         rgb.format(AV_PIX_FMT_BGR24);
         rgb.width(width);
         rgb.height(height);
         check(av_frame_get_buffer(rgb, 1), "allocating the picture");
         scaler =
             sws_getContext(
-                decoder.width(), decoder.height(), decoder.pix_fmt(), width, height,
-                AV_PIX_FMT_BGR24, SWS_BICUBIC, null, null, (DoublePointer) null);
-        sws_scale(scaler, decoded.data(), decoded.linesize(), 0, decoder.height(), rgb.data(), rgb.linesize());
+                decoder.width(),
+                decoder.height(),
+                decoder.pix_fmt(),
+                width,
+                height,
+                AV_PIX_FMT_BGR24,
+                SWS_BICUBIC,
+                null,
+                null,
+                (DoublePointer) null);
+        sws_scale(
+            scaler,
+            decoded.data(),
+            decoded.linesize(),
+            0,
+            decoder.height(),
+            rgb.data(),
+            rgb.linesize());
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         int stride = rgb.linesize(0);
