@@ -3,24 +3,8 @@
 # Loopback only, bounded in time, temporary home deleted afterwards.
 #   bash bench/position-bench.sh                build everything, then measure (a few minutes)
 #   SKIP_BUILD=1 bash bench/position-bench.sh   reuse the last build (only bench is recompiled)
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -B -q -DskipTests install
-else
-  mvn -B -q -pl bench compile
-fi
-
-wlp="$PWD/app-ear/target/liberty/wlp"
-[[ -x "$wlp/bin/server" ]] || { echo "No Liberty server at $wlp; run without SKIP_BUILD=1"; exit 1; }
-
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
-
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck disable=SC2086 # BENCH_OPTS holds several -D options on purpose.
-exec "$java" ${BENCH_OPTS:-} -Dmarquee.wlp.dir="$wlp" \
-  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.marquee.bench.PositionBench
+bench_build
+wlp=$(bench_wlp)
+bench_run PositionBench -Dmarquee.wlp.dir="$wlp"

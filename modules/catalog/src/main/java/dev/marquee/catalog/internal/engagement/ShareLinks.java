@@ -5,13 +5,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ShareLinks {
-  private static final Logger LOG = Logger.getLogger(ShareLinks.class.getName());
-
   @Inject
   @ConfigProperty(name = "marquee.catalog.share-secret")
   Optional<String> configuredSecret;
@@ -94,20 +90,11 @@ public class ShareLinks {
 
   private synchronized SecretKeySpec key() {
     if (key == null) {
-      byte[] secret =
-          configuredSecret
-              .map(String::strip)
-              .filter(s -> !s.isEmpty())
-              .map(s -> s.getBytes(StandardCharsets.UTF_8))
-              .orElse(null);
-      if (secret == null) {
-        secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        LOG.warning(
-            "MARQUEE_CATALOG_SHARE_SECRET is not set: share links are signed with a random key of"
-                + " this server alone and die with it.");
-      }
-      key = new SecretKeySpec(secret, "HmacSHA256");
+      key =
+          dev.marquee.platform.api.HmacKeys.of(
+              configuredSecret,
+              "MARQUEE_CATALOG_SHARE_SECRET",
+              "share links are signed with a random key of this server alone and die with it.");
     }
     return key;
   }

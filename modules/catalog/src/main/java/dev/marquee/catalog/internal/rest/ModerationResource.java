@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,8 +70,9 @@ public class ModerationResource {
       @QueryParam("titleId") String titleId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
-    LocalDate start = date("from", from, end.minusDays(29));
+    LocalDate end =
+        dev.marquee.platform.api.QueryParams.date("to", to, LocalDate.now(ZoneOffset.UTC));
+    LocalDate start = dev.marquee.platform.api.QueryParams.date("from", from, end.minusDays(29));
     if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() > 366) {
       throw ProblemException.badRequest(
           "invalid-range", "from must not be after to, and the range at most 366 days.");
@@ -85,17 +85,5 @@ public class ModerationResource {
 
   private static String note(Decision decision) {
     return decision == null || decision.note() == null ? "" : decision.note().strip();
-  }
-
-  private static LocalDate date(String name, String value, LocalDate fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(
-          "invalid-date", name + " must be a date like 2026-11-29, not " + value + ".");
-    }
   }
 }

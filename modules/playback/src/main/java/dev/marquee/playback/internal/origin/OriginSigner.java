@@ -5,12 +5,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -26,8 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OriginSigner {
-  private static final Logger LOG = Logger.getLogger(OriginSigner.class.getName());
-
   /** The object keys the origin serves (1): a title's CMAF output. */
   static final Pattern SEGMENT_KEY =
       Pattern.compile(
@@ -106,20 +102,12 @@ public class OriginSigner {
 
   private synchronized SecretKeySpec key() {
     if (key == null) {
-      byte[] secret =
-          configuredSecret
-              .map(s -> s.strip())
-              .filter(s -> !s.isEmpty())
-              .map(s -> s.getBytes(StandardCharsets.UTF_8))
-              .orElse(null);
-      if (secret == null) {
-        secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        LOG.warning(
-            "MARQUEE_ORIGIN_SECRET is not set: segment URLs are signed with a random key of this"
-                + " server alone; other servers and edges will refuse them.");
-      }
-      key = new SecretKeySpec(secret, "HmacSHA256");
+      key =
+          dev.marquee.platform.api.HmacKeys.of(
+              configuredSecret,
+              "MARQUEE_ORIGIN_SECRET",
+              "segment URLs are signed with a random key of this server alone; other servers and"
+                  + " edges will refuse them.");
     }
     return key;
   }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,20 +75,11 @@ public class QoeResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    LocalDate end = date("to", to, today);
-    return qoe.days(uuid(titleId), date("from", from, end.minusDays(29)), end);
-  }
-
-  private static LocalDate date(String name, String value, LocalDate fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badRequest(
-          "invalid-date", name + " must be a date like 2026-11-29, not " + value + ".");
-    }
+    LocalDate end = dev.marquee.platform.api.QueryParams.date("to", to, today);
+    return qoe.days(
+        uuid(titleId),
+        dev.marquee.platform.api.QueryParams.date("from", from, end.minusDays(29)),
+        end);
   }
 
   private static UUID uuid(String value) {

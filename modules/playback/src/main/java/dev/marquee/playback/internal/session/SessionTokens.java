@@ -5,11 +5,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SessionTokens {
-  private static final Logger LOG = Logger.getLogger(SessionTokens.class.getName());
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder D64 = Base64.getUrlDecoder();
 
@@ -53,18 +50,17 @@ public class SessionTokens {
 
   private synchronized SecretKeySpec key() {
     if (key == null) {
-      byte[] secret = configuredSecret.map(SessionTokens::decode).orElse(null);
-      if (secret == null) {
-        secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        LOG.warning(
-            "MARQUEE_PLAYBACK_TOKEN_SECRET is not set: playback tokens are signed with a random"
-                + " key of this server alone; other servers will refuse them.");
-      } else if (secret.length < 32) {
+      var secret = configuredSecret.map(SessionTokens::decode);
+      if (secret.isPresent() && secret.get().length < 32) {
         throw new IllegalStateException(
             "MARQUEE_PLAYBACK_TOKEN_SECRET must hold at least 32 bytes (base64).");
       }
-      key = new SecretKeySpec(secret, "HmacSHA256");
+      key =
+          dev.marquee.platform.api.HmacKeys.ofBytes(
+              secret,
+              "MARQUEE_PLAYBACK_TOKEN_SECRET",
+              "playback tokens are signed with a random key of this server alone; other servers"
+                  + " will refuse them.");
     }
     return key;
   }
