@@ -55,20 +55,19 @@ async function device(accountId) {
   return created.id;
 }
 
-async function enter() {
-  const me = await api('/api/accounts/me');
-  const profiles = await api('/api/accounts/me/profiles');
-  marquee.account = me.id;
-  marquee.profile = profiles[0].id;
-  marquee.device = await device(me.id);
-  $('who').textContent = me.email + ' · ' + profiles[0].name;
-  show('sign-in', false);
-  const titles = await api('/api/catalog/titles');
+/** Title cards: artwork (the poster, else a still of the video), name, about, Play, Download. */
+function renderTitles(titles) {
   const list = $('titles');
   list.replaceChildren();
   for (const t of titles) {
     const item = document.createElement('li');
     item.dataset.titleId = t.id;
+    const art = document.createElement('img');
+    art.className = 'poster';
+    art.alt = '';
+    art.loading = 'lazy';
+    art.src = '/api/catalog/titles/' + t.id + '/artwork/poster';
+    art.onerror = () => art.remove();
     const name = document.createElement('strong');
     name.textContent = t.name;
     const about = document.createElement('div');
@@ -78,7 +77,7 @@ async function enter() {
     play.className = 'play';
     play.textContent = 'Play';
     play.addEventListener('click', () => watch(t).catch(failed));
-    item.append(name, about, play);
+    item.append(art, name, about, play);
     if (t.offlineAllowed) {
       const download = document.createElement('button');
       download.type = 'button';
@@ -89,6 +88,37 @@ async function enter() {
     }
     list.append(item);
   }
+}
+
+/** Search as the viewer types (prefixes and typos; only what this profile may watch). */
+let searchTimer;
+function searchTitles(text) {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(async () => {
+    try {
+      if (!text.trim()) {
+        renderTitles(await api('/api/catalog/titles'));
+        return;
+      }
+      const result = await api('/api/catalog/search?profileId=' + marquee.profile
+        + '&limit=20&q=' + encodeURIComponent(text.trim()));
+      renderTitles(result.items);
+      marquee.searchTotal = result.total;
+    } catch (e) {
+      failed(e);
+    }
+  }, 250);
+}
+
+async function enter() {
+  const me = await api('/api/accounts/me');
+  const profiles = await api('/api/accounts/me/profiles');
+  marquee.account = me.id;
+  marquee.profile = profiles[0].id;
+  marquee.device = await device(me.id);
+  $('who').textContent = me.email + ' · ' + profiles[0].name;
+  show('sign-in', false);
+  renderTitles(await api('/api/catalog/titles'));
   showDownloads();
   show('shelf', true);
   marquee.state = 'browsing';
@@ -359,11 +389,25 @@ $('sign-in').addEventListener('submit', (event) => {
   signIn($('email').value, $('password').value).then(enter).catch(failed);
 });
 $('stop').addEventListener('click', () => stop().catch(failed));
+$('search').addEventListener('input', (event) => searchTitles(event.target.value));
 $('start-over').addEventListener('click', () => { $('video').currentTime = 0; show('resume-bar', false); });
 window.addEventListener('pagehide', () => {
   if (marquee.qoe) marquee.qoe.end('closed', marquee.player, true);
   if (marquee.session) stop();
 });
+
+// A share link (/player/?share=...) opens the title's card, signed in or not.
+const shared = new URLSearchParams(location.search).get('share');
+if (shared) {
+  fetch('/api/catalog/shares/' + encodeURIComponent(shared))
+    .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
+    .then(({ ok, body }) => {
+      marquee.shared = ok ? body : null;
+      message(ok ? 'Shared with you: ' + body.name + ' — ' + body.synopsis + ' Sign in to watch.'
+        : (body.detail || 'This share link does not open.'));
+    })
+    .catch(() => message('This share link does not open.'));
+}
 
 shaka.polyfill.installAll();
 if (!shaka.Player.isBrowserSupported()) {

@@ -247,6 +247,56 @@ class PlaybackBrowserIT {
   }
 
   @Test
+  void theShelfSearchesAsTheViewerTypesAndShareLinksOpenTheTitle() throws Exception {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    SearchIT.awaitIndexed();
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      for (String typed : List.of("browser ni", "brwser")) {
+        WebElement search = browser.driver.findElement(By.id("search"));
+        search.clear();
+        search.sendKeys(typed);
+        await(
+            browser,
+            () ->
+                browser.driver.findElements(By.cssSelector("#titles li")).size() == 1
+                    && !browser
+                        .driver
+                        .findElements(By.cssSelector("#titles li[data-title-id='" + title + "']"))
+                        .isEmpty(),
+            "only Browser Night for \"" + typed + "\"");
+      }
+      // The card shows the still grabbed from the master (the title has no poster).
+      await(
+          browser,
+          () ->
+              ((Number)
+                          browser.js(
+                              "const i = document.querySelector(\"#titles li img.poster\");"
+                                  + " return i ? i.naturalWidth : 0"))
+                      .intValue()
+                  > 0,
+          "the title's artwork");
+    }
+    String token =
+        api.postJson("/api/catalog/shares", "{\"titleId\":\"" + title + "\"}", viewer.token())
+            .json()
+            .getString("token");
+    try (Browser browser = new Browser()) {
+      browser.driver.get(api.baseUrl() + "/player/?share=" + token);
+      await(
+          browser,
+          () ->
+              browser
+                  .driver
+                  .findElement(By.id("message"))
+                  .getText()
+                  .startsWith("Shared with you: Browser Night"),
+          "the shared title's card");
+    }
+  }
+
+  @Test
   void aViewerWithoutEntitlementIsToldSoPlainly() {
     Viewer viewer = Viewers.newViewer(api, "WEB", null);
     try (Browser browser = new Browser()) {
