@@ -6,7 +6,9 @@
 // play window are enforced by this page, not by the browser's CDM (see the README).
 
 const OfflineDownloads = {
-  key: (titleId) => 'marquee.offline.' + titleId,
+  // Downloads belong to the signed-in account: another account on this browser does not see them.
+  account: null,
+  key(titleId) { return 'marquee.offline.' + this.account + '.' + titleId; },
 
   hex(base64url) {
     const bin = atob(base64url.replace(/-/g, '+').replace(/_/g, '/'));
@@ -21,7 +23,7 @@ const OfflineDownloads = {
   /** Every download of this browser: {titleId, name, offlineUri, licence}. */
   list() {
     return Object.keys(localStorage)
-      .filter((k) => k.startsWith('marquee.offline.'))
+      .filter((k) => k.startsWith('marquee.offline.' + this.account + '.'))
       .map((k) => JSON.parse(localStorage.getItem(k)));
   },
 

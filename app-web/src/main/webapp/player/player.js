@@ -114,6 +114,7 @@ async function enter() {
   const me = await api('/api/accounts/me');
   const profiles = await api('/api/accounts/me/profiles');
   marquee.account = me.id;
+  OfflineDownloads.account = me.id;
   marquee.profile = profiles[0].id;
   marquee.device = await device(me.id);
   $('who').textContent = me.email + ' · ' + profiles[0].name;

@@ -182,6 +182,19 @@ class CatalogAdminIT {
         .isEqualTo(200);
     SearchIT.awaitIndexed();
     assertThat(api.get(search, v.token()).body()).contains("Episode 2");
+    // A licence window from before 1970 to after 2262 is searchable too (on every adapter).
+    Api.Reply wide =
+        patch(
+            title,
+            etag(title, admin),
+            "{\"licence\":{\"availableFrom\":\"1960-01-01T00:00:00Z\","
+                + "\"availableUntil\":\"2300-01-01T00:00:00Z\"}}",
+            admin);
+    assertThat(wide.status()).as(wide.toString()).isEqualTo(200);
+    SearchIT.awaitIndexed();
+    assertThat(api.get(search, v.token()).body()).contains("Episode 2");
+    assertThat(api.get("/api/catalog/search/status", admin).json().containsKey("lastError"))
+        .isFalse();
   }
 
   @Test

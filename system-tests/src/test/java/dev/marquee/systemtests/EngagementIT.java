@@ -253,6 +253,13 @@ class EngagementIT {
                 admin)
             .json();
     assertThat(actioned.getString("state")).isEqualTo("ACTIONED");
+    // Moderation's unpublish is in the title's audit, with who did it.
+    var audit = api.get("/api/catalog/admin/titles/" + doomed + "/audit", admin).array();
+    var last = audit.getJsonObject(audit.size() - 1);
+    assertThat(last.getJsonObject("changes").getJsonObject("state").getString("to"))
+        .isEqualTo("UNPUBLISHED");
+    assertThat(last.getString("actorId"))
+        .isEqualTo(api.get("/api/accounts/me", admin).json().getString("id"));
     // The title is gone from search (through the outbox) and cannot be played.
     SearchIT.awaitIndexed();
     assertThat(api.get(search, v.token()).body()).doesNotContain("Wombat Misdeeds");

@@ -78,18 +78,19 @@ public class Artwork {
           "Artwork may have at most " + MAX_BYTES + " bytes.");
     }
     String type = type(bytes);
+    if (type == null) {
+      throw ProblemException.badRequest("not-an-image", "The body is not a JPEG or PNG image.");
+    }
+    checkSize(bytes);
     BufferedImage image;
     try {
       image = ImageIO.read(new ByteArrayInputStream(bytes));
     } catch (IOException e) {
       image = null;
     }
-    if (type == null || image == null) {
-      throw ProblemException.badRequest("not-an-image", "The body is not a JPEG or PNG image.");
-    }
-    if (image.getWidth() > MAX_SIDE || image.getHeight() > MAX_SIDE) {
+    if (image == null) {
       throw ProblemException.badRequest(
-          "image-too-large", "Artwork may be at most " + MAX_SIDE + " pixels on a side.");
+          "not-an-image", "The body is not a readable JPEG or PNG image.");
     }
     String key =
         "titles/"
@@ -104,14 +105,18 @@ public class Artwork {
       try {
         AdminTitle before = AdminTitles.read(c, title);
         storage.put(key, bytes, type);
+        long version;
         try (PreparedStatement s =
             c.prepareStatement(
                 "UPDATE catalog.titles SET "
                     + kind.column
-                    + " = ?, version = version + 1 WHERE id = ?")) {
+                    + " = ?, version = version + 1 WHERE id = ? RETURNING version")) {
           s.setString(1, key);
           s.setObject(2, title);
-          s.executeUpdate();
+          try (ResultSet r = s.executeQuery()) {
+            r.next();
+            version = r.getLong(1);
+          }
         }
         String was = kind == Kind.POSTER ? before.posterKey() : before.backdropKey();
         try (PreparedStatement s =
@@ -119,7 +124,7 @@ public class Artwork {
                 "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes) VALUES (?,?,?,?)")) {
           s.setObject(1, title);
           s.setObject(2, actor);
-          s.setLong(3, before.version() + 1);
+          s.setLong(3, version);
           java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
           change.put("from", was);
           change.put("to", key);
@@ -182,6 +187,29 @@ public class Artwork {
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("could not record the still: " + e.getMessage(), e);
+    }
+  }
+
+  /** The dimensions from the header, before anything is decoded (a huge header is refused). */
+  private static void checkSize(byte[] bytes) {
+    try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      var readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw ProblemException.badRequest("not-an-image", "The body is not a JPEG or PNG image.");
+      }
+      var reader = readers.next();
+      try {
+        reader.setInput(in);
+        if (reader.getWidth(0) > MAX_SIDE || reader.getHeight(0) > MAX_SIDE) {
+          throw ProblemException.badRequest(
+              "image-too-large", "Artwork may be at most " + MAX_SIDE + " pixels on a side.");
+        }
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      throw ProblemException.badRequest(
+          "not-an-image", "The body is not a readable JPEG or PNG image.");
     }
   }
 

@@ -117,9 +117,18 @@ public class Lists {
             s.setObject(3, profile);
             s.setString(4, name);
             s.setObject(5, list);
-            if (s.executeUpdate() == 0) {
-              throw ProblemException.conflict(
-                  "list-exists", "This profile already has a list named " + name + ".");
+            try {
+              if (s.executeUpdate() == 0) {
+                throw ProblemException.conflict(
+                    "list-exists", "This profile already has a list named " + name + ".");
+              }
+            } catch (SQLException e) {
+              if ("23505".equals(e.getSQLState())) {
+                // Another rename to the same name won the race.
+                throw ProblemException.conflict(
+                    "list-exists", "This profile already has a list named " + name + ".");
+              }
+              throw e;
             }
           }
         });

@@ -86,6 +86,15 @@ public class Reports {
             c.setAutoCommit(false);
             try {
               UUID title;
+              // The title first, then the report: two moderators acting on reports of one title
+              // queue here instead of deadlocking on each other's reports.
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT t.id FROM catalog.titles t JOIN catalog.reports r ON r.title_id = t.id"
+                          + " WHERE r.id = ? FOR UPDATE OF t")) {
+                s.setObject(1, report);
+                s.executeQuery().close();
+              }
               try (PreparedStatement s =
                   c.prepareStatement(
                       "SELECT title_id, state FROM catalog.reports WHERE id = ? FOR UPDATE")) {
@@ -115,11 +124,39 @@ public class Reports {
                 s.executeUpdate();
               }
               if (unpublish) {
+                String was;
+                long version;
                 try (PreparedStatement s =
                     c.prepareStatement(
-                        "UPDATE catalog.titles SET state = 'UNPUBLISHED', version = version + 1"
-                            + " WHERE id = ?")) {
+                        "UPDATE catalog.titles n SET state = 'UNPUBLISHED', version = n.version + 1"
+                            + " FROM catalog.titles o WHERE n.id = ? AND o.id = n.id"
+                            + " RETURNING o.state, n.version")) {
                   s.setObject(1, title);
+                  try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    was = r.getString(1);
+                    version = r.getLong(2);
+                  }
+                }
+                // Moderation changes the catalog: it is audited like an admin's edit.
+                try (PreparedStatement s =
+                    c.prepareStatement(
+                        "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
+                            + " VALUES (?,?,?,?)")) {
+                  s.setObject(1, title);
+                  s.setObject(2, admin);
+                  s.setLong(3, version);
+                  s.setString(
+                      4,
+                      jakarta.json.Json.createObjectBuilder()
+                          .add(
+                              "state",
+                              jakarta.json.Json.createObjectBuilder()
+                                  .add("from", was)
+                                  .add("to", "UNPUBLISHED"))
+                          .add("report", report.toString())
+                          .build()
+                          .toString());
                   s.executeUpdate();
                 }
               }

@@ -43,8 +43,8 @@ public class CatalogAdminResource {
 
   /** A new series. */
   public record NewSeries(
-      @NotBlank String name,
-      String synopsis,
+      @NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
+      @jakarta.validation.constraints.Size(max = 4000) String synopsis,
       @NotBlank String category,
       @NotBlank String maturityRating,
       @NotNull Integer releaseYear) {}
@@ -71,8 +71,19 @@ public class CatalogAdminResource {
           "Send If-Match with the ETag of the title as you read it, so that no change is lost.");
     }
     long expected;
+    if (ifMatch.strip().equals("*")) {
+      // RFC 9110: "*" matches whatever version exists (the caller accepts overwriting).
+      expected = editor.read(CallerProfiles.uuid("id", id)).version();
+    } else {
+      expected = etag(ifMatch);
+    }
+    AdminTitle t = editor.edit(CallerProfiles.uuid("id", id), expected, patch, caller.account());
+    return Response.ok(t).tag(Long.toString(t.version())).build();
+  }
+
+  private static long etag(String ifMatch) {
     try {
-      expected = Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+      return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
     } catch (NumberFormatException e) {
       throw new ProblemException(
           412,
@@ -80,8 +91,6 @@ public class CatalogAdminResource {
           "Precondition failed",
           "If-Match " + ifMatch + " is not an ETag of this title.");
     }
-    AdminTitle t = editor.edit(CallerProfiles.uuid("id", id), expected, patch, caller.account());
-    return Response.ok(t).tag(Long.toString(t.version())).build();
   }
 
   @GET

@@ -6,8 +6,11 @@ import java.util.Base64;
 
 /** Opaque page cursors: the offset of the next page, base64url, never trusted beyond a bound. */
 public final class Cursors {
-  /** Deepest page start a cursor may ask for (deep paging is a crawler's need, not a viewer's). */
-  public static final int MAX_OFFSET = 10_000;
+  /**
+   * Deepest page start a cursor may ask for (deep paging is a crawler's need, not a viewer's): a
+   * page of the largest size from there stays within OpenSearch's 10,000-hit result window.
+   */
+  public static final int MAX_OFFSET = 10_000 - 50;
 
   private Cursors() {}
 

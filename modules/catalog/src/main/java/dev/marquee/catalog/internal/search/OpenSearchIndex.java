@@ -17,6 +17,8 @@ import java.util.UUID;
  */
 public final class OpenSearchIndex {
   private static final JsonProvider JSON = JsonProvider.provider();
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(OpenSearchIndex.class.getName());
 
   private final OpenSearchNode node;
   private final String alias;
@@ -127,9 +129,19 @@ public final class OpenSearchIndex {
       for (JsonValue item : answer.object().getJsonArray("items")) {
         JsonObject result = item.asJsonObject().values().iterator().next().asJsonObject();
         int status = result.getInt("status");
-        // Deleting what is not there is fine; anything else failed.
-        if (status >= 300 && status != 404) {
+        if (status == 429 || status >= 500) {
+          // OpenSearch is overloaded or failing: the whole batch is tried again.
           throw new SearchUnavailable("OpenSearch could not index a title: " + result.get("error"));
+        }
+        if (status >= 300 && status != 404) {
+          // This document will never be accepted as it is: say so, and let the rest through
+          // (one bad title must not hold back every later change). Deleting what is not there
+          // (404) is fine.
+          LOG.warning(
+              "OpenSearch refused title "
+                  + result.getString("_id", "?")
+                  + ": "
+                  + result.get("error"));
         }
       }
     }

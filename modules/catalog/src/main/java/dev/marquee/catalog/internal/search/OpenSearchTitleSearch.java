@@ -75,7 +75,9 @@ public class OpenSearchTitleSearch implements TitleSearch {
       return new SearchResult(List.of(), 0, emptyFacets(), null);
     }
     if (answer.status() != 200) {
-      throw new SearchUnavailable("OpenSearch refused the search (" + answer.status() + ").");
+      // A 4xx is a query this adapter should not have sent: a server error, not a retry later.
+      throw new IllegalStateException(
+          "OpenSearch refused the search (" + answer.status() + "): " + answer.body());
     }
     JsonObject r = answer.object();
     long total = r.getJsonObject("hits").getJsonObject("total").getJsonNumber("value").longValue();
@@ -312,7 +314,8 @@ public class OpenSearchTitleSearch implements TitleSearch {
     props.add("popularity", JSON.createObjectBuilder().add("type", "long"));
     props.add("offlineAllowed", JSON.createObjectBuilder().add("type", "boolean"));
     for (String date : List.of("availableFrom", "availableUntil", "createdAt")) {
-      props.add(date, JSON.createObjectBuilder().add("type", "date_nanos"));
+      // date, not date_nanos: licence windows may start before 1970 or end after 2262.
+      props.add(date, JSON.createObjectBuilder().add("type", "date"));
     }
     return JSON.createObjectBuilder()
         .add(

@@ -67,68 +67,72 @@ public class PostgresTitleSearch implements TitleSearch {
         q.sort() == SearchQuery.Sort.RELEVANCE && text == null ? SearchQuery.Sort.NEWEST : q.sort();
     String order =
         switch (sort) {
-          case RELEVANCE -> "score DESC, t.popularity DESC, t.created_at DESC, t.id";
-          case NEWEST -> "t.created_at DESC, t.id";
-          case POPULARITY -> "t.popularity DESC, t.created_at DESC, t.id";
+          case RELEVANCE -> "score DESC, popularity DESC, created_at DESC, id";
+          case NEWEST -> "created_at DESC, id";
+          case POPULARITY -> "popularity DESC, created_at DESC, id";
         };
-    String page =
-        "SELECT "
+    // One statement: the matches are found (and scored) once, then give both the page (with its
+    // position) and the facet counts.
+    String sql =
+        "WITH m AS MATERIALIZED (SELECT "
             + COLUMNS
-            + ", "
+            + ", t.created_at, ("
             + score
-            + " AS score FROM catalog.titles t"
+            + ")::float8 AS score FROM catalog.titles t"
             + where
-            + " ORDER BY "
+            + "), page AS (SELECT m.*, row_number() OVER (ORDER BY "
             + order
-            + " LIMIT ? OFFSET ?";
-    String facets =
-        "SELECT t.category, t.language, t.maturity_rating, (t.release_year / 10 * 10) AS decade,"
-            + " GROUPING(t.category) AS by_category, GROUPING(t.language) AS by_language,"
-            + " GROUPING(t.maturity_rating) AS by_rating, count(*) AS n"
-            + " FROM catalog.titles t"
-            + where
-            + " GROUP BY GROUPING SETS ((t.category), (t.language), (t.maturity_rating),"
-            + " ((t.release_year / 10 * 10)))";
-    try (Connection c = db.getConnection()) {
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(page)) {
-        int i = bind(c, s, 1, scoreParams);
-        i = bind(c, s, i, whereParams);
-        s.setInt(i++, q.limit());
-        s.setInt(i, q.offset());
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            hits.add(hit(r));
-          }
-        }
-      }
+            + ") AS rn FROM m ORDER BY "
+            + order
+            + " LIMIT ? OFFSET ?)"
+            + " SELECT 0 AS part, rn, id, name, synopsis, category, language, maturity_rating,"
+            + " release_year, duration_ms, offline_allowed, popularity, score, NULL::int AS decade,"
+            + " 0 AS by_category, 0 AS by_language, 0 AS by_rating, 0::bigint AS n FROM page"
+            + " UNION ALL"
+            + " SELECT 1, 0, NULL::uuid, NULL, NULL, category, language, maturity_rating, NULL::int,"
+            + " NULL::bigint, NULL::boolean, NULL::bigint, NULL::float8, release_year / 10 * 10,"
+            + " GROUPING(category), GROUPING(language), GROUPING(maturity_rating), count(*)"
+            + " FROM m GROUP BY GROUPING SETS ((category), (language), (maturity_rating),"
+            + " ((release_year / 10 * 10)))";
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      int i = bind(c, s, 1, scoreParams);
+      i = bind(c, s, i, whereParams);
+      s.setInt(i++, q.limit());
+      s.setInt(i, q.offset());
+      java.util.TreeMap<Long, SearchResult.Hit> page = new java.util.TreeMap<>();
       Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
       for (String facet : List.of("category", "language", "maturityRating", "decade")) {
         counts.put(facet, new LinkedHashMap<>());
       }
       long total = 0;
-      try (PreparedStatement s = c.prepareStatement(facets)) {
-        bind(c, s, 1, whereParams);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            long n = r.getLong("n");
-            if (r.getInt("by_category") == 0) {
-              counts.get("category").put(r.getString("category"), n);
-              total += n;
-            } else if (r.getInt("by_language") == 0) {
-              counts.get("language").put(r.getString("language"), n);
-            } else if (r.getInt("by_rating") == 0) {
-              counts.get("maturityRating").put(label(r.getString("maturity_rating")), n);
-            } else {
-              counts.get("decade").put(r.getInt("decade") + "s", n);
-            }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (r.getInt("part") == 0) {
+            page.put(r.getLong("rn"), hit(r));
+            continue;
+          }
+          long n = r.getLong("n");
+          if (r.getInt("by_category") == 0) {
+            counts.get("category").put(r.getString("category"), n);
+            total += n;
+          } else if (r.getInt("by_language") == 0) {
+            counts.get("language").put(r.getString("language"), n);
+          } else if (r.getInt("by_rating") == 0) {
+            counts.get("maturityRating").put(label(r.getString("maturity_rating")), n);
+          } else {
+            counts.get("decade").put(r.getInt("decade") + "s", n);
           }
         }
       }
       for (Map<String, Long> facet : counts.values()) {
         sortByCount(facet);
       }
-      return new SearchResult(hits, total, counts, Cursors.next(q.offset(), q.limit(), total));
+      return new SearchResult(
+          new ArrayList<>(page.values()),
+          total,
+          counts,
+          Cursors.next(q.offset(), q.limit(), total));
     } catch (SQLException e) {
       throw new IllegalStateException("search failed: " + e.getMessage(), e);
     }

@@ -37,6 +37,9 @@ public class SearchIndexRelay {
   private static final Logger LOG = Logger.getLogger(SearchIndexRelay.class.getName());
   static final int BATCH = 500;
 
+  /** The advisory lock that serialises index writers: relays and rebuilds. */
+  static final long INDEX_LOCK = 0x5EA4C4_1DL;
+
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
@@ -88,6 +91,18 @@ public class SearchIndexRelay {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
+        // One server drains at a time (two could write one title's states out of order), and
+        // none while a rebuild reads its snapshot (its alias swap would drop what they wrote).
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+          s.setLong(1, INDEX_LOCK);
+          try (ResultSet r = s.executeQuery()) {
+            r.next();
+            if (!r.getBoolean(1)) {
+              c.commit();
+              return 0;
+            }
+          }
+        }
         List<Long> rows = new ArrayList<>();
         Set<UUID> titles = new LinkedHashSet<>();
         try (PreparedStatement s =
@@ -146,19 +161,35 @@ public class SearchIndexRelay {
       return 0;
     }
     try (Connection c = db.getConnection()) {
-      return engines
-          .openSearchIndex()
-          .rebuild(
-              sink -> {
-                try {
-                  TitleDocuments.published(c, BATCH, sink);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(
-                      "could not read the catalog: " + e.getMessage(), e);
-                }
-              });
+      // Waits for a running drain; relays skip until the new index is in place, then the changes
+      // made meanwhile (still in the outbox) go to the new index.
+      try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+        s.setLong(1, INDEX_LOCK);
+        s.execute();
+      }
+      try {
+        return rebuildLocked(c);
+      } finally {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+          s.setLong(1, INDEX_LOCK);
+          s.execute();
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the catalog: " + e.getMessage(), e);
     }
+  }
+
+  private long rebuildLocked(Connection c) {
+    return engines
+        .openSearchIndex()
+        .rebuild(
+            sink -> {
+              try {
+                TitleDocuments.published(c, BATCH, sink);
+              } catch (SQLException e) {
+                throw new IllegalStateException("could not read the catalog: " + e.getMessage(), e);
+              }
+            });
   }
 }

@@ -30,9 +30,12 @@ public class OriginSigner {
           "^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)(video|audio)/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,39}/(cenc|cbcs)/"
               + "(init\\.mp4|seg-[0-9]{1,6}\\.m4s)$");
 
-  /** The object keys the origin serves (2): a title's WebVTT files, named by their content. */
+  /**
+   * The object keys the origin serves (2): a title's WebVTT files, named by their content (files
+   * added before content naming have no hash in their name).
+   */
   static final Pattern SUBTITLE_KEY =
-      Pattern.compile("^(titles/[0-9a-f-]{36}/subtitles/)[a-z]{2,3}-[0-9a-f]{16}\\.vtt$");
+      Pattern.compile("^(titles/[0-9a-f-]{36}/subtitles/)[a-z]{2,3}(-[0-9a-f]{16})?\\.vtt$");
 
   @Inject
   @ConfigProperty(name = "marquee.origin.secret")

@@ -50,6 +50,7 @@ public class SessionResource {
   @Inject PositionService positions;
   @Inject TranscodeFacade transcode;
   @Inject IngestFacade ingest;
+  @Inject dev.marquee.catalog.api.CatalogFacade catalog;
   @Inject JsonWebToken caller;
   @Context HttpHeaders headers;
 
@@ -116,6 +117,9 @@ public class SessionResource {
             deviceMax,
             regionHeader.map(headers::getHeaderString).orElse(null));
     PlaybackSession s = started.session();
+    // Counted once the session is committed, outside its transaction: a premiere's many starts do
+    // not queue behind the title's row of the day.
+    catalog.recordView(new TitleId(s.titleId()));
     Map<String, String> kids = new LinkedHashMap<>();
     drm.keyIds(new TitleId(s.titleId()))
         .forEach(

@@ -34,7 +34,6 @@ public class SessionService implements PlaybackSessions {
   @Inject SessionTokens tokens;
   @Inject PlaybackPolicy policy;
   @Inject AccountsFacade accounts;
-  @Inject dev.marquee.catalog.api.CatalogFacade catalog;
 
   @Inject
   @ConfigProperty(name = "marquee.playback.session-timeout", defaultValue = "PT2M")
@@ -114,7 +113,6 @@ public class SessionService implements PlaybackSessions {
                 device.value(),
                 title.value(),
                 tokenExpiry.getEpochSecond()));
-    catalog.recordView(title);
     return new Started(session, token, tokenExpiry, playable);
   }
 
