@@ -51,23 +51,21 @@ public class PostgresTitleSearch implements TitleSearch {
     if (text == null) {
       score = "0.0";
     } else {
-      // Whole-name prefix 1, word prefix 0.9, else word similarity; a tenth of the whole-name
-      // similarity breaks ties in favour of the closer name ("godf": The Godfather first).
+      // Whole-name prefix 1, word prefix 0.9, else word similarity; ties go to the shorter,
+      // closer name ("godf": The Godfather first), as on OpenSearch.
       score =
           "greatest(public.word_similarity(?, lower(t.name)),"
               + " CASE WHEN lower(t.name) LIKE ? ESCAPE '\\' THEN 1.0"
-              + " WHEN lower(t.name) LIKE ? ESCAPE '\\' THEN 0.9 ELSE 0.0 END)"
-              + " + 0.1 * public.similarity(?, lower(t.name))";
+              + " WHEN lower(t.name) LIKE ? ESCAPE '\\' THEN 0.9 ELSE 0.0 END)";
       scoreParams.add(text);
       scoreParams.add(like(text) + "%");
       scoreParams.add("% " + like(text) + "%");
-      scoreParams.add(text);
     }
     SearchQuery.Sort sort =
         q.sort() == SearchQuery.Sort.RELEVANCE && text == null ? SearchQuery.Sort.NEWEST : q.sort();
     String order =
         switch (sort) {
-          case RELEVANCE -> "score DESC, popularity DESC, created_at DESC, id";
+          case RELEVANCE -> "score DESC, length(name), popularity DESC, created_at DESC, id";
           case NEWEST -> "created_at DESC, id";
           case POPULARITY -> "popularity DESC, created_at DESC, id";
         };
