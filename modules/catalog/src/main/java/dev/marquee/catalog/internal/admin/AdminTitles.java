@@ -40,7 +40,7 @@ final class AdminTitles {
                 r.getString("synopsis"),
                 r.getString("language"),
                 r.getString("category"),
-                label(r.getString("maturity_rating")),
+                dev.marquee.catalog.internal.domain.Ratings.label(r.getString("maturity_rating")),
                 r.getInt("release_year"),
                 new AdminTitle.Licence(
                     Arrays.asList(r.getString("regions").split(" ")),
@@ -116,7 +116,11 @@ final class AdminTitles {
       s.setString(i++, t.synopsis());
       s.setString(i++, t.language());
       s.setString(i++, t.category());
-      s.setString(i++, stored(t.maturityRating()));
+      s.setString(
+          i++,
+          dev.marquee.accounts.api.MaturityRating.fromLabel(t.maturityRating())
+              .orElseThrow()
+              .name());
       s.setInt(i++, t.releaseYear());
       s.setString(i++, String.join(" ", new java.util.TreeSet<>(t.licence().regions())));
       s.setTimestamp(i++, Timestamp.from(t.licence().availableFrom()));
@@ -167,13 +171,5 @@ final class AdminTitles {
 
   static List<String> split(String joined) {
     return joined == null || joined.isBlank() ? List.of() : List.of(joined.strip().split(" "));
-  }
-
-  static String label(String stored) {
-    return stored.startsWith("AGE_") ? stored.substring(4) + "+" : stored;
-  }
-
-  static String stored(String label) {
-    return label.endsWith("+") ? "AGE_" + label.substring(0, label.length() - 1) : label;
   }
 }

@@ -101,7 +101,7 @@ public class SeriesCatalog {
                 r.getString(1),
                 r.getString(2),
                 r.getString(3),
-                AdminTitles.label(r.getString(4)),
+                dev.marquee.catalog.internal.domain.Ratings.label(r.getString(4)),
                 r.getInt(5),
                 List.of());
       }

@@ -97,7 +97,7 @@ final class TitlePatch {
             synopsis,
             language,
             category,
-            MaturityRating.valueOf(AdminTitles.stored(rating)),
+            MaturityRating.fromLabel(rating).orElseThrow(),
             year,
             new LicenceTerms(
                 Set.copyOf(licence.regions()),
@@ -166,15 +166,13 @@ final class TitlePatch {
   }
 
   private static String rating(String value) {
-    String v = value.strip().toUpperCase(Locale.ROOT);
-    for (MaturityRating m : MaturityRating.values()) {
-      if (m.label().equals(v) || m.name().equals(v)) {
-        return m.label();
-      }
-    }
-    throw ProblemException.badRequest(
-        "invalid-maturity-rating",
-        "maturityRating " + value + " is not one of ALL, 7+, 13+, 16+, 18+.");
+    return dev.marquee.catalog.internal.domain.Ratings.parse(value)
+        .map(MaturityRating::label)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest(
+                    "invalid-maturity-rating",
+                    "maturityRating " + value + " is not one of ALL, 7+, 13+, 16+, 18+."));
   }
 
   private static AdminTitle.Licence licence(AdminTitle.Licence current, JsonObject patch) {

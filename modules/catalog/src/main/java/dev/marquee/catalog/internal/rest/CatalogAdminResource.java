@@ -121,13 +121,8 @@ public class CatalogAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createSeries(
       @NotNull(message = "a JSON body is required") @Valid NewSeries body) {
-    MaturityRating rating = null;
-    for (MaturityRating m : MaturityRating.values()) {
-      String wanted = body.maturityRating().strip().toUpperCase(Locale.ROOT);
-      if (m.label().equals(wanted) || m.name().equals(wanted)) {
-        rating = m;
-      }
-    }
+    MaturityRating rating =
+        dev.marquee.catalog.internal.domain.Ratings.parse(body.maturityRating()).orElse(null);
     if (rating == null) {
       throw ProblemException.badRequest(
           "invalid-maturity-rating", "maturityRating must be one of ALL, 7+, 13+, 16+, 18+.");

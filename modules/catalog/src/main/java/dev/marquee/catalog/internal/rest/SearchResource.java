@@ -1,10 +1,8 @@
 package dev.marquee.catalog.internal.rest;
 
-import dev.marquee.accounts.api.AccountId;
 import dev.marquee.accounts.api.AccountView;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.MaturityRating;
-import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.catalog.internal.domain.MetadataRules;
 import dev.marquee.catalog.internal.domain.TitleRepository;
@@ -28,8 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Search for viewers: title words (prefixes and typos tolerated), categories, advanced criteria
@@ -50,7 +46,7 @@ public class SearchResource {
   @Inject SearchIndexRelay relay;
   @Inject TitleRepository titles;
   @Inject AccountsFacade accounts;
-  @Inject JsonWebToken caller;
+  @Inject CallerProfiles profiles;
 
   @GET
   public SearchResult search(
@@ -67,7 +63,7 @@ public class SearchResource {
       @QueryParam("sort") String sort,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    ProfileView profile = profile(profileId);
+    ProfileView profile = profiles.require(profileId);
     String region = accounts.account(profile.accountId()).map(AccountView::country).orElse(null);
     Integer from = number("yearFrom", yearFrom, 1870, 2100);
     Integer to = number("yearTo", yearTo, 1870, 2100);
@@ -127,26 +123,6 @@ public class SearchResource {
         indexed,
         "tookMillis",
         (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private ProfileView profile(String profileId) {
-    if (profileId == null || profileId.isBlank()) {
-      throw ProblemException.badRequest(
-          "profile-required",
-          "Say which profile searches: ?profileId= (its maturity cap applies).");
-    }
-    UUID id;
-    try {
-      id = UUID.fromString(profileId.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("invalid-id", "profileId must be a UUID, not " + profileId);
-    }
-    AccountId me = new AccountId(UUID.fromString(caller.getSubject()));
-    return accounts
-        .profile(new ProfileId(id))
-        .filter(p -> p.accountId().equals(me))
-        .orElseThrow(
-            () -> ProblemException.notFound("profile-not-found", "No profile " + profileId));
   }
 
   private static String text(String q) {
@@ -217,12 +193,8 @@ public class SearchResource {
         if (label.isEmpty()) {
           continue;
         }
-        MaturityRating rating = null;
-        for (MaturityRating m : MaturityRating.values()) {
-          if (m.label().equals(label) || m.name().equals(label)) {
-            rating = m;
-          }
-        }
+        MaturityRating rating =
+            dev.marquee.catalog.internal.domain.Ratings.parse(label).orElse(null);
         if (rating == null) {
           throw ProblemException.badRequest(
               "unknown-maturity-rating",
@@ -250,7 +222,7 @@ public class SearchResource {
   private static Set<String> cap(MaturityRating cap) {
     Set<String> allowed = new LinkedHashSet<>();
     for (MaturityRating m : MaturityRating.values()) {
-      if (m.ordinal() <= cap.ordinal()) {
+      if (cap.permits(m)) {
         allowed.add(m.name());
       }
     }

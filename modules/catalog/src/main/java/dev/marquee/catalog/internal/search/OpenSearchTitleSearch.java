@@ -93,7 +93,7 @@ public class OpenSearchTitleSearch implements TitleSearch {
               d.getString("synopsis"),
               d.getString("category"),
               d.getString("language"),
-              PostgresTitleSearch.label(d.getString("maturity")),
+              dev.marquee.catalog.internal.domain.Ratings.label(d.getString("maturity")),
               d.getInt("year"),
               d.containsKey("durationMs") ? d.getJsonNumber("durationMs").longValue() : null,
               d.getBoolean("offlineAllowed"),
@@ -109,7 +109,9 @@ public class OpenSearchTitleSearch implements TitleSearch {
         facets
             .get(facet)
             .put(
-                facet.equals("maturityRating") ? PostgresTitleSearch.label(key) : key,
+                facet.equals("maturityRating")
+                    ? dev.marquee.catalog.internal.domain.Ratings.label(key)
+                    : key,
                 bucket.getJsonNumber("doc_count").longValue());
       }
     }

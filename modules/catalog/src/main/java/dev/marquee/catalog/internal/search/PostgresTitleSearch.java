@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.search;
 
+import dev.marquee.catalog.internal.domain.Ratings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -117,7 +118,7 @@ public class PostgresTitleSearch implements TitleSearch {
           } else if (r.getInt("by_language") == 0) {
             counts.get("language").put(r.getString("language"), n);
           } else if (r.getInt("by_rating") == 0) {
-            counts.get("maturityRating").put(label(r.getString("maturity_rating")), n);
+            counts.get("maturityRating").put(Ratings.label(r.getString("maturity_rating")), n);
           } else {
             counts.get("decade").put(r.getInt("decade") + "s", n);
           }
@@ -220,17 +221,12 @@ public class PostgresTitleSearch implements TitleSearch {
         r.getString("synopsis"),
         r.getString("category"),
         r.getString("language"),
-        label(r.getString("maturity_rating")),
+        Ratings.label(r.getString("maturity_rating")),
         r.getInt("release_year"),
         duration == null ? null : duration.longValue(),
         r.getBoolean("offline_allowed"),
         r.getLong("popularity"),
         Math.round(r.getDouble("score") * 1000) / 1000.0);
-  }
-
-  /** ALL, AGE_7... as viewers read them: ALL, 7+, 13+, 16+, 18+. */
-  static String label(String stored) {
-    return stored.startsWith("AGE_") ? stored.substring(4) + "+" : stored;
   }
 
   private static void sortByCount(Map<String, Long> facet) {
