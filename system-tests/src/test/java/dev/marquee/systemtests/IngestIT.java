@@ -3,7 +3,9 @@ package dev.marquee.systemtests;
 import static dev.marquee.systemtests.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.api.SyntheticMaster;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
@@ -150,6 +152,40 @@ class IngestIT {
             Creators.newCreator(api)),
         404,
         "title-not-found");
+  }
+
+  @Test
+  void textSubtitleStreamsInsideTheMasterBecomeTheTitlesWebVttSubtitles() throws Exception {
+    Path master = folder.resolve("with-subtitles.mkv");
+    new SyntheticMaster(320, 180, 25, 3, false, List.of("eng"))
+        .withSubtitles(
+            "eng",
+            List.of(
+                new EmbeddedSubtitles.Cue(500, 1500, List.of("Good evening.")),
+                new EmbeddedSubtitles.Cue(1800, 2600, List.of("Fish & chips", "<b>tonight</b>"))))
+        .withSubtitles(
+            "spa", List.of(new EmbeddedSubtitles.Cue(1000, 2000, List.of("Buenas noches."))))
+        // No language tag: nobody could choose it from a menu, so it is not kept.
+        .withSubtitles(null, List.of(new EmbeddedSubtitles.Cue(0, 900, List.of("?"))))
+        .writeTo(master);
+    String creator = Creators.newCreator(api);
+    String titleId = Creators.ingest(api, creator, master);
+
+    JsonArray files = api.get("/api/ingest/titles/" + titleId + "/subtitles", creator).array();
+    assertThat(files.stream().map(f -> f.asJsonObject().getString("language")))
+        .containsExactly("eng", "spa");
+    JsonObject english = files.getJsonObject(0);
+    assertThat(english.getInt("cues")).isEqualTo(2);
+    Path stored =
+        RunningMarquee.stack()
+            .home()
+            .resolve("objects/marquee")
+            .resolve(english.getString("storageKey"));
+    assertThat(Files.readString(stored))
+        .isEqualTo(
+            "WEBVTT\n\n"
+                + "00:00:00.500 --> 00:00:01.500\nGood evening.\n\n"
+                + "00:00:01.800 --> 00:00:02.600\nFish &amp; chips\ntonight\n\n");
   }
 
   @Test

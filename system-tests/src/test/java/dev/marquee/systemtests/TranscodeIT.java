@@ -81,6 +81,36 @@ class TranscodeIT {
   }
 
   @Test
+  void aPortraitVideoRecordedSidewaysIsTranscodedUpright() throws Exception {
+    // A phone's portrait video: 320x180 pixels stored with "turn 90 degrees clockwise".
+    Path master = folder.resolve("portrait.mp4");
+    new SyntheticMaster(320, 180, 25, 2, false, List.of("eng")).rotated(90).writeTo(master);
+    String creator = Creators.newCreator(api);
+    String titleId = ingest(creator, master);
+
+    JsonObject job = awaitJob(creator, titleId, Duration.ofMinutes(3));
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
+    // Shown upright the picture is 180 wide and 320 tall: only the 240p rung fits, 136x240.
+    JsonArray renditions =
+        api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array();
+    JsonObject video =
+        renditions.stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> r.getString("kind").equals("VIDEO"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(video.getString("name")).isEqualTo("240p");
+    assertThat(video.getInt("width")).isEqualTo(136);
+    assertThat(video.getInt("height")).isEqualTo(240);
+    Map<String, String> keys = Viewers.keysOf(api, titleId, "GB");
+    MediaInfo.VideoTrack decoded =
+        MediaProbe.probe(decrypted(video, "cenc", "video", keys)).video().get(0);
+    assertThat(decoded.width()).isEqualTo(136);
+    assertThat(decoded.height()).isEqualTo(240);
+    assertThat(decoded.rotationDegrees()).as("pixels turned, no rotation left").isZero();
+  }
+
+  @Test
   void aMasterIsTranscodedIntoTheLadderBelowItsHeightAsCmafSegments() throws Exception {
     Path master = folder.resolve("master.mp4");
     new SyntheticMaster(640, 360, 25, 3, false, List.of("eng")).writeTo(master);

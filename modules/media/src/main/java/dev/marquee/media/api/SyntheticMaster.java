@@ -18,7 +18,16 @@ public record SyntheticMaster(
     double seconds,
     boolean noise,
     List<String> audioLanguages,
-    String videoEncoder) {
+    String videoEncoder,
+    int rotationDegrees,
+    List<Subtitles> subtitles) {
+  /** A subtitle stream to put inside the master (SubRip text; Matroska masters only). */
+  public record Subtitles(String language, List<EmbeddedSubtitles.Cue> cues) {
+    public Subtitles {
+      cues = List.copyOf(cues);
+    }
+  }
+
   /** An H.264 (libx264) master in MP4. */
   public SyntheticMaster(
       int width,
@@ -30,6 +39,55 @@ public record SyntheticMaster(
     this(width, height, framesPerSecond, seconds, noise, audioLanguages, "libx264");
   }
 
+  /** A master in the given codec, stored upright. */
+  public SyntheticMaster(
+      int width,
+      int height,
+      int framesPerSecond,
+      double seconds,
+      boolean noise,
+      List<String> audioLanguages,
+      String videoEncoder) {
+    this(
+        width, height, framesPerSecond, seconds, noise, audioLanguages, videoEncoder, 0, List.of());
+  }
+
+  /**
+   * The same master stored with a display rotation (clockwise degrees, as a phone records a
+   * portrait video: landscape pixels and a rotation for the player).
+   */
+  public SyntheticMaster rotated(int degrees) {
+    return new SyntheticMaster(
+        width,
+        height,
+        framesPerSecond,
+        seconds,
+        noise,
+        audioLanguages,
+        videoEncoder,
+        degrees,
+        subtitles);
+  }
+
+  /**
+   * The same master with one more subtitle stream; it must then be written to a {@code .mkv} file
+   * (Matroska carries SubRip as it is).
+   */
+  public SyntheticMaster withSubtitles(String language, List<EmbeddedSubtitles.Cue> cues) {
+    List<Subtitles> more = new java.util.ArrayList<>(subtitles);
+    more.add(new Subtitles(language, cues));
+    return new SyntheticMaster(
+        width,
+        height,
+        framesPerSecond,
+        seconds,
+        noise,
+        audioLanguages,
+        videoEncoder,
+        rotationDegrees,
+        more);
+  }
+
   public SyntheticMaster {
     if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
       throw new IllegalArgumentException("width and height must be positive and even");
@@ -38,8 +96,15 @@ public record SyntheticMaster(
       throw new IllegalArgumentException("frame rate and duration must be positive");
     }
     audioLanguages = List.copyOf(audioLanguages);
+    subtitles = List.copyOf(subtitles);
     if (!videoEncoder.equals("libx264") && !videoEncoder.equals("mjpeg")) {
       throw new IllegalArgumentException("videoEncoder must be libx264 or mjpeg (MOV)");
+    }
+    if (rotationDegrees != 0
+        && rotationDegrees != 90
+        && rotationDegrees != 180
+        && rotationDegrees != 270) {
+      throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270");
     }
   }
 

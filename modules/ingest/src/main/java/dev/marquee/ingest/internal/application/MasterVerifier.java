@@ -1,6 +1,7 @@
 package dev.marquee.ingest.internal.application;
 
 import dev.marquee.ingest.internal.domain.MasterRules;
+import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.api.FrameGrab;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
@@ -17,6 +18,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Reads the assembled master back from object storage once, streaming: its SHA-256 is computed on
@@ -27,10 +29,11 @@ public class MasterVerifier {
   @Inject ObjectStorage storage;
 
   /**
-   * A verified master: its probe, and a still from a tenth of the way in (null if none could be
-   * grabbed; the still is a convenience, never a reason to refuse a master).
+   * A verified master: its probe, a still from a tenth of the way in (null if none could be
+   * grabbed) and its subtitle streams as text (empty if they could not be read). Neither is a
+   * reason to refuse a master.
    */
-  public record Verified(MediaInfo media, byte[] still) {}
+  public record Verified(MediaInfo media, byte[] still, List<EmbeddedSubtitles.Track> subtitles) {}
 
   /** The probe of a master whose bytes matched the declared checksum and size. */
   public Verified verify(String key, String expectedSha256, long expectedSize) {
@@ -73,7 +76,16 @@ public class MasterVerifier {
         java.util.logging.Logger.getLogger(MasterVerifier.class.getName())
             .warning("No still from master " + key + ": " + e.getMessage());
       }
-      return new Verified(media, still);
+      List<EmbeddedSubtitles.Track> subtitles = List.of();
+      if (!media.subtitles().isEmpty()) {
+        try {
+          subtitles = EmbeddedSubtitles.read(local);
+        } catch (RuntimeException e) {
+          java.util.logging.Logger.getLogger(MasterVerifier.class.getName())
+              .warning("Subtitles of master " + key + " unreadable: " + e.getMessage());
+        }
+      }
+      return new Verified(media, still, subtitles);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read master " + key + " back from object storage", e);
     } catch (NoSuchAlgorithmException e) {

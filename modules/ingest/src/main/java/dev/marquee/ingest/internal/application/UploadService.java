@@ -9,6 +9,8 @@ import dev.marquee.ingest.api.UploadId;
 import dev.marquee.ingest.internal.domain.PartPlan;
 import dev.marquee.ingest.internal.domain.Upload;
 import dev.marquee.ingest.internal.domain.UploadState;
+import dev.marquee.ingest.internal.subtitles.SubtitleService;
+import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.ProblemException;
@@ -45,6 +47,7 @@ public class UploadService {
   @Inject ObjectStorage storage;
   @Inject CatalogFacade catalog;
   @Inject MasterVerifier verifier;
+  @Inject SubtitleService subtitleService;
   @Inject Event<MasterIngested> ingested;
 
   @Inject
@@ -190,11 +193,13 @@ public class UploadService {
     }
     MediaInfo media;
     byte[] still;
+    List<EmbeddedSubtitles.Track> embeddedSubtitles;
     try {
       MasterVerifier.Verified verified =
           verifier.verify(upload.storageKey(), upload.sha256(), upload.sizeBytes());
       media = verified.media();
       still = verified.still();
+      embeddedSubtitles = verified.subtitles();
     } catch (RuntimeException e) {
       // Nothing half-made: the rejected master goes, the upload records why.
       deleteQuietly(upload.storageKey());
@@ -224,6 +229,16 @@ public class UploadService {
         catalog.useStill(created.id(), stillKey);
       } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
         LOG.warning(() -> "Title " + created.id() + " has no still: " + e.getMessage());
+      }
+    }
+    if (!embeddedSubtitles.isEmpty()) {
+      try {
+        List<String> languages =
+            subtitleService.addFromMaster(created.id().value(), embeddedSubtitles, owner);
+        LOG.info(() -> "Title " + created.id() + ": subtitles from the master in " + languages);
+      } catch (RuntimeException e) {
+        LOG.warning(
+            () -> "Title " + created.id() + ": master's subtitles not kept: " + e.getMessage());
       }
     }
     try {

@@ -107,19 +107,25 @@ public final class FfmpegFrameGrab {
         if (pts != AV_NOPTS_VALUE && pts < target && !inputDone) {
           continue;
         }
-        int height =
-            Math.max(2, (int) Math.round((double) width * decoder.height() / decoder.width()) & ~1);
+        // A rotated video is scaled as stored, then turned upright as a player shows it.
+        int rotation = FfmpegProbe.rotation(stream.codecpar());
+        boolean sideways = rotation == 90 || rotation == 270;
+        int shownWidth = sideways ? decoder.height() : decoder.width();
+        int shownHeight = sideways ? decoder.width() : decoder.height();
+        int height = Math.max(2, (int) Math.round((double) width * shownHeight / shownWidth) & ~1);
+        int storedWidth = sideways ? height : width;
+        int storedHeight = sideways ? width : height;
         rgb.format(AV_PIX_FMT_BGR24);
-        rgb.width(width);
-        rgb.height(height);
+        rgb.width(storedWidth);
+        rgb.height(storedHeight);
         check(av_frame_get_buffer(rgb, 1), "allocating the picture");
         scaler =
             sws_getContext(
                 decoder.width(),
                 decoder.height(),
                 decoder.pix_fmt(),
-                width,
-                height,
+                storedWidth,
+                storedHeight,
                 AV_PIX_FMT_BGR24,
                 SWS_BICUBIC,
                 null,
@@ -133,13 +139,15 @@ public final class FfmpegFrameGrab {
             decoder.height(),
             rgb.data(),
             rgb.linesize());
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage image =
+            new BufferedImage(storedWidth, storedHeight, BufferedImage.TYPE_3BYTE_BGR);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         int stride = rgb.linesize(0);
-        for (int y = 0; y < height; y++) {
-          rgb.data(0).position((long) y * stride).get(pixels, y * width * 3, width * 3);
+        for (int y = 0; y < storedHeight; y++) {
+          rgb.data(0).position((long) y * stride).get(pixels, y * storedWidth * 3, storedWidth * 3);
         }
         rgb.data(0).position(0);
+        image = upright(image, rotation, width, height);
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         if (!ImageIO.write(image, "jpg", jpeg)) {
           throw new IllegalStateException("no JPEG writer in this JVM");
@@ -160,5 +168,22 @@ public final class FfmpegFrameGrab {
       }
       avformat_close_input(input);
     }
+  }
+
+  /** The picture turned clockwise by the video's display rotation. */
+  private static BufferedImage upright(BufferedImage stored, int rotation, int width, int height) {
+    if (rotation == 0) {
+      return stored;
+    }
+    BufferedImage turned = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    java.awt.Graphics2D g = turned.createGraphics();
+    try {
+      g.translate(width / 2.0, height / 2.0);
+      g.rotate(Math.toRadians(rotation));
+      g.drawImage(stored, -stored.getWidth() / 2, -stored.getHeight() / 2, null);
+    } finally {
+      g.dispose();
+    }
+    return turned;
   }
 }

@@ -200,7 +200,8 @@ public final class FfmpegProbe {
     return rate.den() == 0 ? 0 : av_q2d(rate);
   }
 
-  private static int rotation(AVCodecParameters parameters) {
+  /** Clockwise display rotation of a video stream: 0, 90, 180 or 270. */
+  static int rotation(AVCodecParameters parameters) {
     AVPacketSideData matrix =
         av_packet_side_data_get(
             parameters.coded_side_data(),

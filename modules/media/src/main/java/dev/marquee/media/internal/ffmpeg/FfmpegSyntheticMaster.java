@@ -3,6 +3,10 @@ package dev.marquee.media.internal.ffmpeg;
 import static dev.marquee.media.internal.ffmpeg.FfmpegErrors.check;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_SUBRIP;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -26,24 +30,31 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_close;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
+import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.api.SyntheticMaster;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -52,6 +63,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerPointer;
 
 /** Encodes generated frames (libx264) and tones (AAC, one track per language) into an MP4. */
@@ -89,21 +102,32 @@ public final class FfmpegSyntheticMaster {
     private final PictureGenerator pictures;
     private Track video;
     private final List<Track> audio = new ArrayList<>();
+    private final List<AVStream> subtitles = new ArrayList<>();
+    private final int[] cuesWritten;
 
     Writer(SyntheticMaster spec, Path file) {
       this.spec = spec;
       this.file = file;
       this.pictures = new PictureGenerator(spec.width(), spec.height(), spec.noise());
+      this.cuesWritten = new int[spec.subtitles().size()];
     }
 
     void run() {
+      boolean matroska = file.getFileName().toString().endsWith(".mkv");
+      if (!spec.subtitles().isEmpty() && !matroska) {
+        throw new IllegalStateException("subtitle streams are written to .mkv masters only");
+      }
       check(
-          avformat_alloc_output_context2(output, null, "mp4", file.toString()),
-          "allocating the MP4 muxer");
+          avformat_alloc_output_context2(
+              output, null, matroska ? "matroska" : "mp4", file.toString()),
+          "allocating the muxer");
       try {
         video = openVideo();
         for (int i = 0; i < spec.audioLanguages().size(); i++) {
           audio.add(openAudio(spec.audioLanguages().get(i)));
+        }
+        for (SyntheticMaster.Subtitles track : spec.subtitles()) {
+          subtitles.add(openSubtitles(track.language()));
         }
         AVIOContext io = new AVIOContext(null);
         check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "opening " + file);
@@ -155,7 +179,54 @@ public final class FfmpegSyntheticMaster {
           avcodec_parameters_from_context(stream.codecpar(), encoder), "copying video parameters");
       stream.time_base(encoder.time_base());
       stream.avg_frame_rate(rational(spec.framesPerSecond(), 1));
+      if (spec.rotationDegrees() != 0) {
+        displayRotation(stream, spec.rotationDegrees());
+      }
       return new Track(encoder, stream);
+    }
+
+    /** A display matrix (the container's tkhd matrix): players turn the pictures clockwise. */
+    private void displayRotation(AVStream stream, int clockwiseDegrees) {
+      BytePointer matrix = new BytePointer(av_malloc(36)).capacity(36);
+      // Setting takes a clockwise angle (reading gives it back counter-clockwise, as -90 for a
+      // phone's portrait video, which players turn 90 degrees clockwise).
+      av_display_rotation_set(new IntPointer(matrix), clockwiseDegrees);
+      AVPacketSideData side =
+          new AVPacketSideData(av_mallocz(Loader.sizeof(AVPacketSideData.class)));
+      side.data(matrix).size(36).type(AV_PKT_DATA_DISPLAYMATRIX);
+      stream.codecpar().coded_side_data(side).nb_coded_side_data(1);
+    }
+
+    private AVStream openSubtitles(String language) {
+      AVStream stream = avformat_new_stream(output, null);
+      stream.codecpar().codec_type(AVMEDIA_TYPE_SUBTITLE).codec_id(AV_CODEC_ID_SUBRIP);
+      stream.time_base(rational(1, 1000));
+      if (language != null) {
+        AVDictionary metadata = new AVDictionary(null);
+        av_dict_set(metadata, "language", language, 0);
+        stream.metadata(metadata);
+      }
+      return stream;
+    }
+
+    /** Writes the cues that start before {@code millis}, as SubRip packets. */
+    private void writeCuesUpTo(long millis) {
+      for (int t = 0; t < subtitles.size(); t++) {
+        List<EmbeddedSubtitles.Cue> cues = spec.subtitles().get(t).cues();
+        AVStream stream = subtitles.get(t);
+        while (cuesWritten[t] < cues.size() && cues.get(cuesWritten[t]).startMillis() < millis) {
+          EmbeddedSubtitles.Cue cue = cues.get(cuesWritten[t]++);
+          byte[] text = String.join("\n", cue.lines()).getBytes(StandardCharsets.UTF_8);
+          check(av_new_packet(packet, text.length), "allocating a subtitle packet");
+          new BytePointer(packet.data()).capacity(text.length).put(text);
+          packet.pts(cue.startMillis()).dts(cue.startMillis());
+          packet.duration(cue.endMillis() - cue.startMillis());
+          packet.flags(AV_PKT_FLAG_KEY);
+          av_packet_rescale_ts(packet, rational(1, 1000), stream.time_base());
+          packet.stream_index(stream.index());
+          check(av_interleaved_write_frame(output, packet), "writing a subtitle packet");
+        }
+      }
     }
 
     private Track openAudio(String language) {
@@ -209,6 +280,7 @@ public final class FfmpegSyntheticMaster {
           pictures.fill(picture, index);
           picture.pts(index);
           send(video, picture);
+          writeCuesUpTo((index + 1) * 1000 / spec.framesPerSecond());
           // Keep audio up to the video's clock so the muxer interleaves closely.
           long until = Math.min(totalSamples, (index + 1) * SAMPLE_RATE / spec.framesPerSecond());
           while (!audio.isEmpty() && samplesWritten < until) {
@@ -225,6 +297,7 @@ public final class FfmpegSyntheticMaster {
             samplesWritten += chunk;
           }
         }
+        writeCuesUpTo(Long.MAX_VALUE);
         send(video, null);
         for (Track track : audio) {
           send(track, null);

@@ -4,6 +4,7 @@ import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.TrackType;
+import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
@@ -55,6 +56,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
 
   @Inject TranscodeSettings settings;
   @Inject DrmFacade drm;
+  @Inject IngestFacade ingest;
 
   @Override
   public String process() throws Exception {
@@ -73,7 +75,8 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     ChunkTask task = pending.get(0);
     FrameRate rate = job.frameRate();
     ChunkSpec spec =
-        new ChunkSpec(index, task.firstFrame(), task.frameCount(), rate.num(), rate.den());
+        new ChunkSpec(
+            index, task.firstFrame(), task.frameCount(), rate.num(), rate.den(), rotation(job));
     Exception last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       for (Rung rung : rungs) {
@@ -96,6 +99,14 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     }
     throw new IllegalStateException(
         "chunk " + index + " failed " + ATTEMPTS + " times: " + last.getMessage(), last);
+  }
+
+  /** The master's display rotation, which the encoder applies to the pixels. */
+  private int rotation(TranscodeJob job) {
+    return ingest
+        .master(new TitleId(job.titleId()))
+        .map(m -> m.media().video().get(0).rotationDegrees())
+        .orElse(0);
   }
 
   private long store(

@@ -153,14 +153,20 @@ public final class ChunkEncoder {
                 decoder.height(),
                 output.scaled.data(),
                 output.scaled.linesize());
+            if (output.upright != null) {
+              check(av_frame_make_writable(output.upright), "making the picture writable");
+              clearPadding(output.upright);
+              PictureRotation.turn(output.scaled, output.upright, chunk.rotationDegrees());
+            }
           }
           // A variable-rate master: repeat the picture for output frames it skipped.
           long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
           while (chunk.firstFrame() + emitted <= upTo) {
             for (RungOutput output : outputs) {
-              output.scaled.pts(emitted);
-              output.scaled.pict_type(emitted == 0 ? AV_PICTURE_TYPE_I : 0);
-              encode(output.encoder, output.scaled, packet, output.collector);
+              AVFrame picture = output.picture();
+              picture.pts(emitted);
+              picture.pict_type(emitted == 0 ? AV_PICTURE_TYPE_I : 0);
+              encode(output.encoder, picture, packet, output.collector);
             }
             emitted++;
           }
@@ -169,9 +175,10 @@ public final class ChunkEncoder {
       // The master ended early (its last chunk is short of frames): hold the last picture.
       while (emitted > 0 && emitted < chunk.frameCount()) {
         for (RungOutput output : outputs) {
-          output.scaled.pts(emitted);
-          output.scaled.pict_type(0);
-          encode(output.encoder, output.scaled, packet, output.collector);
+          AVFrame picture = output.picture();
+          picture.pts(emitted);
+          picture.pict_type(0);
+          encode(output.encoder, picture, packet, output.collector);
         }
         emitted++;
       }
@@ -208,20 +215,23 @@ public final class ChunkEncoder {
   private RungOutput openOutput(ChunkSpec chunk, Rung rung, AVCodecContext decoder) {
     RungOutput output = new RungOutput();
     output.rung = rung;
-    output.width = rung.widthFor(decoder.width(), decoder.height());
+    int rotation = chunk.rotationDegrees();
+    int[] display = PictureRotation.turnedSize(decoder.width(), decoder.height(), rotation);
+    output.width = rung.widthFor(display[0], display[1]);
     output.encoder = openEncoder(chunk, rung, output.width);
-    output.scaled = av_frame_alloc();
-    output.scaled.format(AV_PIX_FMT_YUV420P);
-    output.scaled.width(output.width);
-    output.scaled.height(rung.height());
-    check(av_frame_get_buffer(output.scaled, 0), "allocating the scaled picture");
+    // A rotated master is scaled in its stored orientation, then turned upright.
+    int[] stored = PictureRotation.turnedSize(output.width, rung.height(), rotation);
+    output.scaled = picture(stored[0], stored[1]);
+    if (rotation != 0) {
+      output.upright = picture(output.width, rung.height());
+    }
     output.scaler =
         sws_getContext(
             decoder.width(),
             decoder.height(),
             decoder.pix_fmt(),
-            output.width,
-            rung.height(),
+            stored[0],
+            stored[1],
             AV_PIX_FMT_YUV420P,
             // Bit-exact scaling: the same chunk scales to the same pixels on every run and on
             // every server, whatever its CPU, so re-encoded chunks match the ones kept.
@@ -232,18 +242,36 @@ public final class ChunkEncoder {
     return output;
   }
 
-  /** One rung's scaler, picture, encoder and collected packets. */
+  private static AVFrame picture(int width, int height) {
+    AVFrame picture = av_frame_alloc();
+    picture.format(AV_PIX_FMT_YUV420P);
+    picture.width(width);
+    picture.height(height);
+    check(av_frame_get_buffer(picture, 0), "allocating the scaled picture");
+    return picture;
+  }
+
+  /** One rung's scaler, pictures, encoder and collected packets. */
   private static final class RungOutput {
     Rung rung;
     int width;
     AVCodecContext encoder;
     SwsContext scaler;
     AVFrame scaled;
+    AVFrame upright;
     final Collector collector = new Collector();
+
+    /** The picture the encoder takes: the scaled one, turned upright if the master is rotated. */
+    AVFrame picture() {
+      return upright != null ? upright : scaled;
+    }
 
     void close() {
       if (scaled != null) {
         av_frame_free(scaled);
+      }
+      if (upright != null) {
+        av_frame_free(upright);
       }
       if (scaler != null) {
         sws_freeContext(scaler);

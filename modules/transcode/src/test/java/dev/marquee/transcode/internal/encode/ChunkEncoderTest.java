@@ -2,6 +2,7 @@ package dev.marquee.transcode.internal.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.media.api.FrameGrab;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.api.SyntheticMaster;
@@ -125,6 +126,55 @@ class ChunkEncoderTest {
     assertThat(video.frames()).isEqualTo(5 * FPS);
     assertThat(video.keyframeSeconds()).containsExactly(0.0, 2.0, 4.0);
     assertThat(info.durationSeconds()).isBetween(4.96, 5.04);
+  }
+
+  @Test
+  void aRotatedMasterIsEncodedUpright() throws Exception {
+    // A phone's portrait video: landscape pixels, and a display matrix saying "turn 90 degrees".
+    Path portrait = folder.resolve("portrait.mp4");
+    new SyntheticMaster(640, 360, FPS, 2, false, List.of()).rotated(90).writeTo(portrait);
+    ChunkSpec spec = new ChunkSpec(0, 0, CHUNK_FRAMES, FPS, 1, 90);
+    EncodedChunk chunk = encoder.encode(portrait.toString(), spec, rung);
+    assertThat(chunk.width()).isEqualTo(136);
+    assertThat(chunk.height()).isEqualTo(240);
+
+    int frameDuration = 1000;
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    stream.writeBytes(
+        CmafWriter.initSegment(
+            new TrackFormat.Video(chunk.width(), chunk.height(), FPS * frameDuration, chunk.avc()),
+            1));
+    List<CmafSample> samples =
+        chunk.samples().stream()
+            .map(
+                s ->
+                    new CmafSample(
+                        s.data(),
+                        s.duration() * frameDuration,
+                        s.compositionOffset() * frameDuration,
+                        s.sync()))
+            .toList();
+    stream.writeBytes(CmafWriter.mediaSegment(1, 1, 0, samples));
+    Path packaged = Files.write(folder.resolve("portrait-240p.mp4"), stream.toByteArray());
+    MediaInfo.VideoTrack video = MediaProbe.probe(packaged).video().get(0);
+    assertThat(video.width()).isEqualTo(136);
+    assertThat(video.height()).isEqualTo(240);
+    assertThat(video.rotationDegrees()).isZero();
+
+    // The master's first picture has a white square in its stored top-left corner; turned a
+    // quarter clockwise, that corner is the top right.
+    java.awt.image.BufferedImage still =
+        javax.imageio.ImageIO.read(
+            new java.io.ByteArrayInputStream(FrameGrab.jpeg(packaged, 0, 136)));
+    assertThat(brightness(still, 130, 5)).as("top right").isGreaterThan(200);
+    assertThat(brightness(still, 5, 5)).as("top left").isLessThan(150);
+    // A dark point of the stored gradient (300, 5) is shown at (132, 112).
+    assertThat(brightness(still, 132, 112)).as("dark point").isLessThan(100);
+  }
+
+  private static int brightness(java.awt.image.BufferedImage image, int x, int y) {
+    int rgb = image.getRGB(x, y);
+    return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
   }
 
   private static int length(byte[] data, int at) {
