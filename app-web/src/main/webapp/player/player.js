@@ -213,7 +213,7 @@ async function watch(title) {
   video.onseeked = () => report('SEEK');
   marquee.periodic = setInterval(() => report('PERIODIC'), 30000);
   const select = $('audio');
-  select.replaceChildren(...audioLanguages().map((l) => new Option(l, l)));
+  select.replaceChildren(...audioChoices().map((c) => new Option(c.label, c.value)));
   select.onchange = () => selectAudio(select.value);
   const subtitles = $('subtitles');
   subtitles.replaceChildren(new Option('Off', ''), ...textLanguages().map((l) => new Option(l, l)));
@@ -231,10 +231,27 @@ function audioLanguages() {
   return [...new Set(marquee.player.getAudioTracks().map((t) => t.language))];
 }
 
-function selectAudio(language) {
-  const track = marquee.player.getAudioTracks().find((t) => t.language === language);
+const describesVideo = (t) => (t.roles || []).includes('description');
+
+/** One menu entry per language, and one more for a language's audio description. */
+function audioChoices() {
+  const choices = new Map();
+  for (const t of marquee.player.getAudioTracks()) {
+    const value = t.language + (describesVideo(t) ? ':description' : '');
+    const label = t.language + (describesVideo(t) ? ' (audio description)' : '');
+    if (!choices.has(value)) choices.set(value, { value, label });
+  }
+  return [...choices.values()];
+}
+
+/** Plays a language's main audio ('fr'), or its audio description ('fr:description'). */
+function selectAudio(choice) {
+  const [language, role] = choice.split(':');
+  const wanted = role === 'description';
+  const track = marquee.player.getAudioTracks()
+    .find((t) => t.language === language && describesVideo(t) === wanted);
   if (track) marquee.player.selectAudioTrack(track);
-  $('audio').value = language;
+  $('audio').value = choice;
 }
 marquee.audioLanguages = () => audioLanguages();
 marquee.selectAudio = (language) => selectAudio(language);

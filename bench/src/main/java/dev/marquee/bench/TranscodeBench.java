@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 
@@ -29,6 +30,8 @@ public final class TranscodeBench {
     {"720", "3000000"},
     {"1080", "6000000"}
   };
+
+  private static final String SD_LADDER = "240p:400000,360p:800000,480p:1400000";
 
   private TranscodeBench() {}
 
@@ -79,8 +82,18 @@ public final class TranscodeBench {
     log("Master: " + Files.size(master) / (1024 * 1024) + " MiB");
 
     double peer = ffmpegLadder(ffmpeg, master, work);
-    double one = marquee(master, work.resolve("home-1"), 1);
-    double two = marquee(master, work.resolve("home-2"), 2);
+    double one = marquee(master, work.resolve("home-1"), 1, Map.of());
+    double two = marquee(master, work.resolve("home-2"), 2, Map.of());
+    // The pure-Java engine on the SD rungs (it is ~10-20x slower than libx264 at HD), beside
+    // libx264 on the same rungs; both jobs with 2 partition threads.
+    Map<String, String> sd = Map.of("MARQUEE_TRANSCODE_LADDER", SD_LADDER);
+    double x264Sd = marquee(master, work.resolve("home-x264-sd"), 2, sd);
+    double jcodecSd =
+        marquee(
+            master,
+            work.resolve("home-jcodec-sd"),
+            2,
+            Map.of("MARQUEE_TRANSCODE_LADDER", SD_LADDER, "MARQUEE_TRANSCODE_ENGINE", "jcodec"));
 
     System.out.println();
     System.out.println(
@@ -99,7 +112,12 @@ public final class TranscodeBench {
     System.out.println(
         "(ratio > 1: Marquee faster). Speed-up from 1 to 2 threads: "
             + String.format("%.2fx", one / two));
-    System.out.println("jcodec engine: not implemented yet, not measured.");
+    System.out.printf(
+        "%-48s %8.1f %10s%n", "Marquee libx264, SD rungs (240p-480p), 2 threads", x264Sd, "1.00x");
+    System.out.printf(
+        "%-48s %8.1f %9.2fx%n",
+        "Marquee jcodec, SD rungs (240p-480p), 2 threads", jcodecSd, x264Sd / jcodecSd);
+    System.out.println("(jcodec ratio < 1: slower than libx264 on the same rungs)");
     try (var files = Files.walk(work)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
@@ -173,9 +191,10 @@ public final class TranscodeBench {
   }
 
   /** Marquee on a fresh stack: upload, then the job's own start and end times. */
-  private static double marquee(Path master, Path home, int threads) throws Exception {
-    log("Marquee with " + threads + " partition thread(s): starting the stack");
-    MarqueeStack stack =
+  private static double marquee(Path master, Path home, int threads, Map<String, String> env)
+      throws Exception {
+    log("Marquee with " + threads + " partition thread(s) " + env + ": starting the stack");
+    MarqueeStack.Builder builder =
         MarqueeStack.builder()
             .home(home)
             .wlpDirectory(Path.of(System.getProperty("marquee.wlp.dir")))
@@ -184,8 +203,9 @@ public final class TranscodeBench {
             .databasePort(freePort())
             .objectStorePort(freePort())
             .messagingPort(freePort())
-            .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", Integer.toString(threads))
-            .build();
+            .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", Integer.toString(threads));
+    env.forEach(builder::environment);
+    MarqueeStack stack = builder.build();
     try {
       stack.start();
       MarqueeClient client = new MarqueeClient(stack.baseUrl());
@@ -225,6 +245,7 @@ public final class TranscodeBench {
                 Duration.between(
                     java.time.Instant.parse(execution.getString("startedAt")),
                     java.time.Instant.parse(execution.getString("endedAt")));
+            printSteps(client, token, job.getJsonNumber("executionId").longValue());
             return wall.toMillis() / 1000.0;
           }
         }
@@ -233,6 +254,34 @@ public final class TranscodeBench {
       throw new IllegalStateException("transcode did not finish within 30 minutes");
     } finally {
       stack.close();
+    }
+  }
+
+  /** Where the job's time went: each step's wall time, from Liberty's batch REST API. */
+  private static void printSteps(MarqueeClient client, String token, long execution) {
+    try {
+      JsonArray steps =
+          (JsonArray)
+              client.get("/ibm/api/batch/jobexecutions/" + execution + "/stepexecutions", token);
+      StringBuilder line = new StringBuilder("steps:");
+      for (var value : steps) {
+        JsonObject step = value.asJsonObject();
+        Duration took =
+            Duration.between(
+                java.time.OffsetDateTime.parse(
+                        step.getString("startTime"),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS Z"))
+                    .toInstant(),
+                java.time.OffsetDateTime.parse(
+                        step.getString("endTime"),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS Z"))
+                    .toInstant());
+        line.append(
+            String.format(" %s %.1f s", step.getString("stepName"), took.toMillis() / 1000.0));
+      }
+      log(line.toString());
+    } catch (Exception e) {
+      log("step times unavailable: " + e);
     }
   }
 

@@ -50,7 +50,32 @@ public final class LibertyServer implements AutoCloseable {
     return environment.get(name);
   }
 
+  /**
+   * Another server of the same fleet: the same configuration and shared services, its own output
+   * folder and ports (HTTP_PORT, HTTPS_PORT, MESSAGING_PORT in {@code overrides}), plus whatever
+   * else {@code overrides} sets. Started and stopped on its own.
+   */
+  public LibertyServer sibling(Path output, int siblingHttpPort, Map<String, String> overrides) {
+    Map<String, String> env = new java.util.HashMap<>(environment);
+    env.putAll(overrides);
+    env.put("HTTP_PORT", Integer.toString(siblingHttpPort));
+    return new LibertyServer(wlpDirectory, output, env, siblingHttpPort, inheritConsole);
+  }
+
   public void start() throws IOException {
+    start(false);
+  }
+
+  /**
+   * Starts the server with its caches cleared ({@code server run --clean}), as after a change of
+   * which configuration fragments it includes: a restart that kept its cache left JMS resources of
+   * a newly included fragment out of the configuration (ADR 10).
+   */
+  public void startClean() throws IOException {
+    start(true);
+  }
+
+  private void start(boolean clean) throws IOException {
     Path script = wlpDirectory.resolve("bin/server");
     if (!Files.isExecutable(script)) {
       throw new IllegalStateException(
@@ -59,7 +84,10 @@ public final class LibertyServer implements AutoCloseable {
               + ". Build it first: mvn -DskipTests package (app-ear installs it).");
     }
     Files.createDirectories(outputDirectory);
-    ProcessBuilder builder = new ProcessBuilder(script.toString(), "run", SERVER_NAME);
+    ProcessBuilder builder =
+        clean
+            ? new ProcessBuilder(script.toString(), "run", SERVER_NAME, "--clean")
+            : new ProcessBuilder(script.toString(), "run", SERVER_NAME);
     builder.environment().putAll(environment);
     builder.environment().put("WLP_OUTPUT_DIR", outputDirectory.toString());
     builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));

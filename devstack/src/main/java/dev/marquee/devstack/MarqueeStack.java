@@ -43,6 +43,14 @@ public final class MarqueeStack implements AutoCloseable {
     env.put("HTTP_PORT", Integer.toString(b.httpPort));
     env.put("HTTPS_PORT", Integer.toString(b.httpsPort));
     env.put("MESSAGING_PORT", Integer.toString(b.messagingPort));
+    // Partitions on this server's threads (ADR 10; the server warns when this is not set); in a
+    // jms mode, the batch queue is on this server's own messaging engine.
+    env.put("BATCH_PARTITIONS", "local");
+    env.put("BATCH_MESSAGING_ADDRESS", "127.0.0.1:" + b.messagingPort + ":BootstrapBasicMessaging");
+    env.put("BATCH_PARTITION_SLOTS", "2");
+    // The identity batch jobs run as on every server (a basicRegistry user, ADR 10).
+    env.put("MARQUEE_BATCH_USER", "marquee-batch");
+    env.put("MARQUEE_BATCH_PASSWORD", secret(secrets.resolve("batch-password"), 24, true));
     env.put("DB_HOST", "127.0.0.1");
     env.put("DB_PORT", Integer.toString(b.databasePort));
     env.put("DB_NAME", database.database());

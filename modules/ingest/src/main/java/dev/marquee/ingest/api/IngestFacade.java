@@ -9,4 +9,10 @@ public interface IngestFacade {
 
   /** The title's subtitle files, one per language, as WebVTT in object storage. */
   java.util.List<SubtitleFile> subtitles(TitleId title);
+
+  /** The audio tracks added to the title after its master, by language and role. */
+  java.util.List<AddedAudio> addedAudio(TitleId title);
+
+  /** One added audio track, if the title has it. */
+  Optional<AddedAudio> addedAudio(TitleId title, String language, String role);
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * A playable track of a published title and its segment index ({@code frameRate} is null for
  * audio). Times are in {@code timescale} ticks; keys are object storage keys (immutable, cacheable
  * anywhere) with a {@code {scheme}} placeholder: the segments are stored once per Common Encryption
- * scheme in {@code schemes}, encrypted with the content key {@code keyId}.
+ * scheme in {@code schemes}, encrypted with the content key {@code keyId}. An audio rendition's
+ * {@code role} is {@code main} or {@code description} (audio description); video's is {@code main}.
  */
 public record RenditionView(
     String name,
@@ -14,6 +15,7 @@ public record RenditionView(
     Integer width,
     Integer height,
     String language,
+    String role,
     String codecs,
     int timescale,
     Double frameRate,
@@ -24,6 +26,11 @@ public record RenditionView(
     String keyId,
     List<String> schemes,
     List<SegmentView> segments) {
+
+  /** Whether this is an audio description track. */
+  public boolean describesVideo() {
+    return "description".equals(role);
+  }
 
   /** The placeholder in object keys that stands for the scheme. */
   public static final String SCHEME = "{scheme}";

@@ -1,8 +1,8 @@
 package dev.marquee.accounts.internal.application;
 
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
+import dev.marquee.platform.api.BatchJobs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Properties;
 
 /** Starts the accounts module's housekeeping jobs (Jakarta Batch, repository in PostgreSQL). */
@@ -10,9 +10,10 @@ import java.util.Properties;
 public class HousekeepingService {
   static final String PURGE_JOB = "purge-expired-credentials";
 
+  @Inject BatchJobs jobs;
+
   /** Starts the purge and returns its job execution id. */
   public long startCredentialPurge() {
-    JobOperator operator = BatchRuntime.getJobOperator();
-    return operator.start(PURGE_JOB, new Properties());
+    return jobs.start(PURGE_JOB, new Properties());
   }
 }

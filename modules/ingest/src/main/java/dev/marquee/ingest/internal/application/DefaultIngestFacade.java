@@ -16,6 +16,7 @@ public class DefaultIngestFacade implements IngestFacade {
   @Inject UploadRepository uploads;
   @Inject UploadService service;
   @Inject dev.marquee.ingest.internal.domain.SubtitleRepository subtitles;
+  @Inject dev.marquee.ingest.internal.domain.AudioTrackRepository audioTracks;
 
   @Override
   public Optional<IngestedMaster> master(TitleId title) {
@@ -27,5 +28,18 @@ public class DefaultIngestFacade implements IngestFacade {
   @Override
   public java.util.List<dev.marquee.ingest.api.SubtitleFile> subtitles(TitleId title) {
     return subtitles.ofTitle(title.value());
+  }
+
+  @Override
+  public java.util.List<dev.marquee.ingest.api.AddedAudio> addedAudio(TitleId title) {
+    return audioTracks.ofTitle(title.value());
+  }
+
+  @Override
+  public Optional<dev.marquee.ingest.api.AddedAudio> addedAudio(
+      TitleId title, String language, String role) {
+    return audioTracks.ofTitle(title.value()).stream()
+        .filter(a -> a.language().equals(language) && a.role().equals(role))
+        .findFirst();
   }
 }

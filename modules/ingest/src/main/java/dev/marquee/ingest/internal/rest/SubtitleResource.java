@@ -2,7 +2,6 @@ package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.ingest.internal.subtitles.SubtitleService;
-import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,23 +40,16 @@ public class SubtitleResource {
       throws IOException {
     // Read one byte past the limit, so an oversized file is refused without reading all of it.
     byte[] bytes = body.readNBytes(SubtitleService.MAX_BYTES + 1);
-    return subtitles.add(owner(), security.isUserInRole("admin"), uuid(titleId), language, bytes);
+    return subtitles.add(
+        owner(), security.isUserInRole("admin"), TitleIds.parse(titleId), language, bytes);
   }
 
   @GET
   public List<SubtitleFile> list(@PathParam("titleId") String titleId) {
-    return subtitles.list(owner(), security.isUserInRole("admin"), uuid(titleId));
+    return subtitles.list(owner(), security.isUserInRole("admin"), TitleIds.parse(titleId));
   }
 
   private UUID owner() {
     return UUID.fromString(caller.getSubject());
-  }
-
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("title-not-found", "No title " + id + ".");
-    }
   }
 }

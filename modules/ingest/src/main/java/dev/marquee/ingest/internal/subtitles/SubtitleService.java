@@ -1,8 +1,8 @@
 package dev.marquee.ingest.internal.subtitles;
 
 import dev.marquee.catalog.api.CatalogFacade;
-import dev.marquee.catalog.api.TitleId;
 import dev.marquee.ingest.api.SubtitleFile;
+import dev.marquee.ingest.internal.application.TitleOwnership;
 import dev.marquee.ingest.internal.domain.SubtitleRepository;
 import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.platform.api.ObjectStorage;
@@ -28,10 +28,11 @@ public class SubtitleService {
   @Inject CatalogFacade catalog;
   @Inject ObjectStorage storage;
   @Inject SubtitleRepository subtitles;
+  @Inject TitleOwnership ownership;
 
   @Transactional
   public SubtitleFile add(UUID caller, boolean admin, UUID titleId, String language, byte[] body) {
-    ownTitle(caller, admin, titleId);
+    ownership.check(caller, admin, titleId);
     String code = language.strip().toLowerCase(Locale.ROOT);
     if (!catalog.isLanguage(code)) {
       throw ProblemException.badRequest(
@@ -113,7 +114,7 @@ public class SubtitleService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SubtitleFile> list(UUID caller, boolean admin, UUID titleId) {
-    ownTitle(caller, admin, titleId);
+    ownership.check(caller, admin, titleId);
     return subtitles.ofTitle(titleId);
   }
 
@@ -129,14 +130,5 @@ public class SubtitleService {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
-  }
-
-  private void ownTitle(UUID caller, boolean admin, UUID titleId) {
-    catalog
-        .title(new TitleId(titleId))
-        .filter(t -> admin || t.owner().value().equals(caller))
-        .orElseThrow(
-            () ->
-                ProblemException.notFound("title-not-found", "No title " + titleId + " of yours."));
   }
 }

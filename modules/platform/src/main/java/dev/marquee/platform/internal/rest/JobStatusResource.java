@@ -3,7 +3,6 @@ package dev.marquee.platform.internal.rest;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -18,6 +17,7 @@ import java.time.Instant;
 @RequestScoped
 @RolesAllowed({"operator", "admin"})
 public class JobStatusResource {
+  @jakarta.inject.Inject dev.marquee.platform.api.BatchJobs jobs;
 
   /** One execution of a job. */
   public record JobStatus(
@@ -33,7 +33,7 @@ public class JobStatusResource {
   @Produces(MediaType.APPLICATION_JSON)
   public JobStatus status(@PathParam("executionId") long executionId) {
     try {
-      JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
+      JobExecution execution = jobs.execution(executionId);
       return new JobStatus(
           execution.getExecutionId(),
           execution.getJobName(),

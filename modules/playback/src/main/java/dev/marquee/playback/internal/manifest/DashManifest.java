@@ -63,6 +63,15 @@ public final class DashManifest {
           .append("\" contentType=\"audio\" mimeType=\"audio/mp4\" lang=\"")
           .append(attr(a.language() == null ? "und" : a.language()))
           .append("\" segmentAlignment=\"true\" startWithSAP=\"1\">\n");
+      if (a.describesVideo()) {
+        // Audio description: DASH role, and the DVB/TV-Anytime accessibility code for it.
+        x.append("      <Accessibility schemeIdUri=\"urn:tva:metadata:cs:AudioPurposeCS:2007\"")
+            .append(" value=\"1\"/>\n")
+            .append(
+                "      <Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"description\"/>\n");
+      } else {
+        x.append("      <Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"main\"/>\n");
+      }
       protection(x, a.keyId(), in.licenceUrl());
       x.append("      <Representation id=\"")
           .append(attr(a.name()))

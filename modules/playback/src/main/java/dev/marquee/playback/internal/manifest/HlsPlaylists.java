@@ -21,19 +21,30 @@ public final class HlsPlaylists {
       ManifestInput in, java.util.function.Function<String, String> mediaUrl) {
     StringBuilder m = new StringBuilder(2048);
     m.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-    boolean first = true;
+    // The default is the first main track (never audio description), in the title's order.
+    RenditionView defaultAudio =
+        in.audio().stream().filter(a -> !a.describesVideo()).findFirst().orElse(null);
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (RenditionView a : in.audio()) {
       String lang = a.language() == null ? "und" : a.language();
+      // NAME is unique in its group: a second track in a language is told apart by its rendition.
+      String name = a.describesVideo() ? lang + " (audio description)" : lang;
+      if (!names.add(name)) {
+        name = name + " (" + a.name() + ")";
+        names.add(name);
+      }
       m.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"")
           .append(lang)
           .append("\",NAME=\"")
-          .append(lang)
+          .append(name)
           .append("\",DEFAULT=")
-          .append(first ? "YES" : "NO")
-          .append(",AUTOSELECT=YES,URI=\"")
-          .append(mediaUrl.apply(a.name()))
-          .append("\"\n");
-      first = false;
+          .append(a == defaultAudio ? "YES" : "NO")
+          .append(",AUTOSELECT=")
+          .append(a.describesVideo() ? "NO" : "YES");
+      if (a.describesVideo()) {
+        m.append(",CHARACTERISTICS=\"public.accessibility.describes-video\"");
+      }
+      m.append(",URI=\"").append(mediaUrl.apply(a.name())).append("\"\n");
     }
     for (ManifestInput.Subtitle t : in.subtitles()) {
       m.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"")

@@ -78,8 +78,11 @@ public class SessionResource {
   /** The session's manifests (private, opened by the token in their query). */
   public record Manifests(String dash, String hls) {}
 
-  /** An audio track (one per language) or a subtitle language of the title. */
-  public record Track(String language, String name) {}
+  /**
+   * An audio track or a subtitle language of the title; an audio track's role is {@code main} or
+   * {@code description} (audio description), a subtitle's is {@code subtitle}.
+   */
+  public record Track(String language, String name, String role) {}
 
   /** Where to start: the profile's newest position on any device, 0 if none or watched. */
   public record Resume(double positionSeconds, String fromDeviceId, Instant at) {}
@@ -149,11 +152,11 @@ public class SessionResource {
             resume(s),
             transcode.renditions(new TitleId(s.titleId())).stream()
                 .filter(r -> r.kind().equals("AUDIO") && r.language() != null)
-                .map(r -> new Track(r.language(), r.name()))
+                .map(r -> new Track(r.language(), r.name(), r.role()))
                 .distinct()
                 .toList(),
             ingest.subtitles(new TitleId(s.titleId())).stream()
-                .map(f -> new Track(f.language(), "subtitles-" + f.language()))
+                .map(f -> new Track(f.language(), "subtitles-" + f.language(), "subtitle"))
                 .sorted(java.util.Comparator.comparing(Track::language))
                 .toList());
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))

@@ -30,6 +30,7 @@ public class DefaultTranscodeFacade implements TranscodeFacade {
         r.width(),
         r.height(),
         r.language(),
+        r.role(),
         r.codecs(),
         r.timescale(),
         r.kind() == Rendition.Kind.VIDEO ? job.frameRate().fps() : null,

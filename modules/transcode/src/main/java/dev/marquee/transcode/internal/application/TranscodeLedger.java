@@ -86,8 +86,12 @@ public class TranscodeLedger {
       String codecs,
       String avc,
       int width,
-      int height) {
-    repository.task(jobId, rung, chunkIndex).orElseThrow().done(size, codecs, avc, width, height);
+      int height,
+      String server) {
+    repository
+        .task(jobId, rung, chunkIndex)
+        .orElseThrow()
+        .done(size, codecs, avc, width, height, server);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,6 +106,17 @@ public class TranscodeLedger {
 
   @Transactional
   public void record(Rendition rendition, List<Segment> segments) {
+    repository.add(rendition);
+    segments.forEach(repository::add);
+  }
+
+  /**
+   * Records the rendition in place of the job's rendition of the same kind and name, in one
+   * transaction: a track added again (or encoded by two steps at once) is stored once.
+   */
+  @Transactional
+  public void replace(Rendition rendition, List<Segment> segments) {
+    repository.removeRendition(rendition.jobId(), rendition.kind(), rendition.name());
     repository.add(rendition);
     segments.forEach(repository::add);
   }

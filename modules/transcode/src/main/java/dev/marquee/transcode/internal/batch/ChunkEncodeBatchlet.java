@@ -85,7 +85,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
         List<EncodedChunk> encoded =
-            new ChunkEncoder(settings.preset()).encode(master, spec, rungs);
+            new ChunkEncoder(settings.engine(), settings.preset()).encode(master, spec, rungs);
         long bytes = 0;
         for (int r = 0; r < rungs.size(); r++) {
           bytes += store(job, rungs.get(r).name(), index, task.firstFrame(), rate, encoded.get(r));
@@ -152,7 +152,8 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         chunk.avc().codecs(),
         hex.formatHex(chunk.avc().sps()) + ":" + hex.formatHex(chunk.avc().pps()),
         chunk.width(),
-        chunk.height());
+        chunk.height(),
+        settings.serverId());
     return size;
   }
 

@@ -3,6 +3,7 @@ package dev.marquee.transcode.internal.batch;
 import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.domain.Ladder;
 import dev.marquee.transcode.internal.encode.Rung;
+import dev.marquee.transcode.internal.encode.VideoEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -21,6 +22,11 @@ public class TranscodeSettings {
   @Inject
   @ConfigProperty(name = "marquee.transcode.x264-preset", defaultValue = "veryfast")
   String preset;
+
+  /** libx264 (in process through FFmpeg) or jcodec (pure Java, Baseline profile); ADR 11. */
+  @Inject
+  @ConfigProperty(name = "marquee.transcode.engine", defaultValue = "libx264")
+  String engine;
 
   @Inject
   @ConfigProperty(name = "marquee.drm.schemes", defaultValue = "cenc,cbcs")
@@ -54,6 +60,32 @@ public class TranscodeSettings {
       return List.of(new Rung(even + "p", even, rungs.get(0).bitrate()));
     }
     return Ladder.forMaster(rungs, masterHeight);
+  }
+
+  /**
+   * This server's name in chunk records ({@code MARQUEE_SERVER_ID}; by default host name and
+   * process id), so operators see where each partition ran.
+   */
+  @Inject
+  @ConfigProperty(name = "marquee.server.id")
+  java.util.Optional<String> serverId;
+
+  public String serverId() {
+    return serverId.filter(s -> !s.isBlank()).orElseGet(TranscodeSettings::hostAndProcess);
+  }
+
+  private static String hostAndProcess() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + "/" + ProcessHandle.current().pid();
+  }
+
+  public VideoEngine engine() {
+    return VideoEngine.of(engine);
   }
 
   public String preset() {

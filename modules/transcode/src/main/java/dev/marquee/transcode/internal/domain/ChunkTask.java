@@ -78,6 +78,10 @@ public class ChunkTask {
   @Column(name = "finished_at")
   private OffsetDateTime finishedAt;
 
+  /** The server that encoded the chunk (its {@code marquee.server.id}). */
+  @Column(name = "encoded_by")
+  private String encodedBy;
+
   protected ChunkTask() {}
 
   public ChunkTask(UUID jobId, String rung, int chunkIndex, long firstFrame, int frameCount) {
@@ -141,8 +145,13 @@ public class ChunkTask {
     attempts++;
   }
 
-  public void done(long size, String codecString, String avc, int w, int h) {
+  public String encodedBy() {
+    return encodedBy;
+  }
+
+  public void done(long size, String codecString, String avc, int w, int h, String server) {
     state = "DONE";
+    encodedBy = server;
     sizeBytes = size;
     codecs = codecString;
     avcConfig = avc;

@@ -57,6 +57,9 @@ public class Rendition {
   /** Comma-separated Common Encryption schemes the rendition is stored in, e.g. cenc,cbcs. */
   private String schemes;
 
+  /** {@code main}, or {@code description} for an audio description track. */
+  private String role = "main";
+
   protected Rendition() {}
 
   @SuppressWarnings("checkstyle:ParameterNumber")
@@ -97,6 +100,16 @@ public class Rendition {
     this.keyId = keyId;
     this.schemes = schemes;
     return this;
+  }
+
+  /** Marks an audio rendition as the main audio or audio description. */
+  public Rendition withRole(String role) {
+    this.role = role;
+    return this;
+  }
+
+  public String role() {
+    return role;
   }
 
   public UUID keyId() {

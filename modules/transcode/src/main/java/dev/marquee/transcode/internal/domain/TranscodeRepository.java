@@ -22,6 +22,9 @@ public interface TranscodeRepository {
 
   void add(Segment segment);
 
+  /** Removes the job's rendition of that kind and name with its segments, if there is one. */
+  void removeRendition(UUID jobId, Rendition.Kind kind, String name);
+
   List<Rendition> renditionsOfJob(UUID jobId);
 
   List<Segment> segments(UUID renditionId);

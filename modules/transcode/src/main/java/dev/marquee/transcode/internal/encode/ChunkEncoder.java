@@ -1,19 +1,14 @@
 package dev.marquee.transcode.internal.encode;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
@@ -27,10 +22,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -44,7 +36,6 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
-import dev.marquee.transcode.internal.cmaf.AvcConfiguration;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,26 +46,32 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Encodes one chunk of the master at one rung with libx264, in process: seeks to the keyframe
- * before the chunk, decodes to the chunk's first frame, scales, and encodes exactly the chunk's
- * frames as one closed GOP that starts with an IDR frame. The master may be a local path or an
- * HTTP(S) URL (a presigned object storage URL: FFmpeg reads it with range requests).
+ * Encodes one chunk of the master at one rung with libx264 (or jcodec, {@link VideoEngine}), in
+ * process: seeks to the keyframe before the chunk, decodes to the chunk's first frame, scales, and
+ * encodes exactly the chunk's frames as one closed GOP that starts with an IDR frame. The master
+ * may be a local path or an HTTP(S) URL (a presigned object storage URL: FFmpeg reads it with range
+ * requests).
  */
 public final class ChunkEncoder {
   static {
     av_log_set_level(AV_LOG_ERROR);
   }
 
+  private final VideoEngine engine;
   private final String preset;
 
+  /** libx264 with the given preset. */
   public ChunkEncoder(String preset) {
+    this(VideoEngine.LIBX264, preset);
+  }
+
+  public ChunkEncoder(VideoEngine engine, String preset) {
+    this.engine = engine;
     this.preset = preset;
   }
 
@@ -163,10 +160,7 @@ public final class ChunkEncoder {
           long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
           while (chunk.firstFrame() + emitted <= upTo) {
             for (RungOutput output : outputs) {
-              AVFrame picture = output.picture();
-              picture.pts(emitted);
-              picture.pict_type(emitted == 0 ? AV_PICTURE_TYPE_I : 0);
-              encode(output.encoder, picture, packet, output.collector);
+              output.encoder.encode(output.picture(), emitted);
             }
             emitted++;
           }
@@ -175,10 +169,7 @@ public final class ChunkEncoder {
       // The master ended early (its last chunk is short of frames): hold the last picture.
       while (emitted > 0 && emitted < chunk.frameCount()) {
         for (RungOutput output : outputs) {
-          AVFrame picture = output.picture();
-          picture.pts(emitted);
-          picture.pict_type(0);
-          encode(output.encoder, picture, packet, output.collector);
+          output.encoder.encode(output.picture(), emitted);
         }
         emitted++;
       }
@@ -187,16 +178,10 @@ public final class ChunkEncoder {
       }
       List<EncodedChunk> chunks = new ArrayList<>();
       for (RungOutput output : outputs) {
-        encode(output.encoder, null, packet, output.collector);
-        byte[] extradata = new byte[output.encoder.extradata_size()];
-        output.encoder.extradata().get(extradata);
+        List<CmafSample> samples = output.encoder.finish();
         chunks.add(
             new EncodedChunk(
-                chunk,
-                output.width,
-                output.rung.height(),
-                AvcConfiguration.fromAnnexB(extradata),
-                output.collector.samples()));
+                chunk, output.width, output.rung.height(), output.encoder.avc(), samples));
       }
       return chunks;
     } finally {
@@ -218,7 +203,7 @@ public final class ChunkEncoder {
     int rotation = chunk.rotationDegrees();
     int[] display = PictureRotation.turnedSize(decoder.width(), decoder.height(), rotation);
     output.width = rung.widthFor(display[0], display[1]);
-    output.encoder = openEncoder(chunk, rung, output.width);
+    output.encoder = engine.open(chunk, rung, output.width, preset);
     // A rotated master is scaled in its stored orientation, then turned upright.
     int[] stored = PictureRotation.turnedSize(output.width, rung.height(), rotation);
     output.scaled = picture(stored[0], stored[1]);
@@ -255,11 +240,10 @@ public final class ChunkEncoder {
   private static final class RungOutput {
     Rung rung;
     int width;
-    AVCodecContext encoder;
+    PictureEncoder encoder;
     SwsContext scaler;
     AVFrame scaled;
     AVFrame upright;
-    final Collector collector = new Collector();
 
     /** The picture the encoder takes: the scaled one, turned upright if the master is rotated. */
     AVFrame picture() {
@@ -277,7 +261,7 @@ public final class ChunkEncoder {
         sws_freeContext(scaler);
       }
       if (encoder != null) {
-        avcodec_free_context(encoder);
+        encoder.close();
       }
     }
   }
@@ -292,79 +276,6 @@ public final class ChunkEncoder {
       int rows = plane == 0 ? picture.height() : (picture.height() + 1) / 2;
       org.bytedeco.javacpp.Pointer.memset(
           picture.data(plane), 0, (long) picture.linesize(plane) * rows);
-    }
-  }
-
-  private AVCodecContext openEncoder(ChunkSpec chunk, Rung rung, int width) {
-    AVCodec codec = avcodec_find_encoder_by_name("libx264");
-    AVCodecContext encoder = avcodec_alloc_context3(codec);
-    encoder.width(width);
-    encoder.height(rung.height());
-    encoder.pix_fmt(AV_PIX_FMT_YUV420P);
-    encoder.time_base(new AVRational().num(chunk.fpsDen()).den(chunk.fpsNum()));
-    encoder.framerate(new AVRational().num(chunk.fpsNum()).den(chunk.fpsDen()));
-    encoder.gop_size(chunk.frameCount());
-    encoder.max_b_frames(2);
-    encoder.bit_rate(rung.bitrate());
-    encoder.rc_max_rate(rung.bitrate() * 3 / 2);
-    encoder.rc_buffer_size((int) Math.min(Integer.MAX_VALUE, rung.bitrate() * 2));
-    encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-    // One thread per encoder: chunks run in parallel, and output is identical run after run.
-    encoder.thread_count(1);
-    AVDictionary options = new AVDictionary(null);
-    av_dict_set(options, "preset", preset, 0);
-    av_dict_set(options, "profile", "high", 0);
-    av_dict_set(
-        options,
-        "x264-params",
-        "keyint="
-            + chunk.frameCount()
-            + ":min-keyint="
-            + chunk.frameCount()
-            + ":scenecut=0:open-gop=0:repeat-headers=0:aud=0"
-            // x264's AVX-512 macroblock-tree code reads memory it never wrote: with mbtree on, the
-            // same chunk encodes differently from run to run on AVX-512 CPUs (measured: 6-23 of 24
-            // re-encodes differed). Resumed jobs must match uninterrupted ones byte for byte, so
-            // mbtree is off; see docs/adr/0007-deterministic-chunk-encoding.md.
-            + ":mbtree=0",
-        0);
-    try {
-      check(avcodec_open2(encoder, codec, options), "opening libx264");
-    } finally {
-      av_dict_free(options);
-    }
-    return encoder;
-  }
-
-  private static void encode(
-      AVCodecContext encoder, AVFrame frame, AVPacket packet, Collector collector) {
-    check(avcodec_send_frame(encoder, frame), "encoding");
-    while (true) {
-      int got = avcodec_receive_packet(encoder, packet);
-      if (got == AVERROR_EAGAIN() || got == AVERROR_EOF) {
-        return;
-      }
-      check(got, "receiving an encoded packet");
-      byte[] data = new byte[packet.size()];
-      new BytePointer(packet.data()).capacity(packet.size()).get(data);
-      collector.add(data, packet.pts(), (packet.flags() & AV_PKT_FLAG_KEY) != 0);
-      av_packet_unref(packet);
-    }
-  }
-
-  /** Packets in decode order; composition offsets relative to the decode index. */
-  private static final class Collector {
-    private final List<CmafSample> samples = new ArrayList<>();
-
-    void add(byte[] annexB, long pts, boolean key) {
-      int decodeIndex = samples.size();
-      samples.add(
-          new CmafSample(
-              AvcConfiguration.toLengthPrefixed(annexB), 1, (int) (pts - decodeIndex), key));
-    }
-
-    List<CmafSample> samples() {
-      return samples;
     }
   }
 

@@ -69,6 +69,17 @@ public class JpaTranscodeRepository implements TranscodeRepository {
   }
 
   @Override
+  public void removeRendition(UUID jobId, Rendition.Kind kind, String name) {
+    // Segments go with their rendition (ON DELETE CASCADE).
+    em.createNativeQuery(
+            "DELETE FROM transcode.renditions WHERE job_id = ?1 AND kind = ?2 AND name = ?3")
+        .setParameter(1, jobId)
+        .setParameter(2, kind.name())
+        .setParameter(3, name)
+        .executeUpdate();
+  }
+
+  @Override
   public List<Rendition> renditionsOfJob(UUID jobId) {
     return em.createQuery(
             "SELECT r FROM Rendition r WHERE r.jobId = :job ORDER BY r.kind, r.height, r.name",

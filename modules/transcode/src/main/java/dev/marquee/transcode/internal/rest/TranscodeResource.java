@@ -9,7 +9,6 @@ import dev.marquee.transcode.internal.application.TranscodeService;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,6 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscodeResource {
   @Inject TranscodeLedger ledger;
+  @Inject dev.marquee.platform.api.BatchJobs jobs;
   @Inject TranscodeService service;
   @Inject DefaultTranscodeFacade facade;
   @Inject dev.marquee.catalog.api.CatalogFacade catalog;
@@ -46,6 +46,7 @@ public class TranscodeResource {
       Long executionId,
       Integer chunkCount,
       Map<String, RungProgress> rungs,
+      Map<String, Integer> chunksByServer,
       String failure,
       Instant createdAt) {}
 
@@ -107,8 +108,13 @@ public class TranscodeResource {
   private JobProgress progress(TranscodeJob job) {
     Map<String, RungProgress> rungs = new TreeMap<>();
     Map<String, List<ChunkTask>> byRung = new TreeMap<>();
+    // Chunks encoded (chunk x rung) per server: partitions may run on other servers.
+    Map<String, Integer> byServer = new TreeMap<>();
     for (ChunkTask task : ledger.tasks(job.id())) {
       byRung.computeIfAbsent(task.rung(), r -> new java.util.ArrayList<>()).add(task);
+      if (task.isDone() && task.encodedBy() != null) {
+        byServer.merge(task.encodedBy(), 1, Integer::sum);
+      }
     }
     byRung.forEach(
         (rung, tasks) ->
@@ -129,15 +135,16 @@ public class TranscodeResource {
         job.executionId(),
         job.isPlanned() ? job.chunkCount() : null,
         rungs,
+        byServer,
         job.failure(),
         job.createdAt().toInstant());
   }
 
-  private static String batchStatus(TranscodeJob job) {
+  private String batchStatus(TranscodeJob job) {
     if (job.executionId() == null) {
       return "STARTING";
     }
-    return BatchRuntime.getJobOperator().getJobExecution(job.executionId()).getBatchStatus().name();
+    return jobs.execution(job.executionId()).getBatchStatus().name();
   }
 
   private static UUID uuid(String id) {

@@ -92,31 +92,12 @@ class ChunkEncoderTest {
 
   @Test
   void packagedChunksPlayBackAsOneStreamWithEveryFrameOnce() throws Exception {
-    int frameDuration = 1000; // timescale 25,000
-    ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    EncodedChunk first = chunk(0, CHUNK_FRAMES);
-    stream.writeBytes(
-        CmafWriter.initSegment(
-            new TrackFormat.Video(first.width(), first.height(), FPS * frameDuration, first.avc()),
-            1));
     int[] frames = {CHUNK_FRAMES, CHUNK_FRAMES, 5 * FPS - 2 * CHUNK_FRAMES};
-    long decodeTime = 0;
+    List<EncodedChunk> chunks = new java.util.ArrayList<>();
     for (int index = 0; index < frames.length; index++) {
-      EncodedChunk chunk = index == 0 ? first : chunk(index, frames[index]);
-      List<CmafSample> samples =
-          chunk.samples().stream()
-              .map(
-                  s ->
-                      new CmafSample(
-                          s.data(),
-                          s.duration() * frameDuration,
-                          s.compositionOffset() * frameDuration,
-                          s.sync()))
-              .toList();
-      stream.writeBytes(CmafWriter.mediaSegment(index + 1, 1, decodeTime, samples));
-      decodeTime += (long) frames[index] * frameDuration;
+      chunks.add(chunk(index, frames[index]));
     }
-    Path packaged = Files.write(folder.resolve("packaged.mp4"), stream.toByteArray());
+    Path packaged = Files.write(folder.resolve("packaged.mp4"), packaged(chunks));
 
     MediaInfo info = MediaProbe.probe(packaged);
     MediaInfo.VideoTrack video = info.video().get(0);
@@ -138,24 +119,7 @@ class ChunkEncoderTest {
     assertThat(chunk.width()).isEqualTo(136);
     assertThat(chunk.height()).isEqualTo(240);
 
-    int frameDuration = 1000;
-    ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    stream.writeBytes(
-        CmafWriter.initSegment(
-            new TrackFormat.Video(chunk.width(), chunk.height(), FPS * frameDuration, chunk.avc()),
-            1));
-    List<CmafSample> samples =
-        chunk.samples().stream()
-            .map(
-                s ->
-                    new CmafSample(
-                        s.data(),
-                        s.duration() * frameDuration,
-                        s.compositionOffset() * frameDuration,
-                        s.sync()))
-            .toList();
-    stream.writeBytes(CmafWriter.mediaSegment(1, 1, 0, samples));
-    Path packaged = Files.write(folder.resolve("portrait-240p.mp4"), stream.toByteArray());
+    Path packaged = Files.write(folder.resolve("portrait-240p.mp4"), packaged(List.of(chunk)));
     MediaInfo.VideoTrack video = MediaProbe.probe(packaged).video().get(0);
     assertThat(video.width()).isEqualTo(136);
     assertThat(video.height()).isEqualTo(240);
@@ -175,6 +139,33 @@ class ChunkEncoderTest {
   private static int brightness(java.awt.image.BufferedImage image, int x, int y) {
     int rgb = image.getRGB(x, y);
     return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
+  }
+
+  /** Chunks as one fragmented MP4 at 25 fps: an init segment, then a media segment per chunk. */
+  static byte[] packaged(List<EncodedChunk> chunks) {
+    int frameDuration = 1000; // timescale 25,000
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    EncodedChunk first = chunks.get(0);
+    stream.writeBytes(
+        CmafWriter.initSegment(
+            new TrackFormat.Video(first.width(), first.height(), FPS * frameDuration, first.avc()),
+            1));
+    long decodeTime = 0;
+    for (int index = 0; index < chunks.size(); index++) {
+      List<CmafSample> samples =
+          chunks.get(index).samples().stream()
+              .map(
+                  s ->
+                      new CmafSample(
+                          s.data(),
+                          s.duration() * frameDuration,
+                          s.compositionOffset() * frameDuration,
+                          s.sync()))
+              .toList();
+      stream.writeBytes(CmafWriter.mediaSegment(index + 1, 1, decodeTime, samples));
+      decodeTime += (long) samples.size() * frameDuration;
+    }
+    return stream.toByteArray();
   }
 
   private static int length(byte[] data, int at) {

@@ -1,0 +1,60 @@
+package dev.marquee.ingest.internal.rest;
+
+import dev.marquee.ingest.api.AddedAudio;
+import dev.marquee.ingest.internal.audio.AudioTrackService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Creators add audio tracks to their titles: another language's dub, or audio description ({@code
+ * ?role=description}), one per language and role; sending one again replaces it. The answer is 202:
+ * the track is kept, and its rendition is being encoded.
+ */
+@Path("/ingest/titles/{titleId}/audio")
+@RequestScoped
+@RolesAllowed({"creator", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class AudioTrackResource {
+  @Inject AudioTrackService audio;
+  @Inject JsonWebToken caller;
+  @Context SecurityContext security;
+
+  @PUT
+  @Path("/{language}")
+  @Consumes({"audio/*", "video/*", MediaType.APPLICATION_OCTET_STREAM})
+  public Response put(
+      @PathParam("titleId") String titleId,
+      @PathParam("language") String language,
+      @QueryParam("role") String role,
+      InputStream body) {
+    AddedAudio track =
+        audio.add(
+            owner(), security.isUserInRole("admin"), TitleIds.parse(titleId), language, role, body);
+    return Response.accepted(track).build();
+  }
+
+  @GET
+  public List<AddedAudio> list(@PathParam("titleId") String titleId) {
+    return audio.list(owner(), security.isUserInRole("admin"), TitleIds.parse(titleId));
+  }
+
+  private UUID owner() {
+    return UUID.fromString(caller.getSubject());
+  }
+}

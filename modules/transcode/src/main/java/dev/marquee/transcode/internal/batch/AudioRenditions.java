@@ -1,0 +1,135 @@
+package dev.marquee.transcode.internal.batch;
+
+import dev.marquee.catalog.api.TitleId;
+import dev.marquee.drm.api.ContentKey;
+import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.TrackType;
+import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.transcode.api.RenditionView;
+import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.cmaf.CmafWriter;
+import dev.marquee.transcode.internal.cmaf.Protection;
+import dev.marquee.transcode.internal.cmaf.TrackFormat;
+import dev.marquee.transcode.internal.domain.Rendition;
+import dev.marquee.transcode.internal.domain.Segment;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import dev.marquee.transcode.internal.encode.AudioEncoder;
+import dev.marquee.transcode.internal.encode.AudioSegmenter;
+import dev.marquee.transcode.internal.encode.EncodedAudio;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Encodes one audio stream (of the master, or of a file added later) once as AAC-LC, cuts it into
+ * segments along the job's video chunks, stores them encrypted in every scheme and records the
+ * rendition in place of any earlier one of the same name.
+ */
+@ApplicationScoped
+public class AudioRenditions {
+  @Inject TranscodeLedger ledger;
+  @Inject ObjectStorage storage;
+  @Inject TranscodeSettings settings;
+  @Inject DrmFacade drm;
+
+  @Inject
+  @ConfigProperty(name = "marquee.transcode.audio-bitrate", defaultValue = "128000")
+  long bitrate;
+
+  /** What to encode: an object in storage, the stream in it, and the rendition it becomes. */
+  public record Source(
+      String storageKey, int streamIndex, String name, String language, String role) {}
+
+  public Rendition encode(TranscodeJob job, Source source) {
+    String url = storage.presignGet(source.storageKey(), Duration.ofHours(6)).toString();
+    EncodedAudio audio = new AudioEncoder(bitrate).encode(url, source.streamIndex());
+    TrackFormat.Audio format =
+        new TrackFormat.Audio(
+            audio.channels(), audio.sampleRate(), audio.audioSpecificConfig(), source.language());
+    String prefix = job.outputPrefix() + "/audio/" + source.name() + "/" + RenditionView.SCHEME;
+    String initKey = prefix + "/init.mp4";
+    ContentKey key = drm.contentKey(new TitleId(job.titleId()), TrackType.AUDIO);
+    for (Protection.Scheme scheme : settings.schemes()) {
+      storage.put(
+          Protections.key(initKey, scheme),
+          CmafWriter.initSegment(
+              format,
+              ChunkEncodeBatchlet.TRACK_ID,
+              Protections.of(scheme, key, job, source.name())),
+          "audio/mp4");
+    }
+    double segmentSeconds = job.chunkFrames() / job.frameRate().fps();
+    List<AudioSegmenter.AudioSegment> segments =
+        AudioSegmenter.split(
+            audio.frames(),
+            segmentSeconds,
+            audio.sampleRate(),
+            job.totalFrames() / job.frameRate().fps());
+    long total = 0;
+    long peak = 0;
+    List<Integer> sizes = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      AudioSegmenter.AudioSegment segment = segments.get(i);
+      int size = 0;
+      for (Protection.Scheme scheme : settings.schemes()) {
+        byte[] encrypted =
+            CmafWriter.mediaSegment(
+                i + 1,
+                ChunkEncodeBatchlet.TRACK_ID,
+                segment.baseDecodeTime(),
+                segment.frames(),
+                format,
+                Protections.of(scheme, key, job, source.name()));
+        storage.put(
+            Protections.key(prefix + "/seg-" + (i + 1) + ".m4s", scheme), encrypted, "audio/mp4");
+        size = Math.max(size, encrypted.length);
+      }
+      sizes.add(size);
+      total += size;
+      peak = Math.max(peak, Math.round(size * 8.0 * audio.sampleRate() / segment.duration()));
+    }
+    long samples = segments.stream().mapToLong(AudioSegmenter.AudioSegment::duration).sum();
+    Rendition rendition =
+        new Rendition(
+                job.titleId(),
+                job.id(),
+                Rendition.Kind.AUDIO,
+                source.name(),
+                null,
+                null,
+                source.language(),
+                format.codecs(),
+                audio.sampleRate(),
+                bitrate,
+                Math.round(total * 8.0 * audio.sampleRate() / samples),
+                peak,
+                initKey,
+                segments.size())
+            .protectedBy(key.keyId(), settings.schemeNames())
+            .withRole(source.role());
+    List<Segment> rows = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      rows.add(
+          new Segment(
+              rendition.id(),
+              i,
+              segments.get(i).baseDecodeTime(),
+              segments.get(i).duration(),
+              sizes.get(i),
+              prefix + "/seg-" + (i + 1) + ".m4s"));
+    }
+    ledger.replace(rendition, rows);
+    return rendition;
+  }
+
+  /**
+   * The rendition name of an added track: {@code dub-<lang>} for another language's main audio,
+   * {@code ad-<lang>} for audio description (the master's own tracks are {@code audio-<lang>}).
+   */
+  public static String addedName(String language, String role) {
+    return (role.equals("description") ? "ad-" : "dub-") + language;
+  }
+}

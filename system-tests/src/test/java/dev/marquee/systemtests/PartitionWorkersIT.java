@@ -1,0 +1,97 @@
+package dev.marquee.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marquee.devstack.LibertyServer;
+import dev.marquee.media.api.SyntheticMaster;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Liberty multi-JVM partitions: the server that runs a transcode job sends its chunk partitions
+ * over JMS to a second Liberty server (a worker sharing PostgreSQL, object storage and the
+ * messaging engine), which encodes them; the job completes on the first server. Restarts the shared
+ * server twice, so it runs near the end.
+ */
+@ExtendWith(RunningMarquee.class)
+@Order(Integer.MAX_VALUE - 4)
+class PartitionWorkersIT {
+  @TempDir Path folder;
+  private final Api api = RunningMarquee.api();
+
+  @Test
+  void aWorkerServerEncodesTheChunksItTakesFromTheBatchQueue() throws Exception {
+    LibertyServer primary = RunningMarquee.stack().liberty();
+    LibertyServer worker =
+        primary.sibling(
+            RunningMarquee.stack().home().resolve("worker-liberty"),
+            RunningMarquee.freePort(),
+            Map.of(
+                "HTTPS_PORT",
+                Integer.toString(RunningMarquee.freePort()),
+                "MESSAGING_PORT",
+                Integer.toString(RunningMarquee.freePort()),
+                // Takes partitions from the primary's messaging engine, where the queue is.
+                "BATCH_PARTITIONS",
+                "jms-worker",
+                "BATCH_MESSAGING_ADDRESS",
+                "127.0.0.1:" + primary.environment("MESSAGING_PORT") + ":BootstrapBasicMessaging",
+                "MARQUEE_SERVER_ID",
+                "worker-1"));
+    try {
+      // The primary dispatches partitions and runs none itself: every chunk must go to the worker.
+      restart(primary, "jms-dispatcher", "primary");
+      worker.start();
+      worker.awaitReady(Duration.ofMinutes(4));
+
+      Path master = folder.resolve("master.mp4");
+      new SyntheticMaster(320, 180, 25, 6, false, List.of("eng")).writeTo(master);
+      String creator = Creators.newCreator(api);
+      String titleId = Creators.ingest(api, creator, master);
+      Creators.awaitPublished(api, creator, titleId, Duration.ofMinutes(4));
+
+      JsonObject job =
+          api.get("/api/transcode/titles/" + titleId + "/jobs", creator).array().getJsonObject(0);
+      assertThat(job.getString("batchStatus")).isEqualTo("COMPLETED");
+      assertThat(job.getInt("chunkCount")).isEqualTo(3);
+      // One rung (180p: never upscaled) x 3 chunks, all encoded by the worker.
+      assertThat(job.getJsonObject("chunksByServer"))
+          .as(job.toString())
+          .isEqualTo(jakarta.json.Json.createObjectBuilder().add("worker-1", 3).build());
+      var video =
+          api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array().stream()
+              .map(jakarta.json.JsonValue::asJsonObject)
+              .filter(r -> r.getString("kind").equals("VIDEO"))
+              .toList();
+      assertThat(video)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.getInt("height")).isEqualTo(180);
+                assertThat(r.getJsonArray("segments")).hasSize(3);
+              });
+      // The worker's segments decrypt and play like any other: keys from the primary's licences.
+      Map<String, String> keys = Viewers.keysOf(api, titleId, "GB");
+      assertThat(keys).containsKey(video.get(0).getString("keyId"));
+    } finally {
+      worker.stop();
+      restart(primary, "local", "");
+    }
+  }
+
+  private static void restart(LibertyServer server, String partitions, String serverId)
+      throws Exception {
+    server.stop();
+    server.environment("BATCH_PARTITIONS", partitions);
+    server.environment("MARQUEE_SERVER_ID", serverId);
+    server.startClean();
+    server.awaitReady(Duration.ofMinutes(3));
+  }
+}
