@@ -245,7 +245,7 @@ public final class TranscodeBench {
                 Duration.between(
                     java.time.Instant.parse(execution.getString("startedAt")),
                     java.time.Instant.parse(execution.getString("endedAt")));
-            printSteps(client, token, job.getJsonNumber("executionId").longValue());
+            printSteps(stack, job.getJsonNumber("executionId").longValue());
             return wall.toMillis() / 1000.0;
           }
         }
@@ -257,27 +257,26 @@ public final class TranscodeBench {
     }
   }
 
-  /** Where the job's time went: each step's wall time, from Liberty's batch REST API. */
-  private static void printSteps(MarqueeClient client, String token, long execution) {
-    try {
-      JsonArray steps =
-          (JsonArray)
-              client.get("/ibm/api/batch/jobexecutions/" + execution + "/stepexecutions", token);
+  /**
+   * Where the job's time went: each step's wall time (partitioned steps from their first
+   * partition's start to their last one's end), from the job repository's step executions in
+   * PostgreSQL.
+   */
+  private static void printSteps(MarqueeStack stack, long execution) {
+    String sql =
+        "SELECT stepname, MIN(starttime), MAX(endtime) FROM batch.wlpstepthreadexecution"
+            + " WHERE fk_jobexecid = ? GROUP BY stepname ORDER BY MIN(starttime)";
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                stack.database().jdbcUrl(), stack.database().user(), stack.database().password());
+        var statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, execution);
       StringBuilder line = new StringBuilder("steps:");
-      for (var value : steps) {
-        JsonObject step = value.asJsonObject();
-        Duration took =
-            Duration.between(
-                java.time.OffsetDateTime.parse(
-                        step.getString("startTime"),
-                        java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS Z"))
-                    .toInstant(),
-                java.time.OffsetDateTime.parse(
-                        step.getString("endTime"),
-                        java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS Z"))
-                    .toInstant());
-        line.append(
-            String.format(" %s %.1f s", step.getString("stepName"), took.toMillis() / 1000.0));
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long millis = rows.getTimestamp(3).getTime() - rows.getTimestamp(2).getTime();
+          line.append(String.format(" %s %.1f s", rows.getString(1), millis / 1000.0));
+        }
       }
       log(line.toString());
     } catch (Exception e) {
