@@ -49,6 +49,7 @@ public final class MarqueeStack implements AutoCloseable {
     env.put("BATCH_MESSAGING_ADDRESS", "127.0.0.1:" + b.messagingPort + ":BootstrapBasicMessaging");
     env.put("BATCH_PARTITION_SLOTS", "2");
     // The identity batch jobs run as on every server (a basicRegistry user, ADR 10).
+    env.put("MARQUEE_BATCH_IDENTITY", "service-user");
     env.put("MARQUEE_BATCH_USER", "marquee-batch");
     env.put("MARQUEE_BATCH_PASSWORD", secret(secrets.resolve("batch-password"), 24, true));
     env.put("DB_HOST", "127.0.0.1");

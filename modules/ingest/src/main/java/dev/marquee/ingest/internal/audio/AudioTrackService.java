@@ -36,16 +36,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AudioTrackService {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(AudioTrackService.class.getName());
   @Inject CatalogFacade catalog;
   @Inject ObjectStorage storage;
   @Inject AudioTrackRepository tracks;
   @Inject TitleOwnership ownership;
   @Inject Event<AudioTrackAdded> added;
 
-  /** A feature's 5.1 WAV runs to a few gigabytes; compressed tracks are far smaller. */
+  /**
+   * A feature's 5.1 WAV runs to a few gigabytes; compressed tracks are far smaller. 5 GiB is also
+   * the largest object one S3 PUT stores.
+   */
   @Inject
-  @ConfigProperty(name = "marquee.ingest.max-audio-bytes", defaultValue = "8589934592")
+  @ConfigProperty(name = "marquee.ingest.max-audio-bytes", defaultValue = "5368709120")
   long maxBytes;
+
+  /** How far an added track's length may be from the title's: one 2 s segment. */
+  static final long LENGTH_TOLERANCE_MILLIS = 2000;
 
   public AddedAudio add(
       UUID caller, boolean admin, UUID titleId, String language, String role, InputStream body) {
@@ -68,21 +76,34 @@ public class AudioTrackService {
       String sha256 = copy(body, local);
       MediaInfo media = MediaProbe.probe(local);
       MediaInfo.AudioTrack audio = firstAudio(media);
+      long millis = Math.round(media.durationSeconds() * 1000);
+      Long titleMillis =
+          catalog.title(new TitleId(titleId)).map(t -> t.durationMillis()).orElse(null);
+      if (titleMillis != null && Math.abs(millis - titleMillis) > LENGTH_TOLERANCE_MILLIS) {
+        throw rejected(
+            "duration-mismatch",
+            "The audio lasts "
+                + millis / 1000.0
+                + " s and the title "
+                + titleMillis / 1000.0
+                + " s; an added track must match the title within "
+                + LENGTH_TOLERANCE_MILLIS / 1000
+                + " s.");
+      }
       String key =
           "titles/" + titleId + "/audio-sources/" + code + "-" + kind + "-" + sha256 + ".bin";
       storage.put(key, local, "application/octet-stream");
       AddedAudio track =
-          new AddedAudio(
-              code,
-              kind,
-              key,
-              audio.index(),
-              audio.codec(),
-              audio.channels(),
-              Math.round(media.durationSeconds() * 1000));
+          new AddedAudio(code, kind, key, audio.index(), audio.codec(), audio.channels(), millis);
       tracks.put(titleId, track, caller);
-      // Observers (transcode) start encoding it now; the track is recorded whatever they do.
-      added.fire(new AudioTrackAdded(new TitleId(titleId), track));
+      // Observers (transcode) start encoding it now; the track is recorded whatever they do, and
+      // the title's transcode job also encodes added tracks when it runs or is restarted.
+      try {
+        added.fire(new AudioTrackAdded(new TitleId(titleId), track));
+      } catch (RuntimeException e) {
+        LOG.warning(
+            () -> "Audio " + code + " of title " + titleId + " kept; encoding not started: " + e);
+      }
       return track;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the audio file", e);

@@ -214,8 +214,10 @@ public final class FfmpegProbe {
     if (Double.isNaN(degrees)) {
       return 0;
     }
-    // FFmpeg reports counter-clockwise rotation; players think in clockwise degrees.
-    return (int) Math.round(((-degrees % 360) + 360) % 360);
+    // FFmpeg reports counter-clockwise rotation; players think in clockwise degrees. Only quarter
+    // turns exist in practice (and in the encoder): anything else goes to the nearest one.
+    long quarters = Math.round(-degrees / 90.0);
+    return (int) (((quarters * 90) % 360 + 360) % 360);
   }
 
   private static String tag(AVStream stream, String key) {

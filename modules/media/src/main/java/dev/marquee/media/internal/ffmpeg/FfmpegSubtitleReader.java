@@ -18,6 +18,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
@@ -61,6 +62,19 @@ public final class FfmpegSubtitleReader {
       if (streams.isEmpty()) {
         return List.of();
       }
+      // Cue times count from the video's first picture, as the renditions' timeline does.
+      long videoStartMillis = 0;
+      for (int i = 0; i < input.nb_streams(); i++) {
+        AVStream stream = input.streams(i);
+        if (stream.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO
+            && stream.start_time() != AV_NOPTS_VALUE) {
+          videoStartMillis = Math.round(stream.start_time() * av_q2d(stream.time_base()) * 1000);
+          break;
+        }
+      }
+      for (Stream stream : streams.values()) {
+        stream.offsetMillis = videoStartMillis;
+      }
       while (av_read_frame(input, packet) >= 0) {
         Stream stream = streams.get(packet.stream_index());
         if (stream != null && stream.decoder != null && packet.pts() != AV_NOPTS_VALUE) {
@@ -94,6 +108,7 @@ public final class FfmpegSubtitleReader {
     final double timeBase;
     final AVCodecContext decoder;
     final List<EmbeddedSubtitles.Cue> cues = new ArrayList<>();
+    long offsetMillis;
 
     private Stream(int index, String codec, String language, double timeBase, AVCodecContext d) {
       this.index = index;
@@ -145,11 +160,12 @@ public final class FfmpegSubtitleReader {
       if (lines.isEmpty()) {
         return;
       }
-      long start = Math.round(packet.pts() * timeBase * 1000) + subtitle.start_display_time();
+      long shown = Math.round(packet.pts() * timeBase * 1000) - offsetMillis;
+      long start = Math.max(0, shown + subtitle.start_display_time());
       long end =
           packet.duration() > 0
-              ? Math.round((packet.pts() + packet.duration()) * timeBase * 1000)
-              : start + subtitle.end_display_time();
+              ? Math.round((packet.pts() + packet.duration()) * timeBase * 1000) - offsetMillis
+              : shown + subtitle.end_display_time();
       if (end > start) {
         cues.add(new EmbeddedSubtitles.Cue(start, end, lines));
       }

@@ -31,6 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ServiceIdentityBatchJobs implements BatchJobs {
+  /** {@code service-user}: the registry fragment is included and jobs run as that user. */
+  @Inject
+  @ConfigProperty(name = "marquee.batch.identity", defaultValue = "caller")
+  String identity;
+
   @Inject
   @ConfigProperty(name = "marquee.batch.user")
   Optional<String> user;
@@ -91,8 +96,12 @@ public class ServiceIdentityBatchJobs implements BatchJobs {
    * would carry a token that expires.
    */
   private Subject serviceSubject() {
-    if (user.filter(u -> !u.isBlank()).isEmpty() || password.isEmpty()) {
+    if (!"service-user".equals(identity)) {
       return null;
+    }
+    if (user.filter(u -> !u.isBlank()).isEmpty() || password.filter(p -> !p.isBlank()).isEmpty()) {
+      throw new IllegalStateException(
+          "MARQUEE_BATCH_IDENTITY=service-user needs MARQUEE_BATCH_USER and MARQUEE_BATCH_PASSWORD");
     }
     try {
       LoginContext login =

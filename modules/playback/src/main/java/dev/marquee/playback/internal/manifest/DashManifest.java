@@ -63,6 +63,8 @@ public final class DashManifest {
           .append("\" contentType=\"audio\" mimeType=\"audio/mp4\" lang=\"")
           .append(attr(a.language() == null ? "und" : a.language()))
           .append("\" segmentAlignment=\"true\" startWithSAP=\"1\">\n");
+      // ContentProtection first: the schema puts descriptors of the base type before Role.
+      protection(x, a.keyId(), in.licenceUrl());
       if (a.describesVideo()) {
         // Audio description: DASH role, and the DVB/TV-Anytime accessibility code for it.
         x.append("      <Accessibility schemeIdUri=\"urn:tva:metadata:cs:AudioPurposeCS:2007\"")
@@ -72,7 +74,6 @@ public final class DashManifest {
       } else {
         x.append("      <Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"main\"/>\n");
       }
-      protection(x, a.keyId(), in.licenceUrl());
       x.append("      <Representation id=\"")
           .append(attr(a.name()))
           .append("\" bandwidth=\"")

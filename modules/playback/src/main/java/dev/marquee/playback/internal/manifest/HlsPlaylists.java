@@ -39,8 +39,8 @@ public final class HlsPlaylists {
           .append(name)
           .append("\",DEFAULT=")
           .append(a == defaultAudio ? "YES" : "NO")
-          .append(",AUTOSELECT=")
-          .append(a.describesVideo() ? "NO" : "YES");
+          // Players pick a describes-video track for viewers who asked for audio description.
+          .append(",AUTOSELECT=YES");
       if (a.describesVideo()) {
         m.append(",CHARACTERISTICS=\"public.accessibility.describes-video\"");
       }

@@ -41,22 +41,48 @@ public class AddedAudioBatchlet extends AbstractBatchlet {
   @Inject AudioRenditions audio;
 
   @Override
-  public String process() {
-    TranscodeJob job = ledger.job(UUID.fromString(jobId));
+  public String process() throws InterruptedException {
+    UUID id = UUID.fromString(jobId);
+    TranscodeJob job = ledger.job(id);
+    // The title's transcode may still run: its audio step encodes the tracks added before it, so
+    // this job waits for it to end and then adds only what that step did not see.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.HOURS.toNanos(12);
+    while (job.state() != TranscodeJob.State.PUBLISHED
+        && job.state() != TranscodeJob.State.FAILED
+        && System.nanoTime() < deadline) {
+      Thread.sleep(2000);
+      job = ledger.job(id);
+    }
+    if (job.state() != TranscodeJob.State.PUBLISHED) {
+      return "the title's transcode " + job.state() + "; its audio step adds the track on restart";
+    }
+    TranscodeJob published = job;
     AddedAudio track =
         ingest
-            .addedAudio(new TitleId(job.titleId()), language, role)
+            .addedAudio(new TitleId(published.titleId()), language, role)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "title " + job.titleId() + " has no " + role + " audio in " + language));
+                        "title "
+                            + published.titleId()
+                            + " has no "
+                            + role
+                            + " audio in "
+                            + language));
     if (!track.storageKey().equals(storageKey)) {
       return "replaced since by " + track.storageKey() + "; left to its own job";
     }
     String name = AudioRenditions.addedName(language, role);
+    String variant = AudioRenditions.variantOf(track.storageKey());
+    String folder = "/" + name + "-" + variant + "/";
+    if (ledger.renditions(id).stream()
+        .anyMatch(r -> r.name().equals(name) && r.initKey().contains(folder))) {
+      return name + " already encoded from this file";
+    }
     audio.encode(
-        job,
-        new AudioRenditions.Source(track.storageKey(), track.streamIndex(), name, language, role));
+        published,
+        new AudioRenditions.Source(
+            track.storageKey(), track.streamIndex(), name, language, role, variant));
     return "encoded " + name;
   }
 }

@@ -39,9 +39,23 @@ public class AudioRenditions {
   @ConfigProperty(name = "marquee.transcode.audio-bitrate", defaultValue = "128000")
   long bitrate;
 
-  /** What to encode: an object in storage, the stream in it, and the rendition it becomes. */
+  /**
+   * What to encode: an object in storage, the stream in it, and the rendition it becomes. {@code
+   * variant} (null for the master's tracks) tells apart successive files sent for one added track:
+   * each gets its own object keys and IVs, so a replaced track never overwrites immutable segments
+   * nor encrypts different audio under the same key and IVs.
+   */
   public record Source(
-      String storageKey, int streamIndex, String name, String language, String role) {}
+      String storageKey,
+      int streamIndex,
+      String name,
+      String language,
+      String role,
+      String variant) {
+    String folder() {
+      return variant == null ? name : name + "-" + variant;
+    }
+  }
 
   public Rendition encode(TranscodeJob job, Source source) {
     String url = storage.presignGet(source.storageKey(), Duration.ofHours(6)).toString();
@@ -49,7 +63,7 @@ public class AudioRenditions {
     TrackFormat.Audio format =
         new TrackFormat.Audio(
             audio.channels(), audio.sampleRate(), audio.audioSpecificConfig(), source.language());
-    String prefix = job.outputPrefix() + "/audio/" + source.name() + "/" + RenditionView.SCHEME;
+    String prefix = job.outputPrefix() + "/audio/" + source.folder() + "/" + RenditionView.SCHEME;
     String initKey = prefix + "/init.mp4";
     ContentKey key = drm.contentKey(new TitleId(job.titleId()), TrackType.AUDIO);
     for (Protection.Scheme scheme : settings.schemes()) {
@@ -58,7 +72,7 @@ public class AudioRenditions {
           CmafWriter.initSegment(
               format,
               ChunkEncodeBatchlet.TRACK_ID,
-              Protections.of(scheme, key, job, source.name())),
+              Protections.of(scheme, key, job, source.folder())),
           "audio/mp4");
     }
     double segmentSeconds = job.chunkFrames() / job.frameRate().fps();
@@ -82,7 +96,7 @@ public class AudioRenditions {
                 segment.baseDecodeTime(),
                 segment.frames(),
                 format,
-                Protections.of(scheme, key, job, source.name()));
+                Protections.of(scheme, key, job, source.folder()));
         storage.put(
             Protections.key(prefix + "/seg-" + (i + 1) + ".m4s", scheme), encrypted, "audio/mp4");
         size = Math.max(size, encrypted.length);
@@ -123,6 +137,14 @@ public class AudioRenditions {
     }
     ledger.replace(rendition, rows);
     return rendition;
+  }
+
+  /** A short name for an added file: the content digest its storage key ends with. */
+  public static String variantOf(String storageKey) {
+    String file = storageKey.substring(storageKey.lastIndexOf('/') + 1);
+    int dot = file.lastIndexOf('.');
+    String stem = dot < 0 ? file : file.substring(0, dot);
+    return stem.substring(stem.lastIndexOf('-') + 1);
   }
 
   /**

@@ -48,7 +48,7 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
       names.add(name);
       sources.add(
           new AudioRenditions.Source(
-              job.masterKey(), track.index(), name, track.language(), AddedAudio.MAIN));
+              job.masterKey(), track.index(), name, track.language(), AddedAudio.MAIN, null));
     }
     for (AddedAudio added : ingest.addedAudio(title)) {
       sources.add(
@@ -57,7 +57,8 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
               added.streamIndex(),
               AudioRenditions.addedName(added.language(), added.role()),
               added.language(),
-              added.role()));
+              added.role(),
+              AudioRenditions.variantOf(added.storageKey())));
     }
     Set<String> done =
         ledger.renditions(id).stream()

@@ -103,7 +103,10 @@ public final class ChunkEncoder {
       decoder.thread_count(1);
       check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "opening the decoder");
       for (Rung rung : rungs) {
-        outputs.add(openOutput(chunk, rung, decoder));
+        RungOutput output = new RungOutput();
+        // Listed before anything is allocated, so that a failure half-way frees what was made.
+        outputs.add(output);
+        openOutput(output, chunk, rung, decoder);
       }
 
       double timeBase = av_q2d(stream.time_base());
@@ -197,8 +200,7 @@ public final class ChunkEncoder {
     }
   }
 
-  private RungOutput openOutput(ChunkSpec chunk, Rung rung, AVCodecContext decoder) {
-    RungOutput output = new RungOutput();
+  private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, AVCodecContext decoder) {
     output.rung = rung;
     int rotation = chunk.rotationDegrees();
     int[] display = PictureRotation.turnedSize(decoder.width(), decoder.height(), rotation);
@@ -224,7 +226,10 @@ public final class ChunkEncoder {
             null,
             null,
             (DoublePointer) null);
-    return output;
+    if (output.scaler == null || output.scaler.isNull()) {
+      throw new IllegalStateException(
+          "cannot scale the master's pictures (pixel format " + decoder.pix_fmt() + ")");
+    }
   }
 
   private static AVFrame picture(int width, int height) {

@@ -8,8 +8,8 @@ import org.jcodec.common.model.Size;
  * A picture-level rate control for jcodec aimed at a rung's bitrate over a chunk: the first QP
  * follows the bits per pixel the rung allows; after each picture the QP moves by the log of how far
  * that picture (an IDR picture counts as four) and the chunk so far are from their budgets (6 QP
- * steps halve the bits in H.264). Integer arithmetic on the encoder's own counts, so the same chunk
- * gets the same QPs on every run.
+ * steps halve the bits in H.264). StrictMath on the encoder's own counts, so the same chunk gets
+ * the same QPs on every run and on every server.
  */
 final class ChunkRateControl implements RateControl {
   private static final int MIN_QP = 12;
@@ -62,6 +62,6 @@ final class ChunkRateControl implements RateControl {
   }
 
   private static double log2(double value) {
-    return Math.log(value) / Math.log(2);
+    return StrictMath.log(value) / StrictMath.log(2);
   }
 }
