@@ -4,6 +4,7 @@ import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.ingest.api.AddedAudio;
 import dev.marquee.ingest.api.AudioTrackAdded;
+import dev.marquee.ingest.internal.application.LanguageCodes;
 import dev.marquee.ingest.internal.application.TitleOwnership;
 import dev.marquee.ingest.internal.domain.AudioTrackRepository;
 import dev.marquee.media.api.MediaInfo;
@@ -25,7 +26,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +42,7 @@ public class AudioTrackService {
   @Inject ObjectStorage storage;
   @Inject AudioTrackRepository tracks;
   @Inject TitleOwnership ownership;
+  @Inject LanguageCodes languages;
   @Inject Event<AudioTrackAdded> added;
 
   /**
@@ -58,12 +59,7 @@ public class AudioTrackService {
   public AddedAudio add(
       UUID caller, boolean admin, UUID titleId, String language, String role, InputStream body) {
     ownership.check(caller, admin, titleId);
-    String code = language.strip().toLowerCase(Locale.ROOT);
-    if (!catalog.isLanguage(code)) {
-      throw ProblemException.badRequest(
-          "unknown-language",
-          "language " + language + " is not an ISO 639-1 or ISO 639-2 code (e.g. fr, fra).");
-    }
+    String code = languages.checked(language);
     String kind = role == null || role.isBlank() ? AddedAudio.MAIN : role.strip();
     if (!List.of(AddedAudio.MAIN, AddedAudio.DESCRIPTION).contains(kind)) {
       throw ProblemException.badRequest(

@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.subtitles;
 
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.ingest.api.SubtitleFile;
+import dev.marquee.ingest.internal.application.LanguageCodes;
 import dev.marquee.ingest.internal.application.TitleOwnership;
 import dev.marquee.ingest.internal.domain.SubtitleRepository;
 import dev.marquee.media.api.EmbeddedSubtitles;
@@ -29,16 +30,12 @@ public class SubtitleService {
   @Inject ObjectStorage storage;
   @Inject SubtitleRepository subtitles;
   @Inject TitleOwnership ownership;
+  @Inject LanguageCodes languages;
 
   @Transactional
   public SubtitleFile add(UUID caller, boolean admin, UUID titleId, String language, byte[] body) {
     ownership.check(caller, admin, titleId);
-    String code = language.strip().toLowerCase(Locale.ROOT);
-    if (!catalog.isLanguage(code)) {
-      throw ProblemException.badRequest(
-          "unknown-language",
-          "language " + language + " is not an ISO 639-1 or ISO 639-2 code (e.g. fr, fra).");
-    }
+    String code = languages.checked(language);
     if (body.length > MAX_BYTES) {
       throw new ProblemException(
           413,

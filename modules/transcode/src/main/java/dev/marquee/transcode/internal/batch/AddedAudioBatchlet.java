@@ -72,17 +72,13 @@ public class AddedAudioBatchlet extends AbstractBatchlet {
     if (!track.storageKey().equals(storageKey)) {
       return "replaced since by " + track.storageKey() + "; left to its own job";
     }
-    String name = AudioRenditions.addedName(language, role);
-    String variant = AudioRenditions.variantOf(track.storageKey());
-    String folder = "/" + name + "-" + variant + "/";
+    AudioRenditions.Source source = AudioRenditions.Source.added(track);
+    String folder = "/" + source.folder() + "/";
     if (ledger.renditions(id).stream()
-        .anyMatch(r -> r.name().equals(name) && r.initKey().contains(folder))) {
-      return name + " already encoded from this file";
+        .anyMatch(r -> r.name().equals(source.name()) && r.initKey().contains(folder))) {
+      return source.name() + " already encoded from this file";
     }
-    audio.encode(
-        published,
-        new AudioRenditions.Source(
-            track.storageKey(), track.streamIndex(), name, language, role, variant));
-    return "encoded " + name;
+    audio.encode(published, source);
+    return "encoded " + source.name();
   }
 }

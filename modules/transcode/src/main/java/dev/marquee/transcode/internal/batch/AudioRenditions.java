@@ -4,6 +4,7 @@ import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.TrackType;
+import dev.marquee.ingest.api.AddedAudio;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
@@ -52,6 +53,17 @@ public class AudioRenditions {
       String language,
       String role,
       String variant) {
+    /** An added track's file, as the rendition it becomes. */
+    static Source added(AddedAudio track) {
+      return new Source(
+          track.storageKey(),
+          track.streamIndex(),
+          addedName(track.language(), track.role()),
+          track.language(),
+          track.role(),
+          variantOf(track.storageKey()));
+    }
+
     String folder() {
       return variant == null ? name : name + "-" + variant;
     }

@@ -51,14 +51,7 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
               job.masterKey(), track.index(), name, track.language(), AddedAudio.MAIN, null));
     }
     for (AddedAudio added : ingest.addedAudio(title)) {
-      sources.add(
-          new AudioRenditions.Source(
-              added.storageKey(),
-              added.streamIndex(),
-              AudioRenditions.addedName(added.language(), added.role()),
-              added.language(),
-              added.role(),
-              AudioRenditions.variantOf(added.storageKey())));
+      sources.add(AudioRenditions.Source.added(added));
     }
     Set<String> done =
         ledger.renditions(id).stream()
