@@ -1,5 +1,6 @@
 package dev.marquee.transcode.internal.encode;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -91,7 +92,9 @@ public final class ChunkEncoder {
     AVFrame decoded = av_frame_alloc();
     AVPacket packet = av_packet_alloc();
     try {
-      check(avformat_find_stream_info(input, (PointerPointer<?>) null), "reading stream info");
+      if (!describesVideo(input)) {
+        check(avformat_find_stream_info(input, (PointerPointer<?>) null), "reading stream info");
+      }
       int videoIndex =
           check(
               av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0),
@@ -102,12 +105,6 @@ public final class ChunkEncoder {
       check(avcodec_parameters_to_context(decoder, stream.codecpar()), "configuring the decoder");
       decoder.thread_count(1);
       check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "opening the decoder");
-      for (Rung rung : rungs) {
-        RungOutput output = new RungOutput();
-        // Listed before anything is allocated, so that a failure half-way frees what was made.
-        outputs.add(output);
-        openOutput(output, chunk, rung, decoder);
-      }
 
       double timeBase = av_q2d(stream.time_base());
       long streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
@@ -118,6 +115,7 @@ public final class ChunkEncoder {
           "seeking to the chunk");
 
       int emitted = 0;
+      int[] first = null;
       boolean inputDone = false;
       while (emitted < chunk.frameCount() && !inputDone) {
         int read = av_read_frame(input, packet);
@@ -142,6 +140,22 @@ public final class ChunkEncoder {
           if (frameNumber < chunk.firstFrame()) {
             continue;
           }
+          if (outputs.isEmpty()) {
+            // Opened from the first picture, whose size and pixel format are the decoder's.
+            first = new int[] {decoded.width(), decoded.height(), decoded.format()};
+            for (Rung rung : rungs) {
+              RungOutput output = new RungOutput();
+              // Listed before anything is allocated, so that a failure half-way frees what was
+              // made.
+              outputs.add(output);
+              openOutput(output, chunk, rung, decoded);
+            }
+          } else if (decoded.width() != first[0]
+              || decoded.height() != first[1]
+              || decoded.format() != first[2]) {
+            throw new IllegalStateException(
+                "the master changes picture size or pixel format within chunk " + chunk.index());
+          }
           for (RungOutput output : outputs) {
             check(av_frame_make_writable(output.scaled), "making the picture writable");
             clearPadding(output.scaled);
@@ -150,7 +164,7 @@ public final class ChunkEncoder {
                 decoded.data(),
                 decoded.linesize(),
                 0,
-                decoder.height(),
+                decoded.height(),
                 output.scaled.data(),
                 output.scaled.linesize());
             if (output.upright != null) {
@@ -200,10 +214,10 @@ public final class ChunkEncoder {
     }
   }
 
-  private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, AVCodecContext decoder) {
+  private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, AVFrame source) {
     output.rung = rung;
     int rotation = chunk.rotationDegrees();
-    int[] display = PictureRotation.turnedSize(decoder.width(), decoder.height(), rotation);
+    int[] display = PictureRotation.turnedSize(source.width(), source.height(), rotation);
     output.width = rung.widthFor(display[0], display[1]);
     output.encoder = engine.open(chunk, rung, output.width, preset);
     // A rotated master is scaled in its stored orientation, then turned upright.
@@ -214,9 +228,9 @@ public final class ChunkEncoder {
     }
     output.scaler =
         sws_getContext(
-            decoder.width(),
-            decoder.height(),
-            decoder.pix_fmt(),
+            source.width(),
+            source.height(),
+            source.format(),
             stored[0],
             stored[1],
             AV_PIX_FMT_YUV420P,
@@ -228,8 +242,27 @@ public final class ChunkEncoder {
             (DoublePointer) null);
     if (output.scaler == null || output.scaler.isNull()) {
       throw new IllegalStateException(
-          "cannot scale the master's pictures (pixel format " + decoder.pix_fmt() + ")");
+          "cannot scale the master's pictures (pixel format " + source.format() + ")");
     }
+  }
+
+  /**
+   * Whether the container's header already gives the video's codec, size and start time (MP4 and
+   * QuickTime do). Then the chunk skips FFmpeg's stream probing, which decodes pictures from the
+   * start of the master (about 90 ms of CPU per chunk for 1080p H.264); other containers (Matroska,
+   * MPEG-TS) are probed as before.
+   */
+  private static boolean describesVideo(AVFormatContext input) {
+    int index = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+    if (index < 0) {
+      return false;
+    }
+    AVStream stream = input.streams(index);
+    return stream.codecpar().codec_id() != AV_CODEC_ID_NONE
+        && stream.codecpar().width() > 0
+        && stream.codecpar().height() > 0
+        && stream.start_time() != AV_NOPTS_VALUE
+        && stream.time_base().num() > 0;
   }
 
   private static AVFrame picture(int width, int height) {

@@ -91,6 +91,23 @@ class ChunkEncoderTest {
   }
 
   @Test
+  void aMatroskaMasterGivesTheSameChunkAsTheMp4One() throws Exception {
+    // MP4 headers give the video's size and start, so chunks skip FFmpeg's stream probing;
+    // Matroska's do not, and the chunk is probed first. Both decode to the same pictures.
+    Path matroska = folder.resolve("master.mkv");
+    new SyntheticMaster(640, 360, FPS, 5, false, List.of()).writeTo(matroska);
+    ChunkSpec spec = new ChunkSpec(1, CHUNK_FRAMES, CHUNK_FRAMES, FPS, 1);
+    EncodedChunk fromMp4 = encoder.encode(master.toString(), spec, rung);
+    EncodedChunk fromMatroska = encoder.encode(matroska.toString(), spec, rung);
+    assertThat(fromMatroska.samples()).hasSize(CHUNK_FRAMES);
+    for (int i = 0; i < CHUNK_FRAMES; i++) {
+      assertThat(fromMatroska.samples().get(i).data())
+          .as("sample %d", i)
+          .isEqualTo(fromMp4.samples().get(i).data());
+    }
+  }
+
+  @Test
   void packagedChunksPlayBackAsOneStreamWithEveryFrameOnce() throws Exception {
     int[] frames = {CHUNK_FRAMES, CHUNK_FRAMES, 5 * FPS - 2 * CHUNK_FRAMES};
     List<EncodedChunk> chunks = new java.util.ArrayList<>();
