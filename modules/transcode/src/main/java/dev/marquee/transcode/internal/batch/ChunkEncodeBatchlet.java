@@ -31,10 +31,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Step 2, one partition: decodes one chunk of the master once and encodes it at every rung that is
- * not done yet, storing each as the rung's CMAF media segment and checkpointing it. Rungs already
- * done (a restarted job) are skipped; a failing chunk is tried again a few times before it fails
- * the job with the reason.
+ * Step 2, one partition: decodes one chunk of the master once, scales it down the job's ladder and
+ * encodes it at every rung that is not done yet, storing each as the rung's CMAF media segment and
+ * checkpointing it. Rungs already done (a restarted job) are skipped; a failing chunk is tried
+ * again a few times before it fails the job with the reason.
  */
 @Named("chunkEncodeBatchlet")
 @Dependent
@@ -68,8 +68,9 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     if (pending.isEmpty()) {
       return "already done";
     }
+    List<Rung> ladder = settings.rungsFor(job.sourceHeight());
     List<Rung> rungs =
-        settings.rungsFor(job.sourceHeight()).stream()
+        ladder.stream()
             .filter(r -> pending.stream().anyMatch(t -> t.rung().equals(r.name())))
             .toList();
     ChunkTask task = pending.get(0);
@@ -85,7 +86,8 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
         List<EncodedChunk> encoded =
-            new ChunkEncoder(settings.engine(), settings.preset()).encode(master, spec, rungs);
+            new ChunkEncoder(settings.engine(), settings.preset())
+                .encode(master, spec, ladder, rungs);
         long bytes = 0;
         for (int r = 0; r < rungs.size(); r++) {
           bytes += store(job, rungs.get(r).name(), index, task.firstFrame(), rate, encoded.get(r));

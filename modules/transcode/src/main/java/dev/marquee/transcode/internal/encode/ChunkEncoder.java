@@ -23,19 +23,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
-import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import java.util.ArrayList;
@@ -47,8 +38,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -82,13 +71,23 @@ public final class ChunkEncoder {
 
   /**
    * Encodes the chunk at several rungs in one pass: the master is read and decoded once, and each
-   * decoded picture is scaled and encoded for every rung.
+   * decoded picture is scaled down the ladder made of these rungs and encoded for every one.
    */
   public List<EncodedChunk> encode(String master, ChunkSpec chunk, List<Rung> rungs) {
+    return encode(master, chunk, rungs, rungs);
+  }
+
+  /**
+   * Encodes the chunk at the {@code wanted} rungs of the {@code ladder}, scaled as they are when
+   * the whole ladder is encoded (see {@link ScalingLadder}).
+   */
+  public List<EncodedChunk> encode(
+      String master, ChunkSpec chunk, List<Rung> ladder, List<Rung> wanted) {
     AVFormatContext input = new AVFormatContext(null);
     check(avformat_open_input(input, master, null, null), "opening the master");
     AVCodecContext decoder = null;
     List<RungOutput> outputs = new ArrayList<>();
+    ScalingLadder scaling = null;
     AVFrame decoded = av_frame_alloc();
     AVPacket packet = av_packet_alloc();
     try {
@@ -140,15 +139,16 @@ public final class ChunkEncoder {
           if (frameNumber < chunk.firstFrame()) {
             continue;
           }
-          if (outputs.isEmpty()) {
+          if (scaling == null) {
             // Opened from the first picture, whose size and pixel format are the decoder's.
             first = new int[] {decoded.width(), decoded.height(), decoded.format()};
-            for (Rung rung : rungs) {
+            scaling = new ScalingLadder(decoded, chunk.rotationDegrees(), ladder, wanted);
+            for (Rung rung : wanted) {
               RungOutput output = new RungOutput();
               // Listed before anything is allocated, so that a failure half-way frees what was
               // made.
               outputs.add(output);
-              openOutput(output, chunk, rung, decoded);
+              openOutput(output, chunk, rung, scaling);
             }
           } else if (decoded.width() != first[0]
               || decoded.height() != first[1]
@@ -156,20 +156,10 @@ public final class ChunkEncoder {
             throw new IllegalStateException(
                 "the master changes picture size or pixel format within chunk " + chunk.index());
           }
+          scaling.scale(decoded);
           for (RungOutput output : outputs) {
-            check(av_frame_make_writable(output.scaled), "making the picture writable");
-            clearPadding(output.scaled);
-            sws_scale(
-                output.scaler,
-                decoded.data(),
-                decoded.linesize(),
-                0,
-                decoded.height(),
-                output.scaled.data(),
-                output.scaled.linesize());
             if (output.upright != null) {
-              check(av_frame_make_writable(output.upright), "making the picture writable");
-              clearPadding(output.upright);
+              ScalingLadder.writable(output.upright);
               PictureRotation.turn(output.scaled, output.upright, chunk.rotationDegrees());
             }
           }
@@ -207,6 +197,9 @@ public final class ChunkEncoder {
       for (RungOutput output : outputs) {
         output.close();
       }
+      if (scaling != null) {
+        scaling.close();
+      }
       if (decoder != null) {
         avcodec_free_context(decoder);
       }
@@ -214,35 +207,14 @@ public final class ChunkEncoder {
     }
   }
 
-  private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, AVFrame source) {
+  private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, ScalingLadder scaling) {
     output.rung = rung;
-    int rotation = chunk.rotationDegrees();
-    int[] display = PictureRotation.turnedSize(source.width(), source.height(), rotation);
-    output.width = rung.widthFor(display[0], display[1]);
+    output.width = scaling.width(rung);
     output.encoder = engine.open(chunk, rung, output.width, preset);
     // A rotated master is scaled in its stored orientation, then turned upright.
-    int[] stored = PictureRotation.turnedSize(output.width, rung.height(), rotation);
-    output.scaled = picture(stored[0], stored[1]);
-    if (rotation != 0) {
-      output.upright = picture(output.width, rung.height());
-    }
-    output.scaler =
-        sws_getContext(
-            source.width(),
-            source.height(),
-            source.format(),
-            stored[0],
-            stored[1],
-            AV_PIX_FMT_YUV420P,
-            // Bit-exact scaling: the same chunk scales to the same pixels on every run and on
-            // every server, whatever its CPU, so re-encoded chunks match the ones kept.
-            SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT,
-            null,
-            null,
-            (DoublePointer) null);
-    if (output.scaler == null || output.scaler.isNull()) {
-      throw new IllegalStateException(
-          "cannot scale the master's pictures (pixel format " + source.format() + ")");
+    output.scaled = scaling.picture(rung);
+    if (chunk.rotationDegrees() != 0) {
+      output.upright = ScalingLadder.blank(output.width, rung.height());
     }
   }
 
@@ -265,22 +237,15 @@ public final class ChunkEncoder {
         && stream.time_base().num() > 0;
   }
 
-  private static AVFrame picture(int width, int height) {
-    AVFrame picture = av_frame_alloc();
-    picture.format(AV_PIX_FMT_YUV420P);
-    picture.width(width);
-    picture.height(height);
-    check(av_frame_get_buffer(picture, 0), "allocating the scaled picture");
-    return picture;
-  }
-
-  /** One rung's scaler, pictures, encoder and collected packets. */
+  /** One rung's encoder and the picture it takes. */
   private static final class RungOutput {
     Rung rung;
     int width;
     PictureEncoder encoder;
-    SwsContext scaler;
+
+    /** The rung's picture in the cascade (owned by the {@link ScalingLadder}). */
     AVFrame scaled;
+
     AVFrame upright;
 
     /** The picture the encoder takes: the scaled one, turned upright if the master is rotated. */
@@ -289,31 +254,12 @@ public final class ChunkEncoder {
     }
 
     void close() {
-      if (scaled != null) {
-        av_frame_free(scaled);
-      }
       if (upright != null) {
         av_frame_free(upright);
-      }
-      if (scaler != null) {
-        sws_freeContext(scaler);
       }
       if (encoder != null) {
         encoder.close();
       }
-    }
-  }
-
-  /**
-   * Zeroes the picture's buffers, padding included. libx264 reads a few bytes past a row's width
-   * when it copies a picture whose width is not a multiple of 16 (426 for 240p); left as they came
-   * from the allocator, those bytes would make the same chunk encode differently from run to run.
-   */
-  private static void clearPadding(AVFrame picture) {
-    for (int plane = 0; plane < 3; plane++) {
-      int rows = plane == 0 ? picture.height() : (picture.height() + 1) / 2;
-      org.bytedeco.javacpp.Pointer.memset(
-          picture.data(plane), 0, (long) picture.linesize(plane) * rows);
     }
   }
 

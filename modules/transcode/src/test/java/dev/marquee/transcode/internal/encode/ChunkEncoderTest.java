@@ -73,21 +73,29 @@ class ChunkEncoderTest {
   }
 
   @Test
-  void encodingAllRungsFromOneDecodeGivesWhatEachRungAloneGives() {
-    Rung higher = new Rung("360p", 360, 800_000);
+  void aRungEncodedAloneGetsThePixelsTheWholeLadderGaveIt() {
+    // 144p is scaled from 240p (at least 1.5 times as tall), 240p from the master: a restarted
+    // chunk that encodes 144p alone still scales it through 240p, and gets the same bytes.
+    Rung lower = new Rung("144p", 144, 200_000);
     ChunkSpec spec = new ChunkSpec(1, CHUNK_FRAMES, CHUNK_FRAMES, FPS, 1);
-    List<EncodedChunk> together = encoder.encode(master.toString(), spec, List.of(rung, higher));
+    List<Rung> ladder = List.of(lower, rung);
+    List<EncodedChunk> together = encoder.encode(master.toString(), spec, ladder);
     List<EncodedChunk> apart =
         List.of(
-            encoder.encode(master.toString(), spec, rung),
-            encoder.encode(master.toString(), spec, higher));
+            encoder.encode(master.toString(), spec, ladder, List.of(lower)).get(0),
+            encoder.encode(master.toString(), spec, ladder, List.of(rung)).get(0));
     for (int r = 0; r < 2; r++) {
       assertThat(together.get(r).height()).isEqualTo(apart.get(r).height());
       for (int i = 0; i < CHUNK_FRAMES; i++) {
         assertThat(together.get(r).samples().get(i).data())
+            .as("rung %d, sample %d", r, i)
             .isEqualTo(apart.get(r).samples().get(i).data());
       }
     }
+    // Scaled straight from the master instead, 144p would be other pixels.
+    EncodedChunk direct = encoder.encode(master.toString(), spec, lower);
+    assertThat(direct.samples().get(0).data())
+        .isNotEqualTo(together.get(0).samples().get(0).data());
   }
 
   @Test
