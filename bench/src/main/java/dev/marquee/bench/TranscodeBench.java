@@ -60,6 +60,11 @@ public final class TranscodeBench {
         RUNS.contains("2")
             ? marquee(List.of(master, master), work.resolve("home-2"), 2, Map.of())
             : new double[] {Double.NaN, Double.NaN};
+    // More partition threads than cores keep both busy while a partition reads or stores.
+    double three =
+        RUNS.contains("3")
+            ? marquee(List.of(warmUp, master), work.resolve("home-3"), 3, Map.of())[1]
+            : Double.NaN;
     // The pure-Java engine on the SD rungs (it is ~10-20x slower than libx264 at HD), beside
     // libx264 on the same rungs; both jobs with 2 partition threads.
     Map<String, String> sd = Map.of("MARQUEE_TRANSCODE_LADDER", SD_LADDER);
@@ -99,6 +104,11 @@ public final class TranscodeBench {
     System.out.printf(
         "%-48s %8.1f %9.2fx%n",
         "Marquee job, 2 partition threads, warm server", two[1], peer / two[1]);
+    if (RUNS.contains("3")) {
+      System.out.printf(
+          "%-48s %8.1f %9.2fx%n",
+          "Marquee job, 3 partition threads, warm server", three, peer / three);
+    }
     System.out.println(
         "(ratio > 1: Marquee faster). Speed-up from 1 to 2 threads (warm): "
             + String.format("%.2fx", one / two[1]));

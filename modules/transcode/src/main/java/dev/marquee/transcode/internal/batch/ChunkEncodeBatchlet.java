@@ -25,16 +25,19 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Step 2, one partition: decodes one chunk of the master once, scales it down the job's ladder and
- * encodes it at every rung that is not done yet, storing each as the rung's CMAF media segment and
- * checkpointing it. Rungs already done (a restarted job) are skipped; a failing chunk is tried
- * again a few times before it fails the job with the reason.
+ * Step 2, one partition: decodes a run of consecutive chunks of the master in one pass, scales each
+ * picture down the job's ladder and encodes every chunk at every rung that is not done yet, storing
+ * each as the rung's CMAF media segment and checkpointing it. Rungs already done (a restarted job)
+ * are skipped; a failing chunk is tried again a few times before it fails the job with the reason.
  */
 @Named("chunkEncodeBatchlet")
 @Dependent
@@ -48,8 +51,12 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
   String jobId;
 
   @Inject
-  @BatchProperty(name = "chunkIndex")
-  String chunkIndex;
+  @BatchProperty(name = "firstChunk")
+  String firstChunk;
+
+  @Inject
+  @BatchProperty(name = "lastChunk")
+  String lastChunk;
 
   @Inject TranscodeLedger ledger;
   @Inject ObjectStorage storage;
@@ -61,46 +68,103 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
   @Override
   public String process() throws Exception {
     UUID id = UUID.fromString(jobId);
-    int index = Integer.parseInt(chunkIndex);
+    int from = Integer.parseInt(firstChunk);
+    int to = Integer.parseInt(lastChunk);
     TranscodeJob job = ledger.job(id);
-    List<ChunkTask> pending =
-        ledger.tasks(id).stream().filter(t -> t.chunkIndex() == index && !t.isDone()).toList();
-    if (pending.isEmpty()) {
-      return "already done";
-    }
     List<Rung> ladder = settings.rungsFor(job.sourceHeight());
-    List<Rung> rungs =
-        ladder.stream()
-            .filter(r -> pending.stream().anyMatch(t -> t.rung().equals(r.name())))
-            .toList();
-    ChunkTask task = pending.get(0);
     FrameRate rate = job.frameRate();
-    ChunkSpec spec =
-        new ChunkSpec(
-            index, task.firstFrame(), task.frameCount(), rate.num(), rate.den(), rotation(job));
+    Integer rotation = null;
     Exception last = null;
+    int failing = from;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      for (Rung rung : rungs) {
-        ledger.attempt(id, rung.name(), index);
+      // Chunk by chunk, the rungs still to encode (a restarted job keeps what it stored).
+      Map<Integer, List<ChunkTask>> pending = new TreeMap<>();
+      for (ChunkTask task : ledger.tasks(id)) {
+        if (task.chunkIndex() >= from && task.chunkIndex() <= to && !task.isDone()) {
+          pending.computeIfAbsent(task.chunkIndex(), i -> new ArrayList<>()).add(task);
+        }
+      }
+      if (pending.isEmpty()) {
+        return attempt == 1 ? "already done" : "encoded chunks " + from + "-" + to;
+      }
+      failing = pending.keySet().iterator().next();
+      if (rotation == null) {
+        rotation = rotation(job);
+      }
+      for (List<ChunkTask> tasks : pending.values()) {
+        for (ChunkTask task : tasks) {
+          ledger.attempt(id, task.rung(), task.chunkIndex());
+        }
       }
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
-        List<EncodedChunk> encoded =
-            new ChunkEncoder(settings.engine(), settings.preset())
-                .encode(master, spec, ladder, rungs);
-        long bytes = 0;
-        for (int r = 0; r < rungs.size(); r++) {
-          bytes += store(job, rungs.get(r).name(), index, task.firstFrame(), rate, encoded.get(r));
+        ChunkEncoder encoder = new ChunkEncoder(settings.engine(), settings.preset());
+        for (List<ChunkSpec> run : consecutive(pending, rate, rotation)) {
+          encoder.encode(
+              master,
+              run,
+              ladder,
+              spec -> rungsOf(ladder, pending.get(spec.index())),
+              encoded -> {
+                ChunkSpec spec = encoded.get(0).chunk();
+                List<Rung> rungs = rungsOf(ladder, pending.get(spec.index()));
+                for (int r = 0; r < rungs.size(); r++) {
+                  store(
+                      job,
+                      rungs.get(r).name(),
+                      spec.index(),
+                      spec.firstFrame(),
+                      rate,
+                      encoded.get(r));
+                }
+              });
         }
-        return "encoded " + rungs.size() + " rungs, " + bytes + " bytes";
+        return "encoded chunks " + from + "-" + to;
       } catch (Exception e) {
         last = e;
         int tried = attempt;
-        LOG.warning(() -> "Chunk " + index + " failed (attempt " + tried + "): " + e.getMessage());
+        LOG.warning(
+            () ->
+                "Chunks " + from + "-" + to + " failed (attempt " + tried + "): " + e.getMessage());
       }
     }
     throw new IllegalStateException(
-        "chunk " + index + " failed " + ATTEMPTS + " times: " + last.getMessage(), last);
+        "chunk " + failing + " failed " + ATTEMPTS + " times: " + last.getMessage(), last);
+  }
+
+  /** The ladder's rungs these tasks name, in ladder order. */
+  private static List<Rung> rungsOf(List<Rung> ladder, List<ChunkTask> tasks) {
+    return ladder.stream()
+        .filter(r -> tasks.stream().anyMatch(t -> t.rung().equals(r.name())))
+        .toList();
+  }
+
+  /** The pending chunks as runs of consecutive ones (a restart may have left gaps). */
+  private static List<List<ChunkSpec>> consecutive(
+      Map<Integer, List<ChunkTask>> pending, FrameRate rate, int rotation) {
+    List<List<ChunkSpec>> runs = new ArrayList<>();
+    List<ChunkSpec> run = new ArrayList<>();
+    for (Map.Entry<Integer, List<ChunkTask>> entry : pending.entrySet()) {
+      ChunkTask task = entry.getValue().get(0);
+      ChunkSpec spec =
+          new ChunkSpec(
+              entry.getKey(),
+              task.firstFrame(),
+              task.frameCount(),
+              rate.num(),
+              rate.den(),
+              rotation);
+      if (!run.isEmpty()) {
+        ChunkSpec previous = run.get(run.size() - 1);
+        if (previous.firstFrame() + previous.frameCount() != spec.firstFrame()) {
+          runs.add(run);
+          run = new ArrayList<>();
+        }
+      }
+      run.add(spec);
+    }
+    runs.add(run);
+    return runs;
   }
 
   /** The master's display rotation, which the encoder applies to the pixels. */

@@ -15,8 +15,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One partition per chunk x rung, in a stable order so that a restart maps the same partitions and
- * the runtime reruns only those that did not complete.
+ * One partition per run of consecutive chunks (about {@code chunks-per-partition} of them, 3 by
+ * default): a partition decodes its run in one pass, so the master is decoded again from a keyframe
+ * once per run instead of once per chunk. Runs are as even as they can be and their number is even,
+ * so that two (or four...) partition threads finish together. The plan depends only on the job's
+ * chunk count and this setting, never on the server's cores: a job restarted on another server maps
+ * the same partitions and the runtime reruns only those that did not complete.
  */
 @Named("chunkPartitionMapper")
 @Dependent
@@ -31,6 +35,10 @@ public class ChunkPartitionMapper implements PartitionMapper {
   @ConfigProperty(name = "marquee.transcode.partition-threads", defaultValue = "0")
   int threads;
 
+  @Inject
+  @ConfigProperty(name = "marquee.transcode.chunks-per-partition", defaultValue = "3")
+  int chunksPerPartition;
+
   @Override
   public PartitionPlan mapPartitions() {
     List<Integer> chunks =
@@ -39,18 +47,37 @@ public class ChunkPartitionMapper implements PartitionMapper {
             .distinct()
             .sorted()
             .toList();
-    Properties[] properties = new Properties[chunks.size()];
-    for (int i = 0; i < chunks.size(); i++) {
+    List<List<Integer>> runs = runs(chunks, chunksPerPartition);
+    Properties[] properties = new Properties[runs.size()];
+    for (int i = 0; i < runs.size(); i++) {
+      List<Integer> run = runs.get(i);
       properties[i] = new Properties();
       properties[i].setProperty("jobId", jobId);
-      properties[i].setProperty("chunkIndex", Integer.toString(chunks.get(i)));
+      properties[i].setProperty("firstChunk", Integer.toString(run.get(0)));
+      properties[i].setProperty("lastChunk", Integer.toString(run.get(run.size() - 1)));
     }
     PartitionPlanImpl plan = new PartitionPlanImpl();
-    plan.setPartitions(chunks.size());
+    plan.setPartitions(runs.size());
     plan.setThreads(
         Math.max(1, threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
     plan.setPartitionProperties(properties);
     plan.setPartitionsOverride(false);
     return plan;
+  }
+
+  /** The chunks cut into an even number of runs of about {@code perRun}, sizes within one. */
+  static List<List<Integer>> runs(List<Integer> chunks, int perRun) {
+    int count = Math.max(1, (chunks.size() + Math.max(1, perRun) - 1) / Math.max(1, perRun));
+    if (count % 2 == 1 && count < chunks.size()) {
+      count++;
+    }
+    List<List<Integer>> runs = new java.util.ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < count; i++) {
+      int size = chunks.size() / count + (i < chunks.size() % count ? 1 : 0);
+      runs.add(chunks.subList(from, from + size));
+      from += size;
+    }
+    return runs;
   }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.transcode.internal.encode;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -78,6 +79,13 @@ public final class AudioEncoder {
     List<CmafSample> frames = new ArrayList<>();
     try {
       check(avformat_find_stream_info(input, (PointerPointer<?>) null), "reading stream info");
+      // Only this stream's packets are read: the demuxer skips the bytes of discarded streams, so a
+      // master over HTTP sends its audio (a few MB) instead of all of its video.
+      for (int i = 0; i < input.nb_streams(); i++) {
+        if (i != streamIndex) {
+          input.streams(i).discard(AVDISCARD_ALL);
+        }
+      }
       var stream = input.streams(streamIndex);
       AVCodec decoderCodec = avcodec_find_decoder(stream.codecpar().codec_id());
       decoder = avcodec_alloc_context3(decoderCodec);

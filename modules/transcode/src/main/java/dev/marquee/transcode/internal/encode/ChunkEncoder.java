@@ -1,5 +1,7 @@
 package dev.marquee.transcode.internal.encode;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -31,6 +33,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -83,6 +87,36 @@ public final class ChunkEncoder {
    */
   public List<EncodedChunk> encode(
       String master, ChunkSpec chunk, List<Rung> ladder, List<Rung> wanted) {
+    List<EncodedChunk> result = new ArrayList<>();
+    encode(master, List.of(chunk), ladder, c -> wanted, result::addAll);
+    return result;
+  }
+
+  /**
+   * Encodes a run of consecutive chunks in one pass over the master: it seeks once, to the keyframe
+   * before the first chunk, and decodes on from one chunk into the next, so that a master whose
+   * keyframes are not on the chunk grid (or are far apart) is not decoded again from its previous
+   * keyframe for every chunk. Each chunk is handed to {@code done} as soon as its last frame is
+   * encoded, with its {@code wanted} rungs in ladder order. The pictures a chunk gets do not depend
+   * on the run it is in: decoding resumes from a keyframe either way.
+   */
+  public void encode(
+      String master,
+      List<ChunkSpec> run,
+      List<Rung> ladder,
+      Function<ChunkSpec, List<Rung>> wanted,
+      Consumer<List<EncodedChunk>> done) {
+    for (int i = 1; i < run.size(); i++) {
+      ChunkSpec before = run.get(i - 1);
+      if (run.get(i).firstFrame() != before.firstFrame() + before.frameCount()) {
+        throw new IllegalArgumentException("chunks of a run must follow each other: " + run);
+      }
+    }
+    List<Rung> all =
+        ladder.stream()
+            .filter(r -> run.stream().anyMatch(c -> wanted.apply(c).contains(r)))
+            .toList();
+    ChunkSpec start = run.get(0);
     AVFormatContext input = new AVFormatContext(null);
     check(avformat_open_input(input, master, null, null), "opening the master");
     AVCodecContext decoder = null;
@@ -107,28 +141,35 @@ public final class ChunkEncoder {
 
       double timeBase = av_q2d(stream.time_base());
       long streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
-      double fps = (double) chunk.fpsNum() / chunk.fpsDen();
-      long seekTarget = streamStart + (long) Math.floor(chunk.startSeconds() / timeBase);
+      double fps = (double) start.fpsNum() / start.fpsDen();
+      long seekTarget = streamStart + (long) Math.floor(start.startSeconds() / timeBase);
       check(
           av_seek_frame(input, videoIndex, seekTarget, AVSEEK_FLAG_BACKWARD),
           "seeking to the chunk");
 
+      int current = 0;
       int emitted = 0;
       int[] first = null;
       boolean inputDone = false;
-      while (emitted < chunk.frameCount() && !inputDone) {
+      while (current < run.size() && !inputDone) {
         int read = av_read_frame(input, packet);
         if (read < 0) {
           inputDone = true;
           check(avcodec_send_packet(decoder, null), "flushing the decoder");
         } else if (packet.stream_index() == videoIndex) {
+          // Pictures before the run are decoded only as references for the run's own: a picture
+          // nothing refers to (most B-frames) is skipped there.
+          boolean beforeRun =
+              packet.pts() != AV_NOPTS_VALUE
+                  && Math.round((packet.pts() - streamStart) * timeBase * fps) < start.firstFrame();
+          decoder.skip_frame(beforeRun ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
           check(avcodec_send_packet(decoder, packet), "decoding");
           av_packet_unref(packet);
         } else {
           av_packet_unref(packet);
           continue;
         }
-        while (emitted < chunk.frameCount()) {
+        while (current < run.size()) {
           int got = avcodec_receive_frame(decoder, decoded);
           if (got == AVERROR_EAGAIN() || got == AVERROR_EOF) {
             break;
@@ -136,61 +177,60 @@ public final class ChunkEncoder {
           check(got, "receiving a decoded frame");
           long pts = decoded.best_effort_timestamp();
           long frameNumber = Math.round((pts - streamStart) * timeBase * fps);
-          if (frameNumber < chunk.firstFrame()) {
+          if (frameNumber < run.get(current).firstFrame()) {
             continue;
           }
           if (scaling == null) {
             // Opened from the first picture, whose size and pixel format are the decoder's.
             first = new int[] {decoded.width(), decoded.height(), decoded.format()};
-            scaling = new ScalingLadder(decoded, chunk.rotationDegrees(), ladder, wanted);
-            for (Rung rung : wanted) {
-              RungOutput output = new RungOutput();
-              // Listed before anything is allocated, so that a failure half-way frees what was
-              // made.
-              outputs.add(output);
-              openOutput(output, chunk, rung, scaling);
-            }
+            scaling = new ScalingLadder(decoded, start.rotationDegrees(), ladder, all);
           } else if (decoded.width() != first[0]
               || decoded.height() != first[1]
               || decoded.format() != first[2]) {
             throw new IllegalStateException(
-                "the master changes picture size or pixel format within chunk " + chunk.index());
+                "the master changes picture size or pixel format within chunk "
+                    + run.get(current).index());
           }
           scaling.scale(decoded);
-          for (RungOutput output : outputs) {
-            if (output.upright != null) {
-              ScalingLadder.writable(output.upright);
-              PictureRotation.turn(output.scaled, output.upright, chunk.rotationDegrees());
+          turnUpright(outputs, start.rotationDegrees());
+          // The picture goes to every output frame up to its own (a variable-rate master skips
+          // some), in this chunk and, past its end, in the next ones.
+          while (current < run.size()) {
+            ChunkSpec chunk = run.get(current);
+            if (outputs.isEmpty()) {
+              openOutputs(outputs, chunk, wanted.apply(chunk), scaling);
             }
-          }
-          // A variable-rate master: repeat the picture for output frames it skipped.
-          long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
-          while (chunk.firstFrame() + emitted <= upTo) {
-            for (RungOutput output : outputs) {
-              output.encoder.encode(output.picture(), emitted);
+            long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
+            while (chunk.firstFrame() + emitted <= upTo) {
+              for (RungOutput output : outputs) {
+                output.encoder.encode(output.picture(), emitted);
+              }
+              emitted++;
             }
-            emitted++;
+            if (emitted < chunk.frameCount()) {
+              break;
+            }
+            done.accept(finish(outputs, chunk));
+            current++;
+            emitted = 0;
           }
         }
       }
       // The master ended early (its last chunk is short of frames): hold the last picture.
-      while (emitted > 0 && emitted < chunk.frameCount()) {
-        for (RungOutput output : outputs) {
-          output.encoder.encode(output.picture(), emitted);
+      if (current < run.size() && emitted > 0) {
+        ChunkSpec chunk = run.get(current);
+        while (emitted < chunk.frameCount()) {
+          for (RungOutput output : outputs) {
+            output.encoder.encode(output.picture(), emitted);
+          }
+          emitted++;
         }
-        emitted++;
+        done.accept(finish(outputs, chunk));
+        current++;
       }
-      if (emitted == 0) {
-        throw new IllegalStateException("no frames decoded for chunk " + chunk.index());
+      if (current < run.size()) {
+        throw new IllegalStateException("no frames decoded for chunk " + run.get(current).index());
       }
-      List<EncodedChunk> chunks = new ArrayList<>();
-      for (RungOutput output : outputs) {
-        List<CmafSample> samples = output.encoder.finish();
-        chunks.add(
-            new EncodedChunk(
-                chunk, output.width, output.rung.height(), output.encoder.avc(), samples));
-      }
-      return chunks;
     } finally {
       av_packet_free(packet);
       av_frame_free(decoded);
@@ -205,6 +245,43 @@ public final class ChunkEncoder {
       }
       avformat_close_input(input);
     }
+  }
+
+  /** Opens the chunk's encoders, each with the current picture of its rung turned upright. */
+  private void openOutputs(
+      List<RungOutput> outputs, ChunkSpec chunk, List<Rung> rungs, ScalingLadder scaling) {
+    for (Rung rung : rungs) {
+      RungOutput output = new RungOutput();
+      // Listed before anything is allocated, so that a failure half-way frees what was made.
+      outputs.add(output);
+      openOutput(output, chunk, rung, scaling);
+    }
+    turnUpright(outputs, chunk.rotationDegrees());
+  }
+
+  private static void turnUpright(List<RungOutput> outputs, int rotation) {
+    for (RungOutput output : outputs) {
+      if (output.upright != null) {
+        ScalingLadder.writable(output.upright);
+        PictureRotation.turn(output.scaled, output.upright, rotation);
+      }
+    }
+  }
+
+  /** Flushes the chunk's encoders, frees them and empties the list. */
+  private static List<EncodedChunk> finish(List<RungOutput> outputs, ChunkSpec chunk) {
+    List<EncodedChunk> chunks = new ArrayList<>();
+    for (RungOutput output : outputs) {
+      List<CmafSample> samples = output.encoder.finish();
+      chunks.add(
+          new EncodedChunk(
+              chunk, output.width, output.rung.height(), output.encoder.avc(), samples));
+    }
+    for (RungOutput output : outputs) {
+      output.close();
+    }
+    outputs.clear();
+    return chunks;
   }
 
   private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, ScalingLadder scaling) {

@@ -99,6 +99,42 @@ class ChunkEncoderTest {
   }
 
   @Test
+  void aRunOfChunksDecodedInOnePassGivesWhatEachChunkAloneGives() {
+    // A partition decodes its run of chunks in one pass; a restarted job may encode one of them
+    // alone, from a seek. Both must give the same bytes.
+    List<ChunkSpec> run =
+        List.of(
+            new ChunkSpec(0, 0, CHUNK_FRAMES, FPS, 1),
+            new ChunkSpec(1, CHUNK_FRAMES, CHUNK_FRAMES, FPS, 1),
+            new ChunkSpec(2, 2 * CHUNK_FRAMES, 5 * FPS - 2 * CHUNK_FRAMES, FPS, 1));
+    List<EncodedChunk> inOnePass = new java.util.ArrayList<>();
+    encoder.encode(master.toString(), run, List.of(rung), c -> List.of(rung), inOnePass::addAll);
+    assertThat(inOnePass).extracting(c -> c.chunk().index()).containsExactly(0, 1, 2);
+    for (int c = 0; c < run.size(); c++) {
+      EncodedChunk alone = encoder.encode(master.toString(), run.get(c), rung);
+      assertThat(inOnePass.get(c).samples()).hasSize(run.get(c).frameCount());
+      for (int i = 0; i < alone.samples().size(); i++) {
+        assertThat(inOnePass.get(c).samples().get(i).data())
+            .as("chunk %d, sample %d", c, i)
+            .isEqualTo(alone.samples().get(i).data());
+      }
+    }
+  }
+
+  @Test
+  void chunksOfARunMustFollowEachOther() {
+    List<ChunkSpec> gap =
+        List.of(
+            new ChunkSpec(0, 0, CHUNK_FRAMES, FPS, 1),
+            new ChunkSpec(2, 2 * CHUNK_FRAMES, CHUNK_FRAMES, FPS, 1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                encoder.encode(master.toString(), gap, List.of(rung), c -> List.of(rung), c -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("follow each other");
+  }
+
+  @Test
   void aMatroskaMasterGivesTheSameChunkAsTheMp4One() throws Exception {
     // MP4 headers give the video's size and start, so chunks skip FFmpeg's stream probing;
     // Matroska's do not, and the chunk is probed first. Both decode to the same pictures.
