@@ -77,55 +77,79 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     Exception last = null;
     int failing = from;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      // Chunk by chunk, the rungs still to encode (a restarted job keeps what it stored).
-      Map<Integer, List<ChunkTask>> pending = new TreeMap<>();
+      // Chunk by chunk, every task of the run, and the rungs still to encode (a restarted job
+      // keeps what it stored).
+      TreeMap<Integer, List<ChunkTask>> tasks = new TreeMap<>();
+      TreeMap<Integer, List<ChunkTask>> pending = new TreeMap<>();
       for (ChunkTask task : ledger.tasks(id)) {
-        if (task.chunkIndex() >= from && task.chunkIndex() <= to && !task.isDone()) {
-          pending.computeIfAbsent(task.chunkIndex(), i -> new ArrayList<>()).add(task);
+        if (task.chunkIndex() >= from && task.chunkIndex() <= to) {
+          tasks.computeIfAbsent(task.chunkIndex(), i -> new ArrayList<>()).add(task);
+          if (!task.isDone()) {
+            pending.computeIfAbsent(task.chunkIndex(), i -> new ArrayList<>()).add(task);
+          }
         }
       }
       if (pending.isEmpty()) {
         return attempt == 1 ? "already done" : "encoded chunks " + from + "-" + to;
       }
-      failing = pending.keySet().iterator().next();
+      failing = pending.firstKey();
       if (rotation == null) {
         rotation = rotation(job);
       }
-      for (List<ChunkTask> tasks : pending.values()) {
-        for (ChunkTask task : tasks) {
+      for (List<ChunkTask> chunkTasks : pending.values()) {
+        for (ChunkTask task : chunkTasks) {
           ledger.attempt(id, task.rung(), task.chunkIndex());
         }
       }
+      int[] reached = {failing};
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
-        ChunkEncoder encoder = new ChunkEncoder(settings.engine(), settings.preset());
-        for (List<ChunkSpec> run : consecutive(pending, rate, rotation)) {
-          encoder.encode(
-              master,
-              run,
-              ladder,
-              spec -> rungsOf(ladder, pending.get(spec.index())),
-              encoded -> {
-                ChunkSpec spec = encoded.get(0).chunk();
-                List<Rung> rungs = rungsOf(ladder, pending.get(spec.index()));
-                for (int r = 0; r < rungs.size(); r++) {
-                  store(
-                      job,
-                      rungs.get(r).name(),
-                      spec.index(),
-                      spec.firstFrame(),
-                      rate,
-                      encoded.get(r));
-                }
-              });
+        // Decoded from the run's first chunk even when a restart left it done: the decoder then
+        // starts where it started in the uninterrupted run, and the chunks still to encode get
+        // the same pictures (done chunks are decoded, not encoded).
+        int lastPending = pending.lastKey();
+        List<ChunkSpec> run = new ArrayList<>();
+        for (Map.Entry<Integer, List<ChunkTask>> chunk : tasks.entrySet()) {
+          if (chunk.getKey() <= lastPending) {
+            ChunkTask task = chunk.getValue().get(0);
+            run.add(
+                new ChunkSpec(
+                    chunk.getKey(),
+                    task.firstFrame(),
+                    task.frameCount(),
+                    rate.num(),
+                    rate.den(),
+                    rotation));
+          }
         }
+        new ChunkEncoder(settings.engine(), settings.preset())
+            .encode(
+                master,
+                run,
+                ladder,
+                spec -> rungsOf(ladder, pending.getOrDefault(spec.index(), List.of())),
+                encoded -> {
+                  ChunkSpec spec = encoded.get(0).chunk();
+                  List<Rung> rungs = rungsOf(ladder, pending.get(spec.index()));
+                  for (int r = 0; r < rungs.size(); r++) {
+                    store(
+                        job,
+                        rungs.get(r).name(),
+                        spec.index(),
+                        spec.firstFrame(),
+                        rate,
+                        encoded.get(r));
+                  }
+                  Integer next = pending.higherKey(spec.index());
+                  reached[0] = next == null ? spec.index() : next;
+                });
         return "encoded chunks " + from + "-" + to;
       } catch (Exception e) {
         last = e;
+        failing = reached[0];
         int tried = attempt;
-        LOG.warning(
-            () ->
-                "Chunks " + from + "-" + to + " failed (attempt " + tried + "): " + e.getMessage());
+        int chunk = failing;
+        LOG.warning(() -> "Chunk " + chunk + " failed (attempt " + tried + "): " + e.getMessage());
       }
     }
     throw new IllegalStateException(
@@ -137,34 +161,6 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     return ladder.stream()
         .filter(r -> tasks.stream().anyMatch(t -> t.rung().equals(r.name())))
         .toList();
-  }
-
-  /** The pending chunks as runs of consecutive ones (a restart may have left gaps). */
-  private static List<List<ChunkSpec>> consecutive(
-      Map<Integer, List<ChunkTask>> pending, FrameRate rate, int rotation) {
-    List<List<ChunkSpec>> runs = new ArrayList<>();
-    List<ChunkSpec> run = new ArrayList<>();
-    for (Map.Entry<Integer, List<ChunkTask>> entry : pending.entrySet()) {
-      ChunkTask task = entry.getValue().get(0);
-      ChunkSpec spec =
-          new ChunkSpec(
-              entry.getKey(),
-              task.firstFrame(),
-              task.frameCount(),
-              rate.num(),
-              rate.den(),
-              rotation);
-      if (!run.isEmpty()) {
-        ChunkSpec previous = run.get(run.size() - 1);
-        if (previous.firstFrame() + previous.frameCount() != spec.firstFrame()) {
-          runs.add(run);
-          run = new ArrayList<>();
-        }
-      }
-      run.add(spec);
-    }
-    runs.add(run);
-    return runs;
   }
 
   /** The master's display rotation, which the encoder applies to the pixels. */

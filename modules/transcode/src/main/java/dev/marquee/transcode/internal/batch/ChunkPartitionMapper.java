@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * default): a partition decodes its run in one pass, so the master is decoded again from a keyframe
  * once per run instead of once per chunk. Runs are as even as they can be and their number is even,
  * so that two (or four...) partition threads finish together. The plan depends only on the job's
- * chunk count and this setting, never on the server's cores: a job restarted on another server maps
- * the same partitions and the runtime reruns only those that did not complete.
+ * chunk count and this setting, never on the server's cores; a restart reruns every partition, and
+ * the chunk ledger tells each what is left.
  */
 @Named("chunkPartitionMapper")
 @Dependent
@@ -61,7 +61,10 @@ public class ChunkPartitionMapper implements PartitionMapper {
     plan.setThreads(
         Math.max(1, threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
     plan.setPartitionProperties(properties);
-    plan.setPartitionsOverride(false);
+    // A restart maps the partitions again and runs all of them: one whose chunks are all done
+    // returns at once. The plan may differ from the first execution's (another
+    // chunks-per-partition), and no chunk is left to a partition numbered as a completed one.
+    plan.setPartitionsOverride(true);
     return plan;
   }
 

@@ -210,7 +210,7 @@ public final class ChunkEncoder {
             if (emitted < chunk.frameCount()) {
               break;
             }
-            done.accept(finish(outputs, chunk));
+            handOver(done, finish(outputs, chunk));
             current++;
             emitted = 0;
           }
@@ -225,7 +225,7 @@ public final class ChunkEncoder {
           }
           emitted++;
         }
-        done.accept(finish(outputs, chunk));
+        handOver(done, finish(outputs, chunk));
         current++;
       }
       if (current < run.size()) {
@@ -244,6 +244,13 @@ public final class ChunkEncoder {
         avcodec_free_context(decoder);
       }
       avformat_close_input(input);
+    }
+  }
+
+  /** A chunk with no rungs wanted (decoded only, to reach the next ones) is not handed over. */
+  private static void handOver(Consumer<List<EncodedChunk>> done, List<EncodedChunk> chunk) {
+    if (!chunk.isEmpty()) {
+      done.accept(chunk);
     }
   }
 

@@ -232,7 +232,12 @@ final class ScalingLadder implements AutoCloseable {
     picture.format(AV_PIX_FMT_YUV420P);
     picture.width(width);
     picture.height(height);
-    FfmpegStatus.check(av_frame_get_buffer(picture, 0), "allocating the scaled picture");
+    try {
+      FfmpegStatus.check(av_frame_get_buffer(picture, 0), "allocating the scaled picture");
+    } catch (RuntimeException e) {
+      av_frame_free(picture);
+      throw e;
+    }
     clear(picture);
     return picture;
   }

@@ -122,6 +122,28 @@ class ChunkEncoderTest {
   }
 
   @Test
+  void aRestartedRunDecodesItsDoneChunksAndEncodesOnlyWhatIsLeft() {
+    List<ChunkSpec> run =
+        List.of(
+            new ChunkSpec(0, 0, CHUNK_FRAMES, FPS, 1),
+            new ChunkSpec(1, CHUNK_FRAMES, CHUNK_FRAMES, FPS, 1));
+    List<EncodedChunk> whole = new java.util.ArrayList<>();
+    encoder.encode(master.toString(), run, List.of(rung), c -> List.of(rung), whole::addAll);
+    List<EncodedChunk> left = new java.util.ArrayList<>();
+    encoder.encode(
+        master.toString(),
+        run,
+        List.of(rung),
+        c -> c.index() == 1 ? List.of(rung) : List.of(),
+        left::addAll);
+    assertThat(left).extracting(c -> c.chunk().index()).containsExactly(1);
+    for (int i = 0; i < CHUNK_FRAMES; i++) {
+      assertThat(left.get(0).samples().get(i).data())
+          .isEqualTo(whole.get(1).samples().get(i).data());
+    }
+  }
+
+  @Test
   void chunksOfARunMustFollowEachOther() {
     List<ChunkSpec> gap =
         List.of(
