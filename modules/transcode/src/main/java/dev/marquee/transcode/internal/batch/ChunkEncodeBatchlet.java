@@ -107,21 +107,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         // Decoded from the run's first chunk even when a restart left it done: the decoder then
         // starts where it started in the uninterrupted run, and the chunks still to encode get
         // the same pictures (done chunks are decoded, not encoded).
-        int lastPending = pending.lastKey();
-        List<ChunkSpec> run = new ArrayList<>();
-        for (Map.Entry<Integer, List<ChunkTask>> chunk : tasks.entrySet()) {
-          if (chunk.getKey() <= lastPending) {
-            ChunkTask task = chunk.getValue().get(0);
-            run.add(
-                new ChunkSpec(
-                    chunk.getKey(),
-                    task.firstFrame(),
-                    task.frameCount(),
-                    rate.num(),
-                    rate.den(),
-                    rotation));
-          }
-        }
+        List<ChunkSpec> run = specs(tasks.headMap(pending.lastKey(), true), rate, rotation);
         new ChunkEncoder(settings.engine(), settings.preset())
             .encode(
                 master,
@@ -156,6 +142,23 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         "chunk " + failing + " failed " + ATTEMPTS + " times: " + last.getMessage(), last);
   }
 
+  /** One chunk spec per chunk, from its first task. */
+  private static List<ChunkSpec> specs(
+      Map<Integer, List<ChunkTask>> tasks, FrameRate rate, int rotation) {
+    List<ChunkSpec> specs = new ArrayList<>();
+    tasks.forEach(
+        (index, chunkTasks) ->
+            specs.add(
+                new ChunkSpec(
+                    index,
+                    chunkTasks.get(0).firstFrame(),
+                    chunkTasks.get(0).frameCount(),
+                    rate.num(),
+                    rate.den(),
+                    rotation)));
+    return specs;
+  }
+
   /** The ladder's rungs these tasks name, in ladder order. */
   private static List<Rung> rungsOf(List<Rung> ladder, List<ChunkTask> tasks) {
     return ladder.stream()
@@ -171,7 +174,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         .orElse(0);
   }
 
-  private long store(
+  private void store(
       TranscodeJob job,
       String rung,
       int index,
@@ -216,7 +219,6 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         chunk.width(),
         chunk.height(),
         settings.serverId());
-    return size;
   }
 
   /** The segment's object key, with the {@code {scheme}} placeholder. */

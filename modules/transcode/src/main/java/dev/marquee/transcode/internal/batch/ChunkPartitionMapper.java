@@ -70,7 +70,8 @@ public class ChunkPartitionMapper implements PartitionMapper {
 
   /** The chunks cut into an even number of runs of about {@code perRun}, sizes within one. */
   static List<List<Integer>> runs(List<Integer> chunks, int perRun) {
-    int count = Math.max(1, (chunks.size() + Math.max(1, perRun) - 1) / Math.max(1, perRun));
+    int per = Math.max(1, perRun);
+    int count = Math.max(1, (chunks.size() + per - 1) / per);
     if (count % 2 == 1 && count < chunks.size()) {
       count++;
     }

@@ -97,8 +97,9 @@ public final class ChunkEncoder {
    * before the first chunk, and decodes on from one chunk into the next, so that a master whose
    * keyframes are not on the chunk grid (or are far apart) is not decoded again from its previous
    * keyframe for every chunk. Each chunk is handed to {@code done} as soon as its last frame is
-   * encoded, with its {@code wanted} rungs in ladder order. The pictures a chunk gets do not depend
-   * on the run it is in: decoding resumes from a keyframe either way.
+   * encoded, with its {@code wanted} rungs in ladder order; a chunk with none is decoded only. A
+   * restarted partition decodes its whole run again and encodes only what is left, so its decoder
+   * starts where the uninterrupted run's did.
    */
   public void encode(
       String master,
@@ -149,7 +150,7 @@ public final class ChunkEncoder {
 
       int current = 0;
       int emitted = 0;
-      int[] first = null;
+      boolean opened = false;
       boolean inputDone = false;
       while (current < run.size() && !inputDone) {
         int read = av_read_frame(input, packet);
@@ -182,14 +183,7 @@ public final class ChunkEncoder {
           }
           if (scaling == null) {
             // Opened from the first picture, whose size and pixel format are the decoder's.
-            first = new int[] {decoded.width(), decoded.height(), decoded.format()};
             scaling = new ScalingLadder(decoded, start.rotationDegrees(), ladder, all);
-          } else if (decoded.width() != first[0]
-              || decoded.height() != first[1]
-              || decoded.format() != first[2]) {
-            throw new IllegalStateException(
-                "the master changes picture size or pixel format within chunk "
-                    + run.get(current).index());
           }
           scaling.scale(decoded);
           turnUpright(outputs, start.rotationDegrees());
@@ -197,34 +191,26 @@ public final class ChunkEncoder {
           // some), in this chunk and, past its end, in the next ones.
           while (current < run.size()) {
             ChunkSpec chunk = run.get(current);
-            if (outputs.isEmpty()) {
+            if (!opened) {
               openOutputs(outputs, chunk, wanted.apply(chunk), scaling);
+              opened = true;
             }
             long upTo = Math.min(frameNumber, chunk.firstFrame() + chunk.frameCount() - 1);
-            while (chunk.firstFrame() + emitted <= upTo) {
-              for (RungOutput output : outputs) {
-                output.encoder.encode(output.picture(), emitted);
-              }
-              emitted++;
-            }
+            emitted = emit(outputs, emitted, (int) (upTo - chunk.firstFrame() + 1));
             if (emitted < chunk.frameCount()) {
               break;
             }
             handOver(done, finish(outputs, chunk));
             current++;
             emitted = 0;
+            opened = false;
           }
         }
       }
       // The master ended early (its last chunk is short of frames): hold the last picture.
       if (current < run.size() && emitted > 0) {
         ChunkSpec chunk = run.get(current);
-        while (emitted < chunk.frameCount()) {
-          for (RungOutput output : outputs) {
-            output.encoder.encode(output.picture(), emitted);
-          }
-          emitted++;
-        }
+        emit(outputs, emitted, chunk.frameCount());
         handOver(done, finish(outputs, chunk));
         current++;
       }
@@ -245,6 +231,16 @@ public final class ChunkEncoder {
       }
       avformat_close_input(input);
     }
+  }
+
+  /** Encodes the current pictures as the chunk's frames {@code from} to {@code to} (exclusive). */
+  private static int emit(List<RungOutput> outputs, int from, int to) {
+    for (int frame = from; frame < to; frame++) {
+      for (RungOutput output : outputs) {
+        output.encoder.encode(output.picture(), frame);
+      }
+    }
+    return Math.max(from, to);
   }
 
   /** A chunk with no rungs wanted (decoded only, to reach the next ones) is not handed over. */

@@ -40,6 +40,9 @@ final class ScalingLadder implements AutoCloseable {
   private static final double MIN_STEP = 1.5;
 
   private final Map<Rung, Node> nodes = new LinkedHashMap<>();
+  private final int sourceWidth;
+  private final int sourceHeight;
+  private final int sourceFormat;
 
   /**
    * @param first the first decoded picture (its size and pixel format are the decoder's)
@@ -51,6 +54,9 @@ final class ScalingLadder implements AutoCloseable {
       throw new IllegalArgumentException(
           "rungs " + wanted + " are not all in the ladder " + ladder);
     }
+    sourceWidth = first.width();
+    sourceHeight = first.height();
+    sourceFormat = first.format();
     int[] display = PictureRotation.turnedSize(first.width(), first.height(), rotation);
     List<Rung> tallestFirst =
         ladder.stream().sorted(Comparator.comparingInt(Rung::height).reversed()).toList();
@@ -91,8 +97,14 @@ final class ScalingLadder implements AutoCloseable {
     return source;
   }
 
-  /** Scales the decoded picture down the cascade. */
+  /** Scales the decoded picture down the cascade; it must have the first picture's size. */
   void scale(AVFrame decoded) {
+    if (decoded.width() != sourceWidth
+        || decoded.height() != sourceHeight
+        || decoded.format() != sourceFormat) {
+      throw new IllegalStateException(
+          "the master changes picture size or pixel format within a chunk");
+    }
     for (Node node : nodes.values()) {
       node.scale(decoded);
     }
