@@ -26,9 +26,34 @@ public final class Api {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
+  private final String clientAddress;
 
+  /**
+   * A client whose every request comes from an address of its own, as requests of many viewers
+   * reach Marquee through a load balancer: the tests go through Liberty's trusted-proxy handling
+   * (X-Forwarded-For from loopback), and per-address rate limits see many clients, not one.
+   */
   public Api(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private Api(String baseUrl, String clientAddress) {
     this.baseUrl = baseUrl;
+    this.clientAddress = clientAddress;
+  }
+
+  /** The same server, every request from one client address (what a rate limit sees). */
+  public Api from(String address) {
+    return new Api(baseUrl, address);
+  }
+
+  /**
+   * A random address of the benchmarking range (RFC 2544, 198.18.0.0/15: 131,072 addresses, never
+   * routed), a new one per call. Only ever sent as a header value; no traffic goes there.
+   */
+  public static String randomAddress() {
+    int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 17);
+    return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
   }
 
   public String baseUrl() {
@@ -282,7 +307,9 @@ public final class Api {
 
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-Forwarded-For", clientAddress == null ? randomAddress() : clientAddress);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }

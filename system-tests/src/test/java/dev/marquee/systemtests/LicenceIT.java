@@ -154,6 +154,27 @@ class LicenceIT {
   }
 
   @Test
+  void aTvGetsHdKeysOnlyOnceAnAdministratorTrustsItNeverByItsOwnClaim() {
+    Viewer v = subscriber("UHD", "TV", null);
+    JsonObject before = session(v, v.deviceId(), hdTitle);
+    assertThat(before.getString("securityLevel")).isEqualTo("SOFTWARE");
+    assertThat(before.getInt("maxHeight")).isEqualTo(480);
+    assertProblem(
+        licence(before.getString("token"), clearKeyRequest("temporary", hdKeyIds.get("HD"))),
+        403,
+        "security-level");
+    api.delete("/api/playback/sessions/" + before.getString("sessionId"), v.token());
+
+    Viewers.markSecurityLevel(api, admin, v.accountId(), v.deviceId(), "HARDWARE");
+    JsonObject after = session(v, v.deviceId(), hdTitle);
+    assertThat(after.getString("securityLevel")).isEqualTo("HARDWARE");
+    Api.Reply hd =
+        licence(after.getString("token"), clearKeyRequest("temporary", hdKeyIds.get("HD")));
+    assertThat(hd.status()).as(hd.toString()).isEqualTo(200);
+    assertThat(Viewers.keys(hd.json())).containsOnlyKeys(hdKeyIds.get("HD"));
+  }
+
+  @Test
   void thePlanCapsTheResolutionOfHardwareDevices() {
     Viewer sd = subscriber("SD", "TV", "HARDWARE");
     JsonObject s = session(sd, sd.deviceId(), hdTitle);

@@ -90,22 +90,68 @@ class ProfilesAndDevicesIT {
   }
 
   @Test
-  void browsersAreSoftwareDevicesWhateverTheyClaim() {
-    String token = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
-    var browser =
-        api.postJson(
-            "/api/accounts/me/devices",
-            "{\"name\":\"Chrome\",\"type\":\"web\",\"securityLevel\":\"HARDWARE\"}",
-            token);
-    assertThat(browser.status()).isEqualTo(201);
-    assertThat(browser.json().getString("securityLevel")).isEqualTo("SOFTWARE");
-
-    var tv =
+  void noDeviceChoosesItsOwnSecurityLevelOnlyAnAdministratorDoes() {
+    String email = api.registerViewer(PASSWORD);
+    String token = api.signIn(email, PASSWORD).getString("access_token");
+    String accountId = api.get("/api/accounts/me", token).json().getString("id");
+    // The probe that once got UHD keys: a TV that says it decrypts in hardware.
+    assertProblem(
         api.postJson(
             "/api/accounts/me/devices",
             "{\"name\":\"TV\",\"type\":\"TV\",\"securityLevel\":\"HARDWARE\"}",
+            token),
+        400,
+        "security-level-not-declarable");
+    assertProblem(
+        api.postJson(
+            "/api/accounts/me/devices",
+            "{\"name\":\"Chrome\",\"type\":\"web\",\"securityLevel\":\"HARDWARE\"}",
+            token),
+        400,
+        "security-level-not-declarable");
+    var tv =
+        api.postJson(
+            "/api/accounts/me/devices",
+            "{\"name\":\"TV\",\"type\":\"TV\",\"securityLevel\":\"software\"}",
             token);
-    assertThat(tv.json().getString("securityLevel")).isEqualTo("HARDWARE");
+    assertThat(tv.status()).isEqualTo(201);
+    assertThat(tv.json().getString("securityLevel")).isEqualTo("SOFTWARE");
+    String tvId = tv.json().getString("id");
+    String browserId =
+        api.postJson("/api/accounts/me/devices", "{\"name\":\"Chrome\",\"type\":\"WEB\"}", token)
+            .json()
+            .getString("id");
+    String level = "/api/admin/accounts/" + accountId + "/devices/" + tvId + "/security-level";
+    String body = "{\"securityLevel\":\"HARDWARE\",\"reason\":\"Certified TV model\"}";
+
+    // The viewer cannot promote their own device through the administrators' endpoint.
+    assertThat(api.putJson(level, body, token).status()).isEqualTo(403);
+
+    String admin = Viewers.admin(api);
+    var marked = api.putJson(level, body, admin);
+    assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+    assertThat(marked.json().getString("securityLevel")).isEqualTo("HARDWARE");
+    assertThat(api.get("/api/accounts/me/devices", token).array())
+        .extracting(d -> d.asJsonObject().getString("securityLevel"))
+        .containsExactlyInAnyOrder("HARDWARE", "SOFTWARE");
+    var history = api.get(level + "/history", admin).array();
+    assertThat(history).hasSize(1);
+    assertThat(history.getJsonObject(0).getString("previous")).isEqualTo("SOFTWARE");
+    assertThat(history.getJsonObject(0).getString("level")).isEqualTo("HARDWARE");
+    assertThat(history.getJsonObject(0).getString("reason")).isEqualTo("Certified TV model");
+    assertThat(history.getJsonObject(0).getString("changedBy"))
+        .isEqualTo(api.get("/api/accounts/me", admin).json().getString("id"));
+
+    // A browser decrypts in software whoever says otherwise.
+    assertProblem(
+        api.putJson(
+            "/api/admin/accounts/" + accountId + "/devices/" + browserId + "/security-level",
+            body,
+            admin),
+        409,
+        "software-only-device");
+    assertProblem(
+        api.putJson(level, "{\"securityLevel\":\"HARDWARE\"}", admin), 400, "validation-failed");
 
     assertProblem(
         api.postJson(

@@ -25,7 +25,10 @@ final class Viewers {
         .getString("access_token");
   }
 
-  /** A new viewer with a device of the given type and security level (null: as the type says). */
+  /**
+   * A new viewer with a device of the given type; {@code "HARDWARE"} has an administrator mark the
+   * device hardware-secure (a device cannot declare it), null leaves it as registered (SOFTWARE).
+   */
   static Viewer newViewer(Api api, String deviceType, String securityLevel) {
     String email = api.registerViewer(PASSWORD);
     String token = api.signIn(email, PASSWORD).getString("access_token");
@@ -39,14 +42,36 @@ final class Viewers {
   static String device(Api api, String token, String type, String securityLevel) {
     var body =
         Json.createObjectBuilder().add("name", type + " " + UUID.randomUUID()).add("type", type);
-    if (securityLevel != null) {
-      body.add("securityLevel", securityLevel);
-    }
     var reply = api.postJson("/api/accounts/me/devices", body.build().toString(), token);
     if (reply.status() != 201) {
       throw new AssertionError("registering a device failed: " + reply);
     }
-    return reply.json().getString("id");
+    String deviceId = reply.json().getString("id");
+    if ("HARDWARE".equals(securityLevel)) {
+      String accountId = api.get("/api/accounts/me", token).json().getString("id");
+      markSecurityLevel(api, admin(api), accountId, deviceId, "HARDWARE");
+    } else if (securityLevel != null) {
+      throw new IllegalArgumentException("devices start as SOFTWARE; ask for HARDWARE or null");
+    }
+    return deviceId;
+  }
+
+  /** An administrator's decision on a device, with a reason for the audit. */
+  static Api.Reply markSecurityLevel(
+      Api api, String admin, String accountId, String deviceId, String level) {
+    var reply =
+        api.putJson(
+            "/api/admin/accounts/" + accountId + "/devices/" + deviceId + "/security-level",
+            Json.createObjectBuilder()
+                .add("securityLevel", level)
+                .add("reason", "Model certified for hardware-backed decryption (test)")
+                .build()
+                .toString(),
+            admin);
+    if (reply.status() != 200) {
+      throw new AssertionError("marking the device " + level + " failed: " + reply);
+    }
+    return reply;
   }
 
   static void subscribe(Api api, String admin, Viewer v, String plan) {

@@ -5,11 +5,13 @@ import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.SecurityLevel;
 import dev.marquee.accounts.internal.domain.Device;
 import dev.marquee.accounts.internal.domain.DeviceRepository;
+import dev.marquee.accounts.internal.domain.DeviceSecurityChange;
 import dev.marquee.accounts.internal.domain.TokenRepository;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +27,7 @@ public class DeviceRegistryService {
   }
 
   @Transactional
-  public DeviceView register(UUID accountId, String name, DeviceType type, SecurityLevel declared) {
+  public DeviceView register(UUID accountId, String name, DeviceType type) {
     if (devices.activeOf(accountId).size() >= Device.MAX_ACTIVE_PER_ACCOUNT) {
       throw ProblemException.conflict(
           "device-limit",
@@ -33,23 +35,64 @@ public class DeviceRegistryService {
               + Device.MAX_ACTIVE_PER_ACCOUNT
               + " devices; remove one first.");
     }
-    Device device =
-        new Device(
-            accountId, name.strip(), type, Device.effectiveLevel(type, declared), Time.now());
+    Device device = new Device(accountId, name.strip(), type, Time.now());
     devices.add(device);
     return DefaultAccountsFacade.view(device);
   }
 
+  /** An administrator's view of an account's devices. */
+  @Transactional
+  public List<DeviceView> devicesOf(UUID accountId) {
+    return list(accountId);
+  }
+
+  /** One recorded decision on a device's security level. */
+  public record SecurityChange(
+      SecurityLevel previous, SecurityLevel level, UUID changedBy, String reason, Instant at) {}
+
+  /**
+   * An administrator decides how well a device protects content keys (for example after checking
+   * the device model's DRM certification); the decision and its reason are audited.
+   */
+  @Transactional
+  public DeviceView changeSecurityLevel(
+      UUID accountId, UUID deviceId, SecurityLevel level, UUID administrator, String reason) {
+    Device device = activeDevice(accountId, deviceId);
+    SecurityLevel before;
+    try {
+      before = device.changeSecurityLevel(level);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.conflict("software-only-device", e.getMessage());
+    }
+    devices.record(
+        new DeviceSecurityChange(device, before, administrator, reason.strip(), Time.now()));
+    return DefaultAccountsFacade.view(device);
+  }
+
+  @Transactional
+  public List<SecurityChange> securityChanges(UUID accountId, UUID deviceId) {
+    activeDevice(accountId, deviceId);
+    return devices.securityChanges(deviceId).stream()
+        .map(
+            c ->
+                new SecurityChange(
+                    c.previous(), c.level(), c.changedBy(), c.reason(), c.at().toInstant()))
+        .toList();
+  }
+
+  private Device activeDevice(UUID accountId, UUID deviceId) {
+    return devices
+        .device(deviceId)
+        .filter(d -> d.accountId().equals(accountId) && !d.isRemoved())
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "device-not-found", "No device " + deviceId + " on this account."));
+  }
+
   @Transactional
   public void remove(UUID accountId, UUID deviceId) {
-    Device device =
-        devices
-            .device(deviceId)
-            .filter(d -> d.accountId().equals(accountId) && !d.isRemoved())
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "device-not-found", "No device " + deviceId + " on this account."));
+    Device device = activeDevice(accountId, deviceId);
     var now = Time.now();
     device.remove(now);
     tokens.activeFamiliesOfDevice(deviceId).forEach(f -> f.revoke("device-removed", now));

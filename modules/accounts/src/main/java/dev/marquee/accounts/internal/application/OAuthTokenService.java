@@ -34,6 +34,8 @@ public class OAuthTokenService {
   @Inject TokenRepository tokens;
   @Inject PasswordHashing hashing;
   @Inject AccessTokenIssuer issuer;
+  // This bean through its proxy, so that startPasswordFamily runs in its own transaction.
+  @Inject OAuthTokenService families;
 
   @Inject
   @ConfigProperty(name = "marquee.oauth.refresh-ttl-days", defaultValue = "30")
@@ -55,22 +57,43 @@ public class OAuthTokenService {
     return client;
   }
 
-  @Transactional
+  /**
+   * The password grant. The password is checked outside any transaction, so a sign-in waiting for
+   * its turn to hash (see {@link PasswordHashing}) holds no database connection; only the new token
+   * family is written in one.
+   */
   public TokenGrant passwordGrant(
       String clientId, String username, String password, String deviceId) {
-    OAuthClient client = client(clientId, OAuthClient.PASSWORD);
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
       throw OAuthProblems.invalidRequest("username and password are required.");
     }
-    var account = accounts.accountByEmail(Account.normalize(username));
-    String hash = account.map(Account::passwordHash).orElseGet(hashing::decoy);
-    boolean matches = hashing.hasher().matches(password, hash);
-    if (account.isEmpty() || !matches) {
+    StoredPassword stored = families.storedPassword(clientId, username);
+    boolean matches =
+        hashing.matches(password, stored.hash() == null ? hashing.decoy() : stored.hash());
+    if (stored.accountId() == null || !matches) {
       throw OAuthProblems.badCredentials();
     }
-    UUID device =
-        deviceId == null || deviceId.isBlank() ? null : ownDevice(account.get(), deviceId);
-    return startFamily(account.get(), device, client.clientId());
+    return families.startPasswordFamily(stored.accountId(), deviceId, clientId);
+  }
+
+  /** The account's id and password hash (both null for an unknown email), client checked. */
+  public record StoredPassword(UUID accountId, String hash) {}
+
+  @Transactional
+  public StoredPassword storedPassword(String clientId, String username) {
+    client(clientId, OAuthClient.PASSWORD);
+    return accounts
+        .accountByEmail(Account.normalize(username))
+        .map(a -> new StoredPassword(a.id(), a.passwordHash()))
+        .orElse(new StoredPassword(null, null));
+  }
+
+  /** Starts the sign-in's token family once the password matched. */
+  @Transactional
+  public TokenGrant startPasswordFamily(UUID accountId, String deviceId, String clientId) {
+    Account account = accounts.account(accountId).orElseThrow(OAuthProblems::badCredentials);
+    UUID device = deviceId == null || deviceId.isBlank() ? null : ownDevice(account, deviceId);
+    return startFamily(account, device, clientId);
   }
 
   @Transactional(dontRollbackOn = ProblemException.class)
@@ -165,12 +188,7 @@ public class OAuthTokenService {
     }
     authorization.consume();
     Device device =
-        new Device(
-            account.id(),
-            authorization.deviceName(),
-            authorization.deviceType(),
-            Device.effectiveLevel(authorization.deviceType(), null),
-            now);
+        new Device(account.id(), authorization.deviceName(), authorization.deviceType(), now);
     devices.add(device);
     return startFamily(account, device.id(), client.clientId());
   }

@@ -33,14 +33,16 @@ public class RegistrationService {
             reason -> {
               throw ProblemException.badRequest("weak-password", reason);
             });
+    // Hashed before the first query: a registration waiting for its turn to hash holds no
+    // database connection (see PasswordHashing).
+    String hash = hashing.hash(password);
     if (accounts.accountByEmail(Account.normalize(email)).isPresent()) {
       throw emailTaken();
     }
     String name =
         displayName == null || displayName.isBlank() ? email.split("@")[0] : displayName.strip();
     var now = Time.now();
-    Account account =
-        new Account(email, hashing.hasher().hash(password), name, normalizeCountry(country), now);
+    Account account = new Account(email, hash, name, normalizeCountry(country), now);
     try {
       // Flushes: a concurrent registration of the same email surfaces here as 409.
       accounts.add(account);
@@ -80,7 +82,7 @@ public class RegistrationService {
       return false;
     }
     var now = Time.now();
-    Account admin = new Account(email, hashing.hasher().hash(password), "Administrator", null, now);
+    Account admin = new Account(email, hashing.hash(password), "Administrator", null, now);
     admin.replaceRoles(EnumSet.of(Role.VIEWER, Role.ADMIN, Role.OPERATOR));
     accounts.add(admin);
     accounts.add(new Profile(admin.id(), "Administrator", MaturityRating.AGE_18, false, now));

@@ -50,26 +50,37 @@ public class Device {
 
   protected Device() {}
 
-  public Device(
-      UUID accountId, String name, DeviceType type, SecurityLevel level, OffsetDateTime now) {
+  /** A new device decrypts in software until an administrator decides otherwise. */
+  public Device(UUID accountId, String name, DeviceType type, OffsetDateTime now) {
     this.id = UUID.randomUUID();
     this.accountId = accountId;
     this.name = name;
     this.type = type;
-    this.securityLevel = level;
+    this.securityLevel = SecurityLevel.SOFTWARE;
     this.registeredAt = now;
     this.lastSeenAt = now;
   }
 
   /**
-   * Browsers and desktop apps decrypt in software whatever they claim; only other device types may
-   * declare hardware-backed decryption (to be attested by the DRM system in production).
+   * Whether the device may ever count as hardware-secure: browsers and desktop apps decrypt in
+   * software whatever anyone says.
    */
-  public static SecurityLevel effectiveLevel(DeviceType type, SecurityLevel declared) {
-    if (declared == null || type == DeviceType.WEB || type == DeviceType.DESKTOP) {
-      return SecurityLevel.SOFTWARE;
+  public static boolean mayBeHardwareSecure(DeviceType type) {
+    return type != DeviceType.WEB && type != DeviceType.DESKTOP;
+  }
+
+  /**
+   * An administrator's decision on how well this device protects keys (never the device's own
+   * claim). Returns the level it had.
+   */
+  public SecurityLevel changeSecurityLevel(SecurityLevel level) {
+    if (level == SecurityLevel.HARDWARE && !mayBeHardwareSecure(type)) {
+      throw new IllegalArgumentException(
+          "A " + type + " device decrypts in software; it cannot be marked hardware-secure.");
     }
-    return declared;
+    SecurityLevel before = securityLevel;
+    securityLevel = level;
+    return before;
   }
 
   public UUID id() {

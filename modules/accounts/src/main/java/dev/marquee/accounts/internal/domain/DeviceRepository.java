@@ -11,4 +11,9 @@ public interface DeviceRepository {
   List<Device> activeOf(UUID accountId);
 
   void add(Device device);
+
+  void record(DeviceSecurityChange change);
+
+  /** Newest first. */
+  List<DeviceSecurityChange> securityChanges(UUID deviceId);
 }

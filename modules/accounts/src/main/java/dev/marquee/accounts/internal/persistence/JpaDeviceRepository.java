@@ -2,6 +2,7 @@ package dev.marquee.accounts.internal.persistence;
 
 import dev.marquee.accounts.internal.domain.Device;
 import dev.marquee.accounts.internal.domain.DeviceRepository;
+import dev.marquee.accounts.internal.domain.DeviceSecurityChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,5 +32,17 @@ public class JpaDeviceRepository implements DeviceRepository {
     em.persist(device);
     // Token families reference the device; EclipseLink does not order unrelated inserts.
     em.flush();
+  }
+
+  @Override
+  public void record(DeviceSecurityChange change) {
+    em.persist(change);
+  }
+
+  @Override
+  public List<DeviceSecurityChange> securityChanges(UUID deviceId) {
+    return em.createNamedQuery("DeviceSecurityChange.ofDevice", DeviceSecurityChange.class)
+        .setParameter("device", deviceId)
+        .getResultList();
   }
 }

@@ -1,9 +1,11 @@
 package dev.marquee.accounts.internal.rest;
 
+import dev.marquee.accounts.internal.application.AccountLimits;
 import dev.marquee.accounts.internal.application.DeviceAuthorizationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** A signed-in viewer approves (or denies) the code their TV shows. */
@@ -21,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 public class DeviceApprovalResource {
   @Inject DeviceAuthorizationService authorizations;
   @Inject Caller caller;
+  @Inject AccountLimits limits;
+  @Context HttpServletRequest http;
 
   /** The code as typed, and the decision. */
   public record ApprovalRequest(
@@ -37,7 +42,12 @@ public class DeviceApprovalResource {
   public ApprovalResponse decide(
       @NotNull(message = "a JSON body is required") @Valid ApprovalRequest request) {
     boolean approve = request.decision().equals("approve");
-    String device = authorizations.decide(caller.accountId(), request.userCode(), approve);
+    var account = caller.accountId();
+    String device =
+        limits.deviceApproval(
+            http.getRemoteAddr(),
+            account.toString(),
+            () -> authorizations.decide(account, request.userCode(), approve));
     return new ApprovalResponse(device, request.decision());
   }
 }

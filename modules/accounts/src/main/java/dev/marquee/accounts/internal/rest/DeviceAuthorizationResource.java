@@ -1,17 +1,20 @@
 package dev.marquee.accounts.internal.rest;
 
 import dev.marquee.accounts.api.DeviceType;
+import dev.marquee.accounts.internal.application.AccountLimits;
 import dev.marquee.accounts.internal.application.DeviceAuthorizationService;
 import dev.marquee.accounts.internal.application.OAuthProblems;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
@@ -23,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @PermitAll
 public class DeviceAuthorizationResource {
   @Inject DeviceAuthorizationService authorizations;
+  @Inject AccountLimits limits;
+  @Context HttpServletRequest http;
 
   @Inject
   @ConfigProperty(name = "marquee.public-url", defaultValue = "http://127.0.0.1:9080")
@@ -44,6 +49,7 @@ public class DeviceAuthorizationResource {
       @FormParam("client_id") String clientId,
       @FormParam("device_name") String deviceName,
       @FormParam("device_type") String deviceType) {
+    limits.deviceAuthorization(http.getRemoteAddr());
     DeviceType type = parseType(deviceType);
     String name =
         deviceName == null || deviceName.isBlank()

@@ -68,11 +68,16 @@ public class DeviceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(@NotNull(message = "a JSON body is required") @Valid NewDevice body) {
     DeviceType type = parse(DeviceType.class, body.type(), "type");
-    SecurityLevel level =
-        body.securityLevel() == null
-            ? null
-            : parse(SecurityLevel.class, body.securityLevel(), "securityLevel");
-    DeviceView device = devices.register(caller.accountId(), body.name(), type, level);
+    if (body.securityLevel() != null
+        && parse(SecurityLevel.class, body.securityLevel(), "securityLevel")
+            != SecurityLevel.SOFTWARE) {
+      throw ProblemException.badRequest(
+          "security-level-not-declarable",
+          "A device cannot declare its own security level: every device starts as SOFTWARE"
+              + " (keys up to 480p), and only an administrator can mark a device"
+              + " hardware-secure.");
+    }
+    DeviceView device = devices.register(caller.accountId(), body.name(), type);
     return Response.created(URI.create("accounts/me/devices/" + device.id()))
         .entity(DeviceResponse.of(device))
         .build();
@@ -86,7 +91,7 @@ public class DeviceResource {
     return Response.noContent().build();
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String text, String field) {
+  static <E extends Enum<E>> E parse(Class<E> type, String text, String field) {
     try {
       return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

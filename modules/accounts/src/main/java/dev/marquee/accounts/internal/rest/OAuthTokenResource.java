@@ -1,17 +1,21 @@
 package dev.marquee.accounts.internal.rest;
 
+import dev.marquee.accounts.internal.application.AccountLimits;
 import dev.marquee.accounts.internal.application.OAuthProblems;
 import dev.marquee.accounts.internal.application.OAuthTokenService;
 import dev.marquee.accounts.internal.application.TokenGrant;
+import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.OAuthClient;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 @PermitAll
 public class OAuthTokenResource {
   @Inject OAuthTokenService tokens;
+  @Inject AccountLimits limits;
+  @Context HttpServletRequest http;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -41,7 +47,11 @@ public class OAuthTokenResource {
     }
     TokenGrant grant =
         switch (grantType) {
-          case OAuthClient.PASSWORD -> tokens.passwordGrant(clientId, username, password, deviceId);
+          case OAuthClient.PASSWORD ->
+              limits.signIn(
+                  http.getRemoteAddr(),
+                  username == null ? "" : Account.normalize(username),
+                  () -> tokens.passwordGrant(clientId, username, password, deviceId));
           case OAuthClient.REFRESH_TOKEN -> tokens.refreshGrant(clientId, refreshToken);
           case OAuthClient.DEVICE_CODE -> tokens.deviceCodeGrant(clientId, deviceCode);
           default ->

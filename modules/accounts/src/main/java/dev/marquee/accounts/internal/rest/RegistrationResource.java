@@ -1,16 +1,19 @@
 package dev.marquee.accounts.internal.rest;
 
+import dev.marquee.accounts.internal.application.AccountLimits;
 import dev.marquee.accounts.internal.application.RegistrationService;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -21,6 +24,8 @@ import java.net.URI;
 @PermitAll
 public class RegistrationResource {
   @Inject RegistrationService registrations;
+  @Inject AccountLimits limits;
+  @Context HttpServletRequest http;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -30,6 +35,7 @@ public class RegistrationResource {
     if (request == null) {
       throw ProblemException.badRequest("validation-failed", "A JSON body is required.");
     }
+    limits.registration(http.getRemoteAddr());
     var account =
         registrations.register(
             request.email(), request.password(), request.displayName(), request.country());

@@ -41,14 +41,19 @@ class DeviceAuthorizationTest {
   }
 
   @Test
-  void browsersNeverCountAsHardwareSecure() {
-    assertThat(
-            Device.effectiveLevel(DeviceType.WEB, dev.marquee.accounts.api.SecurityLevel.HARDWARE))
+  void devicesStartAsSoftwareAndOnlyNonBrowsersCanBeMarkedHardwareSecure() {
+    var now = java.time.OffsetDateTime.parse("2026-12-04T10:00:00Z");
+    var tv = new Device(java.util.UUID.randomUUID(), "TV", DeviceType.TV, now);
+    assertThat(tv.securityLevel()).isEqualTo(dev.marquee.accounts.api.SecurityLevel.SOFTWARE);
+    assertThat(tv.changeSecurityLevel(dev.marquee.accounts.api.SecurityLevel.HARDWARE))
         .isEqualTo(dev.marquee.accounts.api.SecurityLevel.SOFTWARE);
-    assertThat(
-            Device.effectiveLevel(DeviceType.TV, dev.marquee.accounts.api.SecurityLevel.HARDWARE))
-        .isEqualTo(dev.marquee.accounts.api.SecurityLevel.HARDWARE);
-    assertThat(Device.effectiveLevel(DeviceType.TV, null))
-        .isEqualTo(dev.marquee.accounts.api.SecurityLevel.SOFTWARE);
+    assertThat(tv.securityLevel()).isEqualTo(dev.marquee.accounts.api.SecurityLevel.HARDWARE);
+
+    var browser = new Device(java.util.UUID.randomUUID(), "Chrome", DeviceType.WEB, now);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> browser.changeSecurityLevel(dev.marquee.accounts.api.SecurityLevel.HARDWARE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("software");
+    assertThat(browser.securityLevel()).isEqualTo(dev.marquee.accounts.api.SecurityLevel.SOFTWARE);
   }
 }

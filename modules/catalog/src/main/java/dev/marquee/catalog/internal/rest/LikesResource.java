@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.rest;
 
+import dev.marquee.catalog.internal.engagement.EngagementLimits;
 import dev.marquee.catalog.internal.engagement.Reactions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +23,7 @@ import java.util.UUID;
 public class LikesResource {
   @Inject Reactions reactions;
   @Inject CallerProfiles profiles;
+  @Inject EngagementLimits limits;
 
   @GET
   public Reactions.LikeCount count(
@@ -34,6 +36,7 @@ public class LikesResource {
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     UUID title = CallerProfiles.uuid("titleId", titleId);
     UUID profile = profile(profileId);
+    limits.like(profiles.account());
     reactions.add(Reactions.Kind.LIKE, profiles.account(), profile, title);
     return reactions.likes(title, profile);
   }
@@ -43,6 +46,7 @@ public class LikesResource {
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     UUID title = CallerProfiles.uuid("titleId", titleId);
     UUID profile = profile(profileId);
+    limits.like(profiles.account());
     reactions.remove(Reactions.Kind.LIKE, profile, title);
     return reactions.likes(title, profile);
   }

@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.rest;
 
+import dev.marquee.catalog.internal.engagement.EngagementLimits;
 import dev.marquee.catalog.internal.engagement.Reports;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import java.util.TreeSet;
 public class ReportsResource {
   @Inject Reports reports;
   @Inject CallerProfiles profiles;
+  @Inject EngagementLimits limits;
 
   /** What is wrong with a title. */
   public record NewReport(
@@ -44,6 +46,7 @@ public class ReportsResource {
           "reason must be one of " + String.join(", ", new TreeSet<>(Reports.REASONS)) + ".");
     }
     var profile = profiles.require(body.profileId());
+    limits.report(profiles.account());
     Reports.Report report =
         reports.file(
             profiles.account(),

@@ -17,6 +17,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
             problem.title(),
             problem.detail(),
             problem.extensions());
+    if (problem.retryAfter().isPresent()) {
+      return Response.fromResponse(response)
+          .header("Retry-After", ProblemException.seconds(problem.retryAfter().get()))
+          .build();
+    }
     if (problem.status() == 503) {
       // A dependency is away for a moment: tell clients when to try again.
       return Response.fromResponse(response).header("Retry-After", "5").build();

@@ -1,0 +1,73 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.accounts.internal.application.DeviceRegistryService;
+import dev.marquee.accounts.internal.application.DeviceRegistryService.SecurityChange;
+import dev.marquee.accounts.internal.rest.DeviceResource.DeviceResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Administrators see an account's devices and decide which of them are hardware-secure: the only
+ * way a device gets keys above 480p. Every decision is audited with its reason.
+ */
+@Path("/admin/accounts/{accountId}/devices")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceSecurityAdminResource {
+  @Inject DeviceRegistryService devices;
+  @Inject Caller caller;
+
+  /** The decision, with the reason the audit keeps. */
+  public record SecurityLevelChange(
+      @NotBlank(message = "securityLevel is required (SOFTWARE or HARDWARE)") String securityLevel,
+      @NotBlank(message = "reason is required: say why this device is trusted or not")
+          @Size(max = 500, message = "reason must have at most 500 characters")
+          String reason) {}
+
+  @GET
+  public List<DeviceResponse> list(@PathParam("accountId") String accountId) {
+    return devices.devicesOf(ProfileResource.uuid(accountId)).stream()
+        .map(DeviceResponse::of)
+        .toList();
+  }
+
+  @PUT
+  @Path("/{deviceId}/security-level")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DeviceResponse change(
+      @PathParam("accountId") String accountId,
+      @PathParam("deviceId") String deviceId,
+      @NotNull(message = "a JSON body is required") @Valid SecurityLevelChange body) {
+    SecurityLevel level =
+        DeviceResource.parse(SecurityLevel.class, body.securityLevel(), "securityLevel");
+    return DeviceResponse.of(
+        devices.changeSecurityLevel(
+            ProfileResource.uuid(accountId),
+            ProfileResource.uuid(deviceId),
+            level,
+            caller.accountId(),
+            body.reason()));
+  }
+
+  @GET
+  @Path("/{deviceId}/security-level/history")
+  public List<SecurityChange> history(
+      @PathParam("accountId") String accountId, @PathParam("deviceId") String deviceId) {
+    return devices.securityChanges(ProfileResource.uuid(accountId), ProfileResource.uuid(deviceId));
+  }
+}
