@@ -1,18 +1,60 @@
 package dev.marquee.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** Each rule, applied to the broken fixtures, must fail: a rule that cannot fail guards nothing. */
+/**
+ * Every rule of {@link ModuleRules}, applied to the deliberately broken fixtures, must fail and
+ * name the class that breaks it, and must leave alone the fixture that keeps it: a rule that cannot
+ * fail guards nothing, and one that fails on everything tells nothing. Each rule also fails when it
+ * matches nothing at all.
+ */
 class RulesCatchViolationsTest {
   private static final String FIXTURE = "dev.marquee.architecture.fixture";
+  private static final String APP = FIXTURE + ".user.internal.application.";
+
+  /** The fixture modules, each with its public package. */
+  private static final Map<String, List<String>> FIXTURE_MODULES =
+      Map.of(
+          "leaky", List.of("api"),
+          "user", List.of("api"),
+          "fan", List.of("api"),
+          "ping", List.of("api"),
+          "pong", List.of("api"),
+          "undocumented", List.of("api"));
+
   private final JavaClasses fixtures = new ClassFileImporter().importPackages(FIXTURE);
+
+  @Test
+  void theFixturesAreImported() {
+    assertThat(ModuleRules.modulesWithoutClasses(fixtures, FIXTURE, FIXTURE_MODULES.keySet()))
+        .isEmpty();
+  }
+
+  @Test
+  void aCycleBetweenModulesFails() {
+    assertThatThrownBy(() -> ModuleRules.noCyclesBetweenModules(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ping.api.Ping")
+        .hasMessageContaining("pong.api.Pong");
+    JavaClasses withoutPong =
+        new ClassFileImporter()
+            .importPackages(FIXTURE + ".ping", FIXTURE + ".leaky", FIXTURE + ".user");
+    assertThatNoException()
+        .isThrownBy(() -> ModuleRules.noCyclesBetweenModules(FIXTURE).check(withoutPong));
+  }
 
   @Test
   void reachingIntoAnotherModulesInternalsFails() {
@@ -21,23 +63,54 @@ class RulesCatchViolationsTest {
                 ModuleRules.onlyApiCrossesModuleLines(FIXTURE, "leaky", List.of("api"))
                     .check(fixtures))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Peeker")
-        .hasMessageContaining("Secret");
+        .hasMessageContaining("user.internal.rest.Peeker")
+        .hasMessageContaining("leaky.internal.domain.Secret")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("application.Fan"));
   }
 
   @Test
   void dependingOnAModuleOutsideTheGraphFails() {
     assertThatThrownBy(
             () ->
-                ModuleRules.dependsOnlyOnAllowedModules(
-                        FIXTURE, "user", Set.of(), Set.of("user", "leaky"))
+                ModuleRules.dependsOnlyOnAllowedModules(FIXTURE, "fan", Set.of(), FIXTURE_MODULES)
                     .check(fixtures))
-        .isInstanceOf(AssertionError.class);
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fan.internal.application.Fan")
+        .hasMessageContaining("leaky.api.LeakyView");
     assertThatNoException()
         .isThrownBy(
             () ->
                 ModuleRules.dependsOnlyOnAllowedModules(
-                        FIXTURE, "user", Set.of("leaky"), Set.of("user", "leaky"))
+                        FIXTURE, "fan", Set.of("leaky"), FIXTURE_MODULES)
+                    .check(fixtures));
+  }
+
+  /** The console's case: allowed every other module, it still may not use their internals. */
+  @Test
+  void aModuleAllowedEveryApiStillCannotUseInternals() {
+    Set<String> everyOther = Set.of("leaky", "fan", "ping", "pong", "undocumented");
+    assertThatThrownBy(
+            () ->
+                ModuleRules.dependsOnlyOnAllowedModules(
+                        FIXTURE, "user", everyOther, FIXTURE_MODULES)
+                    .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("user.internal.rest.Peeker")
+        .hasMessageContaining("leaky.internal.domain.Secret");
+  }
+
+  @Test
+  void aClassOutsideEveryKnownModuleFails() {
+    Set<String> withoutPong = Set.of("leaky", "user", "fan", "ping", "undocumented");
+    assertThatThrownBy(
+            () -> ModuleRules.everyClassBelongsToAKnownModule(FIXTURE, withoutPong).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("pong.api.Pong")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ping.api.Ping>"));
+    assertThatNoException()
+        .isThrownBy(
+            () ->
+                ModuleRules.everyClassBelongsToAKnownModule(FIXTURE, FIXTURE_MODULES.keySet())
                     .check(fixtures));
   }
 
@@ -45,13 +118,85 @@ class RulesCatchViolationsTest {
   void persistenceInAnApiFails() {
     assertThatThrownBy(() -> ModuleRules.apisAreFreeOfPersistence(FIXTURE).check(fixtures))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("LeakyView");
+        .hasMessageContaining("leaky.api.LeakyView")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ping.api.Ping"));
   }
 
   @Test
-  void aPathClassNotNamedResourceFails() {
+  void aPathClassOutsideRestOrNotNamedResourceFails() {
     assertThatThrownBy(() -> ModuleRules.pathOnlyInRest(FIXTURE).check(fixtures))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Peeker");
+        .hasMessageContaining("user.internal.rest.Peeker")
+        .hasMessageContaining(APP + "StrayResource")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("StrayEndpoint"));
+  }
+
+  @Test
+  void aResourceMethodOutsideRestFails() {
+    assertThatThrownBy(() -> ModuleRules.pathMethodsOnlyInRest(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(APP + "StrayEndpoint.stray()")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Peeker"));
+  }
+
+  @Test
+  void anEntityOutsideDomainFails() {
+    assertThatThrownBy(() -> ModuleRules.entitiesOnlyInDomain(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("leaky.internal.persistence.LooseEntity")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Shelf"));
+  }
+
+  @Test
+  void aPackageWithoutPackageInfoFails() {
+    assertThatThrownBy(() -> ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("package " + FIXTURE + ".undocumented.internal.domain has no")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().split("has no package-info", -1))
+                    .as("one package reported")
+                    .hasSize(2));
+  }
+
+  /** ArchUnit's failOnEmptyShould: a rule that matches nothing must fail, never pass. */
+  @TestFactory
+  Stream<DynamicTest> everyRuleFailsWhenItMatchesNothing() {
+    JavaClasses nothing = new ClassFileImporter().importPackages(FIXTURE + ".nothing");
+    assertThat(nothing).isEmpty();
+    Map<String, ArchRule> rules =
+        Map.of(
+            "no cycles", ModuleRules.noCyclesBetweenModules(FIXTURE),
+            "only api crosses", ModuleRules.onlyApiCrossesModuleLines(FIXTURE, "leaky", List.of()),
+            "allowed graph",
+                ModuleRules.dependsOnlyOnAllowedModules(FIXTURE, "user", Set.of(), FIXTURE_MODULES),
+            "known modules",
+                ModuleRules.everyClassBelongsToAKnownModule(FIXTURE, FIXTURE_MODULES.keySet()),
+            "@Path classes", ModuleRules.pathOnlyInRest(FIXTURE),
+            "resource methods", ModuleRules.pathMethodsOnlyInRest(FIXTURE),
+            "@Entity", ModuleRules.entitiesOnlyInDomain(FIXTURE),
+            "api persistence", ModuleRules.apisAreFreeOfPersistence(FIXTURE),
+            "package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE));
+    return rules.entrySet().stream()
+        .map(
+            rule ->
+                DynamicTest.dynamicTest(
+                    rule.getKey(),
+                    () ->
+                        assertThatThrownBy(() -> rule.getValue().check(nothing))
+                            .isInstanceOf(AssertionError.class)
+                            .hasMessageContaining("failed to check any classes")));
+  }
+
+  /** A module name that matches no class (a typo, a renamed package) fails its own rule too. */
+  @Test
+  void aRuleForAModuleWithoutClassesFails() {
+    assertThatThrownBy(
+            () ->
+                ModuleRules.dependsOnlyOnAllowedModules(
+                        FIXTURE, "nosuchmodule", Set.of(), FIXTURE_MODULES)
+                    .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
   }
 }

@@ -1,2 +1,2 @@
-/** ArchUnit rules for Marquee's module boundaries (CONVENTIONS.md item 11). */
+/** ArchUnit rules for Marquee's module boundaries, as docs/architecture.md describes them. */
 package dev.marquee.architecture;
