@@ -78,7 +78,7 @@ public class PasswordHashing {
     return hasher;
   }
 
-  private <T> T bounded(Supplier<T> work) {
+  <T> T bounded(Supplier<T> work) {
     if (waiting.incrementAndGet() > queue + permits.availablePermits()) {
       waiting.decrementAndGet();
       throw busy();
