@@ -4,7 +4,9 @@
 //   node app-web/src/test/js/abr-bench.js [--max-buffer 25] [--json bench/results/abr.json] [trace.json ...]
 
 const { loadManifest, loadTraces, simulateSession, pool } = require('./trace-replay.js');
-const { RULES } = require('./abr-rules.js');
+const { RULES, ABLATIONS } = require('./abr-rules.js');
+
+const ALL_RULES = Object.assign({}, RULES, ABLATIONS);
 
 /** Sabre (Spiteri et al., MMSys'18) on the same traces and ladder, 25 s maximum buffer. */
 const SABRE = {
@@ -13,13 +15,13 @@ const SABRE = {
   dynamic: { averageBitrateKbps: 1096, rebufferRatio: 0.144, stalledSessions: 72 },
 };
 
-function runAll({ names, maxBufferMs = 25000, rules = Object.keys(RULES) } = {}) {
+function runAll({ names, maxBufferMs = 25000, rules = Object.keys(ALL_RULES) } = {}) {
   const manifest = loadManifest();
   const traces = loadTraces(names);
   const results = {};
   for (const rule of rules) {
     const sessions = traces.map((t) => simulateSession({
-      manifest, periods: t.periods, rule: RULES[rule](manifest, maxBufferMs), maxBufferMs,
+      manifest, periods: t.periods, rule: ALL_RULES[rule](manifest, maxBufferMs), maxBufferMs,
     }));
     results[rule] = Object.assign(pool(sessions), { perSession: sessions.map((s, i) => ({ trace: traces[i].name, s })) });
   }
@@ -46,7 +48,8 @@ function table(results) {
   rows.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const [name, r] of Object.entries(results)) {
     const s = SABRE[name];
-    rows.push(`| ${name} | ${Math.round(r.averageBitrateKbps)} | ${(100 * r.rebufferRatio).toFixed(1)}% | `
+    const label = name === 'robustmpc' ? 'robustmpc (marquee without its reserve)' : name;
+    rows.push(`| ${label} | ${Math.round(r.averageBitrateKbps)} | ${(100 * r.rebufferRatio).toFixed(1)}% | `
       + `${r.stalledSessions}/${r.sessions} | ${r.stallEventsPerSession.toFixed(1)} | ${r.switchesPerSession.toFixed(1)} | `
       + `${r.qoePerSession.toFixed(1)} | ${r.qoePerSegment.toFixed(3)} | `
       + (s ? `${s.averageBitrateKbps}, ${(100 * s.rebufferRatio).toFixed(1)}%, ${s.stalledSessions}/86 |` : '– |'));

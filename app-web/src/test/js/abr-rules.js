@@ -232,7 +232,13 @@ const RULES = {
     new ShakaAbrRule(manifest, new MarqueeAbr.AbrManager({ maxBufferSeconds: maxBufferMs / 1000 })),
 };
 
+/** Marquee's module without its buffer reserve: RobustMPC as published, for comparison. */
+const ABLATIONS = {
+  robustmpc: (manifest, maxBufferMs) =>
+    new ShakaAbrRule(manifest, new MarqueeAbr.AbrManager({ maxBufferSeconds: maxBufferMs / 1000, reserveWeight: 0 })),
+};
+
 module.exports = {
   MarqueeAbr, History, ThroughputRule, BolaBasic, DynamicRule, ShakaAbrRule, SimulatedMediaElement,
-  SHAKA_ABR_CONFIG, RULES,
+  SHAKA_ABR_CONFIG, RULES, ABLATIONS,
 };

@@ -44,8 +44,12 @@
     segmentSeconds: 2,
     /** Before any download: the highest rung at or under this share of the default estimate. */
     startupShare: 0.5,
-    /** A video download still running that has taken this long already counts, if it is slow. */
+    /**
+     * A video download still running after this long, at less than slowShare of the estimate,
+     * caps the estimate before it finishes: a sudden drop is answered within a second or two.
+     */
     slowDownloadSeconds: 1,
+    slowShare: 0.5,
     /** Downloads quicker than this came from a cache (shaka-player's cacheLoadThreshold). */
     cacheLoadThresholdMs: 20,
   });
@@ -76,19 +80,18 @@
       if (this.samples.length > this.window) this.samples.shift();
     }
 
-    /** Harmonic mean in bit/s (0 when nothing is known), over the samples and any `extra`. */
-    harmonicMean(extra) {
-      const all = extra && extra.length ? this.samples.concat(extra) : this.samples;
-      if (!all.length) return 0;
+    /** Harmonic mean in bit/s, 0 when nothing is known. */
+    harmonicMean() {
+      if (!this.samples.length) return 0;
       let inverse = 0;
-      for (const bps of all) inverse += 1 / bps;
-      return all.length / inverse;
+      for (const bps of this.samples) inverse += 1 / bps;
+      return this.samples.length / inverse;
     }
 
     /** The harmonic mean discounted by the worst recent prediction error. */
-    robust(extra) {
+    robust() {
       const worst = this.errors.length ? Math.max(...this.errors) : 0;
-      return this.harmonicMean(extra) / (1 + worst);
+      return this.harmonicMean() / (1 + worst);
     }
   }
 
@@ -173,8 +176,8 @@
    * It listens to every segment download the player reports (whole, or in pieces while it runs),
    * the media element's buffer and the playback rate. It picks the first variant, and after each
    * finished video download asks the switch callback for the planned variant when that differs
-   * from the current one. A video download still under way that is already slower than the
-   * estimate counts before it finishes, so a sudden drop is answered within a second or two
+   * from the current one. A video download still under way that is already much slower than the
+   * estimate caps it before it finishes, so a sudden drop is answered within a second or two
    * rather than after the segment.
    */
   class AbrManager {
@@ -292,13 +295,17 @@
         }
         open.bytes += numBytes;
         open.ms += deltaTimeMs;
-        if (open.ms >= this.options.slowDownloadSeconds * 1000 && open.ms - open.decidedAt >= 500
-            && (open.bytes * 8000) / open.ms < this.getBandwidthEstimate()) {
+        if (open.ms - open.decidedAt >= 500 && this.isSlow(open)) {
           open.decidedAt = open.ms;
           decide = true;
         }
       }
       if (decide && allowSwitch && this.enabled) this.suggest();
+    }
+
+    isSlow(open) {
+      return open.ms >= this.options.slowDownloadSeconds * 1000
+        && (open.bytes * 8000) / open.ms < this.options.slowShare * this.getBandwidthEstimate();
     }
 
     isCached(ms) {
@@ -323,19 +330,15 @@
       const rate = Number.isFinite(this.playbackRate) && this.playbackRate !== 0 ? Math.abs(this.playbackRate) : 1;
       const bitrates = ladder.map((v) => v.bandwidth * rate);
       const lastIndex = this.current ? ladder.findIndex((v) => v.bandwidth === this.current.bandwidth) : -1;
-      // Video downloads still under way that are already slower than the estimate count now.
-      const estimate = this.getBandwidthEstimate();
-      const slow = [];
+      // The slowest video download still under way, if it is slow enough to count already.
+      let slow = Infinity;
       for (const open of this.open.values()) {
-        if (open.ms >= this.options.slowDownloadSeconds * 1000) {
-          const bps = (open.bytes * 8000) / open.ms;
-          if (bps < estimate) slow.push(bps);
-        }
+        if (this.isSlow(open)) slow = Math.min(slow, (open.bytes * 8000) / open.ms);
       }
       const buffer = this.bufferAhead();
       let index;
       let throughputBps;
-      if (!this.throughput.samples.length && !slow.length) {
+      if (!this.throughput.samples.length && slow === Infinity) {
         // Nothing measured yet: the player's default estimate, with room to spare.
         throughputBps = this.defaultBandwidth();
         index = 0;
@@ -343,7 +346,7 @@
           if (bitrates[i] <= this.options.startupShare * throughputBps) index = i;
         }
       } else {
-        throughputBps = this.throughput.robust(slow);
+        throughputBps = Math.min(this.throughput.samples.length ? this.throughput.robust() : Infinity, slow);
         index = plan(Object.assign({}, this.options, {
           bitrates,
           segmentSeconds: this.segmentSeconds,

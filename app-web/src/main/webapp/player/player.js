@@ -163,6 +163,7 @@ async function watch(title) {
   const player = new shaka.Player();
   await player.attach(video);
   marquee.player = player;
+  useMarqueeAbr(player);
   // Diagnostics: window.marquee.clearKeys = {kidHex: keyHex} plays with those keys instead of the
   // licence server's (support uses it to tell a bad key from a bad stream; tests use it to show
   // that a wrong key does not play).
@@ -225,6 +226,19 @@ async function watch(title) {
   marquee.state = 'playing';
   video.muted = true;
   await video.play();
+}
+
+/**
+ * Marquee's own adaptive-bitrate rule (abr.js; docs/adr/0012) in place of shaka-player's default.
+ * Should abr.js not have loaded, shaka-player's own rule stays in charge. window.marquee.abr is the
+ * rule's latest instance (its lastDecision says what it saw and chose).
+ */
+function useMarqueeAbr(player) {
+  if (!window.MarqueeAbr || !MarqueeAbr.AbrManager) return;
+  const maxBufferSeconds = player.getConfiguration().streaming.bufferingGoal;
+  player.configure({
+    abrFactory: () => (marquee.abr = new MarqueeAbr.AbrManager({ maxBufferSeconds })),
+  });
 }
 
 function audioLanguages() {
