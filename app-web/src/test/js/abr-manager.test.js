@@ -122,6 +122,10 @@ test('a download still under way that is already slow moves the rule before it e
   for (let piece = 0; piece < 30; piece++) abr.segmentDownloaded(100, 10000, true, slow, video(8, 10));
   assert.ok(switches.length > count, 'switched while the slow download was still running');
   assert.ok(switches[switches.length - 1].bandwidth < variants[2].bandwidth);
+  // When it ends (the next request begins), the drop keeps capping the estimate: no bounce back.
+  abr.segmentDownloaded(50, 1000, true, { contentType: 'video', packetNumber: 1 }, video(10, 12));
+  assert.ok(switches[switches.length - 1].bandwidth < variants[2].bandwidth);
+  assert.ok(abr.lastDecision.throughputBps <= 800e3 + 1);
 });
 
 test('a disabled manager never calls the switch callback; setVariants reports changes', () => {

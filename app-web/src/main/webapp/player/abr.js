@@ -52,6 +52,11 @@
     slowShare: 0.5,
     /** Downloads quicker than this came from a cache (shaka-player's cacheLoadThreshold). */
     cacheLoadThresholdMs: 20,
+    /**
+     * Downloads smaller than this (init segments, tiny media segments) measure the round trip
+     * more than the link and are left out (shaka-player's abr.advanced.minBytes).
+     */
+    minSampleBytes: 16000,
   });
 
   /**
@@ -60,11 +65,13 @@
    * 1 + the largest relative error the mean made on the last few downloads.
    */
   class RobustThroughput {
-    constructor(window, maxError) {
+    constructor(window, maxError, dropShare) {
       this.window = window;
       this.maxError = maxError;
+      this.dropShare = dropShare;
       this.samples = [];
       this.errors = [];
+      this.drop = Infinity;
     }
 
     /** A finished download of `bytes` that took `ms` from request to last byte. */
@@ -76,6 +83,9 @@
         this.errors.push(Math.min(this.maxError, Math.abs(predicted - bps) / bps));
         if (this.errors.length > this.window) this.errors.shift();
       }
+      // A download far slower than predicted is a drop: until one is not, it caps the estimate
+      // (one slow sample among fast ones barely moves a mean, and the next plan would overshoot).
+      this.drop = predicted > 0 && bps < this.dropShare * predicted ? bps : Infinity;
       this.samples.push(bps);
       if (this.samples.length > this.window) this.samples.shift();
     }
@@ -88,10 +98,10 @@
       return this.samples.length / inverse;
     }
 
-    /** The harmonic mean discounted by the worst recent prediction error. */
+    /** The harmonic mean discounted by the worst recent prediction error, capped by a drop. */
     robust() {
       const worst = this.errors.length ? Math.max(...this.errors) : 0;
-      return this.harmonicMean() / (1 + worst);
+      return Math.min(this.harmonicMean() / (1 + worst), this.drop);
     }
   }
 
@@ -183,7 +193,7 @@
   class AbrManager {
     constructor(options) {
       this.options = Object.assign({}, DEFAULTS, options || {});
-      this.throughput = new RobustThroughput(this.options.window, this.options.maxPredictionError);
+      this.throughput = new RobustThroughput(this.options.window, this.options.maxPredictionError, this.options.slowShare);
       this.switch_ = null;
       this.enabled = false;
       this.variants = [];
@@ -279,7 +289,7 @@
       let decide = false;
       if (!request || !request.packetNumber) {
         // The whole download in one report.
-        if (!this.isCached(deltaTimeMs)) this.throughput.add(numBytes, deltaTimeMs);
+        if (this.measures(numBytes, deltaTimeMs)) this.throughput.add(numBytes, deltaTimeMs);
         decide = true;
       } else {
         // One piece of a download reported while it runs; the player fetches one segment at a
@@ -287,7 +297,7 @@
         let open = this.open.get(type);
         if (!open || open.request !== request) {
           if (open) {
-            if (!this.isCached(open.ms)) this.throughput.add(open.bytes, open.ms);
+            if (this.measures(open.bytes, open.ms)) this.throughput.add(open.bytes, open.ms);
             decide = true;
           }
           open = { request, bytes: 0, ms: 0, decidedAt: 0 };
@@ -308,10 +318,13 @@
         && (open.bytes * 8000) / open.ms < this.options.slowShare * this.getBandwidthEstimate();
     }
 
-    isCached(ms) {
-      const threshold = this.config.cacheLoadThreshold !== undefined
+    /** Whether a finished download says something about the link (not a cache, not tiny). */
+    measures(bytes, ms) {
+      const cache = this.config.cacheLoadThreshold !== undefined
         ? this.config.cacheLoadThreshold : this.options.cacheLoadThresholdMs;
-      return ms < threshold;
+      const advanced = this.config.advanced || {};
+      const minBytes = advanced.minBytes !== undefined ? advanced.minBytes : this.options.minSampleBytes;
+      return ms >= cache && bytes >= minBytes;
     }
 
     /** Plans, and asks the player to switch when the plan wants another bitrate. */
