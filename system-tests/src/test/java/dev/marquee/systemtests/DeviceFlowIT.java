@@ -49,6 +49,18 @@ class DeviceFlowIT {
     // Polling again at once is too fast (RFC 8628 section 3.5).
     assertThat(poll(deviceCode).json().getString("error")).isEqualTo("slow_down");
 
+    // Before deciding, the viewer sees who asks: the device, the app, when.
+    var asking = api.get("/api/oauth/device/approvals/" + userCode.toLowerCase(), phoneToken);
+    assertThat(asking.status()).as(asking.toString()).isEqualTo(200);
+    assertThat(asking.json().getString("deviceName")).isEqualTo("Living room TV");
+    assertThat(asking.json().getString("deviceType")).isEqualTo("TV");
+    assertThat(asking.json().getString("clientId")).isEqualTo("marquee-tv");
+    assertThat(asking.json().getString("clientName")).isNotBlank();
+    assertThat(java.time.Instant.parse(asking.json().getString("requestedAt")))
+        .isBefore(java.time.Instant.parse(asking.json().getString("expiresAt")));
+    assertProblem(
+        api.get("/api/oauth/device/approvals/BBBB-BBBB", phoneToken), 404, "unknown-user-code");
+
     // The viewer types the code any way they like.
     String typed = userCode.toLowerCase().replace("-", " ");
     var approval =

@@ -48,9 +48,36 @@ public class DeviceAuthorizationService {
     return new Started(deviceCode, userCode, ttlSeconds, intervalSeconds);
   }
 
-  /** The viewer's decision on the code their TV shows. */
+  /** What a viewer is asked to approve: which app, on which device, since when. */
+  public record Pending(
+      String userCode,
+      String clientId,
+      String clientName,
+      String deviceName,
+      DeviceType deviceType,
+      java.time.Instant requestedAt,
+      java.time.Instant expiresAt) {}
+
+  /** Shows who asks before the viewer decides; the code must be pending. */
   @Transactional
-  public String decide(UUID accountId, String typedUserCode, boolean approve) {
+  public Pending pending(String typedUserCode) {
+    DeviceAuthorization authorization = waiting(typedUserCode);
+    String clientName =
+        tokens
+            .client(authorization.clientId())
+            .map(OAuthClient::name)
+            .orElse(authorization.clientId());
+    return new Pending(
+        authorization.userCode(),
+        authorization.clientId(),
+        clientName,
+        authorization.deviceName(),
+        authorization.deviceType(),
+        authorization.createdAt().toInstant(),
+        authorization.expiresAt().toInstant());
+  }
+
+  private DeviceAuthorization waiting(String typedUserCode) {
     String code = SecretTokens.normalizeUserCode(typedUserCode);
     DeviceAuthorization authorization =
         tokens
@@ -65,6 +92,13 @@ public class DeviceAuthorizationService {
       throw ProblemException.conflict(
           "user-code-already-used", "Code " + code + " was already decided.");
     }
+    return authorization;
+  }
+
+  /** The viewer's decision on the code their TV shows. */
+  @Transactional
+  public String decide(UUID accountId, String typedUserCode, boolean approve) {
+    DeviceAuthorization authorization = waiting(typedUserCode);
     if (approve) {
       authorization.approve(accountId);
     } else {

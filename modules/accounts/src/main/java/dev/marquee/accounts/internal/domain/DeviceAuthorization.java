@@ -117,6 +117,14 @@ public class DeviceAuthorization {
     return accountId;
   }
 
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime expiresAt() {
+    return expiresAt;
+  }
+
   public int intervalSeconds() {
     return intervalSeconds;
   }

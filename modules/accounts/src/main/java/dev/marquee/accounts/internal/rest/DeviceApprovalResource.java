@@ -11,8 +11,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +37,20 @@ public class DeviceApprovalResource {
 
   /** What was decided, for the confirmation screen. */
   public record ApprovalResponse(String deviceName, String decision) {}
+
+  /**
+   * Who asks, before the viewer decides: the app, the device's name and type, and when it asked. A
+   * wrong code counts as a guess, like a wrong code in a decision.
+   */
+  @GET
+  @Path("/{userCode}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public DeviceAuthorizationService.Pending pending(@PathParam("userCode") String userCode) {
+    return limits.deviceApproval(
+        http.getRemoteAddr(),
+        caller.accountId().toString(),
+        () -> authorizations.pending(userCode));
+  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
