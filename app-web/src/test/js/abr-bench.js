@@ -1,9 +1,12 @@
 'use strict';
 // Runs every ABR rule on every 3G trace (or the ones named) and prints one table; with --json FILE
 // also writes the figures for scripts. Deterministic: the same traces give the same figures.
-//   node app-web/src/test/js/abr-bench.js [--max-buffer 25] [--json bench/results/abr.json] [trace.json ...]
+//   node app-web/src/test/js/abr-bench.js [--max-buffer 25] [--json bench/results/abr.json]
+//        [--renditions renditions.json] [trace.json ...]
+// --renditions replays a Marquee title's own ladder (its segment index, as
+// GET /api/transcode/titles/{id}/renditions answers) instead of Big Buck Bunny's.
 
-const { loadManifest, loadTraces, simulateSession, pool } = require('./trace-replay.js');
+const { loadManifest, loadMarqueeRenditions, loadTraces, simulateSession, pool } = require('./trace-replay.js');
 const { RULES, ABLATIONS } = require('./abr-rules.js');
 
 const ALL_RULES = Object.assign({}, RULES, ABLATIONS);
@@ -15,8 +18,7 @@ const SABRE = {
   dynamic: { averageBitrateKbps: 1096, rebufferRatio: 0.144, stalledSessions: 72 },
 };
 
-function runAll({ names, maxBufferMs = 25000, rules = Object.keys(ALL_RULES) } = {}) {
-  const manifest = loadManifest();
+function runAll({ names, maxBufferMs = 25000, rules = Object.keys(ALL_RULES), manifest = loadManifest() } = {}) {
   const traces = loadTraces(names);
   const results = {};
   for (const rule of rules) {
@@ -41,13 +43,13 @@ function targets(results) {
   return { checks, met: Object.values(checks).every(Boolean) };
 }
 
-function table(results) {
+function table(results, withSabre = true) {
   const rows = [];
   rows.push('| rule | avg bitrate kb/s | rebuffer ratio (pooled) | sessions stalled | stalls/session | '
     + 'switches/session | QoE/session (sum) | QoE/segment | Sabre: kb/s, ratio, stalled |');
   rows.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const [name, r] of Object.entries(results)) {
-    const s = SABRE[name];
+    const s = withSabre ? SABRE[name] : undefined;
     const label = name === 'robustmpc' ? 'robustmpc (marquee without its reserve)' : name;
     rows.push(`| ${label} | ${Math.round(r.averageBitrateKbps)} | ${(100 * r.rebufferRatio).toFixed(1)}% | `
       + `${r.stalledSessions}/${r.sessions} | ${r.stallEventsPerSession.toFixed(1)} | ${r.switchesPerSession.toFixed(1)} | `
@@ -60,22 +62,29 @@ function table(results) {
 function main(argv) {
   let maxBuffer = 25;
   let json = null;
+  let manifest = loadManifest();
+  let ladder = 'Big Buck Bunny';
   const names = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--max-buffer') maxBuffer = Number(argv[++i]);
     else if (argv[i] === '--json') json = argv[++i];
+    else if (argv[i] === '--renditions') {
+      ladder = argv[++i];
+      manifest = loadMarqueeRenditions(ladder);
+    }
     else names.push(argv[i]);
   }
-  const { traces, results } = runAll({ names: names.length ? names : undefined, maxBufferMs: maxBuffer * 1000 });
-  console.log(`${traces.length} traces (Norway 3G/HSDPA), Big Buck Bunny 10 rungs x ${loadManifest().segmentBits.length} `
-    + `segments of 3 s, maximum buffer ${maxBuffer} s, node ${process.version}`);
-  console.log(table(results));
+  const { traces, results } = runAll({ names: names.length ? names : undefined, maxBufferMs: maxBuffer * 1000, manifest });
+  console.log(`${traces.length} traces (Norway 3G/HSDPA), ${ladder}: ${manifest.bitratesKbps.length} rungs x `
+    + `${manifest.segmentBits.length} segments of ${manifest.segmentMs / 1000} s, maximum buffer ${maxBuffer} s, `
+    + `node ${process.version}`);
+  console.log(table(results, ladder === 'Big Buck Bunny'));
   const t = targets(results);
   console.log('targets: ' + Object.entries(t.checks).map(([k, v]) => `${k}=${v}`).join(', ') + ` -> met=${t.met}`);
-  if (json) writeJson(json, { traces, results, maxBuffer, t });
+  if (json) writeJson(json, { traces, results, maxBuffer, t, manifest, ladder });
 }
 
-function writeJson(file, { traces, results, maxBuffer, t }) {
+function writeJson(file, { traces, results, maxBuffer, t, manifest, ladder }) {
   const fs = require('node:fs');
   const { execSync } = require('node:child_process');
   let commit = 'unknown';
@@ -97,7 +106,9 @@ function writeJson(file, { traces, results, maxBuffer, t }) {
     command: 'bash bench/abr-bench.sh',
     setup: {
       traces: `${traces.length} Norway 3G/HSDPA sessions (Riiser et al., MMSys'13), Sabre JSON form, looped`,
-      manifest: 'Big Buck Bunny, 10 rungs 230-6000 kb/s, 199 segments of 3 s (Sabre example)',
+      manifest: ladder === 'Big Buck Bunny'
+        ? 'Big Buck Bunny, 10 rungs 230-6000 kb/s, 199 segments of 3 s, real sizes (Sabre example)'
+        : `${ladder}: ${manifest.bitratesKbps.length} rungs, ${manifest.segmentBits.length} segments of ${manifest.segmentMs / 1000} s`,
       maxBufferSeconds: maxBuffer,
       startup: 'playback starts after the first segment; resumes after a stall as soon as a segment arrives',
       averageBitrate: 'mean over sessions of bits played / (startup + content + stall time), as Sabre',
@@ -105,7 +116,7 @@ function writeJson(file, { traces, results, maxBuffer, t }) {
       qoe: 'per segment: bitrate Mb/s - 4.3 x stall s - |bitrate change| Mb/s; summed per session, then the mean over sessions',
     },
     figures,
-    sabre: SABRE,
+    sabre: ladder === 'Big Buck Bunny' ? SABRE : null,
     ratios: {
       marqueeStalledSessionsVsBola: m.stalledSessions / results.bola.stalledSessions,
       marqueeRebufferRatioVsBola: m.rebufferRatio / results.bola.rebufferRatio,

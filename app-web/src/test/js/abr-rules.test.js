@@ -6,7 +6,11 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 
-const { loadManifest, loadTraces, simulateSession, TraceNetwork, pool } = require('./trace-replay.js');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { loadManifest, loadMarqueeRenditions, loadTraces, simulateSession, TraceNetwork, pool } = require('./trace-replay.js');
 const { RULES } = require('./abr-rules.js');
 const { runAll, targets } = require('./abr-bench.js');
 
@@ -122,4 +126,26 @@ test('the player never buffers more than its maximum', () => {
     periods: [{ duration_ms: 60000, bandwidth_kbps: 100000, latency_ms: 0 }],
   });
   assert.ok(most > 0 && most <= 1000, `buffer before a request was ${most} ms`);
+});
+
+test("a Marquee title's segment index replays as a ladder: video plus main audio per segment", () => {
+  const seg = (sizes, timescale) => sizes.map((sizeBytes, index) => ({
+    index, startTime: index * 2 * timescale, duration: 2 * timescale, sizeBytes, key: `v/${index}.m4s`,
+  }));
+  const renditions = [
+    { name: '360p', kind: 'VIDEO', height: 360, timescale: 12800, peakBandwidth: 900000, segments: seg([200000, 210000, 190000], 12800) },
+    { name: '240p', kind: 'VIDEO', height: 240, timescale: 12800, peakBandwidth: 450000, segments: seg([100000, 110000, 90000], 12800) },
+    { name: 'en', kind: 'AUDIO', role: 'main', timescale: 48000, peakBandwidth: 130000, segments: seg([32000, 32000, 32000], 48000) },
+    { name: 'en-ad', kind: 'AUDIO', role: 'description', timescale: 48000, peakBandwidth: 130000, segments: seg([1, 1, 1], 48000) },
+  ];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'renditions-')), 'renditions.json');
+  fs.writeFileSync(file, JSON.stringify(renditions));
+  const ladder = loadMarqueeRenditions(file);
+  assert.equal(ladder.segmentMs, 2000);
+  assert.deepEqual(ladder.bitratesKbps, [580, 1030]);
+  assert.deepEqual(ladder.segmentBits[1], [8 * (110000 + 32000), 8 * (210000 + 32000)]);
+  const session = simulateSession({
+    manifest: ladder, periods: loadTraces(SUBSET.slice(0, 1))[0].periods, rule: RULES.marquee(ladder, 10000), maxBufferMs: 10000,
+  });
+  assert.equal(session.qualities.length, 3);
 });

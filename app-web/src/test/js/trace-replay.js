@@ -23,6 +23,34 @@ function loadManifest(file = path.join(TRACES, 'sabre-bbb-manifest.json')) {
   return { segmentMs: m.segment_duration_ms, bitratesKbps: m.bitrates_kbps, segmentBits: m.segment_sizes_bits };
 }
 
+/**
+ * A Marquee title's own ladder, from its segment index as `GET /api/transcode/titles/{id}/renditions`
+ * answers it: one rung per video rendition, each with the title's first main audio track as the
+ * player's variants pair them. A rung's bitrate is what the DASH manifest announces (video plus
+ * audio peak bandwidth); a segment's size is the video segment's plus the audio segment's of the
+ * same index. Segments are taken as equally long (the most common duration).
+ */
+function loadMarqueeRenditions(file) {
+  const renditions = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const kind = (r) => String(r.kind).toUpperCase();
+  const videos = renditions.filter((r) => kind(r) === 'VIDEO').sort((a, b) => a.peakBandwidth - b.peakBandwidth);
+  const audio = renditions.find((r) => kind(r) === 'AUDIO' && r.role !== 'description');
+  if (!videos.length) throw new Error(file + ' has no video rendition');
+  const count = Math.min(...videos.map((v) => v.segments.length));
+  const counts = new Map();
+  for (const seg of videos[0].segments) {
+    const ms = Math.round((seg.duration * 1000) / videos[0].timescale);
+    counts.set(ms, (counts.get(ms) || 0) + 1);
+  }
+  const segmentMs = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const audioBytes = (i) => (audio && audio.segments[i] ? audio.segments[i].sizeBytes : 0);
+  return {
+    segmentMs,
+    bitratesKbps: videos.map((v) => (v.peakBandwidth + (audio ? audio.peakBandwidth : 0)) / 1000),
+    segmentBits: Array.from({ length: count }, (_, i) => videos.map((v) => 8 * (v.segments[i].sizeBytes + audioBytes(i)))),
+  };
+}
+
 /** The 3G sessions, by file name, in name order; `names` picks a subset. */
 function loadTraces(names, dir = path.join(TRACES, 'norway-hsdpa-3g')) {
   const files = names || fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -224,4 +252,4 @@ function pool(sessions) {
   };
 }
 
-module.exports = { TRACES, loadManifest, loadTraces, TraceNetwork, simulateSession, summarise, pool };
+module.exports = { TRACES, loadManifest, loadMarqueeRenditions, loadTraces, TraceNetwork, simulateSession, summarise, pool };
