@@ -108,7 +108,8 @@ function writeJson(file, { traces, results, maxBuffer, t, manifest, ladder }) {
       traces: `${traces.length} Norway 3G/HSDPA sessions (Riiser et al., MMSys'13), Sabre JSON form, looped`,
       manifest: ladder === 'Big Buck Bunny'
         ? 'Big Buck Bunny, 10 rungs 230-6000 kb/s, 199 segments of 3 s, real sizes (Sabre example)'
-        : `${ladder}: ${manifest.bitratesKbps.length} rungs, ${manifest.segmentBits.length} segments of ${manifest.segmentMs / 1000} s`,
+        : `${ladder}: ${manifest.bitratesKbps.length} rungs, `
+          + `${manifest.segmentBits.length} segments of ${manifest.segmentMs / 1000} s`,
       maxBufferSeconds: maxBuffer,
       startup: 'playback starts after the first segment; resumes after a stall as soon as a segment arrives',
       averageBitrate: 'mean over sessions of bits played / (startup + content + stall time), as Sabre',

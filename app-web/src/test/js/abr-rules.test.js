@@ -10,7 +10,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { loadManifest, loadMarqueeRenditions, loadTraces, simulateSession, TraceNetwork, pool } = require('./trace-replay.js');
+const {
+  loadManifest, loadMarqueeRenditions, loadTraces, simulateSession, TraceNetwork, pool,
+} = require('./trace-replay.js');
 const { RULES } = require('./abr-rules.js');
 const { runAll, targets } = require('./abr-bench.js');
 
@@ -120,7 +122,14 @@ test('a segment that takes longer than the buffer holds is a stall, counted once
 
 test('the player never buffers more than its maximum', () => {
   let most = 0;
-  const watching = { firstQuality: () => 0, nextQuality: (ctx) => { most = Math.max(most, ctx.bufferMs); return 0; }, downloaded() {} };
+  const watching = {
+    firstQuality: () => 0,
+    nextQuality: (ctx) => {
+      most = Math.max(most, ctx.bufferMs);
+      return 0;
+    },
+    downloaded() {},
+  };
   simulateSession({
     manifest: tiny, rule: watching, maxBufferMs: 2000,
     periods: [{ duration_ms: 60000, bandwidth_kbps: 100000, latency_ms: 0 }],
@@ -133,10 +142,14 @@ test("a Marquee title's segment index replays as a ladder: video plus main audio
     index, startTime: index * 2 * timescale, duration: 2 * timescale, sizeBytes, key: `v/${index}.m4s`,
   }));
   const renditions = [
-    { name: '360p', kind: 'VIDEO', height: 360, timescale: 12800, peakBandwidth: 900000, segments: seg([200000, 210000, 190000], 12800) },
-    { name: '240p', kind: 'VIDEO', height: 240, timescale: 12800, peakBandwidth: 450000, segments: seg([100000, 110000, 90000], 12800) },
-    { name: 'en', kind: 'AUDIO', role: 'main', timescale: 48000, peakBandwidth: 130000, segments: seg([32000, 32000, 32000], 48000) },
-    { name: 'en-ad', kind: 'AUDIO', role: 'description', timescale: 48000, peakBandwidth: 130000, segments: seg([1, 1, 1], 48000) },
+    { name: '360p', kind: 'VIDEO', height: 360, timescale: 12800, peakBandwidth: 900000,
+      segments: seg([200000, 210000, 190000], 12800) },
+    { name: '240p', kind: 'VIDEO', height: 240, timescale: 12800, peakBandwidth: 450000,
+      segments: seg([100000, 110000, 90000], 12800) },
+    { name: 'en', kind: 'AUDIO', role: 'main', timescale: 48000, peakBandwidth: 130000,
+      segments: seg([32000, 32000, 32000], 48000) },
+    { name: 'en-ad', kind: 'AUDIO', role: 'description', timescale: 48000, peakBandwidth: 130000,
+      segments: seg([1, 1, 1], 48000) },
   ];
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'renditions-')), 'renditions.json');
   fs.writeFileSync(file, JSON.stringify(renditions));
@@ -145,7 +158,10 @@ test("a Marquee title's segment index replays as a ladder: video plus main audio
   assert.deepEqual(ladder.bitratesKbps, [580, 1030]);
   assert.deepEqual(ladder.segmentBits[1], [8 * (110000 + 32000), 8 * (210000 + 32000)]);
   const session = simulateSession({
-    manifest: ladder, periods: loadTraces(SUBSET.slice(0, 1))[0].periods, rule: RULES.marquee(ladder, 10000), maxBufferMs: 10000,
+    manifest: ladder,
+    periods: loadTraces(SUBSET.slice(0, 1))[0].periods,
+    rule: RULES.marquee(ladder, 10000),
+    maxBufferMs: 10000,
   });
   assert.equal(session.qualities.length, 3);
 });
