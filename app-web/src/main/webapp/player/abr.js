@@ -6,7 +6,7 @@
  * recent prediction error, after RobustMPC) and keeps the first step of the plan that scores best
  * on the QoE the project measures (bitrate, minus stalls, minus switches), with one addition of
  * our own: a plan that lets the buffer fall below a reserve pays for it as for part of a stall.
- * docs/adr explains the choice; bench/RESULTS.md has the figures.
+ * docs/adr/0012-own-abr-rule.md explains the choice; bench/RESULTS.md has the figures.
  *
  * One file for two hosts: the web player loads it as a classic script (window.MarqueeAbr) and the
  * trace-replay simulator in Node requires it, so the rule that is measured is the rule that ships.
@@ -193,7 +193,8 @@
   class AbrManager {
     constructor(options) {
       this.options = Object.assign({}, DEFAULTS, options || {});
-      this.throughput = new RobustThroughput(this.options.window, this.options.maxPredictionError, this.options.slowShare);
+      const o = this.options;
+      this.throughput = new RobustThroughput(o.window, o.maxPredictionError, o.slowShare);
       this.switch_ = null;
       this.enabled = false;
       this.variants = [];
