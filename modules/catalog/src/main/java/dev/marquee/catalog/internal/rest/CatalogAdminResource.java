@@ -100,6 +100,10 @@ public class CatalogAdminResource {
   }
 
   /** A JPEG or PNG poster or backdrop (at most 5 MB and 8000 pixels a side). */
+  @dev.marquee.platform.api.MaxBodySize(
+      value = dev.marquee.catalog.internal.admin.Artwork.MAX_BYTES,
+      streamed = true,
+      problem = "image-too-large")
   @jakarta.ws.rs.PUT
   @Path("/titles/{id}/artwork/{kind}")
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})

@@ -19,7 +19,7 @@ import java.util.UUID;
  * strictly: anything else is a 400 that says what is wrong.
  */
 public record ClearKeyRequest(List<UUID> kids, String type) {
-  static final int MAX_BODY = 8192;
+  public static final int MAX_BODY = 8192;
   static final int MAX_KIDS = 16;
 
   /** Looked up once: {@code Json.createReader} runs a ServiceLoader lookup on every call. */

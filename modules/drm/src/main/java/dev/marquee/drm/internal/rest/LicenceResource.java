@@ -8,6 +8,7 @@ import dev.marquee.drm.internal.licence.LicenceService.Ask;
 import dev.marquee.drm.internal.licence.LicenceService.Granted;
 import dev.marquee.drm.internal.licence.OfflineLicences;
 import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
+import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,7 @@ public class LicenceResource {
 
   @Context HttpHeaders headers;
 
+  @MaxBodySize(ClearKeyRequest.MAX_BODY)
   @POST
   @Path("/clearkey")
   @Consumes(MediaType.WILDCARD)
@@ -73,6 +75,7 @@ public class LicenceResource {
   }
 
   /** An offline (persistent) licence for a download: needs offline rights and a free slot. */
+  @MaxBodySize(ClearKeyRequest.MAX_BODY)
   @POST
   @Path("/offline")
   @Consumes(MediaType.WILDCARD)

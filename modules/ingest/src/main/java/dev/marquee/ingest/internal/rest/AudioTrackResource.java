@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.AddedAudio;
 import dev.marquee.ingest.internal.audio.AudioTrackService;
+import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,8 @@ public class AudioTrackResource {
   @Inject JsonWebToken caller;
   @Context SecurityContext security;
 
+  // One S3 PUT at most; the service streams the file and holds it to the configured limit.
+  @MaxBodySize(value = 5L * 1024 * 1024 * 1024, streamed = true, problem = "audio-too-large")
   @PUT
   @Path("/{language}")
   @Consumes({"audio/*", "video/*", MediaType.APPLICATION_OCTET_STREAM})

@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.ingest.internal.subtitles.SubtitleService;
+import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ public class SubtitleResource {
   @Inject JsonWebToken caller;
   @Context SecurityContext security;
 
+  @MaxBodySize(value = SubtitleService.MAX_BYTES, streamed = true, problem = "subtitles-too-large")
   @PUT
   @Path("/{language}")
   @Consumes({"text/vtt", "application/x-subrip", "text/srt", MediaType.TEXT_PLAIN})

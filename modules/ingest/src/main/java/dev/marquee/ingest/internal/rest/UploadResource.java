@@ -5,6 +5,7 @@ import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.NewTitle;
 import dev.marquee.ingest.internal.application.UploadService;
+import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -67,6 +68,8 @@ public class UploadResource {
     return UploadResponse.of(uploads.progress(owner(), uuid(id)), uploads);
   }
 
+  // S3's largest part; the service also holds the part to its planned size before reading.
+  @MaxBodySize(value = 5L * 1024 * 1024 * 1024, streamed = true)
   @PUT
   @Path("/{id}/parts/{number}")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
