@@ -136,7 +136,7 @@ class ManifestAndOriginIT {
   }
 
   @Test
-  void theOriginServesSignedImmutableSegmentsWithEtagsAndRanges() {
+  void theOriginServesSignedImmutableSegmentsWithEtagsAndRanges() throws Exception {
     JsonObject s = session("WEB", null);
     String xml = api.get(s.getJsonObject("manifests").getString("dash")).body();
     Matcher init = Pattern.compile("initialization=\"([^\"]+)\"").matcher(xml);
@@ -175,6 +175,16 @@ class ManifestAndOriginIT {
         403,
         "bad-signature");
     assertProblem(api.get(path), 403, "bad-signature");
+    // The same expiry written another way is another URL: the signature does not open it.
+    assertProblem(api.get(path + "?exp=%2B" + exp + "&sig=" + sig), 403, "bad-signature");
+    assertProblem(api.get(path + "?exp=000" + exp + "&sig=" + sig), 403, "bad-signature");
+    // Correctly signed, but past its expiry (signed here as an edge holding the secret would).
+    String titlePrefix = path.substring("/api/origin/".length()).split("/video/")[0] + "/";
+    long past = java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+    assertProblem(
+        api.get(path + "?exp=" + past + "&sig=" + originSignature(titlePrefix, past)),
+        403,
+        "url-expired");
     // Outside a title's CMAF output: not served, whatever the signature.
     String prefix = path.substring(0, path.indexOf("/video/"));
     Api.Reply traversal =
@@ -244,5 +254,21 @@ class ManifestAndOriginIT {
       }
     }
     throw new AssertionError(name + " missing in " + url);
+  }
+
+  /** HMAC-SHA256 over "prefix|exp" with the stack's origin secret, as OriginSigner signs. */
+  private static String originSignature(String titlePrefix, long exp) throws Exception {
+    byte[] secret =
+        java.nio.file.Files.readString(
+                RunningMarquee.stack().home().resolve("secrets/origin-url-secret"))
+            .strip()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            mac.doFinal(
+                (titlePrefix + "|" + exp).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   }
 }

@@ -68,6 +68,15 @@ class RegistrationIT {
   void malformedJsonIsNamedAsSuch() {
     assertProblem(api.postJson("/api/accounts", "{\"email\": "), 400, "malformed-json");
     assertProblem(api.postJson("/api/accounts", "not json at all"), 400, "malformed-json");
+    // A field of the wrong kind is named in the client's terms, never as a Java type.
+    Api.Reply wrongKind =
+        assertProblem(
+            api.postJson("/api/accounts", "{\"email\":{\"a\":1},\"password\":\"x\"}"),
+            400,
+            "malformed-json");
+    assertThat(wrongKind.json().getString("detail"))
+        .isEqualTo("Field 'email' must be text.")
+        .doesNotContain("java");
   }
 
   @Test

@@ -39,11 +39,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable exception) {
     if (WebApplicationExceptionMapper.isMalformedJson(exception)) {
       return ProblemResponses.of(
-          400,
-          "malformed-json",
-          "Malformed JSON",
-          "The request body is not valid JSON for this operation: "
-              + WebApplicationExceptionMapper.rootMessage(exception));
+          400, "malformed-json", "Malformed JSON", JsonBodyProblems.describe(exception));
     }
     if (isDatabaseUnavailable(exception)) {
       LOG.warning(() -> "Database unavailable: " + exception);

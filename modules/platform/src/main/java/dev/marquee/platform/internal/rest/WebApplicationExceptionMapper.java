@@ -18,10 +18,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     int status = exception.getResponse().getStatus();
     if (isMalformedJson(exception)) {
       return ProblemResponses.of(
-          400,
-          "malformed-json",
-          "Malformed JSON",
-          "The request body is not valid JSON for this operation: " + rootMessage(exception));
+          400, "malformed-json", "Malformed JSON", JsonBodyProblems.describe(exception));
     }
     return switch (status) {
       case 400 ->
@@ -71,16 +68,5 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       }
     }
     return false;
-  }
-
-  static String rootMessage(Throwable exception) {
-    Throwable root = exception;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? "unreadable body" : root.getMessage();
-    // Parser messages can quote the input; keep them short and single-line.
-    message = message.replaceAll("\\s+", " ");
-    return message.length() > 200 ? message.substring(0, 200) + "..." : message;
   }
 }

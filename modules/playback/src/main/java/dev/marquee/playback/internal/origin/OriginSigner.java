@@ -37,6 +37,9 @@ public class OriginSigner {
   static final Pattern SUBTITLE_KEY =
       Pattern.compile("^(titles/[0-9a-f-]{36}/subtitles/)[a-z]{2,3}(-[0-9a-f]{16})?\\.vtt$");
 
+  /** Epoch seconds as {@link #queryFor} writes them: digits, no sign, no leading zero. */
+  static final Pattern CANONICAL_EXPIRY = Pattern.compile("[1-9][0-9]{0,17}");
+
   @Inject
   @ConfigProperty(name = "marquee.origin.secret")
   Optional<String> configuredSecret;
@@ -68,7 +71,11 @@ public class OriginSigner {
   /** The query string ({@code exp=..&sig=..}) that opens every object under the prefix. */
   public String queryFor(String titlePrefix) {
     long exp = Instant.now().plus(validity).getEpochSecond();
-    exp = (exp / 3600 + 1) * 3600;
+    return query(titlePrefix, (exp / 3600 + 1) * 3600);
+  }
+
+  /** The query string for an explicit expiry (epoch seconds). */
+  String query(String titlePrefix, long exp) {
     return "exp=" + exp + "&sig=" + sign(titlePrefix, exp);
   }
 
@@ -77,12 +84,12 @@ public class OriginSigner {
     if (prefix == null) {
       return Verdict.NOT_SERVED;
     }
-    long expiry;
-    try {
-      expiry = Long.parseLong(exp);
-    } catch (NumberFormatException | NullPointerException e) {
+    // Only the canonical form signs: "+E" or "000E" would be other URLs (other cache keys) opened
+    // by the same signature.
+    if (exp == null || !CANONICAL_EXPIRY.matcher(exp).matches()) {
       return Verdict.BAD_SIGNATURE;
     }
+    long expiry = Long.parseLong(exp);
     if (sig == null
         || !MessageDigest.isEqual(
             sign(prefix, expiry).getBytes(StandardCharsets.US_ASCII),
