@@ -15,7 +15,7 @@ import java.util.Set;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class MissingBodyFilter implements ContainerRequestFilter {
-  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   @Override
   public void filter(ContainerRequestContext request) {
