@@ -100,6 +100,8 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_DRM_REGION_HEADER", "X-Viewer-Country")
         // Known to the tests, so that one can sign an already expired share link.
         .environment("MARQUEE_CATALOG_SHARE_SECRET", SHARE_SECRET)
+        // Unfinished account erasures are looked for every 2 s instead of every minute.
+        .environment("MARQUEE_ACCOUNTS_ERASURE_SWEEP_SECONDS", "2")
         .build()
         .start();
   }

@@ -1,2 +1,5 @@
-/** The accounts module's face: the facade, typed IDs, views of accounts, profiles and devices. */
+/**
+ * The accounts module's face: the facade, typed IDs, views of accounts, profiles and devices, and
+ * the ports other modules implement for it ({@link dev.marquee.accounts.api.PersonalDataHolder}).
+ */
 package dev.marquee.accounts.api;

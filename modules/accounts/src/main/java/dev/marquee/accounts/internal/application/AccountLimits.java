@@ -29,6 +29,9 @@ public class AccountLimits {
           "error_description",
           "Too many attempts; wait before trying again.");
 
+  /** The problem type of a wrong password re-entered to confirm a sensitive change. */
+  public static final String WRONG_PASSWORD = "wrong-password";
+
   @Inject RateLimiter limiter;
 
   @Inject
@@ -91,6 +94,16 @@ public class AccountLimits {
         OAUTH,
         Set.of("invalid-credentials"),
         attempt);
+  }
+
+  /**
+   * Runs a re-entered password check (a signed-in owner confirming a sensitive change): a wrong one
+   * counts against the same limits as a wrong sign-in, so a stolen access token is no faster way to
+   * guess the password.
+   */
+  public <T> T reauthentication(String address, String email, Supplier<T> attempt) {
+    return failuresCounted(
+        signInAddress, address, signInAccount, email, Map.of(), Set.of(WRONG_PASSWORD), attempt);
   }
 
   /** Runs a device-code decision; only a wrong code counts (RFC 8628 section 5.1). */

@@ -5,6 +5,7 @@ import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Device;
 import dev.marquee.accounts.internal.domain.DeviceAuthorization;
 import dev.marquee.accounts.internal.domain.DeviceRepository;
+import dev.marquee.accounts.internal.domain.ErasureRequestRepository;
 import dev.marquee.accounts.internal.domain.OAuthClient;
 import dev.marquee.accounts.internal.domain.RefreshToken;
 import dev.marquee.accounts.internal.domain.SecretTokens;
@@ -32,6 +33,7 @@ public class OAuthTokenService {
   @Inject AccountRepository accounts;
   @Inject DeviceRepository devices;
   @Inject TokenRepository tokens;
+  @Inject ErasureRequestRepository erasures;
   @Inject PasswordHashing hashing;
   @Inject AccessTokenIssuer issuer;
   // This bean through its proxy, so that startPasswordFamily runs in its own transaction.
@@ -82,8 +84,10 @@ public class OAuthTokenService {
   @Transactional
   public StoredPassword storedPassword(String clientId, String username) {
     client(clientId, OAuthClient.PASSWORD);
+    // An account being erased signs in no more: it answers like an unknown email.
     return accounts
         .accountByEmail(Account.normalize(username))
+        .filter(a -> !erasures.isPending(a.id()))
         .map(a -> new StoredPassword(a.id(), a.passwordHash()))
         .orElse(new StoredPassword(null, null));
   }

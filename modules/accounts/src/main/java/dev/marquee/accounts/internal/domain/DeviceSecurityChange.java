@@ -24,7 +24,8 @@ public class DeviceSecurityChange {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "device_id", nullable = false)
+  // Null once the device is gone with its erased account: the decision stays on record.
+  @Column(name = "device_id")
   private UUID deviceId;
 
   @Column(name = "account_id", nullable = false)

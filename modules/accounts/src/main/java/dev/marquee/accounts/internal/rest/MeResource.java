@@ -2,22 +2,38 @@ package dev.marquee.accounts.internal.rest;
 
 import dev.marquee.accounts.api.AccountId;
 import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.accounts.internal.application.AccountErasureService;
+import dev.marquee.accounts.internal.application.ErasureSaga;
+import dev.marquee.accounts.internal.application.PersonalDataExport;
+import dev.marquee.accounts.internal.domain.ErasureRequest;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 
-/** The signed-in account. */
+/** The signed-in account: what it is, a copy of all its data, and its erasure. */
 @Path("/accounts/me")
 @RequestScoped
 @RolesAllowed("viewer")
 public class MeResource {
   @Inject Caller caller;
   @Inject AccountsFacade accounts;
+  @Inject PersonalDataExport exports;
+  @Inject AccountErasureService erasures;
+  @Inject ErasureSaga saga;
+  @Context HttpServletRequest http;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -27,5 +43,39 @@ public class MeResource {
         .map(AccountResponse::of)
         .orElseThrow(
             () -> ProblemException.notFound("account-not-found", "This account no longer exists."));
+  }
+
+  /** Everything Marquee holds about the caller, as one JSON document (a download). */
+  @GET
+  @Path("export")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response export() {
+    UUID account = caller.accountId();
+    if (accounts.account(new AccountId(account)).isEmpty()) {
+      throw ProblemException.notFound("account-not-found", "This account no longer exists.");
+    }
+    // Written as text: one document, built by the modules with JSON-P.
+    return Response.ok(exports.export(account).toString(), MediaType.APPLICATION_JSON_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"marquee-data-" + account + ".json\"")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /**
+   * Erases the caller's account and everything Marquee holds about it, once the owner re-entered
+   * the password. 202 once the request is durable and every sign-in is revoked.
+   */
+  @DELETE
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response erase(
+      @NotNull(message = "a JSON body with the account's password is required") @Valid
+          ErasureRequestBody body) {
+    ErasureRequest request =
+        erasures.request(caller.accountId(), body.password(), http.getRemoteAddr());
+    saga.startSoon(request.id());
+    return Response.accepted(ErasureAccepted.of(request))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 }

@@ -1,0 +1,71 @@
+package dev.marquee.accounts.internal.application;
+
+import dev.marquee.accounts.internal.domain.Account;
+import dev.marquee.accounts.internal.domain.AccountRepository;
+import dev.marquee.accounts.internal.domain.ErasureRequest;
+import dev.marquee.accounts.internal.domain.ErasureRequestRepository;
+import dev.marquee.accounts.internal.persistence.AccountsPersonalData;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * A viewer erases their account (GDPR article 17). The owner re-enters the password (an access
+ * token alone, perhaps left on a shared TV, must not be enough to destroy an account); wrong
+ * passwords count against the same per-account limit as sign-in. Once it matches, one transaction
+ * writes the erasure request and revokes every sign-in of the account, and only then is the request
+ * acknowledged; the erasure itself runs as a saga ({@link ErasureSaga}).
+ */
+@ApplicationScoped
+public class AccountErasureService {
+  @Inject AccountRepository accounts;
+  @Inject ErasureRequestRepository requests;
+  @Inject AccountsPersonalData own;
+  @Inject PasswordHashing hashing;
+  @Inject AccountLimits limits;
+  // This bean through its proxy, so that the read and the write run in their own transactions
+  // and the password is hashed outside any (as sign-in does).
+  @Inject AccountErasureService self;
+
+  /** The account's email and password hash, null when the account is gone. */
+  public record Credentials(String email, String hash) {}
+
+  public ErasureRequest request(UUID accountId, String password, String address) {
+    if (password == null || password.isEmpty()) {
+      throw ProblemException.badRequest(
+          "password-required", "password: re-enter the account's password to confirm the erasure.");
+    }
+    Credentials stored = self.credentials(accountId);
+    if (stored == null) {
+      throw ProblemException.notFound("account-not-found", "This account no longer exists.");
+    }
+    return limits.reauthentication(
+        address,
+        stored.email(),
+        () -> {
+          if (!hashing.matches(password, stored.hash())) {
+            throw ProblemException.forbidden(
+                AccountLimits.WRONG_PASSWORD, "The password is not this account's password.");
+          }
+          return self.open(accountId);
+        });
+  }
+
+  @Transactional
+  public Credentials credentials(UUID accountId) {
+    return accounts
+        .account(accountId)
+        .map(a -> new Credentials(Account.normalize(a.email()), a.passwordHash()))
+        .orElse(null);
+  }
+
+  /** Durable before it returns: the request, and every sign-in revoked, in one commit. */
+  @Transactional
+  public ErasureRequest open(UUID accountId) {
+    ErasureRequest request = requests.open(accountId);
+    own.revokeEverySignIn(accountId);
+    return request;
+  }
+}
