@@ -18,7 +18,7 @@ import dev.marquee.drm.api.PlaybackPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The playback rules, in the order a viewer would want to hear about them. */
 @ApplicationScoped
@@ -28,6 +28,15 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
 
   @Inject EntitlementsFacade entitlements;
   @Inject RecentTitles titles;
+
+  /**
+   * {@code production}: the viewer's region comes only from the trusted edge's header; without it
+   * region-restricted titles are refused. {@code development} (the embedded default) falls back to
+   * the country the viewer chose for the account, which a viewer can set to anything.
+   */
+  @Inject
+  @ConfigProperty(name = "marquee.mode", defaultValue = "development")
+  String mode;
 
   @Override
   public Playability check(
@@ -68,11 +77,15 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
       throw new LicenceDenied("not-entitled", entitlement.denial());
     }
     LicenceTerms terms = title.licence();
-    String region = region(edgeRegion, context.country());
+    boolean production = "production".equalsIgnoreCase(mode);
+    String region = ViewerRegion.of(production, edgeRegion, context.country());
     if (region.isEmpty() && !terms.regions().contains("WORLD")) {
       throw new LicenceDenied(
           "region-unknown",
-          "The viewer's region is unknown: no trusted edge header and no country on the account.");
+          production
+              ? "The viewer's region is unknown: the trusted edge sent no country header."
+              : "The viewer's region is unknown: no trusted edge header and no country on the"
+                  + " account.");
     }
     if (!terms.regions().contains("WORLD") && !terms.regions().contains(region)) {
       throw new LicenceDenied(
@@ -111,11 +124,5 @@ public class DefaultPlaybackPolicy implements PlaybackPolicy {
         entitlement.source(),
         level,
         region);
-  }
-
-  /** The trusted edge's country header; without an edge, the account's country. */
-  private static String region(String edgeRegion, String accountCountry) {
-    String r = edgeRegion == null || edgeRegion.isBlank() ? accountCountry : edgeRegion;
-    return r == null ? "" : r.strip().toUpperCase(Locale.ROOT);
   }
 }
