@@ -423,9 +423,29 @@ $('sign-in').addEventListener('submit', (event) => {
 $('stop').addEventListener('click', () => stop().catch(failed));
 $('search').addEventListener('input', (event) => searchTitles(event.target.value));
 $('start-over').addEventListener('click', () => { $('video').currentTime = 0; show('resume-bar', false); });
+// Closing the tab ends the playback session at once, so the viewer's next device is not told
+// "too many streams" for a tab that is gone. A page being hidden gets no time for awaited work:
+// the last position and the session's end go out as keepalive requests, which outlive the page.
 window.addEventListener('pagehide', () => {
   if (marquee.qoe) marquee.qoe.end('closed', marquee.player, true);
-  if (marquee.session) stop();
+  if (!marquee.session) return;
+  const token = sessionStorage.getItem('marquee.accessToken');
+  const headers = token ? { Authorization: 'Bearer ' + token } : {};
+  if (marquee.title) {
+    fetch('/api/playback/positions', {
+      method: 'PUT', keepalive: true,
+      headers: Object.assign({ 'Content-Type': 'application/json' }, headers),
+      body: JSON.stringify({
+        titleId: marquee.title.id, profileId: marquee.profile, deviceId: marquee.device,
+        positionSeconds: $('video').currentTime, clientTime: new Date().toISOString(), event: 'STOP',
+      }),
+    }).catch(() => {});
+  }
+  fetch('/api/playback/sessions/' + marquee.session.sessionId,
+    { method: 'DELETE', keepalive: true, headers }).catch(() => {});
+  clearInterval(marquee.heartbeat);
+  clearInterval(marquee.periodic);
+  marquee.session = null;
 });
 
 // A share link (/player/?share=...) opens the title's card, signed in or not.

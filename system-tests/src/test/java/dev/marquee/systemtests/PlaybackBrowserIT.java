@@ -1,5 +1,6 @@
 package dev.marquee.systemtests;
 
+import static dev.marquee.systemtests.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.SyntheticMaster;
@@ -293,6 +294,45 @@ class PlaybackBrowserIT {
                   .getText()
                   .startsWith("Shared with you: Browser Night"),
           "the shared title's card");
+    }
+  }
+
+  @Test
+  void closingThePlayerTabEndsItsSessionSoAnotherDeviceMayStream() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "SD"); // one stream at a time
+    String tv = Viewers.device(api, viewer.token(), "TV", null);
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      play(browser);
+      await(browser, () -> currentTime(browser) >= 1.0, "1 s of playback");
+      String session = (String) browser.js("return window.marquee.session.sessionId");
+      assertProblem(Viewers.startSession(api, viewer, tv, title), 409, "concurrent-streams");
+      // The viewer closes the tab (the page is hidden and unloaded), then turns on the TV.
+      browser.driver.get("about:blank");
+      // Stopped by the page itself (endReason STOPPED), not merely expired after the test
+      // stack's 4 s session timeout: the poll gives up well before that.
+      Api.Reply ended = null;
+      for (int i = 0; i < 25; i++) {
+        ended = api.get("/api/playback/sessions/" + session, viewer.token());
+        if (ended.json().containsKey("endReason") && !ended.json().isNull("endReason")) {
+          break;
+        }
+        sleepBriefly();
+      }
+      assertThat(ended.json().getString("endReason", null))
+          .as(ended.toString())
+          .isEqualTo("STOPPED");
+      Api.Reply onTv = Viewers.startSession(api, viewer, tv, title);
+      assertThat(onTv.status()).as("after the tab closed: %s", onTv).isEqualTo(201);
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -57,7 +57,16 @@ class ResumeIT {
 
   /** Opens the profile's event stream as a device; events land in the queue as JSON. */
   private static BlockingQueue<JsonObject> listen(Viewer v, String device) throws Exception {
-    BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+    return open(v, device, new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>());
+  }
+
+  /**
+   * Opens the stream; position events land in {@code events} as JSON, every event's name in {@code
+   * names}, and "end of stream" when the server closes it.
+   */
+  private static BlockingQueue<JsonObject> open(
+      Viewer v, String device, BlockingQueue<JsonObject> events, BlockingQueue<String> names)
+      throws Exception {
     BlockingQueue<Boolean> ready = new LinkedBlockingQueue<>();
     HttpRequest request =
         HttpRequest.newBuilder(
@@ -80,6 +89,7 @@ class ResumeIT {
                           for (String line : (Iterable<String>) response.body()::iterator) {
                             if (line.startsWith("event:")) {
                               name = line.substring(6).strip();
+                              names.add(name);
                               if (name.equals("ready")) {
                                 ready.add(true);
                               }
@@ -89,11 +99,28 @@ class ResumeIT {
                                       .readObject());
                             }
                           }
+                          names.add("end of stream");
                         },
                         "sse-reader")
                     .start());
     assertThat(ready.poll(10, TimeUnit.SECONDS)).as("the stream opened").isTrue();
     return events;
+  }
+
+  @Test
+  void signingOutEndsTheDevicesPositionStream() throws Exception {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    BlockingQueue<String> names = new LinkedBlockingQueue<>();
+    open(v, v.deviceId(), new LinkedBlockingQueue<>(), names);
+    assertThat(names.poll(5, TimeUnit.SECONDS)).isEqualTo("ready");
+    assertThat(names.poll(1, TimeUnit.SECONDS))
+        .as("the stream stays open while signed in")
+        .isNull();
+
+    assertThat(api.post("/api/oauth/logout", v.token()).status()).isEqualTo(204);
+    // The server checks open streams' sign-ins every 2 s; 30 s is only the test's patience.
+    assertThat(names.poll(30, TimeUnit.SECONDS)).isEqualTo("signed-out");
+    assertThat(names.poll(30, TimeUnit.SECONDS)).isEqualTo("end of stream");
   }
 
   @Test

@@ -14,4 +14,10 @@ public interface AccountsFacade {
 
   /** A registered, not removed device of the account. */
   Optional<DeviceView> device(DeviceId id);
+
+  /**
+   * Which of these sign-ins (the {@code sid} claim of access tokens) are still active: not signed
+   * out, not revoked. Streams that outlive a request ask this to end when their sign-in does.
+   */
+  java.util.Set<java.util.UUID> activeSignIns(java.util.Collection<java.util.UUID> signIns);
 }

@@ -12,6 +12,7 @@ import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Device;
 import dev.marquee.accounts.internal.domain.DeviceRepository;
 import dev.marquee.accounts.internal.domain.Profile;
+import dev.marquee.accounts.internal.domain.TokenRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,7 @@ import java.util.Optional;
 public class DefaultAccountsFacade implements AccountsFacade {
   @Inject AccountRepository accounts;
   @Inject DeviceRepository devices;
+  @Inject TokenRepository tokens;
 
   @Override
   public Optional<AccountView> account(AccountId id) {
@@ -51,6 +53,11 @@ public class DefaultAccountsFacade implements AccountsFacade {
   @Override
   public Optional<DeviceView> device(DeviceId id) {
     return devices.device(id.value()).filter(d -> !d.isRemoved()).map(DefaultAccountsFacade::view);
+  }
+
+  @Override
+  public java.util.Set<java.util.UUID> activeSignIns(java.util.Collection<java.util.UUID> signIns) {
+    return tokens.activeAmong(signIns);
   }
 
   public static AccountView view(Account a) {

@@ -18,6 +18,9 @@ import java.util.UUID;
     name = "TokenFamily.activeOfDevice",
     query = "SELECT f FROM TokenFamily f WHERE f.deviceId = :device AND f.revokedAt IS NULL")
 @NamedQuery(
+    name = "TokenFamily.activeAmong",
+    query = "SELECT f.id FROM TokenFamily f WHERE f.id IN :ids AND f.revokedAt IS NULL")
+@NamedQuery(
     name = "TokenFamily.activeOfAccount",
     query = "SELECT f FROM TokenFamily f WHERE f.accountId = :account AND f.revokedAt IS NULL")
 public class TokenFamily {

@@ -13,6 +13,9 @@ public interface TokenRepository {
   /** Whether the family exists and is not revoked: checked on every authenticated request. */
   boolean isActive(UUID familyId);
 
+  /** The ids among these that belong to active (not revoked) families. */
+  java.util.Set<UUID> activeAmong(java.util.Collection<UUID> familyIds);
+
   List<TokenFamily> activeFamiliesOfDevice(UUID deviceId);
 
   List<TokenFamily> activeFamiliesOfAccount(UUID accountId);

@@ -35,6 +35,17 @@ public class JpaTokenRepository implements TokenRepository {
   }
 
   @Override
+  public java.util.Set<UUID> activeAmong(java.util.Collection<UUID> familyIds) {
+    if (familyIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        em.createNamedQuery("TokenFamily.activeAmong", UUID.class)
+            .setParameter("ids", familyIds)
+            .getResultList());
+  }
+
+  @Override
   public List<TokenFamily> activeFamiliesOfDevice(UUID deviceId) {
     return em.createNamedQuery("TokenFamily.activeOfDevice", TokenFamily.class)
         .setParameter("device", deviceId)

@@ -1,5 +1,6 @@
 package dev.marquee.playback.internal.position;
 
+import dev.marquee.accounts.api.AccountsFacade;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -35,10 +36,12 @@ import java.util.logging.Logger;
 public class PositionHub {
   static final long POLL_MILLIS = 400;
   private static final long KEEP_ALIVE_NANOS = 15_000_000_000L;
+  private static final long SIGN_IN_CHECK_NANOS = 2_000_000_000L;
   private static final Duration LOOKBACK = Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(PositionHub.class.getName());
 
   @Inject PositionStore store;
+  @Inject AccountsFacade accounts;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -48,9 +51,12 @@ public class PositionHub {
   private final Set<String> recentlySent = ConcurrentHashMap.newKeySet();
   private volatile Instant cursor;
   private long lastKeepAlive = System.nanoTime();
+  private long lastSignInCheck = System.nanoTime();
   private ScheduledFuture<?> poller;
 
-  private record Subscriber(SseEventSink sink, Sse sse, UUID deviceId) {}
+  /** An open stream, with the sign-in it was opened under and when its access token expires. */
+  private record Subscriber(
+      SseEventSink sink, Sse sse, UUID deviceId, UUID signIn, Instant tokenExpiry) {}
 
   /** What a device is told. */
   public record PositionEvent(
@@ -60,10 +66,11 @@ public class PositionHub {
       Instant clientTime,
       boolean watched) {}
 
-  public synchronized void subscribe(UUID profile, UUID deviceId, SseEventSink sink, Sse sse) {
+  public synchronized void subscribe(
+      UUID profile, UUID deviceId, UUID signIn, Instant tokenExpiry, SseEventSink sink, Sse sse) {
     byProfile
         .computeIfAbsent(profile, p -> new CopyOnWriteArrayList<>())
-        .add(new Subscriber(sink, sse, deviceId));
+        .add(new Subscriber(sink, sse, deviceId, signIn, tokenExpiry));
     sink.send(sse.newEventBuilder().name("ready").data("{}").build());
     if (poller == null) {
       cursor = store.databaseNow().minus(LOOKBACK);
@@ -98,6 +105,9 @@ public class PositionHub {
       if (System.nanoTime() - lastKeepAlive > KEEP_ALIVE_NANOS) {
         keepAlive();
       }
+      if (System.nanoTime() - lastSignInCheck > SIGN_IN_CHECK_NANOS) {
+        endStreamsOfEndedSignIns();
+      }
       byProfile.values().forEach(list -> list.removeIf(s -> s.sink().isClosed()));
       for (UUID profile : byProfile.keySet()) {
         byProfile.computeIfPresent(profile, (p, list) -> list.isEmpty() ? null : list);
@@ -124,6 +134,35 @@ public class PositionHub {
                       s.sink().close();
                     }
                   });
+        }
+      }
+    }
+  }
+
+  /**
+   * A stream lives no longer than what opened it: once its sign-in is signed out or revoked
+   * (logout, device removed, refresh-token reuse, roles taken away), or its access token has
+   * expired, it is told {@code signed-out} and closed. One query for all open streams every 2 s.
+   */
+  private void endStreamsOfEndedSignIns() {
+    lastSignInCheck = System.nanoTime();
+    Set<UUID> signIns = new HashSet<>();
+    byProfile.values().forEach(list -> list.forEach(s -> signIns.add(s.signIn())));
+    signIns.remove(null);
+    if (signIns.isEmpty()) {
+      return;
+    }
+    Set<UUID> active = accounts.activeSignIns(signIns);
+    Instant now = Instant.now();
+    for (List<Subscriber> list : byProfile.values()) {
+      for (Subscriber s : list) {
+        if (!s.sink().isClosed()
+            && (s.signIn() == null
+                || !active.contains(s.signIn())
+                || !now.isBefore(s.tokenExpiry()))) {
+          s.sink()
+              .send(s.sse().newEventBuilder().name("signed-out").data("{}").build())
+              .whenComplete((ok, failure) -> s.sink().close());
         }
       }
     }

@@ -140,7 +140,14 @@ public class PositionResource {
       @Context Sse sse) {
     UUID profile = uuid(profileId, "profileId");
     positions.checkProfile(me(), profile);
-    hub.subscribe(profile, deviceId == null ? null : uuid(deviceId, "deviceId"), sink, sse);
+    Object sid = caller.getClaim("sid");
+    hub.subscribe(
+        profile,
+        deviceId == null ? null : uuid(deviceId, "deviceId"),
+        sid == null ? null : uuid(sid.toString().replace("\"", ""), "sid"),
+        java.time.Instant.ofEpochSecond(caller.getExpirationTime()),
+        sink,
+        sse);
   }
 
   private UUID me() {
