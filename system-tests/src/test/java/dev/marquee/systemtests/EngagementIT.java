@@ -125,7 +125,7 @@ class EngagementIT {
   }
 
   @Test
-  void favouritesAndLikesAreOnePerProfileAndLikesMakePopularity() throws Exception {
+  void favouritesAndLikesAreOnePerProfileAndLikesOfAnAccountMakePopularityOnce() throws Exception {
     Viewer v = Viewers.newViewer(api, "WEB", null);
     String p = "?profileId=" + v.profileId();
     String fav = "/api/catalog/favourites/" + titles.get(3) + p;
@@ -137,7 +137,7 @@ class EngagementIT {
     assertThat(api.get("/api/catalog/favourites" + p, v.token()).json().getJsonArray("titleIds"))
         .isEmpty();
 
-    // Likes: one per profile; a second profile of the account and another account count too.
+    // Likes: one per profile, counted per account (a family's profiles cannot inflate a title).
     String kids =
         api.postJson("/api/accounts/me/profiles", "{\"name\":\"Kids\",\"kids\":true}", v.token())
             .json()
@@ -148,10 +148,13 @@ class EngagementIT {
     JsonObject again = api.put(like + p, v.token()).json();
     assertThat(again.getInt("likes")).isEqualTo(1);
     assertThat(again.getBoolean("liked")).isTrue();
-    api.put(like + "?profileId=" + kids, v.token());
+    JsonObject byKids = api.put(like + "?profileId=" + kids, v.token()).json();
+    assertThat(byKids.getBoolean("liked")).isTrue();
+    assertThat(byKids.getInt("likes")).isEqualTo(1);
     assertThat(
             api.put(like + "?profileId=" + other.profileId(), other.token()).json().getInt("likes"))
-        .isEqualTo(3);
+        .isEqualTo(2);
+    // The account still likes it through its first profile.
     assertThat(api.delete(like + "?profileId=" + kids, v.token()).json().getInt("likes"))
         .isEqualTo(2);
     api.put("/api/catalog/likes/" + titles.get(1) + p, v.token());
@@ -231,6 +234,19 @@ class EngagementIT {
 
     var queue = api.get("/api/catalog/moderation/reports", admin).array();
     assertThat(queue.stream().map(r -> r.asJsonObject().getString("id"))).contains(first, second);
+    // Newest first, a page at a time: the second report, then (from the cursor) the first.
+    Api.Reply page1 = api.get("/api/catalog/moderation/reports?limit=1", admin);
+    assertThat(page1.array()).hasSize(1);
+    assertThat(page1.array().getJsonObject(0).getString("id")).isEqualTo(second);
+    String cursor = page1.header("X-Next-Cursor").orElseThrow();
+    assertThat(page1.header("Link"))
+        .hasValueSatisfying(l -> assertThat(l).contains("rel=\"next\""));
+    Api.Reply page2 = api.get("/api/catalog/moderation/reports?limit=1&cursor=" + cursor, admin);
+    assertThat(page2.array().getJsonObject(0).getString("id")).isEqualTo(first);
+    assertProblem(
+        api.get("/api/catalog/moderation/reports?cursor=not-a-cursor", admin),
+        400,
+        "invalid-cursor");
     JsonObject dismissed =
         api.postJson(
                 "/api/catalog/moderation/reports/" + first + "/dismiss",

@@ -43,6 +43,9 @@ public class Reactions {
             c.setAutoCommit(false);
             try {
               TitleCheck.published(c, title);
+              if (kind == Kind.LIKE) {
+                lockAccountsLikes(c, account, title);
+              }
               boolean added;
               try (PreparedStatement s =
                   c.prepareStatement(
@@ -55,7 +58,8 @@ public class Reactions {
                 s.setObject(3, account);
                 added = s.executeUpdate() == 1;
               }
-              if (added && kind == Kind.LIKE) {
+              // Popularity counts accounts, not profiles: only an account's first like adds.
+              if (added && kind == Kind.LIKE && likesOfAccount(c, account, title) == 1) {
                 popularity(c, title, 1);
               }
               c.commit();
@@ -69,12 +73,15 @@ public class Reactions {
   }
 
   /** Removes the reaction; true if there was one. */
-  public boolean remove(Kind kind, UUID profile, UUID title) {
+  public boolean remove(Kind kind, UUID account, UUID profile, UUID title) {
     return Jdbc.call(
         "remove a reaction",
         () -> {
           try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            if (kind == Kind.LIKE) {
+              lockAccountsLikes(c, account, title);
+            }
             boolean removed;
             try (PreparedStatement s =
                 c.prepareStatement(
@@ -83,7 +90,8 @@ public class Reactions {
               s.setObject(2, title);
               removed = s.executeUpdate() == 1;
             }
-            if (removed && kind == Kind.LIKE) {
+            // The account's last like of the title takes its popularity back.
+            if (removed && kind == Kind.LIKE && likesOfAccount(c, account, title) == 0) {
               popularity(c, title, -1);
             }
             c.commit();
@@ -122,7 +130,7 @@ public class Reactions {
           try (Connection c = db.getConnection();
               PreparedStatement s =
                   c.prepareStatement(
-                      "SELECT count(*), count(*) FILTER (WHERE profile_id = ?)"
+                      "SELECT count(DISTINCT account_id), count(*) FILTER (WHERE profile_id = ?)"
                           + " FROM catalog.likes WHERE title_id = ?")) {
             s.setObject(1, profile);
             s.setObject(2, title);
@@ -132,6 +140,37 @@ public class Reactions {
             }
           }
         });
+  }
+
+  /**
+   * Serialises like and unlike of one account and title (two profiles of a family liking at once
+   * would both see themselves as the account's first like); released at commit.
+   */
+  private static void lockAccountsLikes(Connection c, UUID account, UUID title)
+      throws java.sql.SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      s.setLong(
+          1,
+          account.getMostSignificantBits()
+              ^ account.getLeastSignificantBits()
+              ^ Long.rotateLeft(
+                  title.getMostSignificantBits() ^ title.getLeastSignificantBits(), 1));
+      s.executeQuery().close();
+    }
+  }
+
+  private static long likesOfAccount(Connection c, UUID account, UUID title)
+      throws java.sql.SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT count(*) FROM catalog.likes WHERE account_id = ? AND title_id = ?")) {
+      s.setObject(1, account);
+      s.setObject(2, title);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
   }
 
   static void popularity(Connection c, UUID title, long delta) throws java.sql.SQLException {

@@ -64,12 +64,62 @@ public class Reports {
         });
   }
 
-  public List<Report> queue(String state) {
+  /** One page of the queue, newest first, and where the next page starts (null: no more). */
+  public record Page(List<Report> reports, String next) {}
+
+  /**
+   * The reports in a state, newest first, {@code limit} at a time; {@code cursor} is the previous
+   * page's {@code next} (the creation time and id of its last report: keyset paging, stable while
+   * reports arrive).
+   */
+  public Page queue(String state, int limit, String cursor) {
+    java.sql.Timestamp afterTime = null;
+    UUID afterId = null;
+    if (cursor != null && !cursor.isBlank()) {
+      try {
+        String[] parts =
+            new String(
+                    java.util.Base64.getUrlDecoder().decode(cursor.strip()),
+                    java.nio.charset.StandardCharsets.UTF_8)
+                .split("\\|");
+        afterTime = java.sql.Timestamp.from(java.time.Instant.parse(parts[0]));
+        afterId = UUID.fromString(parts[1]);
+      } catch (RuntimeException e) {
+        throw ProblemException.badRequest(
+            "invalid-cursor", "cursor must be the next value of a previous page.");
+      }
+    }
+    java.sql.Timestamp time = afterTime;
+    UUID id = afterId;
     return Jdbc.call(
         "read reports",
         () -> {
           try (Connection c = db.getConnection()) {
-            return read(c, "r.state = ?", state);
+            List<Report> page =
+                time == null
+                    ? read(
+                        c,
+                        "r.state = ? ORDER BY r.created_at DESC, r.id DESC LIMIT " + (limit + 1),
+                        state)
+                    : read(
+                        c,
+                        "r.state = ? AND (r.created_at, r.id) < (?, ?)"
+                            + " ORDER BY r.created_at DESC, r.id DESC LIMIT "
+                            + (limit + 1),
+                        state,
+                        time,
+                        id);
+            if (page.size() <= limit) {
+              return new Page(page, null);
+            }
+            Report last = page.get(limit - 1);
+            String next =
+                java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                        (last.createdAt() + "|" + last.id())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Page(page.subList(0, limit), next);
           }
         });
   }
@@ -170,15 +220,18 @@ public class Reports {
         });
   }
 
-  private static List<Report> read(Connection c, String where, Object value) throws SQLException {
+  /** Reports matching {@code where} (which may order and limit), with its parameters. */
+  private static List<Report> read(Connection c, String where, Object... values)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT r.id, r.title_id, t.name, r.account_id, r.reason, r.text, r.state, r.created_at,"
                 + " r.resolved_by, r.resolved_at, r.resolution FROM catalog.reports r"
                 + " JOIN catalog.titles t ON t.id = r.title_id WHERE "
-                + where
-                + " ORDER BY r.created_at, r.id LIMIT 500")) {
-      s.setObject(1, value);
+                + where)) {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
       List<Report> reports = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

@@ -119,8 +119,8 @@ public class CatalogPersonalData implements PersonalDataHolder {
       PlainSql.update(
           c,
           "UPDATE catalog.titles t SET popularity = greatest(0, t.popularity - l.n)"
-              + " FROM (SELECT title_id, count(*) AS n FROM catalog.likes WHERE account_id = ?"
-              + " GROUP BY title_id) l WHERE t.id = l.title_id",
+              + " FROM (SELECT DISTINCT title_id, 1 AS n FROM catalog.likes WHERE account_id = ?)"
+              + " l WHERE t.id = l.title_id",
           account);
       PlainSql.update(c, "DELETE FROM catalog.likes WHERE account_id = ?", account);
       PlainSql.update(c, "DELETE FROM catalog.favourites WHERE account_id = ?", account);

@@ -47,7 +47,7 @@ public class LikesResource {
     UUID title = CallerProfiles.uuid("titleId", titleId);
     UUID profile = profile(profileId);
     limits.like(profiles.account());
-    reactions.remove(Reactions.Kind.LIKE, profile, title);
+    reactions.remove(Reactions.Kind.LIKE, profiles.account(), profile, title);
     return reactions.likes(title, profile);
   }
 

@@ -39,15 +39,41 @@ public class ModerationResource {
   /** Why the moderator decided so (kept with the report). */
   public record Decision(@Size(max = 2000) String note) {}
 
+  /**
+   * The queue, newest first, a page at a time; the {@code X-Next-Cursor} header (and a {@code Link}
+   * with {@code rel="next"}) says where the next page starts.
+   */
   @GET
   @Path("/reports")
-  public List<Reports.Report> queue(@QueryParam("state") @DefaultValue("OPEN") String state) {
+  public jakarta.ws.rs.core.Response queue(
+      @QueryParam("state") @DefaultValue("OPEN") String state,
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @jakarta.validation.constraints.Min(1)
+          @jakarta.validation.constraints.Max(200)
+          int limit,
+      @QueryParam("cursor") String cursor) {
     String s = state.strip().toUpperCase(Locale.ROOT);
     if (!Set.of("OPEN", "DISMISSED", "ACTIONED").contains(s)) {
       throw ProblemException.badRequest(
           "invalid-state", "state must be OPEN, DISMISSED or ACTIONED, not " + state + ".");
     }
-    return reports.queue(s);
+    Reports.Page page = reports.queue(s, limit, cursor);
+    var response = jakarta.ws.rs.core.Response.ok(page.reports());
+    if (page.next() != null) {
+      response
+          .header("X-Next-Cursor", page.next())
+          .header(
+              "Link",
+              "</api/catalog/moderation/reports?state="
+                  + s
+                  + "&limit="
+                  + limit
+                  + "&cursor="
+                  + page.next()
+                  + ">; rel=\"next\"");
+    }
+    return response.build();
   }
 
   @POST

@@ -51,6 +51,7 @@ public class ReactionsResource {
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     reactions.remove(
         Reactions.Kind.FAVOURITE,
+        profiles.account(),
         profiles.require(profileId).id().value(),
         CallerProfiles.uuid("titleId", titleId));
     return Response.noContent().build();
