@@ -46,6 +46,12 @@ const OfflineDownloads = {
       const clearKeys = {};
       for (const k of licence.keys) clearKeys[this.hex(k.kid)] = this.hex(k.k);
       const storage = new shaka.offline.Storage();
+      // The manifest opens with the session token in a header, never in its URL (docs/adr/0015).
+      storage.getNetworkingEngine().registerRequestFilter((type, request) => {
+        if (type === shaka.net.NetworkingEngine.RequestType.MANIFEST) {
+          request.headers['X-Playback-Session'] = session.token;
+        }
+      });
       storage.configure({
         drm: { clearKeys },
         offline: {

@@ -172,11 +172,15 @@ async function watch(title) {
       ? { drm: { clearKeys: marquee.clearKeys } }
       : { drm: { servers: { 'org.w3.clearkey': session.licence.clearKeyUrl } } });
   const net = player.getNetworkingEngine();
+  // The session token travels in a header, never in a URL (docs/adr/0015): on manifests and HLS
+  // media playlists, licences and HLS keys. Segments are public signed URLs and get no header (a
+  // CDN caches them, and a custom header would make cross-origin segment requests preflight).
+  const types = shaka.net.NetworkingEngine.RequestType;
   net.registerRequestFilter((type, request) => {
-    if (type === shaka.net.NetworkingEngine.RequestType.LICENSE) {
+    if (type === types.MANIFEST || type === types.LICENSE || type === types.KEY) {
       request.headers['X-Playback-Session'] = session.token;
-      marquee.licenceRequests++;
     }
+    if (type === types.LICENSE) marquee.licenceRequests++;
   });
   net.registerResponseFilter((type) => {
     if (type === shaka.net.NetworkingEngine.RequestType.MANIFEST) mark('manifest');
@@ -220,8 +224,11 @@ async function watch(title) {
   subtitles.replaceChildren(new Option('Off', ''), ...textLanguages().map((l) => new Option(l, l)));
   subtitles.onchange = () => selectText(subtitles.value);
   showQuality();
+  // Each heartbeat renews the session token (it lives half an hour): later requests use the new one.
   marquee.heartbeat = setInterval(() => {
-    api('/api/playback/sessions/' + session.sessionId + '/heartbeat', { method: 'POST' }).catch(failed);
+    api('/api/playback/sessions/' + session.sessionId + '/heartbeat', { method: 'POST' })
+      .then((renewed) => { if (renewed.token) session.token = renewed.token; })
+      .catch(failed);
   }, session.heartbeatSeconds * 1000);
   marquee.state = 'playing';
   video.muted = true;

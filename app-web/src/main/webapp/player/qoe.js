@@ -1,11 +1,15 @@
 'use strict';
 // QoE reporting for one playback session: startup time, stalls, bitrate switches, time played at
-// each bitrate, errors and the end, posted to Marquee in small batches (every 10 s, and with a
-// beacon when the page goes away). Events carry a sequence number, so a resent batch counts once.
+// each bitrate, errors and the end, posted to Marquee in small batches (every 10 s, and once more
+// when the page goes away). Events carry a sequence number, so a resent batch counts once. The
+// session token goes in the X-Playback-Session header, never in the URL (docs/adr/0015); that is
+// why the last batch goes with fetch(..., {keepalive: true}), which outlives the page like a beacon
+// but, unlike navigator.sendBeacon, can send a header.
 
 class QoeReporter {
   constructor(session) {
-    this.url = '/api/playback/qoe?token=' + encodeURIComponent(session.token);
+    this.url = '/api/playback/qoe';
+    this.session = session; // its token is renewed by heartbeats: read it when sending
     this.seq = 0;
     this.queue = [];
     this.sent = [];
@@ -67,14 +71,16 @@ class QoeReporter {
     if (this.queue.length === 0) return;
     const batch = this.queue.splice(0, this.queue.length);
     const body = JSON.stringify({ events: batch });
-    if (beacon && navigator.sendBeacon) {
-      navigator.sendBeacon(this.url, new Blob([body], { type: 'application/json' }));
+    const request = fetch(this.url, {
+      method: 'POST', keepalive: true, body,
+      headers: { 'Content-Type': 'application/json', 'X-Playback-Session': this.session.token },
+    });
+    if (beacon) {
+      request.catch(() => {}); // the page is going away: nobody is left to retry
       return;
     }
     try {
-      const response = await fetch(this.url, {
-        method: 'POST', keepalive: true, body, headers: { 'Content-Type': 'application/json' },
-      });
+      const response = await request;
       if (!response.ok && response.status >= 500) this.queue.unshift(...batch);
     } catch (e) {
       this.queue.unshift(...batch); // offline for a moment: try again with the next flush

@@ -138,7 +138,7 @@ public final class StartupBench {
               const s = await (await fetch('/api/playback/sessions', { method: 'POST',
                 headers: Object.assign({ 'Content-Type': 'application/json' }, auth),
                 body: JSON.stringify({ titleId, profileId: m.profile, deviceId: m.device }) })).json();
-              let mpd = await (await fetch(s.manifests.dash)).text();
+              let mpd = await (await fetch(s.manifests.dash, { headers: { 'X-Playback-Session': s.token } })).text();
               mpd = mpd.split('"/api/origin/').join('"' + location.origin + '/api/origin/');
               const kids = Object.values(s.keyIds).map((k) => OfflineDownloads.base64url(k));
               const licence = await (await fetch(s.licence.clearKeyUrl, { method: 'POST',

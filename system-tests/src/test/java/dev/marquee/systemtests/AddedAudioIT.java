@@ -86,7 +86,7 @@ class AddedAudioIT {
                 .map(JsonValue::asJsonObject)
                 .map(t -> t.getString("language") + "/" + t.getString("role")))
         .containsExactlyInAnyOrder("eng/main", "en/description", "fr/main");
-    String mpd = api.get(session.getJsonObject("manifests").getString("dash")).body();
+    String mpd = Viewers.manifest(api, session, "dash").body();
     String descriptionSet = adaptationSet(mpd, "en");
     assertThat(descriptionSet)
         .contains(
@@ -97,7 +97,7 @@ class AddedAudioIT {
         .isLessThan(descriptionSet.indexOf("<Role"));
     assertThat(adaptationSet(mpd, "fr"))
         .contains("<Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"main\"/>");
-    String m3u8 = api.get(session.getJsonObject("manifests").getString("hls")).body();
+    String m3u8 = Viewers.manifest(api, session, "hls").body();
     assertThat(m3u8)
         .containsPattern(
             "TYPE=AUDIO,GROUP-ID=\"audio\",LANGUAGE=\"en\",NAME=\"en \\(audio description\\)\","

@@ -421,20 +421,12 @@ class LicenceIT {
     Map<String, String> keys =
         Viewers.keys(
             licence(s.getString("token"), clearKeyRequest("temporary", hdKeyIds.get("SD"))).json());
-    var key =
-        api.getBytes(
-            "/api/drm/licenses/hls/" + hdKeyIds.get("SD") + "?session=" + s.getString("token"),
-            Map.of("X-Viewer-Country", GB));
+    Map<String, String> headers =
+        Map.of("X-Playback-Session", s.getString("token"), "X-Viewer-Country", GB);
+    var key = api.getBytes("/api/drm/licenses/hls/" + hdKeyIds.get("SD"), headers);
     assertThat(key.statusCode()).isEqualTo(200);
     assertThat(HexFormat.of().formatHex(key.body())).isEqualTo(keys.get(hdKeyIds.get("SD")));
-    assertThat(
-            api.getBytes(
-                    "/api/drm/licenses/hls/"
-                        + hdKeyIds.get("HD")
-                        + "?session="
-                        + s.getString("token"),
-                    Map.of("X-Viewer-Country", GB))
-                .statusCode())
+    assertThat(api.getBytes("/api/drm/licenses/hls/" + hdKeyIds.get("HD"), headers).statusCode())
         .isEqualTo(403);
   }
 

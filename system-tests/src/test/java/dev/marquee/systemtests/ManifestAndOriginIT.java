@@ -70,7 +70,7 @@ class ManifestAndOriginIT {
   @Test
   void theDashManifestListsOnlyTheSessionsRungsWithContentProtection() {
     JsonObject browser = session("WEB", null);
-    Api.Reply mpd = api.get(browser.getJsonObject("manifests").getString("dash"));
+    Api.Reply mpd = Viewers.manifest(api, browser, "dash");
     assertThat(mpd.status()).isEqualTo(200);
     assertThat(mpd.contentType()).startsWith("application/dash+xml");
     assertThat(mpd.header("Cache-Control")).contains("private, no-store");
@@ -81,21 +81,21 @@ class ManifestAndOriginIT {
         .contains(
             "cenc:default_KID=\"" + browser.getJsonObject("keyIds").getString("SD") + "\"",
             "urn:uuid:e2719d58-a985-b3c9-781a-b030af78d30e",
-            "<dashif:Laurl>/api/drm/licenses/clearkey?session=",
+            "<dashif:Laurl>/api/drm/licenses/clearkey</dashif:Laurl>",
             "lang=\"eng\"",
             "lang=\"fra\"",
             "<SegmentTimeline>",
             "/cenc/seg-$Number$.m4s?exp=");
 
     JsonObject tv = session("TV", "HARDWARE");
-    String hd = api.get(tv.getJsonObject("manifests").getString("dash")).body();
+    String hd = Viewers.manifest(api, tv, "dash").body();
     assertThat(hd).contains("height=\"720\"", tv.getJsonObject("keyIds").getString("HD"));
 
     // Without the token, or with another session's, the manifest stays closed.
     String url = browser.getJsonObject("manifests").getString("dash");
-    assertProblem(api.get(url.substring(0, url.indexOf('?'))), 401, "session-token-missing");
+    assertProblem(api.get(url), 401, "session-token-missing");
     assertProblem(
-        api.get(url.substring(0, url.indexOf('?')) + "?token=" + encoded(tv)),
+        api.send("GET", url, null, Map.of("X-Playback-Session", tv.getString("token"))),
         403,
         "session-token-invalid");
   }
@@ -103,7 +103,7 @@ class ManifestAndOriginIT {
   @Test
   void theHlsPlaylistsCarryBandwidthCodecsAudioGroupsMapAndKey() {
     JsonObject s = session("WEB", null);
-    Api.Reply master = api.get(s.getJsonObject("manifests").getString("hls"));
+    Api.Reply master = Viewers.manifest(api, s, "hls");
     assertThat(master.status()).isEqualTo(200);
     assertThat(master.contentType()).startsWith("application/vnd.apple.mpegurl");
     String m3u8 = master.body();
@@ -121,7 +121,7 @@ class ManifestAndOriginIT {
     Matcher media =
         Pattern.compile("(/api/playback/manifests/\\S+/media/480p\\.m3u8\\S*)").matcher(m3u8);
     assertThat(media.find()).isTrue();
-    String playlist = api.get(media.group(1)).body();
+    String playlist = withToken(media.group(1), s).body();
     assertThat(playlist)
         .contains(
             "#EXT-X-PLAYLIST-TYPE:VOD",
@@ -138,7 +138,7 @@ class ManifestAndOriginIT {
   @Test
   void theOriginServesSignedImmutableSegmentsWithEtagsAndRanges() throws Exception {
     JsonObject s = session("WEB", null);
-    String xml = api.get(s.getJsonObject("manifests").getString("dash")).body();
+    String xml = Viewers.manifest(api, s, "dash").body();
     Matcher init = Pattern.compile("initialization=\"([^\"]+)\"").matcher(xml);
     assertThat(init.find()).isTrue();
     String url = init.group(1).replace("&amp;", "&");
@@ -207,7 +207,7 @@ class ManifestAndOriginIT {
         .containsExactly("eng", "fr");
     assertThat(s.getJsonObject("resume").getJsonNumber("positionSeconds").doubleValue()).isZero();
 
-    String xml = api.get(s.getJsonObject("manifests").getString("dash")).body();
+    String xml = Viewers.manifest(api, s, "dash").body();
     assertThat(xml).contains("contentType=\"text\" mimeType=\"text/vtt\" lang=\"fr\"");
     Matcher base = Pattern.compile("<BaseURL>([^<]+/subtitles/fr-[^<]+)</BaseURL>").matcher(xml);
     assertThat(base.find()).as(xml).isTrue();
@@ -218,7 +218,7 @@ class ManifestAndOriginIT {
     assertThat(vtt.header("Cache-Control")).contains("public, max-age=31536000, immutable");
     assertThat(vtt.body()).startsWith("WEBVTT").contains("Bonsoir.");
 
-    String m3u8 = api.get(s.getJsonObject("manifests").getString("hls")).body();
+    String m3u8 = Viewers.manifest(api, s, "hls").body();
     assertThat(m3u8)
         .contains(
             "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"eng\"",
@@ -228,7 +228,7 @@ class ManifestAndOriginIT {
         Pattern.compile("URI=\"(/api/playback/manifests/\\S+/media/subtitles-fr\\.m3u8[^\"]*)\"")
             .matcher(m3u8);
     assertThat(media.find()).as(m3u8).isTrue();
-    String playlist = api.get(media.group(1)).body();
+    String playlist = withToken(media.group(1), s).body();
     assertThat(playlist).contains("#EXTINF:3.", "/subtitles/fr-", "#EXT-X-ENDLIST");
 
     // The segments' signature does not open the subtitles (another prefix), nor the reverse.
@@ -243,8 +243,8 @@ class ManifestAndOriginIT {
         "bad-signature");
   }
 
-  private static String encoded(JsonObject session) {
-    return java.net.URLEncoder.encode(session.getString("token"), StandardCharsets.UTF_8);
+  private static Api.Reply withToken(String url, JsonObject session) {
+    return api.send("GET", url, null, Map.of("X-Playback-Session", session.getString("token")));
   }
 
   private static String query(String url, String name) {

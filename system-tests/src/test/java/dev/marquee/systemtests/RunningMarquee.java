@@ -102,6 +102,8 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_CATALOG_SHARE_SECRET", SHARE_SECRET)
         // Unfinished account erasures are looked for every 2 s instead of every minute.
         .environment("MARQUEE_ACCOUNTS_ERASURE_SWEEP_SECONDS", "2")
+        // The access log on, so that a test can prove it records no credential (ADR 15).
+        .environment("ACCESS_LOG_ENABLED", "true")
         .build()
         .start();
   }

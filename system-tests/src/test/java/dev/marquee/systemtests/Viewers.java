@@ -102,6 +102,18 @@ final class Viewers {
             "X-Viewer-Country", "GB"));
   }
 
+  /**
+   * A session's manifest ({@code dash} or {@code hls}) opened as the web player opens it: the
+   * session token in the X-Playback-Session header, none in the URL.
+   */
+  static Api.Reply manifest(Api api, JsonObject session, String format) {
+    return api.send(
+        "GET",
+        session.getJsonObject("manifests").getString(format),
+        null,
+        Map.of("X-Playback-Session", session.getString("token")));
+  }
+
   /** A W3C ClearKey request body for the given key ids (UUID form). */
   static String clearKeyRequest(String type, String... kids) {
     JsonArrayBuilder array = Json.createArrayBuilder();

@@ -18,6 +18,17 @@ public interface PlaybackSessions {
    */
   PlaybackGrant verify(String token);
 
+  /**
+   * Verifies a URL ticket (the short-lived credential a URL carries where a player cannot send the
+   * session token in a header): issued for exactly this request path, not expired, and its session
+   * neither stopped nor gone silent.
+   *
+   * @param path the raw request path the ticket came on, without the query
+   * @throws LicenceDenied {@code url-ticket-invalid}, {@code url-ticket-expired}, {@code
+   *     session-expired} or {@code session-ended}
+   */
+  PlaybackGrant verifyUrlTicket(String path, String ticket);
+
   /** How many of the account's live sessions started before this one. */
   int liveSessionsBefore(AccountId account, UUID sessionId);
 }

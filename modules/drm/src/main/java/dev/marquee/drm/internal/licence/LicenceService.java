@@ -41,8 +41,26 @@ public class LicenceService {
   public record Granted(
       PlaybackGrant session, Playability playability, List<ContentKey> keys, Instant expiresAt) {}
 
-  /** What the request brought: kind (STREAMING, OFFLINE, HLS_KEY), token, key ids, edge region. */
-  public record Ask(String kind, String token, List<UUID> kids, String edgeRegion) {}
+  /**
+   * The session credential a request brought: the session token (from the {@code
+   * X-Playback-Session} header), or a URL ticket and the path it came on (ADR 15).
+   */
+  public record Credential(String token, String path, String ticket) {
+    public static Credential token(String token) {
+      return new Credential(token, null, null);
+    }
+
+    public static Credential ticket(String path, String ticket) {
+      return new Credential(null, path, ticket);
+    }
+
+    PlaybackGrant verify(PlaybackSessions sessions) {
+      return token != null ? sessions.verify(token) : sessions.verifyUrlTicket(path, ticket);
+    }
+  }
+
+  /** What the request brought: kind (STREAMING, OFFLINE, HLS_KEY), credential, key ids, region. */
+  public record Ask(String kind, Credential credential, List<UUID> kids, String edgeRegion) {}
 
   public Granted decide(Ask ask) {
     return decide(ask, g -> {});
@@ -55,7 +73,7 @@ public class LicenceService {
   public Granted decide(Ask ask, java.util.function.Consumer<Granted> beforeGranting) {
     PlaybackGrant session = null;
     try {
-      session = sessions.verify(ask.token());
+      session = ask.credential().verify(sessions);
       Granted granted = grant(session, ask);
       beforeGranting.accept(granted);
       if ("RENTAL".equals(granted.playability().entitlementSource())) {

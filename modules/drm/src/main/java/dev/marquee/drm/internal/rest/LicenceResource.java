@@ -5,6 +5,7 @@ import dev.marquee.drm.api.LicenceDenied;
 import dev.marquee.drm.internal.licence.ClearKeyRequest;
 import dev.marquee.drm.internal.licence.LicenceService;
 import dev.marquee.drm.internal.licence.LicenceService.Ask;
+import dev.marquee.drm.internal.licence.LicenceService.Credential;
 import dev.marquee.drm.internal.licence.LicenceService.Granted;
 import dev.marquee.drm.internal.licence.OfflineLicences;
 import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
@@ -24,15 +25,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The licence server. Players send the W3C ClearKey request with their playback-session token (in
- * {@code X-Playback-Session}, or {@code ?session=} where a player cannot set headers) and get a JWK
- * set; HLS players fetch one raw key per URI. The token is the credential: no access token.
+ * The licence server. Players send the W3C ClearKey request with their playback-session token in
+ * the {@code X-Playback-Session} header and get a JWK set; HLS players fetch one raw key per URI.
+ * Where a player cannot set headers (a licence URL in an MPD, an HLS key URI), the URL carries a
+ * short-lived ticket for exactly that URL ({@code ?ticket=}); a session token in the query ({@code
+ * ?session=}, {@code ?token=}) is refused (ADR 15). The session is the credential: no access token.
  */
 @Path("/drm/licenses")
 @RequestScoped
@@ -52,6 +56,13 @@ public class LicenceResource {
   java.util.Optional<String> regionHeader;
 
   @Context HttpHeaders headers;
+  @Context UriInfo uri;
+
+  @QueryParam("ticket")
+  String ticket;
+
+  @QueryParam("token")
+  String tokenInUrl;
 
   @MaxBodySize(ClearKeyRequest.MAX_BODY)
   @POST
@@ -63,11 +74,11 @@ public class LicenceResource {
       @HeaderParam(SESSION_HEADER) String header,
       @QueryParam("session") String query) {
     ClearKeyRequest request = ClearKeyRequest.parse(body);
+    Credential credential = credential(header, query);
     if (request.type().equals("persistent-license")) {
-      return persistent(request, token(header, query));
+      return persistent(request, credential);
     }
-    Granted granted =
-        licences.decide(new Ask("STREAMING", token(header, query), request.kids(), region()));
+    Granted granted = licences.decide(new Ask("STREAMING", credential, request.kids(), region()));
     return Response.ok(JwkSets.of(granted.keys(), "temporary"))
         .header("Cache-Control", "no-store")
         .header("X-Licence-Expires", DateTimeFormatter.ISO_INSTANT.format(granted.expiresAt()))
@@ -84,14 +95,15 @@ public class LicenceResource {
       String body,
       @HeaderParam(SESSION_HEADER) String header,
       @QueryParam("session") String query) {
-    return persistent(ClearKeyRequest.parse(body), token(header, query));
+    ClearKeyRequest request = ClearKeyRequest.parse(body);
+    return persistent(request, credential(header, query));
   }
 
-  private Response persistent(ClearKeyRequest request, String token) {
+  private Response persistent(ClearKeyRequest request, Credential credential) {
     OfflineLicence[] issued = new OfflineLicence[1];
     Granted granted =
         licences.decide(
-            new Ask("OFFLINE", token, request.kids(), region()),
+            new Ask("OFFLINE", credential, request.kids(), region()),
             g ->
                 issued[0] =
                     offline.issue(
@@ -130,8 +142,8 @@ public class LicenceResource {
       throw dev.marquee.platform.api.ProblemException.badRequest(
           "invalid-licence-request", "Key id " + kid + " is not a UUID.");
     }
-    Granted granted =
-        licences.decide(new Ask("HLS_KEY", token(header, query), List.of(keyId), region()));
+    Credential credential = credential(header, query);
+    Granted granted = licences.decide(new Ask("HLS_KEY", credential, List.of(keyId), region()));
     ContentKey key = granted.keys().get(0);
     return Response.ok(key.key()).header("Cache-Control", "no-store").build();
   }
@@ -140,14 +152,28 @@ public class LicenceResource {
     return regionHeader.map(headers::getHeaderString).orElse(null);
   }
 
-  private static String token(String header, String query) {
-    String token = header != null && !header.isBlank() ? header : query;
-    if (token == null || token.isBlank()) {
+  /**
+   * The header's token, else the URL's ticket for this path. A session token in the query is
+   * refused even beside a header: a client that writes it into URLs leaks it into logs.
+   */
+  private Credential credential(String header, String sessionInUrl) {
+    if (sessionInUrl != null || tokenInUrl != null) {
       throw new LicenceDenied(
           401,
-          "session-token-missing",
-          "Send the playback session's token in the " + SESSION_HEADER + " header.");
+          "session-token-in-url",
+          "Playback session tokens are not accepted in URLs: send the token in the "
+              + SESSION_HEADER
+              + " header.");
     }
-    return token.strip();
+    if (header != null && !header.isBlank()) {
+      return Credential.token(header.strip());
+    }
+    if (ticket != null && !ticket.isBlank()) {
+      return Credential.ticket(uri.getRequestUri().getRawPath(), ticket.strip());
+    }
+    throw new LicenceDenied(
+        401,
+        "session-token-missing",
+        "Send the playback session's token in the " + SESSION_HEADER + " header.");
   }
 }

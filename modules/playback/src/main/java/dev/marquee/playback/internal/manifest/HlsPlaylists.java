@@ -15,7 +15,7 @@ public final class HlsPlaylists {
   private HlsPlaylists() {}
 
   /**
-   * @param mediaUrl URL of a media playlist by rendition name (with the session token)
+   * @param mediaUrl URL of a media playlist by rendition name (with a URL ticket if need be)
    */
   public static String multivariant(
       ManifestInput in, java.util.function.Function<String, String> mediaUrl) {
@@ -107,7 +107,7 @@ public final class HlsPlaylists {
         .append(
             "\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:1\n#EXT-X-INDEPENDENT-SEGMENTS\n")
         .append("#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"")
-        .append(in.hlsKeyUrl().replace("{keyId}", r.keyId()))
+        .append(in.hlsKeyUrl().apply(r.keyId()))
         .append("\",KEYFORMAT=\"identity\",KEYFORMATVERSIONS=\"1\"\n")
         .append("#EXT-X-MAP:URI=\"")
         .append(in.url(r.initKey()))

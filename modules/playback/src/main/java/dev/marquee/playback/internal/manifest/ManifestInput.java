@@ -11,8 +11,8 @@ import java.util.List;
  * @param subtitles every subtitle file of the title, with its signed origin URL
  * @param scheme {@code cenc} (DASH) or {@code cbcs} (HLS)
  * @param originQuery the signed query ({@code exp=..&sig=..}) that opens the title's segments
- * @param licenceUrl the ClearKey licence URL, with the session token
- * @param hlsKeyUrl the HLS key URL with a {@code {keyId}} placeholder, with the session token
+ * @param licenceUrl the ClearKey licence URL (with a URL ticket when the player sends no headers)
+ * @param hlsKeyUrl the HLS key URL of a key id (with a URL ticket when the player sends no headers)
  */
 public record ManifestInput(
     List<RenditionView> video,
@@ -21,7 +21,7 @@ public record ManifestInput(
     String scheme,
     String originQuery,
     String licenceUrl,
-    String hlsKeyUrl) {
+    java.util.function.Function<String, String> hlsKeyUrl) {
 
   /**
    * A WebVTT subtitle file: one for the whole title.

@@ -16,19 +16,24 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Per-session manifests: private and short-lived (the session token in {@code ?token=} opens them,
- * {@code Cache-Control: private, no-store}), rendered from the segment index with only the rungs
- * the session may play; the segments they point to are public, immutable and encrypted.
+ * Per-session manifests: private ({@code Cache-Control: private, no-store}, no CORS wildcard),
+ * rendered from the segment index with only the rungs the session may play; the segments they point
+ * to are public, immutable and encrypted. A manifest opens with the session token in the {@code
+ * X-Playback-Session} header, or with a URL ticket for that one manifest ({@code ?ticket=}, for
+ * players that cannot send headers). The URLs inside follow the request: asked with the header, the
+ * licence, key and media playlist URLs carry no credential (the player sends the header there too);
+ * asked with a ticket, each of them carries a ticket of its own (ADR 15).
  */
 @Path("/playback/manifests/{id}")
 @RequestScoped
@@ -38,32 +43,41 @@ public class ManifestResource {
   @Inject TranscodeFacade transcode;
   @Inject OriginSigner origin;
   @Inject IngestFacade ingest;
+  @Context UriInfo uri;
+
+  @HeaderParam(SessionCredentials.HEADER)
+  String header;
+
+  @QueryParam("ticket")
+  String ticket;
+
+  @QueryParam("token")
+  String tokenInUrl;
+
+  @QueryParam("session")
+  String sessionInUrl;
 
   @GET
   @Path("/manifest.mpd")
-  public Response dash(@PathParam("id") String id, @QueryParam("token") String token) {
-    ManifestInput in = input(id, token, "cenc");
+  public Response dash(@PathParam("id") String id) {
+    ManifestInput in = input(id, "cenc");
     return privately(DashManifest.render(in), "application/dash+xml");
   }
 
   @GET
   @Path("/master.m3u8")
-  public Response hls(@PathParam("id") String id, @QueryParam("token") String token) {
-    ManifestInput in = input(id, token, "cbcs");
+  public Response hls(@PathParam("id") String id) {
+    ManifestInput in = input(id, "cbcs");
     String base = "/api/playback/manifests/" + id + "/media/";
-    String query = "?token=" + encode(token);
     return privately(
-        HlsPlaylists.multivariant(in, name -> base + name + ".m3u8" + query),
+        HlsPlaylists.multivariant(in, name -> credentialed(id, base + name + ".m3u8")),
         "application/vnd.apple.mpegurl");
   }
 
   @GET
   @Path("/media/{name}.m3u8")
-  public Response hlsMedia(
-      @PathParam("id") String id,
-      @PathParam("name") String name,
-      @QueryParam("token") String token) {
-    ManifestInput in = input(id, token, "cbcs");
+  public Response hlsMedia(@PathParam("id") String id, @PathParam("name") String name) {
+    ManifestInput in = input(id, "cbcs");
     for (ManifestInput.Subtitle t : in.subtitles()) {
       if (t.name().equals(name)) {
         return privately(HlsPlaylists.subtitles(in, t), "application/vnd.apple.mpegurl");
@@ -80,16 +94,43 @@ public class ManifestResource {
     return privately(HlsPlaylists.media(in, rendition), "application/vnd.apple.mpegurl");
   }
 
-  private ManifestInput input(String id, String token, String scheme) {
-    if (token == null || token.isBlank()) {
+  /** The session this request opens: by the header's token, else by the URL's ticket. */
+  private PlaybackGrant grant(String id) {
+    SessionCredentials.refuseTokenInUrl(tokenInUrl, sessionInUrl);
+    PlaybackGrant grant;
+    if (SessionCredentials.present(header)) {
+      grant = sessions.verify(header.strip());
+    } else if (SessionCredentials.present(ticket)) {
+      grant = sessions.verifyUrlTicket(uri.getRequestUri().getRawPath(), ticket.strip());
+    } else {
       throw new ProblemException(
-          401, "session-token-missing", "Authentication required", "Add the session's ?token=.");
+          401,
+          "session-token-missing",
+          "Authentication required",
+          "Send the session's token in the "
+              + SessionCredentials.HEADER
+              + " header (or open a ticketed manifest URL).");
     }
-    PlaybackGrant grant = sessions.verify(token.strip());
     if (!grant.sessionId().toString().equals(id)) {
       throw ProblemException.forbidden(
           "session-token-invalid", "The token belongs to another session.");
     }
+    return grant;
+  }
+
+  /**
+   * A URL inside a manifest: as it is when the player sends the header, with a ticket of its own
+   * when the manifest itself was opened by a ticket.
+   */
+  private String credentialed(String id, String path) {
+    if (SessionCredentials.present(header)) {
+      return path;
+    }
+    return path + "?ticket=" + sessions.ticket(UUID.fromString(id), path);
+  }
+
+  private ManifestInput input(String id, String scheme) {
+    PlaybackGrant grant = grant(id);
     PlaybackSession session = sessions.owned(grant.account().value(), UUID.fromString(id));
     List<RenditionView> all = transcode.renditions(new TitleId(session.titleId()));
     List<RenditionView> video =
@@ -104,7 +145,6 @@ public class ManifestResource {
           "no-playable-rendition", "The title has no rendition this session may play.");
     }
     String prefix = titlePrefix(video.get(0).initKey());
-    String sessionQuery = "session=" + encode(token.strip());
     String subtitleQuery = origin.queryFor("titles/" + session.titleId() + "/subtitles/");
     List<ManifestInput.Subtitle> subtitles =
         ingest.subtitles(new TitleId(session.titleId())).stream()
@@ -120,8 +160,8 @@ public class ManifestResource {
         subtitles,
         scheme,
         origin.queryFor(prefix),
-        "/api/drm/licenses/clearkey?" + sessionQuery,
-        "/api/drm/licenses/hls/{keyId}?" + sessionQuery);
+        credentialed(id, "/api/drm/licenses/clearkey"),
+        keyId -> credentialed(id, "/api/drm/licenses/hls/" + keyId));
   }
 
   /** {@code titles/<title>/<job>/} of an object key. */
@@ -130,14 +170,8 @@ public class ManifestResource {
     return parts[0] + "/" + parts[1] + "/" + parts[2] + "/";
   }
 
+  /** No CORS header: the player is served from the same origin (cross-origin: ADR 15). */
   private static Response privately(String body, String type) {
-    return Response.ok(body, type)
-        .header("Cache-Control", "private, no-store")
-        .header("Access-Control-Allow-Origin", "*")
-        .build();
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return Response.ok(body, type).header("Cache-Control", "private, no-store").build();
   }
 }

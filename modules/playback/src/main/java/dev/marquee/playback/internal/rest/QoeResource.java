@@ -27,9 +27,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * QoE: players post what happened during a session (authenticated by the session's token, in the
- * {@code X-Playback-Session} header or {@code ?token=} so that {@code navigator.sendBeacon} works
- * as a page closes); admins and operators read aggregates per title and day.
+ * QoE: players post what happened during a session (authenticated by the session's token in the
+ * {@code X-Playback-Session} header only; a page that closes posts with {@code fetch(...,
+ * {keepalive: true})}, which keeps headers, instead of a beacon, which cannot send them); admins
+ * and operators read aggregates per title and day.
  */
 @Path("/playback/qoe")
 @RequestScoped
@@ -45,18 +46,19 @@ public class QoeResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   public Response report(
-      @HeaderParam("X-Playback-Session") String header,
-      @QueryParam("token") String query,
+      @HeaderParam(SessionCredentials.HEADER) String header,
+      @QueryParam("token") String tokenInUrl,
+      @QueryParam("session") String sessionInUrl,
       Report body) {
-    String token = header != null && !header.isBlank() ? header : query;
-    if (token == null || token.isBlank()) {
+    SessionCredentials.refuseTokenInUrl(tokenInUrl, sessionInUrl);
+    if (!SessionCredentials.present(header)) {
       throw new ProblemException(
           401,
           "session-token-missing",
           "Authentication required",
-          "Send the playback session's token in X-Playback-Session or ?token=.");
+          "Send the playback session's token in the " + SessionCredentials.HEADER + " header.");
     }
-    SessionTokens.Claims c = sessions.claims(token.strip());
+    SessionTokens.Claims c = sessions.claims(header.strip());
     if (body == null) {
       throw ProblemException.badRequest("missing-body", "A JSON body with events is required.");
     }

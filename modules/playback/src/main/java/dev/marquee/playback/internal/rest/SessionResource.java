@@ -75,8 +75,14 @@ public class SessionResource {
   /** Where the player goes next. */
   public record Licence(String clearKeyUrl, String offlineUrl, String hlsKeyUrlTemplate) {}
 
-  /** The session's manifests (private, opened by the token in their query). */
-  public record Manifests(String dash, String hls) {}
+  /**
+   * The session's manifests: {@code dash} and {@code hls} open with the token in the {@code
+   * X-Playback-Session} header; {@code dashTicketed} and {@code hlsTicketed} carry a URL ticket for
+   * players that cannot send headers (a native HLS player, a third-party DASH player), valid until
+   * {@code ticketsExpireAt}; {@code GET /api/playback/sessions/{id}/manifests} gives fresh ones.
+   */
+  public record Manifests(
+      String dash, String hls, String dashTicketed, String hlsTicketed, Instant ticketsExpireAt) {}
 
   /**
    * An audio track or a subtitle language of the title; an audio track's role is {@code main} or
@@ -146,9 +152,7 @@ public class SessionResource {
                 "/api/drm/licenses/clearkey",
                 "/api/drm/licenses/offline",
                 "/api/drm/licenses/hls/{keyId}"),
-            new Manifests(
-                "/api/playback/manifests/" + s.id() + "/manifest.mpd?token=" + urlToken(started),
-                "/api/playback/manifests/" + s.id() + "/master.m3u8?token=" + urlToken(started)),
+            manifests(s.id()),
             resume(s),
             transcode.renditions(new TitleId(s.titleId())).stream()
                 .filter(r -> r.kind().equals("AUDIO") && r.language() != null)
@@ -172,11 +176,31 @@ public class SessionResource {
     return sessions.owned(me(), uuid(id, "id"));
   }
 
+  /** A live session's manifest URLs with fresh URL tickets (for players without headers). */
+  @GET
+  @Path("/{id}/manifests")
+  public Response manifests(@PathParam("id") String id) {
+    PlaybackSession s = sessions.owned(me(), uuid(id, "id"));
+    if (s.endedAt() != null) {
+      throw new ProblemException(
+          410, "session-ended", "Session ended", "The playback session has ended.");
+    }
+    return Response.ok(manifests(s.id())).header("Cache-Control", "no-store").build();
+  }
+
+  /** Keeps the session alive and hands the player its renewed token (the old one still works). */
   @POST
   @Path("/{id}/heartbeat")
-  public Map<String, Object> heartbeat(@PathParam("id") String id) {
-    PlaybackSession s = sessions.heartbeat(me(), uuid(id, "id"));
-    return Map.of("sessionId", s.id().toString(), "expiresAt", s.expiresAt().toString());
+  public Response heartbeat(@PathParam("id") String id) {
+    SessionService.Renewed renewed = sessions.heartbeat(me(), uuid(id, "id"));
+    return Response.ok(
+            Map.of(
+                "sessionId", renewed.session().id().toString(),
+                "expiresAt", renewed.session().expiresAt().toString(),
+                "token", renewed.token().token(),
+                "tokenExpiresAt", renewed.token().expiresAt().toString()))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   @DELETE
@@ -194,8 +218,15 @@ public class SessionResource {
         .orElse(new Resume(0, null, null));
   }
 
-  private static String urlToken(SessionService.Started started) {
-    return java.net.URLEncoder.encode(started.token(), java.nio.charset.StandardCharsets.UTF_8);
+  private Manifests manifests(UUID session) {
+    String dash = "/api/playback/manifests/" + session + "/manifest.mpd";
+    String hls = "/api/playback/manifests/" + session + "/master.m3u8";
+    return new Manifests(
+        dash,
+        hls,
+        dash + "?ticket=" + sessions.ticket(session, dash),
+        hls + "?ticket=" + sessions.ticket(session, hls),
+        sessions.ticketsExpireAt());
   }
 
   private static int heartbeatSeconds(PlaybackSession s) {

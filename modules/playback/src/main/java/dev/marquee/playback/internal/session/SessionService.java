@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionService implements PlaybackSessions {
   @Inject SessionStore store;
   @Inject SessionTokens tokens;
+  @Inject UrlTickets tickets;
   @Inject PlaybackPolicy policy;
   @Inject AccountsFacade accounts;
 
@@ -40,8 +41,13 @@ public class SessionService implements PlaybackSessions {
   Duration timeout;
 
   @Inject
-  @ConfigProperty(name = "marquee.playback.session-lifetime", defaultValue = "PT12H")
+  @ConfigProperty(name = "marquee.playback.session-lifetime", defaultValue = "PT30M")
   Duration lifetime;
+
+  /** How long a URL ticket opens its one URL (ADR 15: minutes, never the session's lifetime). */
+  @Inject
+  @ConfigProperty(name = "marquee.playback.url-ticket-validity", defaultValue = "PT10M")
+  Duration ticketValidity;
 
   /** A started session and its token. */
   public record Started(
@@ -103,17 +109,39 @@ public class SessionService implements PlaybackSessions {
             null,
             null);
     store.insert(session);
-    Instant tokenExpiry = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+    Token token = token(session, now);
+    return new Started(session, token.token(), token.expiresAt(), playable);
+  }
+
+  /** A session token and when it expires. */
+  public record Token(String token, Instant expiresAt) {}
+
+  /**
+   * A fresh token for a session, valid for the configured lifetime from {@code now}: issued at the
+   * start and again with every heartbeat, so a token stops working soon after its player stops.
+   */
+  Token token(PlaybackSession s, Instant now) {
+    Instant expiry = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     String token =
         tokens.issue(
             new SessionTokens.Claims(
-                session.id(),
-                account.value(),
-                profile.value(),
-                device.value(),
-                title.value(),
-                tokenExpiry.getEpochSecond()));
-    return new Started(session, token, tokenExpiry, playable);
+                s.id(),
+                s.accountId(),
+                s.profileId(),
+                s.deviceId(),
+                s.titleId(),
+                expiry.getEpochSecond()));
+    return new Token(token, expiry);
+  }
+
+  /** A URL ticket that opens {@code path} for this session for the next few minutes. */
+  public String ticket(UUID session, String path) {
+    return tickets.issue(path, session, Instant.now().plus(ticketValidity));
+  }
+
+  /** When tickets issued now expire. */
+  public Instant ticketsExpireAt() {
+    return Instant.now().plus(ticketValidity).truncatedTo(ChronoUnit.SECONDS);
   }
 
   public PlaybackSession owned(UUID account, UUID id) {
@@ -124,8 +152,14 @@ public class SessionService implements PlaybackSessions {
             () -> ProblemException.notFound("session-not-found", "No playback session " + id));
   }
 
-  /** Keeps a live session alive; a stopped or expired one answers 410 so the player starts anew. */
-  public PlaybackSession heartbeat(UUID account, UUID id) {
+  /** A session kept alive, with its renewed token. */
+  public record Renewed(PlaybackSession session, Token token) {}
+
+  /**
+   * Keeps a live session alive and renews its token; a stopped or expired one answers 410 so the
+   * player starts anew.
+   */
+  public Renewed heartbeat(UUID account, UUID id) {
     PlaybackSession s = owned(account, id);
     Instant now = Instant.now();
     if (!store.heartbeat(id, now, now.plus(timeout))) {
@@ -135,7 +169,7 @@ public class SessionService implements PlaybackSessions {
           "Session ended",
           "The playback session has ended or went silent; start a new one.");
     }
-    return store.find(s.id()).orElseThrow();
+    return new Renewed(store.find(s.id()).orElseThrow(), token(s, now));
   }
 
   public void stop(UUID account, UUID id) {
@@ -177,9 +211,27 @@ public class SessionService implements PlaybackSessions {
     if (now.getEpochSecond() >= claims.expiresEpochSecond()) {
       throw new LicenceDenied("session-expired", "The playback session's token has expired.");
     }
+    return live(claims.session(), Instant.ofEpochSecond(claims.expiresEpochSecond()), now);
+  }
+
+  @Override
+  public PlaybackGrant verifyUrlTicket(String path, String ticket) {
+    Instant now = Instant.now();
+    UrlTickets.Ticket t;
+    try {
+      t = tickets.verify(path, ticket, now);
+    } catch (UrlTickets.Rejected e) {
+      throw new LicenceDenied(
+          e.expired() ? "url-ticket-expired" : "url-ticket-invalid", e.getMessage());
+    }
+    return live(t.session(), t.expiresAt(), now);
+  }
+
+  /** The grant of a session that is neither stopped nor silent, good until {@code until}. */
+  private PlaybackGrant live(UUID sessionId, Instant until, Instant now) {
     PlaybackSession s =
         store
-            .find(claims.session())
+            .find(sessionId)
             .orElseThrow(
                 () -> new LicenceDenied("session-token-invalid", "The session does not exist."));
     if (s.endedAt() != null) {
@@ -195,7 +247,7 @@ public class SessionService implements PlaybackSessions {
         new ProfileId(s.profileId()),
         new DeviceId(s.deviceId()),
         new TitleId(s.titleId()),
-        Instant.ofEpochSecond(claims.expiresEpochSecond()));
+        until);
   }
 
   @Override

@@ -123,7 +123,8 @@ public class SessionTokens {
     }
   }
 
-  private byte[] mac(byte[] payload) {
+  /** HMAC-SHA256 with the deployment's playback secret (also signs {@link UrlTickets}). */
+  public byte[] mac(byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key());
