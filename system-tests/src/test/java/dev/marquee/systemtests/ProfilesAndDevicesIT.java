@@ -25,7 +25,7 @@ class ProfilesAndDevicesIT {
     assertThat(kids.json().getBoolean("kids")).isTrue();
 
     assertProblem(
-        api.postJson("/api/accounts/me/profiles", "{\"name\":\"kids\"}", token),
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"kids\",\"kids\":true}", token),
         409,
         "duplicate-profile-name");
     assertProblem(
@@ -45,6 +45,12 @@ class ProfilesAndDevicesIT {
         400,
         "validation-failed");
 
+    // Profiles without a kids cap need the owner's password in this sign-in.
+    assertProblem(
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"Two\"}", token),
+        403,
+        "reauthentication-required");
+    reauthenticate(token);
     for (String name : new String[] {"Two", "Three", "Four"}) {
       assertThat(
               api.postJson(
@@ -70,9 +76,66 @@ class ProfilesAndDevicesIT {
     assertThat(renamed.json().getString("maturityCap")).isEqualTo("ALL");
 
     assertThat(api.delete("/api/accounts/me/profiles/" + kidsId, token).status()).isEqualTo(204);
+    // (re-authenticated above, within the window)
     assertThat(api.get("/api/accounts/me/profiles", token).array()).hasSize(4);
     assertProblem(
         api.delete("/api/accounts/me/profiles/" + kidsId, token), 404, "profile-not-found");
+  }
+
+  /**
+   * The probe: a child holding the family's token on a shared device lifts their own cap, deletes
+   * the profile or removes a device. Each needs the owner's password re-entered in this sign-in;
+   * tightening a cap does not.
+   */
+  @Test
+  void aKidsProfileCannotLiftItsOwnCapWithTheAccountsToken() {
+    String token = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
+    String kids =
+        api.postJson("/api/accounts/me/profiles", "{\"name\":\"Kids\",\"kids\":true}", token)
+            .json()
+            .getString("id");
+    String tablet =
+        api.postJson("/api/accounts/me/devices", "{\"name\":\"Tablet\",\"type\":\"TABLET\"}", token)
+            .json()
+            .getString("id");
+    String path = "/api/accounts/me/profiles/" + kids;
+    assertProblem(
+        api.patchJson(path, "{\"maturityCap\":\"18+\",\"kids\":false}", token),
+        403,
+        "reauthentication-required");
+    assertProblem(api.patchJson(path, "{\"kids\":false}", token), 403, "reauthentication-required");
+    assertProblem(api.delete(path, token), 403, "reauthentication-required");
+    assertProblem(
+        api.delete("/api/accounts/me/devices/" + tablet, token), 403, "reauthentication-required");
+    // Tightening and renaming need nothing.
+    Api.Reply tighter = api.patchJson(path, "{\"name\":\"Little\",\"maturityCap\":\"ALL\"}", token);
+    assertThat(tighter.status()).as(tighter.toString()).isEqualTo(200);
+    assertThat(tighter.json().getString("maturityCap")).isEqualTo("ALL");
+    // A wrong password is refused and counted like a failed sign-in.
+    assertProblem(
+        api.postJson("/api/accounts/me/reauthentication", "{\"password\":\"guess\"}", token),
+        403,
+        "wrong-password");
+    assertProblem(api.patchJson(path, "{\"kids\":false}", token), 403, "reauthentication-required");
+
+    reauthenticate(token);
+    Api.Reply lifted = api.patchJson(path, "{\"kids\":false,\"maturityCap\":\"18+\"}", token);
+    assertThat(lifted.status()).as(lifted.toString()).isEqualTo(200);
+    assertThat(lifted.json().getString("maturityCap")).isEqualTo("18+");
+    assertThat(api.delete("/api/accounts/me/devices/" + tablet, token).status()).isEqualTo(204);
+    // The step-up belongs to this sign-in: another sign-in of the account has none.
+    String other =
+        api.signIn(api.get("/api/accounts/me", token).json().getString("email"), PASSWORD)
+            .getString("access_token");
+    assertProblem(api.delete(path, other), 403, "reauthentication-required");
+  }
+
+  private void reauthenticate(String token) {
+    Api.Reply confirmed =
+        api.postJson(
+            "/api/accounts/me/reauthentication", "{\"password\":\"" + PASSWORD + "\"}", token);
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.json().getString("until")).isNotBlank();
   }
 
   @Test
@@ -181,6 +244,7 @@ class ProfilesAndDevicesIT {
     String tabletToken = onTablet.json().getString("access_token");
     assertThat(api.get("/api/accounts/me", tabletToken).status()).isEqualTo(200);
 
+    reauthenticate(phone);
     assertThat(api.delete("/api/accounts/me/devices/" + deviceId, phone).status()).isEqualTo(204);
     assertProblem(api.get("/api/accounts/me", tabletToken), 401, "unauthenticated");
     assertProblem(

@@ -22,7 +22,12 @@ public class ProfileService {
   }
 
   @Transactional
-  public ProfileView create(UUID accountId, String name, MaturityRating cap, boolean kids) {
+  public ProfileView create(
+      UUID accountId, String name, MaturityRating cap, boolean kids, Runnable ownerOnly) {
+    MaturityRating effective = effectiveCap(cap, kids);
+    if (!kids) {
+      ownerOnly.run(); // a profile without a kids cap is a way around one
+    }
     List<Profile> existing = accounts.profilesOf(accountId);
     if (existing.size() >= Profile.MAX_PER_ACCOUNT) {
       throw ProblemException.conflict(
@@ -30,7 +35,6 @@ public class ProfileService {
     }
     String cleanName = name.strip();
     requireUniqueName(existing, cleanName, null);
-    MaturityRating effective = effectiveCap(cap, kids);
     Profile profile = new Profile(accountId, cleanName, effective, kids, Time.now());
     accounts.add(profile);
     return DefaultAccountsFacade.view(profile);
@@ -38,7 +42,12 @@ public class ProfileService {
 
   @Transactional
   public ProfileView update(
-      UUID accountId, UUID profileId, String name, MaturityRating cap, Boolean kids) {
+      UUID accountId,
+      UUID profileId,
+      String name,
+      MaturityRating cap,
+      Boolean kids,
+      Runnable ownerOnly) {
     Profile profile = own(accountId, profileId);
     if (name != null) {
       String cleanName = name.strip();
@@ -49,14 +58,21 @@ public class ProfileService {
       boolean kidsProfile = kids != null ? kids : profile.kids();
       MaturityRating newCap =
           cap != null ? cap : (kidsProfile && !profile.kids() ? null : profile.maturityCap());
-      profile.restrict(effectiveCap(newCap, kidsProfile), kidsProfile);
+      MaturityRating effective = effectiveCap(newCap, kidsProfile);
+      boolean loosens =
+          (profile.kids() && !kidsProfile) || !profile.maturityCap().permits(effective);
+      if (loosens) {
+        ownerOnly.run(); // tightening a cap needs no password; lifting one does
+      }
+      profile.restrict(effective, kidsProfile);
     }
     return DefaultAccountsFacade.view(profile);
   }
 
   @Transactional
-  public void delete(UUID accountId, UUID profileId) {
+  public void delete(UUID accountId, UUID profileId, Runnable ownerOnly) {
     Profile profile = own(accountId, profileId);
+    ownerOnly.run();
     if (accounts.profilesOf(accountId).size() <= 1) {
       throw ProblemException.conflict("last-profile", "An account keeps at least one profile.");
     }

@@ -44,6 +44,9 @@ public class TokenFamily {
   @Column(name = "revoked_reason")
   private String revokedReason;
 
+  @Column(name = "reauthenticated_at")
+  private OffsetDateTime reauthenticatedAt;
+
   protected TokenFamily() {}
 
   public TokenFamily(UUID accountId, UUID deviceId, String clientId, OffsetDateTime now) {
@@ -83,5 +86,15 @@ public class TokenFamily {
       revokedAt = now;
       revokedReason = reason;
     }
+  }
+
+  /** The owner re-entered the password in this sign-in. */
+  public void reauthenticated(OffsetDateTime now) {
+    reauthenticatedAt = now;
+  }
+
+  /** Whether the owner re-entered the password in this sign-in within the window. */
+  public boolean reauthenticatedWithin(java.time.Duration window, OffsetDateTime now) {
+    return reauthenticatedAt != null && !reauthenticatedAt.plus(window).isBefore(now);
   }
 }

@@ -4,6 +4,7 @@ import dev.marquee.accounts.api.DeviceType;
 import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.SecurityLevel;
 import dev.marquee.accounts.internal.application.DeviceRegistryService;
+import dev.marquee.accounts.internal.application.Reauthentication;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +36,7 @@ import java.util.Locale;
 public class DeviceResource {
   @Inject DeviceRegistryService devices;
   @Inject Caller caller;
+  @Inject Reauthentication reauthentication;
 
   /** A device as clients see it. */
   public record DeviceResponse(
@@ -87,6 +89,7 @@ public class DeviceResource {
   @DELETE
   @Path("/{id}")
   public Response remove(@PathParam("id") String id) {
+    reauthentication.require(caller.sessionId(), "Removing a device");
     devices.remove(caller.accountId(), ProfileResource.uuid(id));
     return Response.noContent().build();
   }

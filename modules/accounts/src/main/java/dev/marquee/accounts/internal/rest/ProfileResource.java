@@ -3,6 +3,7 @@ package dev.marquee.accounts.internal.rest;
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.accounts.internal.application.ProfileService;
+import dev.marquee.accounts.internal.application.Reauthentication;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,6 +35,7 @@ import java.util.UUID;
 public class ProfileResource {
   @Inject ProfileService profiles;
   @Inject Caller caller;
+  @Inject Reauthentication reauthentication;
 
   /** A profile as clients see it; the maturity cap is written as ALL, 7+, 13+, 16+ or 18+. */
   public record ProfileResponse(
@@ -65,7 +67,8 @@ public class ProfileResource {
             caller.accountId(),
             body.name(),
             rating(body.maturityCap()),
-            Boolean.TRUE.equals(body.kids()));
+            Boolean.TRUE.equals(body.kids()),
+            owner("Creating a profile without a kids cap"));
     return Response.created(URI.create("accounts/me/profiles/" + created.id()))
         .entity(ProfileResponse.of(created))
         .build();
@@ -79,14 +82,25 @@ public class ProfileResource {
       @NotNull(message = "a JSON body is required") @Valid ProfileChange body) {
     return ProfileResponse.of(
         profiles.update(
-            caller.accountId(), uuid(id), body.name(), rating(body.maturityCap()), body.kids()));
+            caller.accountId(),
+            uuid(id),
+            body.name(),
+            rating(body.maturityCap()),
+            body.kids(),
+            owner("Lifting a profile's maturity cap")));
   }
 
   @DELETE
   @Path("/{id}")
   public Response delete(@PathParam("id") String id) {
-    profiles.delete(caller.accountId(), uuid(id));
+    profiles.delete(caller.accountId(), uuid(id), owner("Deleting a profile"));
     return Response.noContent().build();
+  }
+
+  /** The step-up check, run by the service only where the change needs the owner. */
+  private Runnable owner(String what) {
+    var signIn = caller.sessionId();
+    return () -> reauthentication.require(signIn, what);
   }
 
   private static MaturityRating rating(String label) {
