@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,11 +25,13 @@ public final class MarqueeStack implements AutoCloseable {
 
   private MarqueeStack(Builder b) throws IOException {
     this.home = b.home.toAbsolutePath();
-    Path secrets = Files.createDirectories(home.resolve("secrets"));
-    this.adminPassword = secret(secrets.resolve("admin-password"));
-    String databasePassword = secret(secrets.resolve("database-password"));
-    String keystorePassword = secret(secrets.resolve("keystore-password"));
-    String s3Secret = secret(secrets.resolve("s3-secret-key"));
+    SecretFiles secrets = SecretFiles.in(home.resolve("secrets"));
+    this.adminPassword = secrets.randomText("admin-password", 18, true);
+    String databasePassword = secrets.randomText("database-password", 18, true);
+    String keystorePassword = secrets.randomText("keystore-password", 18, true);
+    String signingPassword = secrets.randomText("jwt-signing-password", 18, true);
+    String s3Secret = secrets.randomText("s3-secret-key", 18, true);
+    String signingAlias = signingKeys(secrets, keystorePassword, signingPassword);
     this.database =
         new EmbeddedDatabase(
             home.resolve("postgres"), b.databasePort, "marquee", "marquee", databasePassword);
@@ -51,26 +51,29 @@ public final class MarqueeStack implements AutoCloseable {
     // The identity batch jobs run as on every server (a basicRegistry user, ADR 10).
     env.put("MARQUEE_BATCH_IDENTITY", "service-user");
     env.put("MARQUEE_BATCH_USER", "marquee-batch");
-    env.put("MARQUEE_BATCH_PASSWORD", secret(secrets.resolve("batch-password"), 24, true));
+    env.put("MARQUEE_BATCH_PASSWORD", secrets.randomText("batch-password", 24, true));
     env.put("DB_HOST", "127.0.0.1");
     env.put("DB_PORT", Integer.toString(b.databasePort));
     env.put("DB_NAME", database.database());
     env.put("DB_USER", database.user());
     env.put("DB_PASSWORD", databasePassword);
-    env.put("KEYSTORE_LOCATION", secrets.resolve("jwt-signing.p12").toString());
+    // TLS and token signing have keystores of their own (ADR 14).
+    env.put("KEYSTORE_LOCATION", secrets.resolve(Keystores.TLS).toString());
     env.put("KEYSTORE_PASSWORD", keystorePassword);
+    env.put("JWT_SIGNING_KEYSTORE_LOCATION", secrets.resolve(Keystores.SIGNING).toString());
+    env.put("JWT_SIGNING_KEYSTORE_PASSWORD", signingPassword);
+    env.put("JWT_SIGNING_KEY_ALIAS", signingAlias);
     env.put("MARQUEE_S3_ENDPOINT", objectStore.endpoint());
     env.put("MARQUEE_S3_ACCESS_KEY", objectStore.accessKey());
     env.put("MARQUEE_S3_SECRET_KEY", objectStore.secretKey());
     env.put("MARQUEE_S3_BUCKET", "marquee");
     env.put("MARQUEE_PUBLIC_URL", publicUrl);
     // Content keys are wrapped by this key-encryption key; production reads it from a secret store.
-    env.put("MARQUEE_DRM_KEKS", "kek-1:" + secret(secrets.resolve("drm-kek-1"), 32, false));
+    env.put("MARQUEE_DRM_KEKS", "kek-1:" + secrets.randomText("drm-kek-1", 32, false));
     env.put(
-        "MARQUEE_PLAYBACK_TOKEN_SECRET",
-        secret(secrets.resolve("playback-token-secret"), 32, false));
-    env.put("MARQUEE_ORIGIN_SECRET", secret(secrets.resolve("origin-url-secret"), 32, true));
-    env.put("MARQUEE_CATALOG_SHARE_SECRET", secret(secrets.resolve("share-link-secret"), 32, true));
+        "MARQUEE_PLAYBACK_TOKEN_SECRET", secrets.randomText("playback-token-secret", 32, false));
+    env.put("MARQUEE_ORIGIN_SECRET", secrets.randomText("origin-url-secret", 32, true));
+    env.put("MARQUEE_CATALOG_SHARE_SECRET", secrets.randomText("share-link-secret", 32, true));
     env.put("MARQUEE_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("MARQUEE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     if (b.openSearchZip != null) {
@@ -151,30 +154,28 @@ public final class MarqueeStack implements AutoCloseable {
     }
   }
 
-  /** A random secret made on first start and kept (owner-readable only) for later runs. */
-  private static String secret(Path file) throws IOException {
-    return secret(file, 18, true);
-  }
-
-  /** A random secret of {@code size} bytes, base64url or (for binary keys) standard base64. */
-  static String secret(Path file, int size, boolean urlSafe) throws IOException {
-    if (Files.exists(file)) {
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
+  /**
+   * Makes the TLS keystore and the signing keystore if missing, and returns the alias that signs
+   * access tokens (kept in {@code jwt-signing-alias}, which an operator changes during a rotation).
+   * A home from before the two were separated has one keystore, {@code jwt-signing.p12}, whose key
+   * {@code default} served both: it becomes the TLS keystore, and a fresh signing key is made.
+   */
+  private static String signingKeys(
+      SecretFiles secrets, String keystorePassword, String signingPassword) throws IOException {
+    Path signing = secrets.resolve(Keystores.SIGNING);
+    if (!Files.exists(secrets.resolve(Keystores.TLS)) && Files.exists(signing)) {
+      Files.move(signing, secrets.resolve(Keystores.TLS));
     }
-    byte[] bytes = new byte[size];
-    new SecureRandom().nextBytes(bytes);
-    String value =
-        urlSafe
-            ? Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
-            : Base64.getEncoder().encodeToString(bytes);
-    Files.writeString(file, value, StandardCharsets.UTF_8);
-    try {
-      Files.setPosixFilePermissions(
-          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system; the folder's permissions apply.
+    Keystores.ensureTls(secrets, keystorePassword);
+    Path aliasFile = secrets.resolve("jwt-signing-alias");
+    if (!Files.exists(signing)) {
+      Keystores.addSigningKey(secrets.folder(), signingPassword, Keystores.FIRST_SIGNING_ALIAS);
+      secrets.write(
+          "jwt-signing-alias", Keystores.FIRST_SIGNING_ALIAS.getBytes(StandardCharsets.UTF_8));
     }
-    return value;
+    return Files.exists(aliasFile)
+        ? Files.readString(aliasFile, StandardCharsets.UTF_8).strip()
+        : Keystores.FIRST_SIGNING_ALIAS;
   }
 
   /** Ports and folders; the defaults are those the README documents. */

@@ -40,7 +40,7 @@ public final class RunningMarquee implements BeforeAllCallback {
     return stack;
   }
 
-  static final String SHARE_SECRET = "share-links-of-the-system-tests";
+  static final String SHARE_SECRET = "share-links-of-the-system-tests-32+bytes";
 
   /** Why the stack runs without OpenSearch (null when it runs with it). */
   private static String openSearchMissing;

@@ -2,17 +2,26 @@ package dev.marquee.platform.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Logger;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 keys that every server of a cluster must share (signed URLs, share links, session
  * tokens). Without the configured secret a server makes a random key of its own and says, once,
- * what that breaks.
+ * what that breaks. A configured secret shorter than 32 bytes is refused: the key is not made, the
+ * server logs why, naming the variable, and the readiness check {@code secrets} stays DOWN.
  */
 public final class HmacKeys {
+  /** RFC 2104 and NIST SP 800-107: an HMAC-SHA256 key shorter than the hash weakens it. */
+  public static final int MINIMUM_BYTES = 32;
+
   private static final Logger LOG = Logger.getLogger(HmacKeys.class.getName());
+
+  /** Variable name to why its secret was refused; read by the readiness check. */
+  private static final Map<String, String> REFUSED = new ConcurrentSkipListMap<>();
 
   private HmacKeys() {}
 
@@ -21,6 +30,7 @@ public final class HmacKeys {
    *
    * @param variable the environment variable that sets it, for the warning
    * @param withoutIt what a random per-server key means for users, for the warning
+   * @throws IllegalStateException if the configured secret is shorter than {@link #MINIMUM_BYTES}
    */
   public static SecretKeySpec of(Optional<String> configured, String variable, String withoutIt) {
     return ofBytes(
@@ -37,10 +47,28 @@ public final class HmacKeys {
       Optional<byte[]> configured, String variable, String withoutIt) {
     byte[] secret = configured.orElse(null);
     if (secret == null) {
-      secret = new byte[32];
+      secret = new byte[MINIMUM_BYTES];
       new SecureRandom().nextBytes(secret);
       LOG.warning(variable + " is not set: " + withoutIt);
+    } else if (secret.length < MINIMUM_BYTES) {
+      String why =
+          variable
+              + " holds "
+              + secret.length
+              + " bytes; an HMAC-SHA256 secret needs at least "
+              + MINIMUM_BYTES
+              + " random bytes. Set a longer one (e.g. openssl rand -base64 32).";
+      if (REFUSED.put(variable, why) == null) {
+        LOG.severe(why);
+      }
+      throw new IllegalStateException(why);
     }
+    REFUSED.remove(variable);
     return new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  /** The secrets refused so far (variable to reason), for the readiness check. */
+  public static Map<String, String> refused() {
+    return Map.copyOf(REFUSED);
   }
 }

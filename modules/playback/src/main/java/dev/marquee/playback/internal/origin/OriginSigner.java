@@ -110,6 +110,18 @@ public class OriginSigner {
     }
   }
 
+  /** Checks the configured secret when the application starts (a short one keeps it not ready). */
+  void checkSecretAtStart(
+      @jakarta.enterprise.event.Observes
+          @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+          Object started) {
+    try {
+      key();
+    } catch (IllegalStateException refused) {
+      // Logged once by HmacKeys, naming the variable; the readiness check "secrets" is DOWN.
+    }
+  }
+
   private synchronized SecretKeySpec key() {
     if (key == null) {
       key =

@@ -48,13 +48,21 @@ public class SessionTokens {
     return t;
   }
 
+  /** Checks the configured secret when the application starts (a short one keeps it not ready). */
+  void checkSecretAtStart(
+      @jakarta.enterprise.event.Observes
+          @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+          Object started) {
+    try {
+      key();
+    } catch (IllegalStateException refused) {
+      // Logged once by HmacKeys, naming the variable; the readiness check "secrets" is DOWN.
+    }
+  }
+
   private synchronized SecretKeySpec key() {
     if (key == null) {
       var secret = configuredSecret.map(SessionTokens::decode);
-      if (secret.isPresent() && secret.get().length < 32) {
-        throw new IllegalStateException(
-            "MARQUEE_PLAYBACK_TOKEN_SECRET must hold at least 32 bytes (base64).");
-      }
       key =
           dev.marquee.platform.api.HmacKeys.ofBytes(
               secret,

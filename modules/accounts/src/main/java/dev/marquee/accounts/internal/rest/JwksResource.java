@@ -1,0 +1,50 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.SigningKeys;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+/**
+ * The public JWK set of access-token signing keys (RFC 7517): every key of the signing keystore, so
+ * that during a rotation both the current and the next or previous key verify. mpJwt reads it too
+ * (security.xml). It never holds the TLS key.
+ */
+@Path("/oauth/jwks")
+@RequestScoped
+public class JwksResource {
+  @Inject SigningKeys signingKeys;
+
+  @GET
+  @PermitAll
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response keys() {
+    JsonArrayBuilder keys = Json.createArrayBuilder();
+    try {
+      for (var key : signingKeys.all()) {
+        keys.add(
+            Json.createObjectBuilder()
+                .add("kty", "RSA")
+                .add("use", "sig")
+                .add("alg", "RS256")
+                .add("kid", key.kid())
+                .add("n", SigningKeys.unsignedBase64Url(key.key().getModulus()))
+                .add("e", SigningKeys.unsignedBase64Url(key.key().getPublicExponent())));
+      }
+    } catch (IOException e) {
+      // The readiness check names the cause; clients only learn that there are no keys now.
+      return Response.status(503).header("Retry-After", "30").build();
+    }
+    return Response.ok(Json.createObjectBuilder().add("keys", keys).build().toString())
+        .header("Cache-Control", "public, max-age=300")
+        .build();
+  }
+}
