@@ -1,7 +1,5 @@
 package dev.marquee.accounts.internal.application;
 
-import dev.marquee.accounts.internal.domain.Account;
-import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.ErasureRequest;
 import dev.marquee.accounts.internal.domain.ErasureRequestRepository;
 import dev.marquee.accounts.internal.persistence.AccountsPersonalData;
@@ -20,45 +18,20 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AccountErasureService {
-  @Inject AccountRepository accounts;
   @Inject ErasureRequestRepository requests;
   @Inject AccountsPersonalData own;
-  @Inject PasswordHashing hashing;
-  @Inject AccountLimits limits;
-  // This bean through its proxy, so that the read and the write run in their own transactions
-  // and the password is hashed outside any (as sign-in does).
+  @Inject Reauthentication reauthentication;
+  // This bean through its proxy, so that the request is written in a transaction of its own,
+  // after the password was hashed outside any (as sign-in does).
   @Inject AccountErasureService self;
-
-  /** The account's email and password hash, null when the account is gone. */
-  public record Credentials(String email, String hash) {}
 
   public ErasureRequest request(UUID accountId, String password, String address) {
     if (password == null || password.isEmpty()) {
       throw ProblemException.badRequest(
           "password-required", "password: re-enter the account's password to confirm the erasure.");
     }
-    Credentials stored = self.credentials(accountId);
-    if (stored == null) {
-      throw ProblemException.notFound("account-not-found", "This account no longer exists.");
-    }
-    return limits.reauthentication(
-        address,
-        stored.email(),
-        () -> {
-          if (!hashing.matches(password, stored.hash())) {
-            throw ProblemException.forbidden(
-                AccountLimits.WRONG_PASSWORD, "The password is not this account's password.");
-          }
-          return self.open(accountId);
-        });
-  }
-
-  @Transactional
-  public Credentials credentials(UUID accountId) {
-    return accounts
-        .account(accountId)
-        .map(a -> new Credentials(Account.normalize(a.email()), a.passwordHash()))
-        .orElse(null);
+    reauthentication.checkPassword(accountId, password, address);
+    return self.open(accountId);
   }
 
   /** Durable before it returns: the request, and every sign-in revoked, in one commit. */

@@ -31,17 +31,29 @@ public class Reauthentication {
   @ConfigProperty(name = "marquee.accounts.reauthentication-window", defaultValue = "PT5M")
   Duration window;
 
+  /** The account's email and password hash. */
+  public record Credentials(String email, String hash) {}
+
   /** Checks the password and marks the sign-in; returns until when it counts. */
   public java.time.Instant confirm(UUID accountId, UUID signIn, String password, String address) {
+    checkPassword(accountId, password, address);
+    return self.mark(signIn);
+  }
+
+  /**
+   * Refuses with 403 {@code wrong-password} unless this is the account's password; a wrong one
+   * counts against the same limits as a failed sign-in (per account and per address).
+   */
+  public void checkPassword(UUID accountId, String password, String address) {
     if (password == null || password.isEmpty()) {
       throw ProblemException.badRequest(
           "password-required", "password: re-enter the account's password.");
     }
-    AccountErasureService.Credentials stored = self.credentials(accountId);
+    Credentials stored = self.credentials(accountId);
     if (stored == null) {
       throw ProblemException.notFound("account-not-found", "This account no longer exists.");
     }
-    return limits.reauthentication(
+    limits.reauthentication(
         address,
         stored.email(),
         () -> {
@@ -49,7 +61,7 @@ public class Reauthentication {
             throw ProblemException.forbidden(
                 AccountLimits.WRONG_PASSWORD, "The password is not this account's password.");
           }
-          return self.mark(signIn);
+          return true;
         });
   }
 
@@ -74,13 +86,10 @@ public class Reauthentication {
   }
 
   @Transactional
-  public AccountErasureService.Credentials credentials(UUID accountId) {
+  public Credentials credentials(UUID accountId) {
     return accounts
         .account(accountId)
-        .map(
-            a ->
-                new AccountErasureService.Credentials(
-                    Account.normalize(a.email()), a.passwordHash()))
+        .map(a -> new Credentials(Account.normalize(a.email()), a.passwordHash()))
         .orElse(null);
   }
 
