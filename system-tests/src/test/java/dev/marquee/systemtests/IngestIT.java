@@ -292,6 +292,67 @@ class IngestIT {
     }
   }
 
+  /** Uploads one file in one part and completes it; returns the refusal. */
+  private Api.Reply refused(String creator, Path file, int status, String type) throws Exception {
+    String id = open(creator, file, Creators.sha256(file)).getString("id");
+    assertThat(
+            api.putBytes(
+                    "/api/ingest/uploads/" + id + "/parts/1", Files.readAllBytes(file), creator)
+                .status())
+        .isEqualTo(200);
+    Api.Reply reply =
+        assertProblem(api.post("/api/ingest/uploads/" + id + "/complete", creator), status, type);
+    assertThat(storedUnder(id)).as("%s leaves nothing stored", file).isFalse();
+    var upload = api.get("/api/ingest/uploads/" + id, creator);
+    assertThat(upload.json().getString("state")).isEqualTo("FAILED");
+    return reply;
+  }
+
+  /**
+   * The classic attack on FFmpeg in a server: a "video" that is a playlist naming files on the
+   * server (here a real master on this machine, so following it would succeed, and a secret). It is
+   * refused by name, unfollowed, like any container Marquee does not take.
+   */
+  @Test
+  void mastersInContainersMarqueeDoesNotTakeAreRefusedByName() throws Exception {
+    String creator = Creators.newCreator(api);
+    Path playlist =
+        Files.writeString(
+            folder.resolve("trailer.mp4"),
+            "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:3.0,\n"
+                + small.toUri()
+                + "\n#EXTINF:3.0,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n");
+    JsonObject hls = refused(creator, playlist, 422, "unsupported-container").json();
+    assertThat(hls.getString("container")).isEqualTo("hls");
+    assertThat(hls.getJsonArray("accepted").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("mov", "matroska", "mxf");
+    assertThat(hls.getString("detail")).contains("hls").contains("Matroska");
+
+    Path ts = folder.resolve("broadcast.ts");
+    new SyntheticMaster(64, 36, 10, 1, false, List.of()).writeTo(ts);
+    assertThat(refused(creator, ts, 422, "unsupported-container").json().getString("container"))
+        .isEqualTo("mpegts");
+  }
+
+  @Test
+  void mastersOverTheConfiguredLimitsAreRefusedByName() throws Exception {
+    String creator = Creators.newCreator(api);
+    // The defaults: at most 120 frames per second and 32 streams.
+    Path fast = folder.resolve("fast.mp4");
+    new SyntheticMaster(64, 36, 125, 1, false, List.of()).writeTo(fast);
+    JsonObject rate = refused(creator, fast, 422, "frame-rate-over-limit").json();
+    assertThat(rate.getJsonNumber("found").doubleValue()).isEqualTo(125.0);
+    assertThat(rate.getJsonNumber("limit").doubleValue()).isEqualTo(120.0);
+    assertThat(rate.getString("detail")).contains("125").contains("120");
+
+    Path voices = folder.resolve("voices.mkv");
+    new SyntheticMaster(64, 36, 10, 1, false, java.util.Collections.nCopies(33, "eng"))
+        .writeTo(voices);
+    JsonObject streams = refused(creator, voices, 422, "too-many-streams").json();
+    assertThat(streams.getInt("found")).isEqualTo(34);
+    assertThat(streams.getInt("limit")).isEqualTo(32);
+  }
+
   @Test
   void badRequestsAreNamedBeforeAnyByteIsStored() throws Exception {
     String creator = Creators.newCreator(api);

@@ -9,7 +9,9 @@ public class MediaProbeException extends Exception {
     /** No container FFmpeg recognises, or no streams in it. */
     NOT_MEDIA,
     /** A container that opens but whose packets end early or cannot be read. */
-    CORRUPT
+    CORRUPT,
+    /** Media in a container that is not accepted (see {@link UnsupportedContainerException}). */
+    UNSUPPORTED_CONTAINER
   }
 
   private final Reason reason;

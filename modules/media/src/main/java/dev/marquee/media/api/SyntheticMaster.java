@@ -108,6 +108,10 @@ public record SyntheticMaster(
     }
   }
 
+  /**
+   * Writes the master in the container its name says: {@code .mkv} Matroska, {@code .ts} MPEG-TS (a
+   * container Marquee refuses, for tests), anything else MP4.
+   */
   public void writeTo(Path file) throws IOException {
     FfmpegSyntheticMaster.write(this, file);
   }

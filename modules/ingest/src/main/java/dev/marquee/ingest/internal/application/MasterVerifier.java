@@ -1,6 +1,8 @@
 package dev.marquee.ingest.internal.application;
 
+import dev.marquee.ingest.internal.domain.MasterLimits;
 import dev.marquee.ingest.internal.domain.MasterRules;
+import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.api.FrameGrab;
 import dev.marquee.media.api.MediaInfo;
@@ -19,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the assembled master back from object storage once, streaming: its SHA-256 is computed on
@@ -27,6 +30,31 @@ import java.util.List;
 @ApplicationScoped
 public class MasterVerifier {
   @Inject ObjectStorage storage;
+
+  @Inject
+  @ConfigProperty(name = "marquee.ingest.master.max-width", defaultValue = "8192")
+  int maxWidth;
+
+  @Inject
+  @ConfigProperty(name = "marquee.ingest.master.max-height", defaultValue = "8192")
+  int maxHeight;
+
+  @Inject
+  @ConfigProperty(name = "marquee.ingest.master.max-frame-rate", defaultValue = "120")
+  double maxFrameRate;
+
+  @Inject
+  @ConfigProperty(name = "marquee.ingest.master.max-duration-seconds", defaultValue = "21600")
+  double maxDurationSeconds;
+
+  @Inject
+  @ConfigProperty(name = "marquee.ingest.master.max-streams", defaultValue = "32")
+  int maxStreams;
+
+  /** The configured limits (checked at every verify: a bad setting fails loudly, not silently). */
+  MasterLimits limits() {
+    return new MasterLimits(maxWidth, maxHeight, maxFrameRate, maxDurationSeconds, maxStreams);
+  }
 
   /**
    * A verified master: its probe, a still from a tenth of the way in (null if none could be
@@ -60,14 +88,16 @@ public class MasterVerifier {
                 + expectedSha256.toLowerCase()
                 + ".");
       }
+      MasterLimits limits = limits();
       MediaInfo media;
       try {
-        media = MediaProbe.probe(local);
+        // Only the containers Marquee accepts are opened, and the limits are checked on the
+        // header before FFmpeg decodes anything.
+        media = MediaProbe.probe(local, AcceptedContainers.MASTERS, limits::check);
       } catch (MediaProbeException e) {
-        throw MasterRules.rejected(
-            e.reason() == MediaProbeException.Reason.NOT_MEDIA ? "not-a-video" : "corrupt-master",
-            e.getMessage());
+        throw MasterRules.rejected(e);
       }
+      limits.check(media);
       MasterRules.check(media);
       byte[] still = null;
       try {

@@ -7,9 +7,11 @@ import dev.marquee.ingest.api.AudioTrackAdded;
 import dev.marquee.ingest.internal.application.LanguageCodes;
 import dev.marquee.ingest.internal.application.TitleOwnership;
 import dev.marquee.ingest.internal.domain.AudioTrackRepository;
+import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.api.MediaProbeException;
+import dev.marquee.media.api.UnsupportedContainerException;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +72,7 @@ public class AudioTrackService {
     try {
       local = Files.createTempFile("marquee-audio-", ".bin");
       String sha256 = copy(body, local);
-      MediaInfo media = MediaProbe.probe(local);
+      MediaInfo media = MediaProbe.probe(local, AcceptedContainers.AUDIO_TRACKS, header -> {});
       MediaInfo.AudioTrack audio = firstAudio(media);
       long millis = Math.round(media.durationSeconds() * 1000);
       Long titleMillis =
@@ -103,6 +105,13 @@ public class AudioTrackService {
       return track;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the audio file", e);
+    } catch (UnsupportedContainerException e) {
+      throw new ProblemException(
+          422,
+          "unsupported-container",
+          "Audio rejected",
+          e.getMessage(),
+          java.util.Map.of("container", e.container(), "accepted", e.accepted().demuxers()));
     } catch (MediaProbeException e) {
       throw rejected(
           e.reason() == MediaProbeException.Reason.NOT_MEDIA ? "not-audio" : "corrupt-audio",

@@ -1,7 +1,11 @@
 package dev.marquee.ingest.internal.domain;
 
 import dev.marquee.media.api.MediaInfo;
+import dev.marquee.media.api.MediaProbeException;
+import dev.marquee.media.api.UnsupportedContainerException;
 import dev.marquee.platform.api.ProblemException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** What Marquee accepts as a master, beyond being readable media. */
@@ -32,6 +36,23 @@ public final class MasterRules {
     if (video.width() <= 0 || video.height() <= 0) {
       throw rejected("not-a-video", "The video stream has no picture size.");
     }
+  }
+
+  /**
+   * A probe's refusal as a problem: {@code unsupported-container} (naming the container found and
+   * the ones accepted), {@code not-a-video} or {@code corrupt-master}.
+   */
+  public static ProblemException rejected(MediaProbeException e) {
+    if (e instanceof UnsupportedContainerException unsupported) {
+      Map<String, Object> members = new LinkedHashMap<>();
+      members.put("container", unsupported.container());
+      members.put("accepted", unsupported.accepted().demuxers());
+      return new ProblemException(
+          422, "unsupported-container", "Master rejected", e.getMessage(), members);
+    }
+    return rejected(
+        e.reason() == MediaProbeException.Reason.NOT_MEDIA ? "not-a-video" : "corrupt-master",
+        e.getMessage());
   }
 
   public static ProblemException rejected(String type, String detail) {

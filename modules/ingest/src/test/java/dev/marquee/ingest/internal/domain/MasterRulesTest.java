@@ -49,4 +49,17 @@ class MasterRulesTest {
             List.of()),
         "not-a-video");
   }
+
+  @Test
+  void aContainerThatIsNotAcceptedIsNamedWithTheAcceptedOnes() {
+    ProblemException problem =
+        MasterRules.rejected(
+            new dev.marquee.media.api.UnsupportedContainerException(
+                "mpegts", dev.marquee.media.api.AcceptedContainers.MASTERS));
+    assertThat(problem.status()).isEqualTo(422);
+    assertThat(problem.type()).isEqualTo("unsupported-container");
+    assertThat(problem.extensions()).containsEntry("container", "mpegts");
+    assertThat(problem.extensions()).containsEntry("accepted", List.of("mov", "matroska", "mxf"));
+    assertThat(problem.detail()).contains("mpegts").contains("Matroska");
+  }
 }

@@ -17,7 +17,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
@@ -32,6 +31,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
+import dev.marquee.media.api.AcceptedContainers;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -53,8 +53,7 @@ public final class FfmpegFrameGrab {
   private FfmpegFrameGrab() {}
 
   public static byte[] jpeg(String path, double atSeconds, int width) {
-    AVFormatContext input = new AVFormatContext(null);
-    check(avformat_open_input(input, path, null, null), "opening the video");
+    AVFormatContext input = RestrictedInput.openOrFail(path, AcceptedContainers.MASTERS);
     AVCodecContext decoder = null;
     AVFrame decoded = av_frame_alloc();
     AVFrame rgb = av_frame_alloc();

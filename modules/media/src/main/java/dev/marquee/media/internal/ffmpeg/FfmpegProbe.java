@@ -10,7 +10,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
@@ -23,6 +22,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
+import dev.marquee.media.api.AcceptedContainers;
+import dev.marquee.media.api.MediaHeader;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbeException;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
@@ -40,7 +42,10 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
-/** {@code avformat_open_input}, {@code avformat_find_stream_info}, then every packet read once. */
+/**
+ * Opens the file through {@link RestrictedInput}, checks its header, {@code
+ * avformat_find_stream_info}, then reads every packet once.
+ */
 public final class FfmpegProbe {
   /** Video ending this much before the declared duration means the file was cut short. */
   private static final double TRUNCATION_TOLERANCE = 0.9;
@@ -51,7 +56,9 @@ public final class FfmpegProbe {
 
   private FfmpegProbe() {}
 
-  public static MediaInfo probe(Path file) throws MediaProbeException {
+  public static MediaInfo probe(
+      Path file, AcceptedContainers accepted, Consumer<MediaHeader> beforeReading)
+      throws MediaProbeException {
     long size;
     try {
       size = Files.size(file);
@@ -62,25 +69,18 @@ public final class FfmpegProbe {
     if (size == 0) {
       throw new MediaProbeException(MediaProbeException.Reason.NOT_MEDIA, "The file is empty.");
     }
-    AVFormatContext context = new AVFormatContext(null);
-    int opened = avformat_open_input(context, file.toString(), null, null);
-    if (opened < 0 && startsLikeIsoMedia(file)) {
-      throw new MediaProbeException(
-          MediaProbeException.Reason.CORRUPT,
-          "The file starts like an MP4/MOV but cannot be read (truncated or damaged, index missing): "
-              + FfmpegErrors.describe(opened));
-    }
-    if (opened < 0) {
-      throw new MediaProbeException(
-          MediaProbeException.Reason.NOT_MEDIA,
-          "Not a media file FFmpeg can read: " + FfmpegErrors.describe(opened));
-    }
+    AVFormatContext context = RestrictedInput.open(file.toString(), accepted);
     try {
+      // What the header declares is checked before FFmpeg decodes anything (stream analysis
+      // decodes a few pictures), and again with what the analysis found, before every packet is
+      // read.
+      beforeReading.accept(header(context));
       int info = avformat_find_stream_info(context, (PointerPointer<?>) null);
       if (info < 0 || context.nb_streams() == 0) {
         throw new MediaProbeException(
             MediaProbeException.Reason.NOT_MEDIA, "The file has no readable streams.");
       }
+      beforeReading.accept(header(context));
       double duration =
           context.duration() == AV_NOPTS_VALUE ? 0 : context.duration() / (double) AV_TIME_BASE;
       long[] videoPackets = new long[context.nb_streams()];
@@ -174,18 +174,29 @@ public final class FfmpegProbe {
     }
   }
 
-  /** ISO base media files (MP4, MOV) begin with an ftyp box; a cut one keeps that start. */
-  private static boolean startsLikeIsoMedia(Path file) {
-    try (var in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(8);
-      return head.length == 8
-          && head[4] == 'f'
-          && head[5] == 't'
-          && head[6] == 'y'
-          && head[7] == 'p';
-    } catch (IOException e) {
-      return false;
+  /** What the container declares now: nothing here reads or decodes a packet. */
+  private static MediaHeader header(AVFormatContext context) {
+    double duration =
+        context.duration() == AV_NOPTS_VALUE ? 0 : context.duration() / (double) AV_TIME_BASE;
+    List<MediaHeader.Video> video = new ArrayList<>();
+    for (int i = 0; i < context.nb_streams(); i++) {
+      AVStream stream = context.streams(i);
+      if (stream.duration() != AV_NOPTS_VALUE && stream.time_base().den() != 0) {
+        duration = Math.max(duration, stream.duration() * av_q2d(stream.time_base()));
+      }
+      AVCodecParameters parameters = stream.codecpar();
+      if (parameters.codec_type() == AVMEDIA_TYPE_VIDEO) {
+        video.add(
+            new MediaHeader.Video(
+                i,
+                avcodec_get_name(parameters.codec_id()).getString(),
+                parameters.width(),
+                parameters.height(),
+                frameRate(stream)));
+      }
     }
+    return new MediaHeader(
+        context.iformat().name().getString(), duration, context.nb_streams(), video);
   }
 
   private static long startOf(AVStream stream) {

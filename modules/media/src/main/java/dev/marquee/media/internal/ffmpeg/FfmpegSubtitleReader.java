@@ -16,13 +16,13 @@ import static org.bytedeco.ffmpeg.global.avcodec.avsubtitle_free;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
+import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.EmbeddedSubtitles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +45,7 @@ public final class FfmpegSubtitleReader {
   private FfmpegSubtitleReader() {}
 
   public static List<EmbeddedSubtitles.Track> read(String path) {
-    AVFormatContext input = new AVFormatContext(null);
-    check(avformat_open_input(input, path, null, null), "opening the file");
+    AVFormatContext input = RestrictedInput.openOrFail(path, AcceptedContainers.MASTERS);
     Map<Integer, Stream> streams = new LinkedHashMap<>();
     AVPacket packet = av_packet_alloc();
     AVSubtitle subtitle = new AVSubtitle();

@@ -117,9 +117,14 @@ public final class FfmpegSyntheticMaster {
       if (!spec.subtitles().isEmpty() && !matroska) {
         throw new IllegalStateException("subtitle streams are written to .mkv masters only");
       }
+      // MPEG-TS only for tests of what Marquee refuses; masters are MP4 or Matroska.
+      boolean transportStream = file.getFileName().toString().endsWith(".ts");
       check(
           avformat_alloc_output_context2(
-              output, null, matroska ? "matroska" : "mp4", file.toString()),
+              output,
+              null,
+              matroska ? "matroska" : transportStream ? "mpegts" : "mp4",
+              file.toString()),
           "allocating the muxer");
       try {
         video = openVideo();

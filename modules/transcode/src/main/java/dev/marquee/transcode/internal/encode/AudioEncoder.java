@@ -19,7 +19,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
@@ -38,6 +37,9 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_convert;
 import static org.bytedeco.ffmpeg.global.swresample.swr_free;
 import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 
+import dev.marquee.media.api.AcceptedContainers;
+import dev.marquee.media.api.MasterInput;
+import dev.marquee.media.api.MediaProbeException;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +68,7 @@ public final class AudioEncoder {
   }
 
   public EncodedAudio encode(String master, int streamIndex) {
-    AVFormatContext input = new AVFormatContext(null);
-    check(avformat_open_input(input, master, null, null), "opening the master");
+    AVFormatContext input = openMaster(master);
     AVCodecContext decoder = null;
     AVCodecContext encoder = null;
     SwrContext resampler = new SwrContext(null);
@@ -224,5 +225,17 @@ public final class AudioEncoder {
 
   private static int check(int code, String what) {
     return FfmpegStatus.check(code, what);
+  }
+
+  /**
+   * Through media's one restricted opening: only the containers masters and added audio come in,
+   * and only the protocol the location needs (a presigned URL, or a path in tests).
+   */
+  private static AVFormatContext openMaster(String location) {
+    try {
+      return MasterInput.open(location, AcceptedContainers.AUDIO_TRACKS);
+    } catch (MediaProbeException e) {
+      throw new IllegalStateException("opening the master failed: " + e.getMessage(), e);
+    }
   }
 }

@@ -19,7 +19,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
@@ -30,6 +29,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
+import dev.marquee.media.api.AcceptedContainers;
+import dev.marquee.media.api.MasterInput;
+import dev.marquee.media.api.MediaProbeException;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +120,7 @@ public final class ChunkEncoder {
             .filter(r -> run.stream().anyMatch(c -> wanted.apply(c).contains(r)))
             .toList();
     ChunkSpec start = run.get(0);
-    AVFormatContext input = new AVFormatContext(null);
-    check(avformat_open_input(input, master, null, null), "opening the master");
+    AVFormatContext input = openMaster(master);
     AVCodecContext decoder = null;
     List<RungOutput> outputs = new ArrayList<>();
     ScalingLadder scaling = null;
@@ -345,5 +346,17 @@ public final class ChunkEncoder {
 
   private static int check(int code, String what) {
     return FfmpegStatus.check(code, what);
+  }
+
+  /**
+   * Through media's one restricted opening: only the containers masters come in, and only the
+   * protocol the location needs (a presigned URL, or a path in tests).
+   */
+  private static AVFormatContext openMaster(String location) {
+    try {
+      return MasterInput.open(location, AcceptedContainers.MASTERS);
+    } catch (MediaProbeException e) {
+      throw new IllegalStateException("opening the master failed: " + e.getMessage(), e);
+    }
   }
 }
