@@ -78,6 +78,14 @@ public final class Api {
       }
     }
 
+    /** The body of a 200 answer; any other status fails the test, naming what came instead. */
+    public String okBody() {
+      if (status != 200) {
+        throw new AssertionError("Expected 200, got " + this);
+      }
+      return body;
+    }
+
     public Optional<String> header(String name) {
       return raw.headers().firstValue(name);
     }

@@ -177,11 +177,11 @@ class CatalogAdminIT {
     Api.Reply off = patch(title, etag(title, admin), "{\"state\":\"UNPUBLISHED\"}", admin);
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
     SearchIT.awaitIndexed();
-    assertThat(api.get(search, v.token()).body()).doesNotContain("Episode 2");
+    assertThat(api.get(search, v.token()).okBody()).doesNotContain("Episode 2");
     assertThat(patch(title, etag(title, admin), "{\"state\":\"PUBLISHED\"}", admin).status())
         .isEqualTo(200);
     SearchIT.awaitIndexed();
-    assertThat(api.get(search, v.token()).body()).contains("Episode 2");
+    assertThat(api.get(search, v.token()).okBody()).contains("Episode 2");
     // A licence window from before 1970 to after 2262 is searchable too (on every adapter).
     Api.Reply wide =
         patch(
@@ -192,7 +192,7 @@ class CatalogAdminIT {
             admin);
     assertThat(wide.status()).as(wide.toString()).isEqualTo(200);
     SearchIT.awaitIndexed();
-    assertThat(api.get(search, v.token()).body()).contains("Episode 2");
+    assertThat(api.get(search, v.token()).okBody()).contains("Episode 2");
     assertThat(api.get("/api/catalog/search/status", admin).json().containsKey("lastError"))
         .isFalse();
   }

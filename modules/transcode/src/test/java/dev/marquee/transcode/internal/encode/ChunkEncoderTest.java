@@ -63,6 +63,7 @@ class ChunkEncoderTest {
       EncodedChunk once = chunk(index, CHUNK_FRAMES);
       for (int run = 0; run < 3; run++) {
         EncodedChunk again = chunk(index, CHUNK_FRAMES);
+        assertThat(again.samples()).hasSize(CHUNK_FRAMES).hasSameSizeAs(once.samples());
         for (int i = 0; i < once.samples().size(); i++) {
           assertThat(again.samples().get(i).data())
               .as("chunk %d, run %d, sample %d", index, run, i)
@@ -113,6 +114,7 @@ class ChunkEncoderTest {
     for (int c = 0; c < run.size(); c++) {
       EncodedChunk alone = encoder.encode(master.toString(), run.get(c), rung);
       assertThat(inOnePass.get(c).samples()).hasSize(run.get(c).frameCount());
+      assertThat(alone.samples()).hasSize(run.get(c).frameCount());
       for (int i = 0; i < alone.samples().size(); i++) {
         assertThat(inOnePass.get(c).samples().get(i).data())
             .as("chunk %d, sample %d", c, i)
