@@ -251,7 +251,13 @@ class LicenceIT {
     assertProblem(licence(token, body), 403, "session-ended");
 
     JsonObject silent = session(v, v.deviceId(), openTitle);
-    Thread.sleep(5_000); // the test server's sessions expire after 4 s without a heartbeat
+    // The session goes silent: its last heartbeat's expiry passes (moved into the past).
+    assertThat(
+            Database.update(
+                "UPDATE playback.sessions SET expires_at = now() - interval '1 second'"
+                    + " WHERE id = ?::uuid",
+                silent.getString("sessionId")))
+        .isEqualTo(1);
     assertProblem(licence(silent.getString("token"), body), 403, "session-expired");
     assertProblem(
         api.post(
@@ -399,7 +405,13 @@ class LicenceIT {
     Api.Reply play = playOffline(first, v.deviceId(), v.token());
     assertThat(play.status()).as(play.toString()).isEqualTo(200);
     assertThat(Viewers.keys(play.json())).hasSize(2);
-    Thread.sleep(3_500); // the test server's offline play window is 3 s
+    // The play window that opened at this first play runs out (its start moved into the past).
+    assertThat(
+            Database.update(
+                "UPDATE drm.offline_licences SET first_played_at = first_played_at"
+                    + " - (play_seconds + 1) * interval '1 second' WHERE id = ?::uuid",
+                first))
+        .isEqualTo(1);
     assertProblem(playOffline(first, v.deviceId(), v.token()), 403, "offline-expired");
 
     assertThat(api.delete("/api/drm/offline-licences/" + ids.get(1), v.token()).status())

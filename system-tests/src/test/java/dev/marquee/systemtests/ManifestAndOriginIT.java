@@ -189,7 +189,7 @@ class ManifestAndOriginIT {
     String prefix = path.substring(0, path.indexOf("/video/"));
     Api.Reply traversal =
         api.get(prefix + "/video/..%2F..%2Fmaster.mp4?exp=" + exp + "&sig=" + sig);
-    assertThat(traversal.status()).isIn(400, 404);
+    assertProblem(traversal, 404, "segment-not-found");
     ProblemAssert.assertNoInternals(traversal);
     assertProblem(
         api.get("/api/origin/masters/any/master.mp4?exp=" + exp + "&sig=" + sig),

@@ -320,8 +320,8 @@ class PlaybackBrowserIT {
       assertProblem(Viewers.startSession(api, viewer, tv, title), 409, "concurrent-streams");
       // The viewer closes the tab (the page is hidden and unloaded), then turns on the TV.
       browser.driver.get("about:blank");
-      // Stopped by the page itself (endReason STOPPED), not merely expired after the test
-      // stack's 4 s session timeout: the poll gives up well before that.
+      // Stopped by the page itself (endReason STOPPED), not merely expired after the session
+      // timeout (two minutes): the poll gives up well before that.
       Api.Reply ended = null;
       for (int i = 0; i < 25; i++) {
         ended = api.get("/api/playback/sessions/" + session, viewer.token());

@@ -79,7 +79,7 @@ class PlaybackCredentialsIT {
     return new Started(v, r.json());
   }
 
-  /** The test server lets a session go silent after 4 s: a heartbeat keeps it live. */
+  /** A heartbeat keeps the session live and answers with its new expiry. */
   private static JsonObject keepAlive(Started s) {
     Api.Reply beat =
         api.post("/api/playback/sessions/" + s.id() + "/heartbeat", s.viewer().token());

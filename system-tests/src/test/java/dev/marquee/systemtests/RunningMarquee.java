@@ -93,9 +93,6 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_INGEST_MAX_MASTER_BYTES", "1073741824")
         // One partition at a time, so that a test can stop a job half-way.
         .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "1")
-        // Short-lived sessions and offline play windows, so expiry is observable in a test.
-        .environment("MARQUEE_PLAYBACK_SESSION_TIMEOUT", "PT4S")
-        .environment("MARQUEE_DRM_OFFLINE_PLAY_WINDOW", "PT3S")
         // As if behind an edge that sets (and strips from clients) the viewer's country.
         .environment("MARQUEE_DRM_REGION_HEADER", "X-Viewer-Country")
         // Known to the tests, so that one can sign an already expired share link.

@@ -1,7 +1,5 @@
 package dev.marquee.accounts.internal.application;
 
-import dev.marquee.accounts.api.AccountId;
-import dev.marquee.accounts.api.AccountRegistered;
 import dev.marquee.accounts.api.AccountView;
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.accounts.api.Role;
@@ -11,7 +9,6 @@ import dev.marquee.accounts.internal.domain.PasswordPolicy;
 import dev.marquee.accounts.internal.domain.Profile;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -23,7 +20,6 @@ import java.util.Set;
 public class RegistrationService {
   @Inject AccountRepository accounts;
   @Inject PasswordHashing hashing;
-  @Inject Event<AccountRegistered> registered;
   @Inject dev.marquee.accounts.internal.domain.TokenRepository tokens;
 
   @Transactional
@@ -50,7 +46,6 @@ public class RegistrationService {
       throw emailTaken();
     }
     accounts.add(new Profile(account.id(), truncate(name, 40), MaturityRating.AGE_18, false, now));
-    registered.fire(new AccountRegistered(new AccountId(account.id()), now.toInstant()));
     return DefaultAccountsFacade.view(account);
   }
 

@@ -3,13 +3,11 @@ package dev.marquee.transcode.internal.batch;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleState;
-import dev.marquee.transcode.api.TitleTranscoded;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.UUID;
@@ -24,7 +22,6 @@ public class TitlePublisher extends AbstractBatchlet {
 
   @Inject TranscodeLedger ledger;
   @Inject CatalogFacade catalog;
-  @Inject Event<TitleTranscoded> transcoded;
 
   @Override
   public String process() {
@@ -32,7 +29,6 @@ public class TitlePublisher extends AbstractBatchlet {
     TranscodeJob job = ledger.job(id);
     ledger.published(id);
     catalog.changeState(new TitleId(job.titleId()), TitleState.PUBLISHED);
-    transcoded.fire(new TitleTranscoded(new TitleId(job.titleId()), id));
     return "published";
   }
 }
