@@ -3,6 +3,8 @@ package dev.marquee.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.devstack.LibertyServer;
+import dev.marquee.media.api.MediaInfo;
+import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.api.SyntheticMaster;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -77,9 +79,31 @@ class PartitionWorkersIT {
                 assertThat(r.getInt("height")).isEqualTo(180);
                 assertThat(r.getJsonArray("segments")).hasSize(3);
               });
-      // The worker's segments decrypt and play like any other: keys from the primary's licences.
+      // The worker's segments decrypt and decode like any other: keys from the primary's
+      // licences, shaka-packager decrypting both schemes, FFmpeg decoding every picture.
       Map<String, String> keys = Viewers.keysOf(api, titleId, "GB");
-      assertThat(keys).containsKey(video.get(0).getString("keyId"));
+      JsonObject rendition = video.get(0);
+      String kid = rendition.getString("keyId");
+      assertThat(keys).containsKey(kid);
+      String cencPictures = null;
+      for (String scheme : List.of("cenc", "cbcs")) {
+        Path encrypted = TranscodeIT.joined(rendition, scheme, folder);
+        Path clear = folder.resolve("worker-" + scheme + "-clear.mp4");
+        ShakaPackager.decrypt(encrypted, "video", clear, kid, keys.get(kid));
+        MediaInfo.VideoTrack decoded = MediaProbe.probe(clear).video().get(0);
+        assertThat(decoded.frames()).as(scheme).isEqualTo(150);
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(180);
+        assertThat(decoded.keyframeSeconds()).containsExactly(0.0, 2.0, 4.0);
+        String pictures = FramePixels.digest(clear);
+        if (cencPictures == null) {
+          cencPictures = pictures;
+        } else {
+          assertThat(pictures)
+              .as("cbcs and cenc decode to the same pictures")
+              .isEqualTo(cencPictures);
+        }
+      }
     } finally {
       worker.stop();
       restart(primary, "local", "");
