@@ -3,12 +3,16 @@ package dev.marquee.systemtests;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The test stack's PostgreSQL, for what a black-box test cannot wait for over HTTP: moving a row's
- * timestamps into the past stands in for time passing (a session going silent, a play window
- * running out), so expiry is tested without sleeping through it.
+ * The test stack's PostgreSQL, for what a black-box test cannot see or wait for over HTTP: moving a
+ * row's timestamps into the past stands in for time passing (a session going silent, a play window
+ * running out), so expiry is tested without sleeping through it; and a job's chunk records show
+ * which chunks were encoded when, and by which server.
  */
 final class Database {
   private Database() {}
@@ -22,6 +26,26 @@ final class Database {
         s.setObject(i + 1, params[i]);
       }
       return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError("could not run " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The first two columns of every row of a query, as text, in the query's order. */
+  static Map<String, String> pairs(String sql, Object... params) {
+    var db = RunningMarquee.stack().database();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      Map<String, String> rows = new LinkedHashMap<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.put(r.getString(1), r.getString(2));
+        }
+      }
+      return rows;
     } catch (SQLException e) {
       throw new AssertionError("could not run " + sql + ": " + e.getMessage(), e);
     }
