@@ -189,7 +189,9 @@ class ManifestAndOriginIT {
     String prefix = path.substring(0, path.indexOf("/video/"));
     Api.Reply traversal =
         api.get(prefix + "/video/..%2F..%2Fmaster.mp4?exp=" + exp + "&sig=" + sig);
-    assertProblem(traversal, 404, "segment-not-found");
+    // Liberty's HTTP layer refuses a path whose decoded form climbs out of its parent (400)
+    // before any application code sees it; the master is never served.
+    assertThat(traversal.status()).isEqualTo(400);
     ProblemAssert.assertNoInternals(traversal);
     assertProblem(
         api.get("/api/origin/masters/any/master.mp4?exp=" + exp + "&sig=" + sig),
