@@ -34,6 +34,7 @@ public class PostgresNotificationListener implements DatabaseNotifications {
   private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final int WAIT_MILLIS = 500;
   static final int PING_MILLIS = 10_000;
+  static final String APPLICATION_NAME = "marquee-notifications";
   private static final long MAX_BACKOFF_MILLIS = 5_000;
 
   @Resource(lookup = "jdbc/marquee")
@@ -72,6 +73,10 @@ public class PostgresNotificationListener implements DatabaseNotifications {
     while (running) {
       try (Connection c = db.getConnection()) {
         c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+          // Named, so an operator (or a test) can tell this connection apart in pg_stat_activity.
+          s.execute("SET application_name = '" + APPLICATION_NAME + "'");
+        }
         PGConnection pg = c.unwrap(PGConnection.class);
         // Every channel again: a new connection listens to nothing.
         toListen.clear();
