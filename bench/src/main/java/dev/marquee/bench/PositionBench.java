@@ -4,6 +4,7 @@ import dev.marquee.devstack.LibertyServer;
 import dev.marquee.devstack.MarqueeClient;
 import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.api.SyntheticMaster;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -73,6 +74,14 @@ public final class PositionBench {
     // of its own (up to 45 writers), as real traffic spreads over many rows; each writer has its
     // own increasing client clock.
     List<String> profiles = new ArrayList<>(List.of(profile));
+    // Profiles without a kids cap need the owner's password again in this sign-in.
+    client.send(
+        "POST",
+        "/api/accounts/me/reauthentication",
+        admin,
+        Json.createObjectBuilder().add("password", stack.adminPassword()).build().toString(),
+        Map.of(),
+        200);
     for (int i = 1; i < 5; i++) {
       profiles.add(
           ((JsonObject)
