@@ -1,8 +1,10 @@
 package dev.marquee.bench;
 
+import dev.marquee.devstack.LibertyServer;
 import dev.marquee.devstack.MarqueeClient;
 import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.api.SyntheticMaster;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,6 +74,14 @@ public final class PositionBench {
     // of its own (up to 45 writers), as real traffic spreads over many rows; each writer has its
     // own increasing client clock.
     List<String> profiles = new ArrayList<>(List.of(profile));
+    // Profiles without a kids cap need the owner's password again in this sign-in.
+    client.send(
+        "POST",
+        "/api/accounts/me/reauthentication",
+        admin,
+        Json.createObjectBuilder().add("password", stack.adminPassword()).build().toString(),
+        Map.of(),
+        200);
     for (int i = 1; i < 5; i++) {
       profiles.add(
           ((JsonObject)
@@ -123,75 +132,63 @@ public final class PositionBench {
     AtomicLong applied = run.applied();
     AtomicLong failed = run.failed();
 
-    // Push latency: one device writes every 100 ms, another device's event stream is read here.
-    System.err.println("[bench] Push latency: 200 writes, 100 ms apart");
-    Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    List<Long> push = java.util.Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch ready = new CountDownLatch(1);
-    http.sendAsync(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        base
-                            + "/api/playback/positions/events?profileId="
-                            + profile
-                            + "&deviceId="
-                            + listener))
-                .header("Authorization", "Bearer " + admin)
-                .build(),
-            HttpResponse.BodyHandlers.ofLines())
-        .thenAccept(
-            r ->
-                r.body()
-                    .forEach(
-                        line -> {
-                          if (line.startsWith("event: ready") || line.startsWith("event:ready")) {
-                            ready.countDown();
-                          } else if (line.startsWith("data:")) {
-                            long now = System.nanoTime();
-                            String data = line.substring(5).strip();
-                            int i = data.indexOf("\"clientTime\":\"");
-                            if (i >= 0) {
-                              String key = data.substring(i + 14, data.indexOf('"', i + 14));
-                              Long sent = sentAt.remove(key);
-                              if (sent != null) {
-                                push.add(now - sent);
-                              }
-                            }
-                          }
-                        }));
-    if (!ready.await(10, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the event stream did not open");
-    }
-    // Millisecond precision: the database keeps microseconds, the event echoes what it kept.
-    Instant later = Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    for (int i = 0; i < 200; i++) {
-      Instant at = later.plusMillis(i);
-      sentAt.put(at.toString(), System.nanoTime());
-      http.send(
-          HttpRequest.newBuilder(URI.create(base + "/api/playback/positions"))
-              .header("Authorization", "Bearer " + admin)
-              .header("Content-Type", "application/json")
-              .PUT(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"titleId\":\""
-                          + title
-                          + "\",\"profileId\":\""
-                          + profile
-                          + "\",\"deviceId\":\""
-                          + devices.get(0)
-                          + "\",\"positionSeconds\":"
-                          + (i % 50)
-                          + ",\"clientTime\":\""
-                          + at
-                          + "\",\"event\":\"PERIODIC\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
-      Thread.sleep(100);
-    }
-    Thread.sleep(3000);
-    long[] pushed = push.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(pushed);
+    // The same 32 client threads on the authenticated no-op (mpJwt + revocation check + account
+    // read): the side-by-side baseline of the write rate.
+    System.err.println("[bench] Authenticated no-op: " + WRITERS + " clients, same harness");
+    WriteRun noop = writes(http, base, admin, null, profiles, devices, Instant.now());
 
+    // Push latency: one device writes every 100 ms, another device's event stream is read here,
+    // first from the same server, then from a second server sharing PostgreSQL.
+    System.err.println("[bench] Push latency, one server: 200 writes, 100 ms apart");
+    PushLatency.Result one =
+        PushLatency.measure(
+            http,
+            base,
+            base,
+            admin,
+            title,
+            profile,
+            devices.get(0),
+            listener,
+            Instant.now().plusSeconds(60),
+            200,
+            100);
+    System.err.println("[bench] Starting a second server on the same database");
+    int[] ports = PlatformBench.freePorts(3);
+    LibertyServer second =
+        stack
+            .liberty()
+            .sibling(
+                home.resolve("second-liberty"),
+                ports[0],
+                Map.of(
+                    "HTTPS_PORT", Integer.toString(ports[1]),
+                    "MESSAGING_PORT", Integer.toString(ports[2]),
+                    "MARQUEE_SERVER_ID", "second"));
+    PushLatency.Result across;
+    try {
+      second.start();
+      second.awaitReady(Duration.ofMinutes(4));
+      System.err.println("[bench] Push latency, across servers: 200 writes, 100 ms apart");
+      across =
+          PushLatency.measure(
+              http,
+              base,
+              second.baseUrl(),
+              admin,
+              title,
+              profile,
+              devices.get(0),
+              listener,
+              Instant.now().plusSeconds(120),
+              200,
+              100);
+    } finally {
+      second.stop();
+    }
+
+    double writesPerSecond = sorted.length / seconds;
+    double noopPerSecond = noop.sorted().length / noop.seconds();
     System.out.println();
     System.out.printf(
         "Position writes, %d writers, %.1f s: %,d requests, %,.0f writes/s (%,d applied, %,d"
@@ -199,20 +196,65 @@ public final class PositionBench {
         WRITERS,
         seconds,
         sorted.length,
-        sorted.length / seconds,
+        writesPerSecond,
         applied.get(),
         failed.get(),
         pct(sorted, 0.50),
         pct(sorted, 0.99));
     System.out.printf(
-        "Push to another device (SSE), %d of 200 writes received: p50 %.0f ms, p99 %.0f ms, max"
-            + " %.0f ms%n",
-        pushed.length, pct(pushed, 0.50), pct(pushed, 0.99), pct(pushed, 1.0));
+        "Authenticated no-op (GET /api/accounts/me), same harness: %,.0f req/s (%,d failed);"
+            + " p50 %.2f ms, p99 %.2f ms; writes / no-op %.3fx%n",
+        noopPerSecond,
+        noop.failed().get(),
+        pct(noop.sorted(), 0.50),
+        pct(noop.sorted(), 0.99),
+        writesPerSecond / noopPerSecond);
+    for (var r : List.of(Map.entry("one server", one), Map.entry("across servers", across))) {
+      long[] p = r.getValue().sortedNanos();
+      System.out.printf(
+          "Push to another device (SSE), %s, %d of %d writes received: p50 %.1f ms, p99 %.1f ms,"
+              + " max %.1f ms%n",
+          r.getKey(), p.length, r.getValue().writes(), pct(p, 0.50), pct(p, 0.99), pct(p, 1.0));
+    }
+    boolean allPushed =
+        one.sortedNanos().length == one.writes() && across.sortedNanos().length == across.writes();
+    new ResultsFile("position", "SKIP_BUILD=1 bash bench/position-bench.sh")
+        .figure("writers", WRITERS)
+        .figure("writesPerSecond", writesPerSecond)
+        .figure("writeP50Ms", pct(sorted, 0.50))
+        .figure("writeP99Ms", pct(sorted, 0.99))
+        .figure("writesFailed", failed.get())
+        .figure("authenticatedNoopPerSecond", noopPerSecond)
+        .figure("pushOneServerReceived", one.sortedNanos().length)
+        .figure("pushOneServerP50Ms", pct(one.sortedNanos(), 0.50))
+        .figure("pushOneServerP99Ms", pct(one.sortedNanos(), 0.99))
+        .figure("pushOneServerMaxMs", pct(one.sortedNanos(), 1.0))
+        .figure("pushAcrossServersReceived", across.sortedNanos().length)
+        .figure("pushAcrossServersP50Ms", pct(across.sortedNanos(), 0.50))
+        .figure("pushAcrossServersP99Ms", pct(across.sortedNanos(), 0.99))
+        .figure("pushAcrossServersMaxMs", pct(across.sortedNanos(), 1.0))
+        .ratio("writesVsAuthenticatedNoop", writesPerSecond / noopPerSecond)
+        .target(
+            "writes",
+            "position writes/s at least 0.8x the authenticated no-op's, same clients",
+            writesPerSecond / noopPerSecond >= 0.8 && failed.get() == 0)
+        .target(
+            "pushOneServer",
+            "every write pushed to the other device, p99 under 200 ms, one server",
+            one.sortedNanos().length == one.writes() && pct(one.sortedNanos(), 0.99) < 200)
+        .target(
+            "pushAcrossServers",
+            "every write pushed to the other device, p99 under 200 ms, written on another server",
+            allPushed && pct(across.sortedNanos(), 0.99) < 200)
+        .write();
   }
 
   private record WriteRun(long[] sorted, double seconds, AtomicLong applied, AtomicLong failed) {}
 
-  /** WRITERS threads write for MEASURE, client times counting up from {@code from}. */
+  /**
+   * WRITERS threads write for MEASURE, client times counting up from {@code from}; with a null
+   * {@code title} they call the authenticated no-op instead, the same way.
+   */
   private static WriteRun writes(
       HttpClient http,
       String base,
@@ -252,16 +294,20 @@ public final class PositionBench {
                           + ",\"clientTime\":\""
                           + at
                           + "\",\"event\":\"PERIODIC\"}";
+                  HttpRequest request =
+                      title == null
+                          ? HttpRequest.newBuilder(URI.create(base + "/api/accounts/me"))
+                              .header("Authorization", "Bearer " + admin)
+                              .build()
+                          : HttpRequest.newBuilder(URI.create(base + "/api/playback/positions"))
+                              .header("Authorization", "Bearer " + admin)
+                              .header("Content-Type", "application/json")
+                              .PUT(HttpRequest.BodyPublishers.ofString(body))
+                              .build();
                   long t0 = System.nanoTime();
                   try {
                     HttpResponse<String> r =
-                        http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/playback/positions"))
-                                .header("Authorization", "Bearer " + admin)
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                        http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {
                       failed.incrementAndGet();
                     } else if (r.body().contains("\"applied\":true")) {

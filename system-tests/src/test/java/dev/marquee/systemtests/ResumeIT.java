@@ -14,6 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -168,6 +172,40 @@ class ResumeIT {
             .array();
     assertThat(watching).hasSize(1);
     assertThat(watching.getJsonObject(0).getString("titleId")).isEqualTo(title);
+  }
+
+  @Test
+  void devicesAreStillToldAfterTheServersListeningConnectionDied() throws Exception {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    String tv = Viewers.device(api, v.token(), "TV", null);
+    BlockingQueue<JsonObject> onTv = listen(v, tv);
+    var db = RunningMarquee.stack().database();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        Statement s = c.createStatement()) {
+      // The server listens on one named connection; the database ends it, as a restart would.
+      int terminated = 0;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (terminated == 0 && System.nanoTime() < deadline) {
+        try (ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE application_name = 'marquee-notifications'")) {
+          r.next();
+          terminated = r.getInt(1);
+        }
+        if (terminated == 0) {
+          Thread.sleep(100); // polling for the listening connection to be open
+        }
+      }
+      assertThat(terminated).as("listening connections ended").isEqualTo(1);
+    }
+
+    Api.Reply paused = report(v, v.deviceId(), 1.5, Instant.now(), "PAUSE");
+    assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+    JsonObject pushed = onTv.poll(30, TimeUnit.SECONDS);
+    assertThat(pushed).as("the TV was told after the server listened again").isNotNull();
+    assertThat(pushed.getString("deviceId")).isEqualTo(v.deviceId());
+    assertThat(pushed.getJsonNumber("positionSeconds").doubleValue()).isEqualTo(1.5);
   }
 
   @Test

@@ -1,8 +1,5 @@
 package dev.marquee.drm.api;
 
-import dev.marquee.accounts.api.AccountId;
-import java.util.UUID;
-
 /**
  * The port through which the licence server checks playback sessions. Playback implements it (it
  * issues the session tokens); DRM does not depend on playback.
@@ -11,7 +8,7 @@ public interface PlaybackSessions {
 
   /**
    * Verifies a session token: genuine (signature), not expired, and the session neither stopped nor
-   * gone silent.
+   * gone silent. The grant also says how many of the account's live sessions started before it.
    *
    * @throws LicenceDenied {@code session-token-invalid}, {@code session-expired} or {@code
    *     session-ended}
@@ -28,7 +25,4 @@ public interface PlaybackSessions {
    *     session-expired} or {@code session-ended}
    */
   PlaybackGrant verifyUrlTicket(String path, String ticket);
-
-  /** How many of the account's live sessions started before this one. */
-  int liveSessionsBefore(AccountId account, UUID sessionId);
 }

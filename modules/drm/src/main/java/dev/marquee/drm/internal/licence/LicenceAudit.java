@@ -2,6 +2,7 @@ package dev.marquee.drm.internal.licence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,12 +16,15 @@ import javax.sql.DataSource;
 
 /**
  * The trail of every licence decision: who, which title, which rule decided, when. Key ids are
- * recorded; key material never is.
+ * recorded; key material never is. A decision returns once its row is committed, written together
+ * with the rows of concurrent decisions ({@link AuditGroupCommit}).
  */
 @ApplicationScoped
 public class LicenceAudit {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
+
+  @Inject AuditGroupCommit groupCommit;
 
   /** One decision. Fields the request never established (a forged token) are null. */
   public record Entry(
@@ -51,25 +55,9 @@ public class LicenceAudit {
     if (keys != null && keys.length() > 400) {
       keys = keys.substring(0, 400);
     }
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO drm.licence_audit (at, kind, outcome, rule, account_id, profile_id,"
-                    + " device_id, session_id, title_id, key_ids) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-      s.setTimestamp(1, Timestamp.from(Instant.now()));
-      s.setString(2, kind);
-      s.setString(3, granted ? "GRANTED" : "DENIED");
-      s.setString(4, rule);
-      s.setObject(5, account);
-      s.setObject(6, profile);
-      s.setObject(7, device);
-      s.setObject(8, session);
-      s.setObject(9, title);
-      s.setString(10, keys);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not write the licence audit: " + e.getMessage(), e);
-    }
+    groupCommit.append(
+        new AuditGroupCommit.Row(
+            Instant.now(), kind, granted, rule, account, profile, device, session, title, keys));
   }
 
   /** Newest first, filtered by whichever criteria are given. */

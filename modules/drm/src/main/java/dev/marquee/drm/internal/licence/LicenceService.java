@@ -134,7 +134,8 @@ public class LicenceService {
       }
       granted.add(w);
     }
-    int before = sessions.liveSessionsBefore(session.account(), session.sessionId());
+    // Counted with the session row when the credential was verified: one round trip fewer.
+    int before = session.liveSessionsBefore();
     if (before >= playable.maxStreams()) {
       throw new LicenceDenied(
           "concurrent-streams",

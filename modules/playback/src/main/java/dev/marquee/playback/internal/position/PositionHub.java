@@ -1,6 +1,7 @@
 package dev.marquee.playback.internal.position;
 
 import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.platform.api.DatabaseNotifications;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -26,15 +27,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pushes new positions to the other devices of a profile over server-sent events. Every server
- * polls PostgreSQL for positions written since its cursor (one indexed query per server every
- * {@value #POLL_MILLIS} ms, whichever server took the write) and sends them to the streams its own
- * devices hold open: no sticky sessions, no broker, and a device learns of a new position within
- * about half a second plus the network.
+ * Pushes new positions to the other devices of a profile over server-sent events. Every committed
+ * position write notifies all servers through PostgreSQL (LISTEN/NOTIFY on {@value #CHANNEL}, the
+ * position in the payload; ADR 0027), whichever server took the write, and each server sends it to
+ * the streams its own devices hold open: no sticky sessions, no broker, no polling, and a device
+ * learns of a new position within milliseconds plus the network. When the listening connection was
+ * lost and is open again, positions written since the last one heard are read from the database
+ * (one indexed query), so a reconnection loses nothing; a position may then arrive twice, which a
+ * device that keeps the latest client time ignores.
  */
 @ApplicationScoped
 public class PositionHub {
-  static final long POLL_MILLIS = 400;
+  static final String CHANNEL = "playback_positions";
+  private static final long HOUSEKEEPING_MILLIS = 1000;
   private static final long KEEP_ALIVE_NANOS = 15_000_000_000L;
   private static final long SIGN_IN_CHECK_NANOS = 2_000_000_000L;
   private static final Duration LOOKBACK = Duration.ofSeconds(2);
@@ -42,17 +47,19 @@ public class PositionHub {
 
   @Inject PositionStore store;
   @Inject AccountsFacade accounts;
+  @Inject DatabaseNotifications notifications;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
   private final Jsonb json = JsonbBuilder.create();
   private final Map<UUID, List<Subscriber>> byProfile = new ConcurrentHashMap<>();
-  private final Set<String> recentlySent = ConcurrentHashMap.newKeySet();
+  private final Object catchUpLock = new Object();
+  // Latest updated_at (database clock) heard of; a catch-up reads from a little before it.
   private volatile Instant cursor;
   private long lastKeepAlive = System.nanoTime();
   private long lastSignInCheck = System.nanoTime();
-  private ScheduledFuture<?> poller;
+  private ScheduledFuture<?> housekeeping;
 
   /** An open stream, with the sign-in it was opened under and when its access token expires. */
   private record Subscriber(
@@ -72,36 +79,51 @@ public class PositionHub {
         .computeIfAbsent(profile, p -> new CopyOnWriteArrayList<>())
         .add(new Subscriber(sink, sse, deviceId, signIn, tokenExpiry));
     sink.send(sse.newEventBuilder().name("ready").data("{}").build());
-    if (poller == null) {
-      cursor = store.databaseNow().minus(LOOKBACK);
-      poller = scheduler.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    if (housekeeping == null) {
+      cursor = store.databaseNow();
+      notifications.listen(CHANNEL, this::onNotification, () -> scheduler.execute(this::catchUp));
+      housekeeping =
+          scheduler.scheduleWithFixedDelay(
+              this::housekeeping, HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
-  void poll() {
-    try {
-      Set<String> seen = new HashSet<>();
-      Instant from = cursor.minus(LOOKBACK);
-      while (true) {
-        List<Position> page = store.changedSince(from);
-        for (Position p : page) {
-          String id = p.profileId() + "|" + p.titleId() + "|" + p.deviceId() + "|" + p.clientTime();
-          seen.add(id);
-          if (!recentlySent.contains(id)) {
+  /** On the listener's thread: parse, skip profiles without a stream here, send. */
+  void onNotification(String payload) {
+    Position p = PositionNotice.parse(payload);
+    if (p.updatedAt().isAfter(cursor)) {
+      cursor = p.updatedAt();
+    }
+    deliver(p);
+  }
+
+  /** Positions written while nobody listened, read once the listening connection is back. */
+  void catchUp() {
+    synchronized (catchUpLock) {
+      try {
+        Instant from = cursor.minus(LOOKBACK);
+        while (true) {
+          List<Position> page = store.changedSince(from);
+          for (Position p : page) {
             deliver(p);
+            if (p.updatedAt().isAfter(cursor)) {
+              cursor = p.updatedAt();
+            }
           }
-          if (p.updatedAt().isAfter(cursor)) {
-            cursor = p.updatedAt();
+          if (page.size() < PositionStore.PAGE) {
+            break;
           }
+          // A full page: go on after its last row, so a burst never pins the cursor.
+          from = page.get(page.size() - 1).updatedAt();
         }
-        if (page.size() < PositionStore.PAGE) {
-          break;
-        }
-        // A full page: go on after its last row, so a burst never pins the cursor.
-        from = page.get(page.size() - 1).updatedAt();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Reading the positions written during a reconnection failed", e);
       }
-      recentlySent.retainAll(seen);
-      recentlySent.addAll(seen);
+    }
+  }
+
+  private void housekeeping() {
+    try {
       if (System.nanoTime() - lastKeepAlive > KEEP_ALIVE_NANOS) {
         keepAlive();
       }
@@ -113,7 +135,7 @@ public class PositionHub {
         byProfile.computeIfPresent(profile, (p, list) -> list.isEmpty() ? null : list);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Position push poll failed; retrying", e);
+      LOG.log(Level.WARNING, "Position stream housekeeping failed; retrying", e);
     }
   }
 
@@ -170,7 +192,7 @@ public class PositionHub {
 
   private void deliver(Position p) {
     List<Subscriber> subscribers = byProfile.get(p.profileId());
-    if (subscribers == null) {
+    if (subscribers == null || subscribers.isEmpty()) {
       return;
     }
     String data =
@@ -200,8 +222,8 @@ public class PositionHub {
 
   @PreDestroy
   synchronized void stop() {
-    if (poller != null) {
-      poller.cancel(false);
+    if (housekeeping != null) {
+      housekeeping.cancel(false);
     }
     byProfile.values().forEach(list -> list.forEach(s -> s.sink().close()));
   }

@@ -229,11 +229,12 @@ public class SessionService implements PlaybackSessions {
 
   /** The grant of a session that is neither stopped nor silent, good until {@code until}. */
   private PlaybackGrant live(UUID sessionId, Instant until, Instant now) {
-    PlaybackSession s =
+    SessionStore.Ranked ranked =
         store
-            .find(sessionId)
+            .findRanked(sessionId, now)
             .orElseThrow(
                 () -> new LicenceDenied("session-token-invalid", "The session does not exist."));
+    PlaybackSession s = ranked.session();
     if (s.endedAt() != null) {
       throw new LicenceDenied("session-ended", "The playback session was stopped.");
     }
@@ -247,11 +248,7 @@ public class SessionService implements PlaybackSessions {
         new ProfileId(s.profileId()),
         new DeviceId(s.deviceId()),
         new TitleId(s.titleId()),
-        until);
-  }
-
-  @Override
-  public int liveSessionsBefore(AccountId account, UUID sessionId) {
-    return store.liveBefore(account.value(), sessionId, Instant.now());
+        until,
+        ranked.liveBefore());
   }
 }

@@ -70,23 +70,30 @@ public class SessionStore {
         ts(now));
   }
 
-  /** Live sessions of the account that started before the given one. */
-  public int liveBefore(UUID account, UUID session, Instant now) {
+  /** A session and how many live sessions of its account started before it. */
+  public record Ranked(PlaybackSession session, int liveBefore) {}
+
+  /**
+   * The session, with the account's live sessions that started before it counted in the same
+   * statement (the licence server's concurrent-stream rule needs both).
+   */
+  public Optional<Ranked> findRanked(UUID id, Instant now) {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT count(*) FROM playback.sessions o, playback.sessions me WHERE me.id = ?"
-                    + " AND o.account_id = ? AND o.ended_at IS NULL AND o.expires_at > ?"
-                    + " AND (o.created_at, o.id) < (me.created_at, me.id)")) {
-      s.setObject(1, session);
-      s.setObject(2, account);
-      s.setTimestamp(3, ts(now));
+                "SELECT "
+                    + COLUMNS
+                    + ", (SELECT count(*) FROM playback.sessions o WHERE o.account_id = me.account_id"
+                    + " AND o.ended_at IS NULL AND o.expires_at > ?"
+                    + " AND (o.created_at, o.id) < (me.created_at, me.id))"
+                    + " FROM playback.sessions me WHERE id = ?")) {
+      s.setTimestamp(1, ts(now));
+      s.setObject(2, id);
       try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getInt(1);
+        return r.next() ? Optional.of(new Ranked(session(r), r.getInt(15))) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not count sessions: " + e.getMessage(), e);
+      throw new IllegalStateException("could not read a playback session: " + e.getMessage(), e);
     }
   }
 
@@ -133,28 +140,31 @@ public class SessionStore {
       List<PlaybackSession> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(
-              new PlaybackSession(
-                  r.getObject(1, UUID.class),
-                  r.getObject(2, UUID.class),
-                  r.getObject(3, UUID.class),
-                  r.getObject(4, UUID.class),
-                  r.getString(5),
-                  r.getObject(6, UUID.class),
-                  r.getString(7),
-                  r.getInt(8),
-                  r.getString(9),
-                  instant(r.getTimestamp(10)),
-                  instant(r.getTimestamp(11)),
-                  instant(r.getTimestamp(12)),
-                  instant(r.getTimestamp(13)),
-                  r.getString(14)));
+          out.add(session(r));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("could not read playback sessions: " + e.getMessage(), e);
     }
+  }
+
+  private static PlaybackSession session(ResultSet r) throws SQLException {
+    return new PlaybackSession(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getObject(3, UUID.class),
+        r.getObject(4, UUID.class),
+        r.getString(5),
+        r.getObject(6, UUID.class),
+        r.getString(7),
+        r.getInt(8),
+        r.getString(9),
+        instant(r.getTimestamp(10)),
+        instant(r.getTimestamp(11)),
+        instant(r.getTimestamp(12)),
+        instant(r.getTimestamp(13)),
+        r.getString(14));
   }
 
   private static Timestamp ts(Instant i) {
