@@ -135,7 +135,7 @@ public class ManifestResource {
     List<RenditionView> all = transcode.renditions(new TitleId(session.titleId()));
     List<RenditionView> video =
         all.stream()
-            .filter(r -> r.kind().equals("VIDEO") && r.height() <= session.maxHeight())
+            .filter(r -> r.kind().equals("VIDEO") && r.lines() <= session.maxHeight())
             .filter(r -> r.schemes().contains(scheme))
             .toList();
     List<RenditionView> audio =
