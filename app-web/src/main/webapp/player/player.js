@@ -39,20 +39,21 @@ async function signIn(email, password) {
   sessionStorage.setItem('marquee.accessToken', tokens.access_token);
 }
 
-/** This browser is one device of the account: registered once, remembered locally. */
+/** This browser's device: recognised if it came before, else registered (devices.js). */
+const devices = new MarqueeDevices.Devices(api);
+
 async function device(accountId) {
-  const key = 'marquee.device.' + accountId;
-  const known = localStorage.getItem(key);
-  if (known) {
-    const devices = await api('/api/accounts/me/devices');
-    if (devices.some((d) => d.id === known)) return known;
+  try {
+    return await devices.recognise(accountId);
+  } catch (e) {
+    if (!(e.problem && String(e.problem.type).endsWith('device-limit'))) throw e;
+    // The eleventh device: offer to replace the least recently used one (password to confirm).
+    marquee.state = 'device-limit';
+    message(e.message);
+    const id = await devices.offerReplacement(accountId);
+    message('');
+    return id;
   }
-  const created = await api('/api/accounts/me/devices', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'Web browser', type: 'WEB' }),
-  });
-  localStorage.setItem(key, created.id);
-  return created.id;
 }
 
 /** Title cards: artwork (the poster, else a still of the video), name, about, Play, Download. */
@@ -116,9 +117,10 @@ async function enter() {
   marquee.account = me.id;
   OfflineDownloads.account = me.id;
   marquee.profile = profiles[0].id;
+  show('sign-in', false);
   marquee.device = await device(me.id);
   $('who').textContent = me.email + ' · ' + profiles[0].name;
-  show('sign-in', false);
+  await devices.render();
   renderTitles(await api('/api/catalog/titles'));
   showDownloads();
   show('shelf', true);
@@ -428,6 +430,7 @@ $('sign-in').addEventListener('submit', (event) => {
   signIn($('email').value, $('password').value).then(enter).catch(failed);
 });
 $('stop').addEventListener('click', () => stop().catch(failed));
+devices.wire(failed);
 $('search').addEventListener('input', (event) => searchTitles(event.target.value));
 $('start-over').addEventListener('click', () => { $('video').currentTime = 0; show('resume-bar', false); });
 // Closing the tab ends the playback session at once, so the viewer's next device is not told

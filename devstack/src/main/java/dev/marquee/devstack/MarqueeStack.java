@@ -106,7 +106,8 @@ public final class MarqueeStack implements AutoCloseable {
       openSearch.start();
     }
     liberty.start();
-    liberty.awaitReady(Duration.ofMinutes(4));
+    // A shared, loaded machine may need longer: -Dmarquee.liberty.ready-timeout=PT10M.
+    liberty.awaitReady(Duration.parse(System.getProperty("marquee.liberty.ready-timeout", "PT4M")));
     return this;
   }
 

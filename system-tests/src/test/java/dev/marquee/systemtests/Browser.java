@@ -1,9 +1,12 @@
 package dev.marquee.systemtests;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,6 +68,46 @@ final class Browser implements AutoCloseable {
         "Network.emulateNetworkConditions",
         java.util.Map.of(
             "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+  }
+
+  /**
+   * Polls {@code condition} every 200 ms for up to 60 s; fails with {@code state} if it never
+   * holds.
+   */
+  void await(Supplier<Boolean> condition, String what, Supplier<String> state) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not there yet
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    screenshot("timed-out");
+    throw new AssertionError("waited 60 s for " + what + "; " + state.get());
+  }
+
+  void await(Supplier<Boolean> condition, String what) {
+    await(condition, what, () -> "page: " + driver.getCurrentUrl());
+  }
+
+  /** Saves what the browser shows as target/browser-screenshots/{name}.png. */
+  void screenshot(String name) {
+    try {
+      Path folder = Files.createDirectories(Path.of("target", "browser-screenshots"));
+      Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException | RuntimeException e) {
+      // A screenshot is evidence, not the test: a failure to take one must not hide the result.
+      System.err.println("no screenshot " + name + ": " + e);
+    }
   }
 
   @Override

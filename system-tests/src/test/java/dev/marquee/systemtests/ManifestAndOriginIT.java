@@ -7,12 +7,15 @@ import dev.marquee.media.api.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
 import jakarta.json.JsonObject;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,10 +132,61 @@ class ManifestAndOriginIT {
             "#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"/api/drm/licenses/hls/"
                 + s.getJsonObject("keyIds").getString("SD"),
             "KEYFORMAT=\"identity\"",
+            // The same key for EME players (hls.js): its key id as a data: URI, ClearKey format.
+            "#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"data:text/plain;base64,"
+                + keyIdBase64(s.getJsonObject("keyIds").getString("SD"))
+                + "\",KEYFORMAT=\"org.w3.clearkey\"",
             "#EXT-X-MAP:URI=\"/api/origin/",
             "/cbcs/init.mp4?exp=",
             "#EXTINF:2.00000,",
             "#EXT-X-ENDLIST");
+  }
+
+  @Test
+  void anHlsPlayerMayAskForTheKeyInOneFormatOnly() {
+    JsonObject s = session("WEB", null);
+    String sd = s.getJsonObject("keyIds").getString("SD");
+    String url = s.getJsonObject("manifests").getString("hls") + "?keyformat=org.w3.clearkey";
+    String m3u8 =
+        api.send("GET", url, null, Map.of("X-Playback-Session", s.getString("token"))).body();
+    Matcher media =
+        Pattern.compile("(/api/playback/manifests/\\S+/media/480p\\.m3u8\\S*)").matcher(m3u8);
+    assertThat(media.find()).as(m3u8).isTrue();
+    assertThat(media.group(1)).endsWith("?keyformat=org.w3.clearkey");
+    String playlist = withToken(media.group(1), s).body();
+    assertThat(playlist)
+        .contains("#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"data:text/plain;base64," + keyIdBase64(sd))
+        .doesNotContain("KEYFORMAT=\"identity\"", "/api/drm/licenses/hls/");
+    // Ticketed, the chosen format and the ticket travel together.
+    String ticketed =
+        api.get(s.getJsonObject("manifests").getString("hlsTicketed") + "&keyformat=identity")
+            .body();
+    Matcher ticketedMedia =
+        Pattern.compile("(/api/playback/manifests/\\S+/media/480p\\.m3u8\\S*)").matcher(ticketed);
+    assertThat(ticketedMedia.find()).as(ticketed).isTrue();
+    assertThat(ticketedMedia.group(1)).contains("ticket=", "keyformat=identity");
+    assertThat(api.get(ticketedMedia.group(1)).body())
+        .contains("KEYFORMAT=\"identity\"")
+        .doesNotContain("org.w3.clearkey");
+    assertProblem(
+        api.send(
+            "GET",
+            s.getJsonObject("manifests").getString("hls")
+                + "?keyformat=com.apple.streamingkeydelivery",
+            null,
+            Map.of("X-Playback-Session", s.getString("token"))),
+        400,
+        "unsupported-key-format");
+  }
+
+  private static String keyIdBase64(String keyId) {
+    UUID id = UUID.fromString(keyId);
+    return Base64.getEncoder()
+        .encodeToString(
+            ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array());
   }
 
   @Test

@@ -80,34 +80,65 @@ class TranscodeIT {
     return clear;
   }
 
+  /** The title's video renditions, lowest first. */
+  private List<JsonObject> videoRenditions(String creator, String titleId) {
+    return api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(r -> r.getString("kind").equals("VIDEO"))
+        .toList();
+  }
+
   @Test
-  void aPortraitVideoRecordedSidewaysIsTranscodedUpright() throws Exception {
-    // A phone's portrait video: 320x180 pixels stored with "turn 90 degrees clockwise".
+  void aPortraitVideoRecordedSidewaysIsTranscodedUprightWithRungsNamedByItsShortSide()
+      throws Exception {
+    // A phone's portrait video: 640x360 pixels stored with "turn 90 degrees clockwise".
     Path master = folder.resolve("portrait.mp4");
-    new SyntheticMaster(320, 180, 25, 2, false, List.of("eng")).rotated(90).writeTo(master);
+    new SyntheticMaster(640, 360, 25, 2, false, List.of("eng")).rotated(90).writeTo(master);
     String creator = Creators.newCreator(api);
     String titleId = ingest(creator, master);
 
     JsonObject job = awaitJob(creator, titleId, Duration.ofMinutes(3));
     assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
-    // Shown upright the picture is 180 wide and 320 tall: only the 240p rung fits, 136x240.
-    JsonArray renditions =
-        api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array();
-    JsonObject video =
-        renditions.stream()
-            .map(JsonValue::asJsonObject)
-            .filter(r -> r.getString("kind").equals("VIDEO"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(video.getString("name")).isEqualTo("240p");
-    assertThat(video.getInt("width")).isEqualTo(136);
-    assertThat(video.getInt("height")).isEqualTo(240);
+    // Shown upright the picture is 360 wide and 640 tall: rungs are named by the short side, so
+    // 360p is the master's own 360x640 and 240p is 240x426.
+    List<JsonObject> video = videoRenditions(creator, titleId);
+    assertThat(
+            video.stream()
+                .map(r -> r.getString("name") + " " + r.getInt("width") + "x" + r.getInt("height")))
+        .containsExactly("240p 240x426", "360p 360x640");
+    // Same pixel count as the 16:9 rungs, same bitrates.
+    assertThat(video.stream().map(r -> r.getJsonNumber("targetBitrate").longValue()))
+        .containsExactly(400_000L, 800_000L);
     Map<String, String> keys = Viewers.keysOf(api, titleId, "GB");
     MediaInfo.VideoTrack decoded =
-        MediaProbe.probe(decrypted(video, "cenc", "video", keys)).video().get(0);
-    assertThat(decoded.width()).isEqualTo(136);
-    assertThat(decoded.height()).isEqualTo(240);
+        MediaProbe.probe(decrypted(video.get(1), "cenc", "video", keys)).video().get(0);
+    assertThat(decoded.width()).isEqualTo(360);
+    assertThat(decoded.height()).isEqualTo(640);
     assertThat(decoded.rotationDegrees()).as("pixels turned, no rotation left").isZero();
+  }
+
+  @Test
+  void aMasterOf576LinesKeepsATopRungAtItsOwnResolution() throws Exception {
+    Path master = folder.resolve("pal.mp4");
+    new SyntheticMaster(1024, 576, 25, 2, false, List.of("eng")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    String titleId = ingest(creator, master);
+
+    JsonObject job = awaitJob(creator, titleId, Duration.ofMinutes(3));
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
+    List<JsonObject> video = videoRenditions(creator, titleId);
+    assertThat(
+            video.stream()
+                .map(r -> r.getString("name") + " " + r.getInt("width") + "x" + r.getInt("height")))
+        .containsExactly("240p 426x240", "360p 640x360", "480p 854x480", "576p 1024x576");
+    // 576p's bitrate lies between 480p's and 720p's by its pixel count.
+    assertThat(video.get(3).getJsonNumber("targetBitrate").longValue()).isEqualTo(1_962_552L);
+    Map<String, String> keys = Viewers.keysOf(api, titleId, "GB");
+    MediaInfo.VideoTrack decoded =
+        MediaProbe.probe(decrypted(video.get(3), "cenc", "video", keys)).video().get(0);
+    assertThat(decoded.width()).isEqualTo(1024);
+    assertThat(decoded.height()).isEqualTo(576);
+    assertThat(decoded.frames()).isEqualTo(50);
   }
 
   @Test

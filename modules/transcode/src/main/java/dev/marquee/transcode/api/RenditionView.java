@@ -32,6 +32,11 @@ public record RenditionView(
     return "description".equals(role);
   }
 
+  /** A video rendition's lines: its short side (1080 for 1920x1080 and for 1080x1920). */
+  public int lines() {
+    return Math.min(width, height);
+  }
+
   /** The placeholder in object keys that stands for the scheme. */
   public static final String SCHEME = "{scheme}";
 

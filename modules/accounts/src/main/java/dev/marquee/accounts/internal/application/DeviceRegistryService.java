@@ -90,6 +90,17 @@ public class DeviceRegistryService {
                     "device-not-found", "No device " + deviceId + " on this account."));
   }
 
+  /**
+   * A device of the account comes back (a browser that registered before signs in again): it is
+   * recognised instead of registered again, and its last use is now. 404 once it was removed.
+   */
+  @Transactional
+  public DeviceView seen(UUID accountId, UUID deviceId) {
+    Device device = activeDevice(accountId, deviceId);
+    device.seen(Time.now());
+    return DefaultAccountsFacade.view(device);
+  }
+
   @Transactional
   public void remove(UUID accountId, UUID deviceId) {
     Device device = activeDevice(accountId, deviceId);

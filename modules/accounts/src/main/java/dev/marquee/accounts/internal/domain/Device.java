@@ -115,6 +115,7 @@ public class Device {
     return removedAt != null;
   }
 
+  /** The device was used again (a returning browser signed in, an app came back). */
   public void seen(OffsetDateTime now) {
     this.lastSeenAt = now;
   }

@@ -85,6 +85,17 @@ public class DeviceResource {
         .build();
   }
 
+  /**
+   * A returning device says it is back (the web player, with the id it kept from its first
+   * sign-in): its last use becomes now. 404 {@code device-not-found} once it was removed, and the
+   * client registers again.
+   */
+  @POST
+  @Path("/{id}/seen")
+  public DeviceResponse seen(@PathParam("id") String id) {
+    return DeviceResponse.of(devices.seen(caller.accountId(), ProfileResource.uuid(id)));
+  }
+
   /** Removes the device and signs it out. */
   @DELETE
   @Path("/{id}")

@@ -1,15 +1,20 @@
 package dev.marquee.playback.internal.manifest;
 
 import dev.marquee.transcode.api.RenditionView;
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * HLS (RFC 8216, version 7, fMP4) for one session: a multivariant playlist with BANDWIDTH,
  * AVERAGE-BANDWIDTH, CODECS, RESOLUTION, FRAME-RATE, an audio group with every language and a
  * subtitle group with every WebVTT file (one segment per file), and media playlists with EXT-X-MAP
- * and EXT-X-KEY (SAMPLE-AES, cbcs, key format {@code identity}: the key comes from Marquee's HLS
- * key endpoint under the same checks as the ClearKey licence).
+ * and two EXT-X-KEY tags for the same key (SAMPLE-AES, cbcs): key format {@code identity}, whose
+ * URI is Marquee's HLS key endpoint (shaka-player, native players), and key format {@code
+ * org.w3.clearkey}, whose URI is a {@code data:} URI of the key id, for players that take keys from
+ * a ClearKey licence server through EME (hls.js); ADR 29.
  */
 public final class HlsPlaylists {
   private HlsPlaylists() {}
@@ -95,7 +100,34 @@ public final class HlsPlaylists {
         + "\n#EXT-X-ENDLIST\n";
   }
 
-  public static String media(ManifestInput in, RenditionView r) {
+  /** One EXT-X-KEY tag per key format, all for the rendition's one key. */
+  static String keys(ManifestInput in, RenditionView r, List<HlsKeyFormat> formats) {
+    StringBuilder tags = new StringBuilder(256);
+    for (HlsKeyFormat format : formats) {
+      String uri =
+          format == HlsKeyFormat.IDENTITY
+              ? in.hlsKeyUrl().apply(r.keyId())
+              : keyIdDataUri(r.keyId());
+      tags.append("#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"")
+          .append(uri)
+          .append("\",KEYFORMAT=\"")
+          .append(format.attribute())
+          .append("\",KEYFORMATVERSIONS=\"1\"\n");
+    }
+    return tags.toString();
+  }
+
+  /** The key id's 16 bytes as a base64 {@code data:} URI (what EME players read a key id from). */
+  static String keyIdDataUri(String keyId) {
+    UUID id = UUID.fromString(keyId);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(16)
+            .putLong(id.getMostSignificantBits())
+            .putLong(id.getLeastSignificantBits());
+    return "data:text/plain;base64," + Base64.getEncoder().encodeToString(bytes.array());
+  }
+
+  public static String media(ManifestInput in, RenditionView r, List<HlsKeyFormat> formats) {
     List<RenditionView.SegmentView> segments = r.segments();
     double longest = 0;
     for (RenditionView.SegmentView s : segments) {
@@ -106,9 +138,7 @@ public final class HlsPlaylists {
         .append((long) Math.ceil(longest - 1e-9))
         .append(
             "\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:1\n#EXT-X-INDEPENDENT-SEGMENTS\n")
-        .append("#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"")
-        .append(in.hlsKeyUrl().apply(r.keyId()))
-        .append("\",KEYFORMAT=\"identity\",KEYFORMATVERSIONS=\"1\"\n")
+        .append(keys(in, r, formats))
         .append("#EXT-X-MAP:URI=\"")
         .append(in.url(r.initKey()))
         .append("\"\n");

@@ -5,6 +5,7 @@ import dev.marquee.drm.api.PlaybackGrant;
 import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.playback.internal.manifest.DashManifest;
+import dev.marquee.playback.internal.manifest.HlsKeyFormat;
 import dev.marquee.playback.internal.manifest.HlsPlaylists;
 import dev.marquee.playback.internal.manifest.ManifestInput;
 import dev.marquee.playback.internal.origin.OriginSigner;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,6 +60,10 @@ public class ManifestResource {
   @QueryParam("session")
   String sessionInUrl;
 
+  /** HLS only: name the key in one format (ADR 29); both when absent. */
+  @QueryParam("keyformat")
+  String keyFormat;
+
   @GET
   @Path("/manifest.mpd")
   public Response dash(@PathParam("id") String id) {
@@ -67,10 +74,11 @@ public class ManifestResource {
   @GET
   @Path("/master.m3u8")
   public Response hls(@PathParam("id") String id) {
+    HlsKeyFormat.requested(keyFormat);
     ManifestInput in = input(id, "cbcs");
     String base = "/api/playback/manifests/" + id + "/media/";
     return privately(
-        HlsPlaylists.multivariant(in, name -> credentialed(id, base + name + ".m3u8")),
+        HlsPlaylists.multivariant(in, name -> mediaPlaylist(id, base + name + ".m3u8")),
         "application/vnd.apple.mpegurl");
   }
 
@@ -91,7 +99,9 @@ public class ManifestResource {
                 () ->
                     ProblemException.notFound(
                         "rendition-not-found", "This session has no rendition " + name + "."));
-    return privately(HlsPlaylists.media(in, rendition), "application/vnd.apple.mpegurl");
+    return privately(
+        HlsPlaylists.media(in, rendition, HlsKeyFormat.requested(keyFormat)),
+        "application/vnd.apple.mpegurl");
   }
 
   /** The session this request opens: by the header's token, else by the URL's ticket. */
@@ -129,13 +139,25 @@ public class ManifestResource {
     return path + "?ticket=" + sessions.ticket(UUID.fromString(id), path);
   }
 
+  /** A media playlist's URL: a chosen key format carries on (tickets sign the path only). */
+  private String mediaPlaylist(String id, String path) {
+    String url = credentialed(id, path);
+    if (keyFormat == null || keyFormat.isBlank()) {
+      return url;
+    }
+    return url
+        + (url.contains("?") ? "&" : "?")
+        + "keyformat="
+        + URLEncoder.encode(keyFormat.strip(), StandardCharsets.UTF_8);
+  }
+
   private ManifestInput input(String id, String scheme) {
     PlaybackGrant grant = grant(id);
     PlaybackSession session = sessions.owned(grant.account().value(), UUID.fromString(id));
     List<RenditionView> all = transcode.renditions(new TitleId(session.titleId()));
     List<RenditionView> video =
         all.stream()
-            .filter(r -> r.kind().equals("VIDEO") && r.height() <= session.maxHeight())
+            .filter(r -> r.kind().equals("VIDEO") && r.lines() <= session.maxHeight())
             .filter(r -> r.schemes().contains(scheme))
             .toList();
     List<RenditionView> audio =

@@ -71,7 +71,7 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     int from = Integer.parseInt(firstChunk);
     int to = Integer.parseInt(lastChunk);
     TranscodeJob job = ledger.job(id);
-    List<Rung> ladder = settings.rungsFor(job.sourceHeight());
+    List<Rung> ladder = settings.rungsFor(job.sourceWidth(), job.sourceHeight());
     FrameRate rate = job.frameRate();
     Integer rotation = null;
     Exception last = null;
@@ -194,7 +194,9 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
     TrackFormat.Video format =
         new TrackFormat.Video(chunk.width(), chunk.height(), rate.timescale(), chunk.avc());
     ContentKey key =
-        drm.contentKey(new TitleId(job.titleId()), TrackType.forVideoHeight(chunk.height()));
+        drm.contentKey(
+            new TitleId(job.titleId()),
+            TrackType.forVideoHeight(Math.min(chunk.width(), chunk.height())));
     int size = 0;
     for (Protection.Scheme scheme : settings.schemes()) {
       byte[] segment =

@@ -55,7 +55,7 @@ public class TranscodePlanner extends AbstractBatchlet {
         video.frames() > 0
             ? video.frames()
             : Math.round(master.media().durationSeconds() * rate.fps());
-    List<Rung> rungs = settings.rungsFor(height);
+    List<Rung> rungs = settings.rungsFor(width, height);
     TranscodeJob planned = ledger.plan(id, rate, chunkFrames, totalFrames, width, height, rungs);
     return "planned " + planned.chunkCount() + " chunks x " + rungs.size() + " rungs";
   }

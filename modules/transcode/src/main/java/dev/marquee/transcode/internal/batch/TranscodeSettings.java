@@ -52,14 +52,9 @@ public class TranscodeSettings {
     return String.join(",", schemes().stream().map(Protection.Scheme::fourCc).toList());
   }
 
-  /** The rungs a master of this height gets: never upscaled, at least one. */
-  public List<Rung> rungsFor(int masterHeight) {
-    List<Rung> rungs = Ladder.parse(ladder);
-    if (masterHeight < rungs.get(0).height()) {
-      int even = masterHeight - (masterHeight & 1);
-      return List.of(new Rung(even + "p", even, rungs.get(0).bitrate()));
-    }
-    return Ladder.forMaster(rungs, masterHeight);
+  /** The rungs a master shown this size gets (see {@link Ladder#forMaster}). */
+  public List<Rung> rungsFor(int masterWidth, int masterHeight) {
+    return Ladder.forMaster(Ladder.parse(ladder), masterWidth, masterHeight);
   }
 
   /**

@@ -59,7 +59,7 @@ public class VideoPackager extends AbstractBatchlet {
     for (ChunkTask task : ledger.tasks(id)) {
       byRung.computeIfAbsent(task.rung(), r -> new ArrayList<>()).add(task);
     }
-    List<Rung> rungs = settings.rungsFor(job.sourceHeight());
+    List<Rung> rungs = settings.rungsFor(job.sourceWidth(), job.sourceHeight());
     for (Rung rung : rungs) {
       List<ChunkTask> tasks = byRung.getOrDefault(rung.name(), List.of());
       if (tasks.size() != job.chunkCount() || !tasks.stream().allMatch(ChunkTask::isDone)) {
@@ -77,7 +77,9 @@ public class VideoPackager extends AbstractBatchlet {
       String initKey =
           job.outputPrefix() + "/video/" + rung.name() + "/" + RenditionView.SCHEME + "/init.mp4";
       ContentKey key =
-          drm.contentKey(new TitleId(job.titleId()), TrackType.forVideoHeight(first.height()));
+          drm.contentKey(
+              new TitleId(job.titleId()),
+              TrackType.forVideoHeight(Math.min(first.width(), first.height())));
       for (Protection.Scheme scheme : settings.schemes()) {
         storage.put(
             Protections.key(initKey, scheme),

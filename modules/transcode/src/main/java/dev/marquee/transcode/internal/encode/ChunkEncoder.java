@@ -278,8 +278,7 @@ public final class ChunkEncoder {
     for (RungOutput output : outputs) {
       List<CmafSample> samples = output.encoder.finish();
       chunks.add(
-          new EncodedChunk(
-              chunk, output.width, output.rung.height(), output.encoder.avc(), samples));
+          new EncodedChunk(chunk, output.width, output.height, output.encoder.avc(), samples));
     }
     for (RungOutput output : outputs) {
       output.close();
@@ -291,11 +290,12 @@ public final class ChunkEncoder {
   private void openOutput(RungOutput output, ChunkSpec chunk, Rung rung, ScalingLadder scaling) {
     output.rung = rung;
     output.width = scaling.width(rung);
-    output.encoder = engine.open(chunk, rung, output.width, preset);
+    output.height = scaling.height(rung);
+    output.encoder = engine.open(chunk, rung, output.width, output.height, preset);
     // A rotated master is scaled in its stored orientation, then turned upright.
     output.scaled = scaling.picture(rung);
     if (chunk.rotationDegrees() != 0) {
-      output.upright = ScalingLadder.blank(output.width, rung.height());
+      output.upright = ScalingLadder.blank(output.width, output.height);
     }
   }
 
@@ -322,6 +322,7 @@ public final class ChunkEncoder {
   private static final class RungOutput {
     Rung rung;
     int width;
+    int height;
     PictureEncoder encoder;
 
     /** The rung's picture in the cascade (owned by the {@link ScalingLadder}). */

@@ -23,11 +23,11 @@ final class JcodecPictureEncoder implements PictureEncoder {
   private final List<CmafSample> samples = new ArrayList<>();
   private byte[] parameterSets;
 
-  JcodecPictureEncoder(ChunkSpec chunk, Rung rung, int width) {
+  JcodecPictureEncoder(ChunkSpec chunk, Rung rung, int width, int height) {
     double fps = (double) chunk.fpsNum() / chunk.fpsDen();
-    encoder = new H264Encoder(new ChunkRateControl(rung.bitrate(), fps, width, rung.height()));
+    encoder = new H264Encoder(new ChunkRateControl(rung.bitrate(), fps, width, height));
     encoder.setKeyInterval(chunk.frameCount());
-    picture = Picture.create(width, rung.height(), ColorSpace.YUV420J);
+    picture = Picture.create(width, height, ColorSpace.YUV420J);
     buffer = ByteBuffer.allocate(Math.max(1 << 16, encoder.estimateBufferSize(picture)));
   }
 

@@ -23,9 +23,9 @@ public enum VideoEngine {
     };
   }
 
-  PictureEncoder open(ChunkSpec chunk, Rung rung, int width, String preset) {
+  PictureEncoder open(ChunkSpec chunk, Rung rung, int width, int height, String preset) {
     return this == JCODEC
-        ? new JcodecPictureEncoder(chunk, rung, width)
-        : new X264PictureEncoder(chunk, rung, width, preset);
+        ? new JcodecPictureEncoder(chunk, rung, width, height)
+        : new X264PictureEncoder(chunk, rung, width, height, preset);
   }
 }

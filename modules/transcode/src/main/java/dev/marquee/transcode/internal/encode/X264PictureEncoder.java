@@ -36,11 +36,11 @@ final class X264PictureEncoder implements PictureEncoder {
   private final AVPacket packet = av_packet_alloc();
   private final List<CmafSample> samples = new ArrayList<>();
 
-  X264PictureEncoder(ChunkSpec chunk, Rung rung, int width, String preset) {
+  X264PictureEncoder(ChunkSpec chunk, Rung rung, int width, int height, String preset) {
     AVCodec codec = avcodec_find_encoder_by_name("libx264");
     encoder = avcodec_alloc_context3(codec);
     encoder.width(width);
-    encoder.height(rung.height());
+    encoder.height(height);
     encoder.pix_fmt(AV_PIX_FMT_YUV420P);
     encoder.time_base(new AVRational().num(chunk.fpsDen()).den(chunk.fpsNum()));
     encoder.framerate(new AVRational().num(chunk.fpsNum()).den(chunk.fpsDen()));

@@ -201,24 +201,25 @@ class ChunkEncoderTest {
     new SyntheticMaster(640, 360, FPS, 2, false, List.of()).rotated(90).writeTo(portrait);
     ChunkSpec spec = new ChunkSpec(0, 0, CHUNK_FRAMES, FPS, 1, 90);
     EncodedChunk chunk = encoder.encode(portrait.toString(), spec, rung);
-    assertThat(chunk.width()).isEqualTo(136);
-    assertThat(chunk.height()).isEqualTo(240);
+    // Shown 360x640, the 240p rung is named by its short side: 240x426.
+    assertThat(chunk.width()).isEqualTo(240);
+    assertThat(chunk.height()).isEqualTo(426);
 
     Path packaged = Files.write(folder.resolve("portrait-240p.mp4"), packaged(List.of(chunk)));
     MediaInfo.VideoTrack video = MediaProbe.probe(packaged).video().get(0);
-    assertThat(video.width()).isEqualTo(136);
-    assertThat(video.height()).isEqualTo(240);
+    assertThat(video.width()).isEqualTo(240);
+    assertThat(video.height()).isEqualTo(426);
     assertThat(video.rotationDegrees()).isZero();
 
     // The master's first picture has a white square in its stored top-left corner; turned a
     // quarter clockwise, that corner is the top right.
     java.awt.image.BufferedImage still =
         javax.imageio.ImageIO.read(
-            new java.io.ByteArrayInputStream(FrameGrab.jpeg(packaged, 0, 136)));
-    assertThat(brightness(still, 130, 5)).as("top right").isGreaterThan(200);
+            new java.io.ByteArrayInputStream(FrameGrab.jpeg(packaged, 0, 240)));
+    assertThat(brightness(still, 234, 5)).as("top right").isGreaterThan(200);
     assertThat(brightness(still, 5, 5)).as("top left").isLessThan(150);
-    // A dark point of the stored gradient (300, 5) is shown at (132, 112).
-    assertThat(brightness(still, 132, 112)).as("dark point").isLessThan(100);
+    // A dark point of the stored gradient (300, 5) is shown at (236, 200).
+    assertThat(brightness(still, 236, 200)).as("dark point").isLessThan(100);
   }
 
   private static int brightness(java.awt.image.BufferedImage image, int x, int y) {
