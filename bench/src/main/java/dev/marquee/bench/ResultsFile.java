@@ -1,8 +1,10 @@
 package dev.marquee.bench;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -79,6 +81,34 @@ final class ResultsFile {
     Files.createDirectories(file.getParent());
     Files.writeString(file, out.toString().strip() + "\n", StandardCharsets.UTF_8);
     System.err.println("[bench] wrote " + file);
+  }
+
+  /**
+   * The same file for a bench that describes its own setup and gives its targets with their
+   * outcome as JSON (origin and edge benches).
+   */
+  static Path write(
+      String bench, String command, JsonObject setup, JsonObject figures, JsonObject targets)
+      throws IOException {
+    JsonObjectBuilder all =
+        Json.createObjectBuilder()
+            .add("bench", bench)
+            .add("date", LocalDate.now(ZoneOffset.UTC).toString())
+            .add("commit", commit())
+            .add("command", command)
+            .add("machine", machine())
+            .add("setup", setup)
+            .add("figures", figures)
+            .add("targets", targets);
+    StringWriter text = new StringWriter();
+    try (JsonWriter w =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+      w.writeObject(all.build());
+    }
+    Path file = Path.of("bench", "results", bench + ".json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text.toString().strip() + "\n", StandardCharsets.UTF_8);
+    return file;
   }
 
   /** The machine, and its load average when the run ended (other work may share it). */

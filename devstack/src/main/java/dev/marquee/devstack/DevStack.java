@@ -26,12 +26,16 @@ public final class DevStack {
             .inheritConsole(true)
             .build();
     CountDownLatch stopped = new CountDownLatch(1);
+    EdgeTier[] edgeHolder = new EdgeTier[1];
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("Stopping Marquee...");
                   try {
+                    if (edgeHolder[0] != null) {
+                      edgeHolder[0].close();
+                    }
                     stack.close();
                   } catch (Exception e) {
                     System.err.println("Stop failed: " + e.getMessage());
@@ -51,7 +55,12 @@ public final class DevStack {
         System.err.println("The demo title could not be ingested: " + e.getMessage());
       }
     }
+    EdgeTier edge = startEdgeIfAsked(stack);
+    edgeHolder[0] = edge;
     System.out.println(banner(url, stack.adminPassword(), home, demo));
+    if (edge != null) {
+      System.out.println(EdgeTier.banner(edge));
+    }
     stopped.await();
   }
 
@@ -97,6 +106,24 @@ public final class DevStack {
             home.resolve("secrets/admin-password"),
             home,
             demo);
+  }
+
+  /**
+   * With MARQUEE_EDGE=true, the edge and the origin shield (nginx, ADR 24) in front of the server:
+   * MARQUEE_EDGE_PORT (8080), MARQUEE_EDGE_HTTPS_PORT (8443), MARQUEE_SHIELD_PORT (8081). Fails,
+   * saying what to install, when nginx or its njs module is missing.
+   */
+  private static EdgeTier startEdgeIfAsked(MarqueeStack stack) throws Exception {
+    if (!"true".equalsIgnoreCase(System.getenv("MARQUEE_EDGE"))) {
+      return null;
+    }
+    System.out.println("Starting the edge and the origin shield (nginx) ...");
+    return EdgeTier.inFrontOf(
+            stack,
+            intEnv("MARQUEE_EDGE_PORT", 8080),
+            intEnv("MARQUEE_EDGE_HTTPS_PORT", 8443),
+            intEnv("MARQUEE_SHIELD_PORT", 8081))
+        .start();
   }
 
   private static int intEnv(String name, int fallback) {

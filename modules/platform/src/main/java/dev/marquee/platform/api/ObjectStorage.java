@@ -23,6 +23,14 @@ public interface ObjectStorage {
   /** Opens {@code length} bytes of the object from {@code offset} (an HTTP byte range). */
   InputStream open(String key, long offset, long length);
 
+  /**
+   * Opens the object, or a byte range of it ({@code range} is an HTTP {@code bytes=} spec of one
+   * range, or null), and describes it in the same request to storage: one round trip per read, for
+   * the serving path. {@code ifNoneMatch} (a quoted ETag, or null) makes storage answer "not
+   * modified" without content when it matches. Empty when there is no such object.
+   */
+  Optional<ObjectRead> read(String key, String range, String ifNoneMatch);
+
   /** Size and content type of the object, if it exists. */
   Optional<StoredObject> describe(String key);
 

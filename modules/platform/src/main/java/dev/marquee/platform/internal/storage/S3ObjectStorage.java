@@ -1,5 +1,6 @@
 package dev.marquee.platform.internal.storage;
 
+import dev.marquee.platform.api.ObjectRead;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.StoredObject;
 import dev.marquee.platform.api.UploadedPart;
@@ -16,11 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -62,6 +65,13 @@ public class S3ObjectStorage implements ObjectStorage {
   @ConfigProperty(name = "marquee.s3.create-bucket", defaultValue = "true")
   boolean createBucket;
 
+  /**
+   * Keep-alive connections to storage this server holds at most (the origin reads through them).
+   */
+  @Inject
+  @ConfigProperty(name = "marquee.s3.max-connections", defaultValue = "128")
+  int maxConnections;
+
   private S3Client client;
   private software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
   private volatile boolean bucketChecked;
@@ -70,7 +80,12 @@ public class S3ObjectStorage implements ObjectStorage {
   void connect() {
     S3ClientBuilder builder =
         S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(
+                Apache5HttpClient.builder()
+                    .maxConnections(maxConnections)
+                    .connectionTimeout(java.time.Duration.ofSeconds(5))
+                    .tcpKeepAlive(true)
+                    .build())
             .region(Region.of(region))
             .forcePathStyle(pathStyle);
     if (!endpoint.isBlank()) {
@@ -132,6 +147,55 @@ public class S3ObjectStorage implements ObjectStorage {
     }
     String range = "bytes=" + offset + "-" + (offset + length - 1);
     return client.getObject(b -> b.bucket(bucket).key(key).range(range));
+  }
+
+  @Override
+  public Optional<ObjectRead> read(String key, String range, String ifNoneMatch) {
+    ResponseInputStream<GetObjectResponse> in;
+    try {
+      in =
+          client.getObject(
+              b -> {
+                b.bucket(bucket).key(key);
+                if (range != null) {
+                  b.range(range);
+                }
+                if (ifNoneMatch != null) {
+                  b.ifNoneMatch(ifNoneMatch);
+                }
+              });
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      return switch (e.statusCode()) {
+        case 404 -> Optional.empty();
+        case 304 ->
+            describe(key).map(o -> new ObjectRead(o, ObjectRead.Outcome.NOT_MODIFIED, 0, 0, null));
+        case 416 ->
+            describe(key)
+                .map(o -> new ObjectRead(o, ObjectRead.Outcome.RANGE_NOT_SATISFIABLE, 0, 0, null));
+        default -> throw e;
+      };
+    }
+    GetObjectResponse r = in.response();
+    long length = r.contentLength();
+    long first = 0;
+    long size = length;
+    String contentRange = r.contentRange();
+    if (contentRange != null && contentRange.startsWith("bytes ")) {
+      // "bytes <first>-<last>/<size>"
+      int dash = contentRange.indexOf('-');
+      int slash = contentRange.indexOf('/');
+      first = Long.parseLong(contentRange.substring(6, dash));
+      size = Long.parseLong(contentRange.substring(slash + 1));
+    }
+    StoredObject object = new StoredObject(key, size, r.contentType(), r.eTag());
+    if (ifNoneMatch != null && ifNoneMatch.equals(r.eTag())) {
+      // A store that ignores If-None-Match: the same answer, without the bytes.
+      in.abort();
+      return Optional.of(new ObjectRead(object, ObjectRead.Outcome.NOT_MODIFIED, 0, 0, null));
+    }
+    return Optional.of(new ObjectRead(object, ObjectRead.Outcome.CONTENT, first, length, in));
   }
 
   @Override
