@@ -100,14 +100,25 @@ public final class MarqueeStack implements AutoCloseable {
 
   /** Starts PostgreSQL, s3proxy and Liberty, and waits until Marquee is ready. */
   public MarqueeStack start() throws Exception {
-    database.start();
-    objectStore.start();
-    if (openSearch != null) {
-      openSearch.start();
+    try {
+      database.start();
+      objectStore.start();
+      if (openSearch != null) {
+        openSearch.start();
+      }
+      liberty.start();
+      // A loaded machine (many builds at once) can need longer: -Dmarquee.stack.ready.minutes=N.
+      liberty.awaitReady(Duration.ofMinutes(Long.getLong("marquee.stack.ready.minutes", 4)));
+      return this;
+    } catch (Exception | Error e) {
+      // Nobody else holds this stack yet: stop what did start, or it outlives the test run.
+      try {
+        close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    liberty.start();
-    liberty.awaitReady(Duration.ofMinutes(4));
-    return this;
   }
 
   public Path home() {

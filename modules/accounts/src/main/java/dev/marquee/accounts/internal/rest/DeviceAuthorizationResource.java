@@ -50,6 +50,10 @@ public class DeviceAuthorizationResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start the device authorization grant for a TV (RFC 8628)")
   @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "400",
+      description = "oauth-invalid-request, oauth-unauthorized-client")
+  @APIResponse(responseCode = "401", description = "oauth-invalid-client")
   @APIResponse(responseCode = "413", description = "body-too-large")
   @APIResponse(responseCode = "429", description = "rate-limited")
   @APIResponse(responseCode = "503", description = "database-unavailable")

@@ -39,7 +39,11 @@ public class OAuthTokenResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Issue tokens: password, refresh token and device code grants")
   @Extension(name = "x-public", value = "true", parseValue = true)
-  @APIResponse(responseCode = "401", description = "invalid-credentials")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "oauth-access-denied, oauth-authorization-pending, oauth-expired-token, oauth-invalid-grant, oauth-invalid-request, oauth-slow-down, oauth-unauthorized-client, oauth-unsupported-grant-type")
+  @APIResponse(responseCode = "401", description = "invalid-credentials, oauth-invalid-client")
   @APIResponse(responseCode = "413", description = "body-too-large")
   @APIResponse(responseCode = "429", description = "rate-limited")
   @APIResponse(responseCode = "503", description = "database-unavailable, sign-in-busy")

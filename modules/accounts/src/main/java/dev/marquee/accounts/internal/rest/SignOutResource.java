@@ -42,6 +42,7 @@ public class SignOutResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Revoke a refresh token (RFC 7009)")
   @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "400", description = "oauth-invalid-request")
   @APIResponse(responseCode = "413", description = "body-too-large")
   public Response revoke(
       @FormParam("token") String token, @FormParam("client_id") String clientId) {

@@ -53,7 +53,9 @@ public class AudioTrackResource {
   @APIResponse(responseCode = "403", description = "forbidden")
   @APIResponse(responseCode = "404", description = "title-not-found")
   @APIResponse(responseCode = "413", description = "audio-too-large")
-  @APIResponse(responseCode = "422", description = "unsupported-container")
+  @APIResponse(
+      responseCode = "422",
+      description = "duration-mismatch, not-audio, unsupported-container, zero-duration")
   public Response put(
       @PathParam("titleId") String titleId,
       @PathParam("language") String language,

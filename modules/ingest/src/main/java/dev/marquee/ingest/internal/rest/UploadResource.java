@@ -153,7 +153,9 @@ public class UploadResource {
   @APIResponse(responseCode = "403", description = "forbidden")
   @APIResponse(responseCode = "404", description = "upload-not-found")
   @APIResponse(responseCode = "409", description = "incomplete-upload, upload-not-open")
-  @APIResponse(responseCode = "422", description = "unsupported-container")
+  @APIResponse(
+      responseCode = "422",
+      description = "not-a-video, unsupported-codec, unsupported-container, zero-duration")
   @APIResponse(responseCode = "429", description = "rate-limited")
   public UploadResponse complete(@PathParam("id") String id) {
     return UploadResponse.of(uploads.complete(owner(), uuid(id)), uploads);
