@@ -192,7 +192,7 @@ class AuthorizationMatrixIT {
   }
 
   private static String problemType(Api.Reply reply) {
-    if (!reply.contentType().startsWith("application/problem+json")) {
+    if (!reply.contentType().startsWith("application/problem+json") || reply.body().isBlank()) {
       return null;
     }
     return reply.json().getString("type", "").replace("/problems/", "");

@@ -135,6 +135,13 @@ public class CatalogAdminResource {
   @jakarta.ws.rs.PUT
   @Path("/titles/{id}/artwork/{kind}")
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "Upload a title's poster or backdrop (JPEG or PNG, audited)")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "image-too-large, invalid-id, not-an-image")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
+  @APIResponse(responseCode = "413", description = "image-too-large")
   public Response artwork(
       @PathParam("id") String id, @PathParam("kind") String kind, java.io.InputStream body)
       throws java.io.IOException {
