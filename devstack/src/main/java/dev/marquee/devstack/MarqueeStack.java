@@ -100,15 +100,26 @@ public final class MarqueeStack implements AutoCloseable {
 
   /** Starts PostgreSQL, s3proxy and Liberty, and waits until Marquee is ready. */
   public MarqueeStack start() throws Exception {
-    database.start();
-    objectStore.start();
-    if (openSearch != null) {
-      openSearch.start();
+    try {
+      database.start();
+      objectStore.start();
+      if (openSearch != null) {
+        openSearch.start();
+      }
+      liberty.start();
+      // A shared, loaded machine may need longer: -Dmarquee.liberty.ready-timeout=PT10M.
+      liberty.awaitReady(
+          Duration.parse(System.getProperty("marquee.liberty.ready-timeout", "PT4M")));
+      return this;
+    } catch (Exception | Error e) {
+      // Nobody else holds this stack yet: stop what did start, or it outlives the test run.
+      try {
+        close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    liberty.start();
-    // A shared, loaded machine may need longer: -Dmarquee.liberty.ready-timeout=PT10M.
-    liberty.awaitReady(Duration.parse(System.getProperty("marquee.liberty.ready-timeout", "PT4M")));
-    return this;
   }
 
   public Path home() {

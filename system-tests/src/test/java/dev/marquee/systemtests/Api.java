@@ -232,6 +232,42 @@ public final class Api {
     }
   }
 
+  /**
+   * Any method, an optional body of the given media type and an optional token; an event stream is
+   * answered with its status and headers only (its body never ends), then closed.
+   */
+  public Reply exchange(String method, String path, String token, String contentType, String body) {
+    HttpRequest.Builder builder = request(path, token);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    builder.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<java.io.InputStream> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream in = response.body()) {
+        boolean stream =
+            response
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("text/event-stream");
+        String text = stream ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        HttpResponse<String> seen = new TextResponse(response, text);
+        return new Reply(response.statusCode(), text, seen);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply delete(String path, String token) {
     return send(request(path, token).DELETE().build());
   }

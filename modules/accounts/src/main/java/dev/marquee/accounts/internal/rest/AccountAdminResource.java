@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Administrators find accounts and decide their roles. */
 @Path("/admin/accounts")
@@ -37,6 +40,11 @@ public class AccountAdminResource {
   public record RoleAssignment(@NotNull List<String> roles) {}
 
   @GET
+  @Operation(summary = "Find accounts by email")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public List<AccountResponse> search(
       @QueryParam("email") @DefaultValue("") String email,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
@@ -46,6 +54,15 @@ public class AccountAdminResource {
   @PUT
   @Path("/{id}/roles")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set an account's roles (viewer is always kept)")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(
+      responseCode = "400",
+      description = "malformed-json, unknown-role, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public AccountResponse assignRoles(
       @PathParam("id") String id,
       @NotNull(message = "a JSON body is required") @Valid RoleAssignment body) {

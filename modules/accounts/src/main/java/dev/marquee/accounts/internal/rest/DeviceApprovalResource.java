@@ -18,6 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A signed-in viewer approves (or denies) the code their TV shows. */
 @Path("/oauth/device/approvals")
@@ -45,6 +48,13 @@ public class DeviceApprovalResource {
   @GET
   @Path("/{userCode}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Show who asks for a device code before approving it")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "unknown-user-code")
+  @APIResponse(responseCode = "409", description = "user-code-already-used")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable")
   public DeviceAuthorizationService.Pending pending(@PathParam("userCode") String userCode) {
     return limits.deviceApproval(
         http.getRemoteAddr(),
@@ -55,6 +65,15 @@ public class DeviceApprovalResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Approve or deny a TV's device code")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "unknown-user-code")
+  @APIResponse(responseCode = "409", description = "user-code-already-used")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable")
   public ApprovalResponse decide(
       @NotNull(message = "a JSON body is required") @Valid ApprovalRequest request) {
     boolean approve = request.decision().equals("approve");

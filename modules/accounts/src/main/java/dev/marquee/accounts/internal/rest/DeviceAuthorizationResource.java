@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** RFC 8628 section 3.1: a device without a keyboard asks for a code to show its viewer. */
 @Path("/oauth/device_authorization")
@@ -45,6 +48,15 @@ public class DeviceAuthorizationResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start the device authorization grant for a TV (RFC 8628)")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "400",
+      description = "oauth-invalid-request, oauth-unauthorized-client")
+  @APIResponse(responseCode = "401", description = "oauth-invalid-client")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable")
   public Response start(
       @FormParam("client_id") String clientId,
       @FormParam("device_name") String deviceName,

@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The device registry of the signed-in account. */
 @Path("/accounts/me/devices")
@@ -62,12 +65,23 @@ public class DeviceResource {
       @NotBlank @Size(max = 80) String name, @NotBlank String type, String securityLevel) {}
 
   @GET
+  @Operation(summary = "List the account's devices")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
   public List<DeviceResponse> list() {
     return devices.list(caller.accountId()).stream().map(DeviceResponse::of).toList();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Register a device of the account")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description = "malformed-json, security-level-not-declarable, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "409", description = "device-limit")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response register(@NotNull(message = "a JSON body is required") @Valid NewDevice body) {
     DeviceType type = parse(DeviceType.class, body.type(), "type");
     if (body.securityLevel() != null
@@ -99,6 +113,11 @@ public class DeviceResource {
   /** Removes the device and signs it out. */
   @DELETE
   @Path("/{id}")
+  @Operation(summary = "Remove a device and sign it out")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "reauthentication-required")
+  @APIResponse(responseCode = "404", description = "device-not-found")
   public Response remove(@PathParam("id") String id) {
     reauthentication.require(caller.sessionId(), "Removing a device");
     devices.remove(caller.accountId(), ProfileResource.uuid(id));

@@ -19,6 +19,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Administrators see an account's devices and decide which of them are hardware-secure: the only
@@ -40,6 +43,11 @@ public class DeviceSecurityAdminResource {
           String reason) {}
 
   @GET
+  @Operation(summary = "List an account's devices with their security levels")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "not-found")
   public List<DeviceResponse> list(@PathParam("accountId") String accountId) {
     return devices.devicesOf(ProfileResource.uuid(accountId)).stream()
         .map(DeviceResponse::of)
@@ -49,6 +57,14 @@ public class DeviceSecurityAdminResource {
   @PUT
   @Path("/{deviceId}/security-level")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change a device's security level (audited)")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "device-not-found")
+  @APIResponse(responseCode = "409", description = "software-only-device")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public DeviceResponse change(
       @PathParam("accountId") String accountId,
       @PathParam("deviceId") String deviceId,
@@ -66,6 +82,11 @@ public class DeviceSecurityAdminResource {
 
   @GET
   @Path("/{deviceId}/security-level/history")
+  @Operation(summary = "Show the audit of a device's security level changes")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "device-not-found")
   public List<SecurityChange> history(
       @PathParam("accountId") String accountId, @PathParam("deviceId") String deviceId) {
     return devices.securityChanges(ProfileResource.uuid(accountId), ProfileResource.uuid(deviceId));

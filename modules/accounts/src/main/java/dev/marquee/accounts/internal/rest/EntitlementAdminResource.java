@@ -29,6 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Administrators grant and revoke what accounts may watch (payment is outside Marquee; a payment
@@ -55,6 +58,11 @@ public class EntitlementAdminResource {
 
   @GET
   @Path("/{id}/entitlements")
+  @Operation(summary = "List an account's subscription, purchases and rentals")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found")
   public EntitlementsResponse list(@PathParam("id") String id) {
     UUID account = existing(id);
     return new EntitlementsResponse(
@@ -65,6 +73,15 @@ public class EntitlementAdminResource {
   @PUT
   @Path("/{id}/subscription")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set an account's subscription plan")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-period, malformed-json, unknown-plan, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public SubscriptionResponse subscribe(
       @PathParam("id") String id,
       @NotNull(message = "a JSON body is required") @Valid SubscriptionGrant body) {
@@ -91,6 +108,11 @@ public class EntitlementAdminResource {
 
   @DELETE
   @Path("/{id}/subscription")
+  @Operation(summary = "Cancel an account's subscription")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found, no-subscription")
   public Response cancel(@PathParam("id") String id) {
     if (!entitlements.cancelSubscription(new AccountId(existing(id)))) {
       throw ProblemException.notFound("no-subscription", "The account has no active subscription.");
@@ -101,6 +123,15 @@ public class EntitlementAdminResource {
   @POST
   @Path("/{id}/grants")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Grant an account a purchase or a rental")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-period, malformed-json, unknown-grant-kind, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response grant(
       @PathParam("id") String id,
       @NotNull(message = "a JSON body is required") @Valid TitleGrantRequest body) {
@@ -134,6 +165,11 @@ public class EntitlementAdminResource {
 
   @DELETE
   @Path("/{id}/grants/{grant}")
+  @Operation(summary = "Revoke a purchase or rental of an account")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found, no-grant")
   public Response revoke(@PathParam("id") String id, @PathParam("grant") String grant) {
     if (!entitlements.revokeGrant(new AccountId(existing(id)), ProfileResource.uuid(grant))) {
       throw ProblemException.notFound(

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Operators start the accounts housekeeping job; its progress is under /operations/jobs. */
 @Path("/operations/housekeeping/expired-credentials")
@@ -21,6 +24,12 @@ public class HousekeepingResource {
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start the job that purges expired refresh tokens and device codes")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public Response purge() {
     long execution = housekeeping.startCredentialPurge();
     return Response.accepted(Map.of("executionId", execution))

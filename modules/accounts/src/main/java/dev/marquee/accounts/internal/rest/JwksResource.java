@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * The public JWK set of access-token signing keys (RFC 7517): every key of the signing keystore, so
@@ -26,6 +28,8 @@ public class JwksResource {
   @GET
   @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Publish the public keys that sign access tokens (JWKS)")
+  @Extension(name = "x-public", value = "true", parseValue = true)
   public Response keys() {
     JsonArrayBuilder keys = Json.createArrayBuilder();
     try {

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in account: what it is, a copy of all its data, and its erasure. */
 @Path("/accounts/me")
@@ -37,6 +40,10 @@ public class MeResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Show the caller's account")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "account-not-found")
   public AccountResponse me() {
     return accounts
         .account(new AccountId(caller.accountId()))
@@ -49,6 +56,10 @@ public class MeResource {
   @GET
   @Path("export")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Download everything Marquee holds about the caller")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "account-not-found")
   public Response export() {
     UUID account = caller.accountId();
     if (accounts.account(new AccountId(account)).isEmpty()) {
@@ -68,6 +79,12 @@ public class MeResource {
   @DELETE
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Erase the caller's account (password re-entered)")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "password-required, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "429", description = "rate-limited")
   public Response erase(
       @NotNull(message = "a JSON body with the account's password is required") @Valid
           ErasureRequestBody body) {

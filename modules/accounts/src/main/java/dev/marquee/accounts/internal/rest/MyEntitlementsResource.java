@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** What the signed-in account is entitled to: its subscription and its purchases and rentals. */
 @Path("/accounts/me/entitlements")
@@ -23,6 +26,9 @@ public class MyEntitlementsResource {
   @Inject Caller caller;
 
   @GET
+  @Operation(summary = "List the caller's subscription, purchases and rentals")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
   public EntitlementsResponse mine() {
     UUID account = caller.accountId();
     return new EntitlementsResponse(

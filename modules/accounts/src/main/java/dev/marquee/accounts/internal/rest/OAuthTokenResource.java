@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The OAuth2 token endpoint (RFC 6749 section 3.2) for Marquee's first-party public clients:
@@ -34,6 +37,16 @@ public class OAuthTokenResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Issue tokens: password, refresh token and device code grants")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "oauth-access-denied, oauth-authorization-pending, oauth-expired-token, oauth-invalid-grant, oauth-invalid-request, oauth-slow-down, oauth-unauthorized-client, oauth-unsupported-grant-type")
+  @APIResponse(responseCode = "401", description = "invalid-credentials, oauth-invalid-client")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable, sign-in-busy")
   public Response token(
       @FormParam("grant_type") String grantType,
       @FormParam("client_id") String clientId,

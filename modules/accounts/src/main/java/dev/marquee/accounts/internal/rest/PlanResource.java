@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The plans on offer. */
 @Path("/accounts/plans")
@@ -21,6 +23,8 @@ public class PlanResource {
 
   @GET
   @PermitAll
+  @Operation(summary = "List the subscription plans")
+  @Extension(name = "x-public", value = "true", parseValue = true)
   public List<PlanView> plans() {
     return entitlements.plans();
   }

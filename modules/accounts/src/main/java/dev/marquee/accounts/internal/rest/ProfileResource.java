@@ -26,6 +26,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The viewing profiles of the signed-in account. */
 @Path("/accounts/me/profiles")
@@ -55,12 +58,24 @@ public class ProfileResource {
       @Size(min = 1, max = 40) String name, String maturityCap, Boolean kids) {}
 
   @GET
+  @Operation(summary = "List the account's profiles")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
   public List<ProfileResponse> list() {
     return profiles.list(caller.accountId()).stream().map(ProfileResponse::of).toList();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a profile")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-maturity-cap, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "reauthentication-required")
+  @APIResponse(responseCode = "409", description = "duplicate-profile-name, profile-limit")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response create(@NotNull(message = "a JSON body is required") @Valid NewProfile body) {
     ProfileView created =
         profiles.create(
@@ -77,6 +92,16 @@ public class ProfileResource {
   @PATCH
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Rename a profile or change its maturity cap")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-maturity-cap, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "reauthentication-required")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
+  @APIResponse(responseCode = "409", description = "duplicate-profile-name")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public ProfileResponse update(
       @PathParam("id") String id,
       @NotNull(message = "a JSON body is required") @Valid ProfileChange body) {
@@ -92,6 +117,12 @@ public class ProfileResource {
 
   @DELETE
   @Path("/{id}")
+  @Operation(summary = "Delete a profile")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "reauthentication-required")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
+  @APIResponse(responseCode = "409", description = "last-profile")
   public Response delete(@PathParam("id") String id) {
     profiles.delete(caller.accountId(), uuid(id), owner("Deleting a profile"));
     return Response.noContent().build();

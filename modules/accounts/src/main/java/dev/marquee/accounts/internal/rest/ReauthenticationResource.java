@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The account owner re-enters the password in this sign-in, before lifting a profile's cap,
@@ -36,6 +39,15 @@ public class ReauthenticationResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Re-enter the password to unlock sensitive changes for a while")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description = "malformed-json, password-required, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "429", description = "rate-limited")
   public Confirmed confirm(@NotNull(message = "a JSON body is required") @Valid Confirmation body) {
     return new Confirmed(
         reauthentication.confirm(

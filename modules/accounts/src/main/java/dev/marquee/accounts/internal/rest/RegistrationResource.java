@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Anyone may create a viewer account. */
 @Path("/accounts")
@@ -30,6 +33,15 @@ public class RegistrationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Register a viewer account")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "400",
+      description = "malformed-json, validation-failed, weak-password")
+  @APIResponse(responseCode = "409", description = "email-taken")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable, sign-in-busy")
   public Response register(
       @NotNull(message = "a JSON body is required") @Valid RegistrationRequest request) {
     if (request == null) {

@@ -11,6 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Logout (this sign-in) and RFC 7009 token revocation. */
 @Path("/oauth")
@@ -23,6 +27,9 @@ public class SignOutResource {
   @POST
   @Path("/logout")
   @RolesAllowed("viewer")
+  @Operation(summary = "Sign out: revoke the caller's sign-in")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
   public Response logout() {
     tokens.revokeFamily(caller.sessionId(), caller.accountId(), "logout");
     return Response.noContent().build();
@@ -33,6 +40,10 @@ public class SignOutResource {
   @Path("/revoke")
   @PermitAll
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Revoke a refresh token (RFC 7009)")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "400", description = "oauth-invalid-request")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response revoke(
       @FormParam("token") String token, @FormParam("client_id") String clientId) {
     tokens.revokeRefreshToken(clientId, token);

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Admins shape the catalog: read a title with its ETag (its version), change it with a JSON merge
@@ -51,6 +54,12 @@ public class CatalogAdminResource {
 
   @GET
   @Path("/titles/{id}")
+  @Operation(summary = "Show a title as an admin edits it, with its version (ETag)")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
   public Response title(@PathParam("id") String id) {
     AdminTitle t = editor.read(CallerProfiles.uuid("id", id));
     return Response.ok(t).tag(Long.toString(t.version())).build();
@@ -59,6 +68,19 @@ public class CatalogAdminResource {
   @PATCH
   @Path("/titles/{id}")
   @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+  @Operation(summary = "Edit a title by JSON merge patch under If-Match")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid-id, invalid-maturity-rating, malformed-json, unknown-category, unknown-language, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "series-not-found, title-not-found")
+  @APIResponse(responseCode = "409", description = "episode-taken, not-transcoded")
+  @APIResponse(responseCode = "412", description = "stale-version")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "428", description = "if-match-required")
   public Response edit(
       @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch,
@@ -95,6 +117,12 @@ public class CatalogAdminResource {
 
   @GET
   @Path("/titles/{id}/audit")
+  @Operation(summary = "Show the audit of a title's changes")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
   public List<TitleEditor.Change> audit(@PathParam("id") String id) {
     return editor.audit(CallerProfiles.uuid("id", id));
   }
@@ -107,6 +135,13 @@ public class CatalogAdminResource {
   @jakarta.ws.rs.PUT
   @Path("/titles/{id}/artwork/{kind}")
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "Upload a title's poster or backdrop (JPEG or PNG, audited)")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "image-too-large, invalid-id, not-an-image")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
+  @APIResponse(responseCode = "413", description = "image-too-large")
   public Response artwork(
       @PathParam("id") String id, @PathParam("kind") String kind, java.io.InputStream body)
       throws java.io.IOException {
@@ -123,6 +158,16 @@ public class CatalogAdminResource {
   @POST
   @Path("/series")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a series")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid-maturity-rating, invalid-name, invalid-release-year, malformed-json, unknown-category, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "series-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response createSeries(
       @NotNull(message = "a JSON body is required") @Valid NewSeries body) {
     MaturityRating rating =

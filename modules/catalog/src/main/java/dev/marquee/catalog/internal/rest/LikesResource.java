@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Likes: one per profile and title, counted per title (and feeding search's popularity). */
 @Path("/catalog/likes/{titleId}")
@@ -26,12 +29,24 @@ public class LikesResource {
   @Inject EngagementLimits limits;
 
   @GET
+  @Operation(summary = "Count a title's likes and whether the profile likes it")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public Reactions.LikeCount count(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     return reactions.likes(CallerProfiles.uuid("titleId", titleId), profile(profileId));
   }
 
   @PUT
+  @Operation(summary = "Like a title")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found, title-not-found")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable")
   public Reactions.LikeCount like(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     UUID title = CallerProfiles.uuid("titleId", titleId);
@@ -42,6 +57,13 @@ public class LikesResource {
   }
 
   @DELETE
+  @Operation(summary = "Withdraw a like")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable")
   public Reactions.LikeCount unlike(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     UUID title = CallerProfiles.uuid("titleId", titleId);

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A profile's own lists: create, rename, delete, add, remove, reorder. */
 @Path("/catalog/lists")
@@ -42,12 +45,26 @@ public class ListsResource {
   public record Order(@NotNull @Size(max = Lists.MAX_ITEMS) List<@NotBlank String> titleIds) {}
 
   @GET
+  @Operation(summary = "List a profile's lists")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
   public List<Lists.TitleList> mine(@QueryParam("profileId") String profileId) {
     return lists.ofProfile(profiles.require(profileId).id().value());
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a list for a profile")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-id, malformed-json, profile-required, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
+  @APIResponse(responseCode = "409", description = "list-exists, list-full, too-many-lists")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response create(@NotNull(message = "a JSON body is required") @Valid NewList body) {
     var profile = profiles.require(body.profileId());
     Lists.TitleList created =
@@ -59,6 +76,11 @@ public class ListsResource {
 
   @GET
   @Path("/{id}")
+  @Operation(summary = "Show a list with its titles")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
   public Lists.TitleList get(
       @PathParam("id") String id, @QueryParam("profileId") String profileId) {
     return lists.get(profile(profileId), CallerProfiles.uuid("id", id));
@@ -67,6 +89,15 @@ public class ListsResource {
   @PATCH
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Rename a list")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-id, malformed-json, profile-required, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
+  @APIResponse(responseCode = "409", description = "list-exists")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Lists.TitleList rename(
       @PathParam("id") String id,
       @QueryParam("profileId") String profileId,
@@ -76,6 +107,11 @@ public class ListsResource {
 
   @DELETE
   @Path("/{id}")
+  @Operation(summary = "Delete a list")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
   public Response delete(@PathParam("id") String id, @QueryParam("profileId") String profileId) {
     lists.delete(profile(profileId), CallerProfiles.uuid("id", id));
     return Response.noContent().build();
@@ -83,6 +119,14 @@ public class ListsResource {
 
   @PUT
   @Path("/{id}/items/{titleId}")
+  @Operation(summary = "Add a title to a list")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "list-not-found, profile-not-found, title-not-found")
+  @APIResponse(responseCode = "409", description = "list-exists, list-full, too-many-lists")
   public Lists.TitleList add(
       @PathParam("id") String id,
       @PathParam("titleId") String titleId,
@@ -93,6 +137,11 @@ public class ListsResource {
 
   @DELETE
   @Path("/{id}/items/{titleId}")
+  @Operation(summary = "Remove a title from a list")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, not-in-list, profile-not-found")
   public Lists.TitleList remove(
       @PathParam("id") String id,
       @PathParam("titleId") String titleId,
@@ -104,6 +153,15 @@ public class ListsResource {
   @PUT
   @Path("/{id}/order")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reorder a list's titles")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid-id, invalid-order, malformed-json, profile-required, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Lists.TitleList reorder(
       @PathParam("id") String id,
       @QueryParam("profileId") String profileId,

@@ -22,6 +22,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Admins: the moderation queue (dismiss a report, or unpublish the title, which resolves all its
@@ -45,6 +48,11 @@ public class ModerationResource {
    */
   @GET
   @Path("/reports")
+  @Operation(summary = "Page through the moderation queue, newest first")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-cursor, invalid-state")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public jakarta.ws.rs.core.Response queue(
       @QueryParam("state") @DefaultValue("OPEN") String state,
       @QueryParam("limit")
@@ -79,6 +87,14 @@ public class ModerationResource {
   @POST
   @Path("/reports/{id}/dismiss")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Dismiss a report")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "report-not-found")
+  @APIResponse(responseCode = "409", description = "report-resolved")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Reports.Report dismiss(@PathParam("id") String id, @Valid Decision decision) {
     return reports.resolve(CallerProfiles.uuid("id", id), caller.account(), false, note(decision));
   }
@@ -86,12 +102,25 @@ public class ModerationResource {
   @POST
   @Path("/reports/{id}/unpublish")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Unpublish the reported title and resolve the report")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "report-not-found")
+  @APIResponse(responseCode = "409", description = "report-resolved")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Reports.Report unpublish(@PathParam("id") String id, @Valid Decision decision) {
     return reports.resolve(CallerProfiles.uuid("id", id), caller.account(), true, note(decision));
   }
 
   @GET
   @Path("/stats")
+  @Operation(summary = "Views and completions per day")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-id, invalid-range")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public List<TitleStats.Day> stats(
       @QueryParam("titleId") String titleId,
       @QueryParam("from") String from,

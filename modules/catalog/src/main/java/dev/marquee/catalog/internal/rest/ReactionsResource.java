@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Favourites of a profile: add and remove (idempotent), list newest first. */
 @Path("/catalog/favourites")
@@ -26,6 +29,11 @@ public class ReactionsResource {
   @Inject CallerProfiles profiles;
 
   @GET
+  @Operation(summary = "List a profile's favourites")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public Map<String, List<String>> favourites(@QueryParam("profileId") String profileId) {
     return Map.of(
         "titleIds",
@@ -34,6 +42,11 @@ public class ReactionsResource {
 
   @PUT
   @Path("/{titleId}")
+  @Operation(summary = "Mark a title as a favourite")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found, title-not-found")
   public Map<String, Object> add(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     boolean added =
@@ -47,6 +60,11 @@ public class ReactionsResource {
 
   @DELETE
   @Path("/{titleId}")
+  @Operation(summary = "Remove a title from the favourites")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public Response remove(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     reactions.remove(

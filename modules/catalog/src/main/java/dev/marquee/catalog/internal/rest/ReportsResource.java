@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Viewers report a title (a reason and a text) into the moderation queue. */
 @Path("/catalog/reports")
@@ -38,6 +41,17 @@ public class ReportsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Report a title to the moderators")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid-id, malformed-json, profile-required, unknown-reason, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found, title-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  @APIResponse(responseCode = "429", description = "rate-limited")
+  @APIResponse(responseCode = "503", description = "database-unavailable")
   public Response file(@NotNull(message = "a JSON body is required") @Valid NewReport body) {
     String reason = body.reason().strip().toUpperCase(Locale.ROOT);
     if (!Reports.REASONS.contains(reason)) {

@@ -26,6 +26,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Search for viewers: title words (prefixes and typos tolerated), categories, advanced criteria
@@ -49,6 +52,14 @@ public class SearchResource {
   @Inject CallerProfiles profiles;
 
   @GET
+  @Operation(summary = "Search the titles the profile may watch, with facets and cursor pages")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid-cursor, invalid-id, invalid-parameter, invalid-query, invalid-range, invalid-sort, page-too-large, profile-required, query-too-long, too-many-categories, unknown-category, unknown-language, unknown-maturity-rating")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public SearchResult search(
       @QueryParam("profileId") String profileId,
       @QueryParam("q") String q,
@@ -105,6 +116,12 @@ public class SearchResource {
   @GET
   @Path("/status")
   @RolesAllowed({"operator", "admin"})
+  @Operation(summary = "Show which engine serves search and how far its index lags")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public SearchIndexRelay.Status status() {
     return relay.status();
   }
@@ -113,6 +130,12 @@ public class SearchResource {
   @POST
   @Path("/rebuild")
   @RolesAllowed({"operator", "admin"})
+  @Operation(summary = "Rebuild the OpenSearch index from the database")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public java.util.Map<String, Object> rebuild() {
     long started = System.nanoTime();
     long indexed = relay.rebuild();

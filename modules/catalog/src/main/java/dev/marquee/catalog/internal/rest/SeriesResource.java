@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A series as viewers browse it: seasons, each with its published episodes in order. */
 @Path("/catalog/series/{id}")
@@ -19,6 +22,13 @@ public class SeriesResource {
   @Inject SeriesCatalog series;
 
   @GET
+  @Operation(summary = "Show a series with its seasons and episodes")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"viewer", "admin"})
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "series-not-found")
   public SeriesCatalog.Series get(@PathParam("id") String id) {
     return series.get(CallerProfiles.uuid("id", id));
   }

@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Share links: a viewer makes a signed, expiring link to a published title; anyone holding it opens
@@ -53,6 +57,12 @@ public class SharesResource {
   @POST
   @RolesAllowed("viewer")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Make a signed, expiring share link to a title")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "title-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response share(@NotNull(message = "a JSON body is required") @Valid NewShare body) {
     UUID title = CallerProfiles.uuid("titleId", body.titleId());
     published(title);
@@ -66,6 +76,10 @@ public class SharesResource {
   @GET
   @Path("/{token}")
   @PermitAll
+  @Operation(summary = "Open a share link")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "404", description = "share-link-invalid, title-not-found")
+  @APIResponse(responseCode = "410", description = "share-link-expired")
   public SharedTitle open(@PathParam("token") String token) {
     ShareLinks.Verdict verdict = links.verify(token);
     if (verdict instanceof ShareLinks.Verdict.Valid v) {

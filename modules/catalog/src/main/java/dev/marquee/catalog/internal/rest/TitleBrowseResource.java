@@ -14,6 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Published titles, newest first, for the web player's shelf. Search, facets, regions and maturity
@@ -59,6 +63,10 @@ public class TitleBrowseResource {
   @Path("/{id}/artwork/{kind}")
   @jakarta.annotation.security.PermitAll
   @Produces({"image/jpeg", "image/png"})
+  @Operation(summary = "Fetch a published title's poster or backdrop")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "404", description = "artwork-not-found")
   public jakarta.ws.rs.core.Response artwork(
       @jakarta.ws.rs.PathParam("id") String id,
       @jakarta.ws.rs.PathParam("kind") String kind,
@@ -94,6 +102,10 @@ public class TitleBrowseResource {
   }
 
   @GET
+  @Operation(summary = "List the published titles (the shelf)")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
   public List<TitleCard> published(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
     return catalog.published(limit).stream().map(TitleCard::of).toList();

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Operators see which key-encryption keys hold the content keys and re-wrap them. */
 @Path("/drm/keys")
@@ -27,6 +30,12 @@ public class KeyAdminResource {
   public record KeyStatus(String activeKek, Map<String, Long> keysByKek) {}
 
   @GET
+  @Operation(summary = "Show the content keys' wrapping status per key-encryption key")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public KeyStatus status() {
     return new KeyStatus(keks.activeId(), store.countByKek());
   }
@@ -34,6 +43,12 @@ public class KeyAdminResource {
   /** Re-wraps every content key under the active KEK (after a KEK rotation). */
   @POST
   @Path("/rewrap")
+  @Operation(summary = "Re-wrap every content key under the active key-encryption key")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public KeyRewrap.Result rewrapAll() {
     return rewrap.rewrapAll();
   }

@@ -18,6 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admins query the trail of issued and denied licences, newest first. */
 @Path("/drm/audit")
@@ -28,6 +31,11 @@ public class LicenceAuditResource {
   @Inject LicenceAudit audit;
 
   @GET
+  @Operation(summary = "Search the licence audit trail")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "invalid-query, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public List<LicenceAudit.Entry> search(
       @QueryParam("title") String title,
       @QueryParam("account") String account,

@@ -30,6 +30,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The licence server. Players send the W3C ClearKey request with their playback-session token in
@@ -69,6 +72,15 @@ public class LicenceResource {
   @Path("/clearkey")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Get a ClearKey licence for a playback session")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "400", description = "invalid-licence-request")
+  @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "account-closed, concurrent-streams, device-removed, maturity-cap, not-entitled, offline-limit, offline-not-allowed, outside-availability-window, plan-resolution, profile-removed, region-blocked, region-unknown, security-level, title-unavailable, unknown-key-id")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response clearKey(
       String body,
       @HeaderParam(SESSION_HEADER) String header,
@@ -91,6 +103,15 @@ public class LicenceResource {
   @Path("/offline")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Get an offline (persistent) licence for a download")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "400", description = "invalid-licence-request")
+  @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "account-closed, concurrent-streams, device-removed, maturity-cap, not-entitled, offline-limit, offline-not-allowed, outside-availability-window, plan-resolution, profile-removed, region-blocked, region-unknown, security-level, title-unavailable, unknown-key-id")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response offline(
       String body,
       @HeaderParam(SESSION_HEADER) String header,
@@ -131,6 +152,14 @@ public class LicenceResource {
   @GET
   @Path("/hls/{kid}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  @Operation(summary = "Get the HLS key for one key id")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "400", description = "invalid-licence-request")
+  @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "account-closed, concurrent-streams, device-removed, maturity-cap, not-entitled, offline-not-allowed, outside-availability-window, plan-resolution, profile-removed, region-blocked, region-unknown, security-level, title-unavailable, unknown-key-id")
   public Response hlsKey(
       @PathParam("kid") String kid,
       @HeaderParam(SESSION_HEADER) String header,

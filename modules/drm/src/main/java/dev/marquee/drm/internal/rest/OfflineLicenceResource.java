@@ -26,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * A viewer's downloads: list their offline licences, revoke one (an admin may revoke any), and play
@@ -77,12 +80,24 @@ public class OfflineLicenceResource {
   }
 
   @GET
+  @Operation(summary = "List the caller's offline licences")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"viewer", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
   public List<OfflineLicenceResponse> mine() {
     return offline.ofAccount(me()).stream().map(OfflineLicenceResponse::of).toList();
   }
 
   @DELETE
   @Path("/{id}")
+  @Operation(summary = "Revoke an offline licence")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"viewer", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "offline-licence-not-found")
+  @APIResponse(responseCode = "409", description = "already-revoked")
   public Response revoke(@PathParam("id") String id) {
     OfflineLicence licence = owned(id, true);
     if (!offline.revoke(licence.id(), me())) {
@@ -94,6 +109,16 @@ public class OfflineLicenceResource {
   /** Plays a download on the device it was issued to: starts the play window on first use. */
   @POST
   @Path("/{id}/play")
+  @Operation(summary = "Start playing a download on the device it was issued to")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"viewer", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "account-closed, device-removed, maturity-cap, not-entitled, offline-expired, offline-not-allowed, offline-revoked, outside-availability-window, profile-removed, region-blocked, region-unknown, title-unavailable, wrong-device")
+  @APIResponse(responseCode = "404", description = "offline-licence-not-found")
   public Response play(@PathParam("id") String id, @QueryParam("device") String device) {
     OfflineLicence licence = owned(id, false);
     Instant now = Instant.now();

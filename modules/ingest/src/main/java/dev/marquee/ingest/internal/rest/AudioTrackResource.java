@@ -21,6 +21,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Creators add audio tracks to their titles: another language's dub, or audio description ({@code
@@ -41,6 +44,18 @@ public class AudioTrackResource {
   @PUT
   @Path("/{language}")
   @Consumes({"audio/*", "video/*", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "Add or replace an audio track of a title")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "400", description = "empty-audio, invalid-role, unknown-language")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
+  @APIResponse(responseCode = "413", description = "audio-too-large")
+  @APIResponse(
+      responseCode = "422",
+      description = "duration-mismatch, not-audio, unsupported-container, zero-duration")
   public Response put(
       @PathParam("titleId") String titleId,
       @PathParam("language") String language,
@@ -53,6 +68,13 @@ public class AudioTrackResource {
   }
 
   @GET
+  @Operation(summary = "List a title's audio tracks")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
   public List<AddedAudio> list(@PathParam("titleId") String titleId) {
     return audio.list(owner(), security.isUserInRole("admin"), TitleIds.parse(titleId));
   }

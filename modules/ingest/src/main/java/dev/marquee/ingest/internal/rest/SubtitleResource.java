@@ -20,6 +20,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Creators add subtitle files (SRT or WebVTT) to their titles, one per language. */
 @Path("/ingest/titles/{titleId}/subtitles")
@@ -35,6 +38,15 @@ public class SubtitleResource {
   @PUT
   @Path("/{language}")
   @Consumes({"text/vtt", "application/x-subrip", "text/srt", MediaType.TEXT_PLAIN})
+  @Operation(summary = "Add or replace a subtitle file (WebVTT or SRT) of a title")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "400", description = "invalid-subtitles, unknown-language")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
+  @APIResponse(responseCode = "413", description = "subtitles-too-large")
   public SubtitleFile put(
       @PathParam("titleId") String titleId,
       @PathParam("language") String language,
@@ -47,6 +59,13 @@ public class SubtitleResource {
   }
 
   @GET
+  @Operation(summary = "List a title's subtitle files")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
   public List<SubtitleFile> list(@PathParam("titleId") String titleId) {
     return subtitles.list(owner(), security.isUserInRole("admin"), TitleIds.parse(titleId));
   }

@@ -30,6 +30,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Creators upload masters resumably: open with the title's metadata, size and SHA-256; PUT parts
@@ -47,6 +50,16 @@ public class UploadResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open a resumable upload of a master")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-maturity-rating, malformed-json, unknown-category, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "413", description = "master-too-large")
   public Response open(@NotNull(message = "a JSON body is required") @Valid UploadRequest request) {
     UUID owner = owner();
     var progress =
@@ -64,6 +77,13 @@ public class UploadResource {
   /** Where the upload stands; a client that lost its connection resumes at {@code nextPart}. */
   @GET
   @Path("/{id}")
+  @Operation(summary = "Show where an upload stands")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "upload-not-found")
   public UploadResponse status(@PathParam("id") String id) {
     return UploadResponse.of(uploads.progress(owner(), uuid(id)), uploads);
   }
@@ -73,6 +93,17 @@ public class UploadResource {
   @PUT
   @Path("/{id}/parts/{number}")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  @Operation(summary = "Upload one part of a master through Marquee")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "400", description = "incomplete-part, no-such-part, wrong-part-size")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "upload-not-found")
+  @APIResponse(responseCode = "409", description = "upload-not-open")
+  @APIResponse(responseCode = "411", description = "length-required")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public UploadResponse part(
       @PathParam("id") String id,
       @PathParam("number") int number,
@@ -91,6 +122,15 @@ public class UploadResource {
   /** A presigned URL to PUT the part straight into object storage. */
   @POST
   @Path("/{id}/parts/{number}/presigned-url")
+  @Operation(summary = "Get a presigned URL to upload one part straight to object storage")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "400", description = "no-such-part")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "upload-not-found")
+  @APIResponse(responseCode = "409", description = "upload-not-open")
   public Map<String, Object> presign(@PathParam("id") String id, @PathParam("number") int number) {
     URI url = uploads.presignPart(owner(), uuid(id), number, PRESIGNED_VALIDITY);
     return Map.of(
@@ -104,12 +144,33 @@ public class UploadResource {
 
   @POST
   @Path("/{id}/complete")
+  @Operation(summary = "Complete an upload: verify, probe and ingest the master")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "400", description = "unknown-category")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "upload-not-found")
+  @APIResponse(responseCode = "409", description = "incomplete-upload, upload-not-open")
+  @APIResponse(
+      responseCode = "422",
+      description = "not-a-video, unsupported-codec, unsupported-container, zero-duration")
+  @APIResponse(responseCode = "429", description = "rate-limited")
   public UploadResponse complete(@PathParam("id") String id) {
     return UploadResponse.of(uploads.complete(owner(), uuid(id)), uploads);
   }
 
   @DELETE
   @Path("/{id}")
+  @Operation(summary = "Abort an upload")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"creator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "upload-not-found")
+  @APIResponse(responseCode = "409", description = "upload-not-open")
   public Response abort(@PathParam("id") String id) {
     uploads.abort(owner(), uuid(id));
     return Response.noContent().build();

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * For operators: does this server reach each shared dependency? Object storage is checked by a real
@@ -40,6 +43,12 @@ public class DependencyStatusResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Check every shared dependency with a real round trip")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public DependencyReport check() {
     var database = database();
     var objects = objectStorage();

@@ -11,6 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** For operators: where a batch job execution stands, read from the job repository. */
 @Path("/operations/jobs")
@@ -31,6 +34,13 @@ public class JobStatusResource {
   @GET
   @Path("/{executionId}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Show a batch job execution")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "job-execution-not-found")
   public JobStatus status(@PathParam("executionId") long executionId) {
     try {
       JobExecution execution = jobs.execution(executionId);

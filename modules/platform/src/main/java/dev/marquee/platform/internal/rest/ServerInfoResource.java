@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Public and cheap: which Marquee this is. Clients use it to check compatibility; benchmarks use it
@@ -25,6 +27,8 @@ public class ServerInfoResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Show the platform's name and version")
+  @Extension(name = "x-public", value = "true", parseValue = true)
   public ServerInfo info() {
     return new ServerInfo("Marquee", VERSION, "v1");
   }

@@ -28,6 +28,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Per-session manifests: private ({@code Cache-Control: private, no-store}, no CORS wildcard),
@@ -66,6 +69,16 @@ public class ManifestResource {
 
   @GET
   @Path("/manifest.mpd")
+  @Operation(summary = "Get a session's DASH manifest")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "session-expired, session-token-in-url, session-token-invalid, session-token-missing")
+  @APIResponse(
+      responseCode = "403",
+      description = "session-ended, session-expired, session-token-invalid")
+  @APIResponse(responseCode = "404", description = "no-playable-rendition, session-not-found")
   public Response dash(@PathParam("id") String id) {
     ManifestInput in = input(id, "cenc");
     return privately(DashManifest.render(in), "application/dash+xml");
@@ -73,6 +86,16 @@ public class ManifestResource {
 
   @GET
   @Path("/master.m3u8")
+  @Operation(summary = "Get a session's HLS master playlist")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "session-expired, session-token-in-url, session-token-invalid, session-token-missing")
+  @APIResponse(
+      responseCode = "403",
+      description = "session-ended, session-expired, session-token-invalid")
+  @APIResponse(responseCode = "404", description = "no-playable-rendition, session-not-found")
   public Response hls(@PathParam("id") String id) {
     HlsKeyFormat.requested(keyFormat);
     ManifestInput in = input(id, "cbcs");
@@ -84,6 +107,18 @@ public class ManifestResource {
 
   @GET
   @Path("/media/{name}.m3u8")
+  @Operation(summary = "Get a session's HLS media playlist")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "session-expired, session-token-in-url, session-token-invalid, session-token-missing")
+  @APIResponse(
+      responseCode = "403",
+      description = "session-ended, session-expired, session-token-invalid")
+  @APIResponse(
+      responseCode = "404",
+      description = "no-playable-rendition, rendition-not-found, session-not-found")
   public Response hlsMedia(@PathParam("id") String id, @PathParam("name") String name) {
     ManifestInput in = input(id, "cbcs");
     for (ManifestInput.Subtitle t : in.subtitles()) {

@@ -20,6 +20,9 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The origin: init and media segments, public and immutable (they are encrypted), behind signed
@@ -40,6 +43,10 @@ public class OriginResource {
 
   @GET
   @Path("/{key: .+}")
+  @Operation(summary = "Fetch a segment by signed URL")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "403", description = "bad-signature, url-expired")
+  @APIResponse(responseCode = "404", description = "segment-not-found")
   public Response get(
       @PathParam("key") String key,
       @QueryParam("exp") String exp,
@@ -92,6 +99,10 @@ public class OriginResource {
 
   @HEAD
   @Path("/{key: .+}")
+  @Operation(summary = "Check a segment by signed URL")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(responseCode = "403", description = "bad-signature, url-expired")
+  @APIResponse(responseCode = "404", description = "segment-not-found")
   public Response head(
       @PathParam("key") String key, @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
     authorise(key, exp, sig);

@@ -32,6 +32,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Resume across devices: write positions, read where to resume, continue watching, and a push. */
 @Path("/playback/positions")
@@ -78,6 +81,17 @@ public class PositionResource {
    */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Report the playback position")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid-client-time, invalid-id, invalid-position, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(
+      responseCode = "404",
+      description = "device-not-found, profile-not-found, title-not-found")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public PositionService.Written write(
       @NotNull(message = "a JSON body is required") @Valid PositionReport body) {
     String event =
@@ -107,6 +121,11 @@ public class PositionResource {
   /** The most recent position of the profile in the title across its devices (404: none). */
   @GET
   @Path("/{titleId}")
+  @Operation(summary = "Get the position to resume a title at")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "no-position")
   public PositionResponse resume(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     return positions
@@ -118,6 +137,11 @@ public class PositionResource {
 
   @GET
   @Path("/continue-watching")
+  @Operation(summary = "List the titles to continue watching")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public List<PositionResponse> continueWatching(
       @QueryParam("profileId") String profileId,
       @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
@@ -133,6 +157,11 @@ public class PositionResource {
   @GET
   @Path("/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(summary = "Hear of positions reported by the profile's other devices (SSE)")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public void events(
       @QueryParam("profileId") String profileId,
       @QueryParam("deviceId") String deviceId,

@@ -25,6 +25,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * QoE: players post what happened during a session (authenticated by the session's token in the
@@ -45,6 +49,16 @@ public class QoeResource {
   @POST
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Report a player's quality-of-experience events")
+  @Extension(name = "x-public", value = "true", parseValue = true)
+  @APIResponse(
+      responseCode = "400",
+      description = "malformed-json, missing-body, no-events, validation-failed")
+  @APIResponse(
+      responseCode = "401",
+      description =
+          "session-expired, session-token-in-url, session-token-invalid, session-token-missing")
+  @APIResponse(responseCode = "413", description = "too-many-events")
   public Response report(
       @HeaderParam(SessionCredentials.HEADER) String header,
       @QueryParam("token") String tokenInUrl,
@@ -72,6 +86,13 @@ public class QoeResource {
 
   @GET
   @RolesAllowed({"admin", "operator"})
+  @Operation(summary = "Show quality of experience per title and day")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"admin", "operator"})
+  @APIResponse(responseCode = "400", description = "invalid-id, invalid-range")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
   public List<QoeDay> days(
       @QueryParam("titleId") String titleId,
       @QueryParam("from") String from,

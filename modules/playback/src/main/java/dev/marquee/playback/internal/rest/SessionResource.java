@@ -38,6 +38,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Viewers start, keep alive and stop playback sessions. */
 @Path("/playback/sessions")
@@ -112,6 +115,18 @@ public class SessionResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start a playback session")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "account-closed, device-removed, maturity-cap, not-entitled, offline-not-allowed, outside-availability-window, profile-removed, region-blocked, region-unknown, title-unavailable")
+  @APIResponse(responseCode = "404", description = "session-not-found")
+  @APIResponse(responseCode = "409", description = "concurrent-streams")
+  @APIResponse(responseCode = "410", description = "session-ended")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public Response start(@NotNull(message = "a JSON body is required") @Valid StartRequest body) {
     int deviceMax =
         body.capabilities() == null || body.capabilities().maxHeight() == null
@@ -172,6 +187,11 @@ public class SessionResource {
   /** The session's state (live or not); no token. */
   @GET
   @Path("/{id}")
+  @Operation(summary = "Show a playback session's state")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "session-not-found")
   public PlaybackSession get(@PathParam("id") String id) {
     return sessions.owned(me(), uuid(id, "id"));
   }
@@ -179,6 +199,12 @@ public class SessionResource {
   /** A live session's manifest URLs with fresh URL tickets (for players without headers). */
   @GET
   @Path("/{id}/manifests")
+  @Operation(summary = "Get a live session's manifest URLs with fresh URL tickets")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "session-not-found")
+  @APIResponse(responseCode = "410", description = "session-ended")
   public Response manifests(@PathParam("id") String id) {
     PlaybackSession s = sessions.owned(me(), uuid(id, "id"));
     if (s.endedAt() != null) {
@@ -191,6 +217,12 @@ public class SessionResource {
   /** Keeps the session alive and hands the player its renewed token (the old one still works). */
   @POST
   @Path("/{id}/heartbeat")
+  @Operation(summary = "Keep a playback session alive and renew its token")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "session-not-found")
+  @APIResponse(responseCode = "410", description = "session-ended")
   public Response heartbeat(@PathParam("id") String id) {
     SessionService.Renewed renewed = sessions.heartbeat(me(), uuid(id, "id"));
     return Response.ok(
@@ -205,6 +237,11 @@ public class SessionResource {
 
   @DELETE
   @Path("/{id}")
+  @Operation(summary = "Stop a playback session")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "session-not-found")
   public Response stop(@PathParam("id") String id) {
     sessions.stop(me(), uuid(id, "id"));
     return Response.noContent().build();

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Progress of transcode jobs per chunk, the renditions they produced, and restarts. */
 @Path("/transcode")
@@ -55,12 +58,26 @@ public class TranscodeResource {
 
   @GET
   @Path("/titles/{titleId}/jobs")
+  @Operation(summary = "List a title's transcode jobs")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin", "creator"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
   public List<JobProgress> jobs(@PathParam("titleId") String titleId) {
     return ledger.jobsOfTitle(visibleTitle(titleId)).stream().map(this::progress).toList();
   }
 
   @GET
   @Path("/titles/{titleId}/renditions")
+  @Operation(summary = "List a title's renditions")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin", "creator"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "title-not-found")
   public List<RenditionView> renditions(@PathParam("titleId") String titleId) {
     return facade.renditions(new TitleId(visibleTitle(titleId)));
   }
@@ -68,6 +85,14 @@ public class TranscodeResource {
   @POST
   @Path("/jobs/{jobId}/restart")
   @RolesAllowed({"operator", "admin"})
+  @Operation(summary = "Restart a failed or stopped transcode job")
+  @SecurityRequirement(
+      name = "bearer",
+      scopes = {"operator", "admin"})
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "job-not-found")
+  @APIResponse(responseCode = "409", description = "job-not-restartable")
   public JobProgress restart(@PathParam("jobId") String jobId) {
     UUID id = uuid(jobId);
     TranscodeJob job;
