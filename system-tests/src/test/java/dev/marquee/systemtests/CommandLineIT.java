@@ -123,7 +123,14 @@ class CommandLineIT {
     // Logging out revokes the sign-in: the old refresh token no longer works.
     var logout = CommandLineProcess.run(config, QUICK, "logout");
     assertThat(logout.exitCode()).as(logout.toString()).isZero();
-    assertThat(api.refresh(after.getString("refreshToken")).status()).isEqualTo(400);
+    var reuse =
+        api.postForm(
+            "/api/oauth/token",
+            java.util.Map.of(
+                "grant_type", "refresh_token",
+                "client_id", "marquee-cli",
+                "refresh_token", after.getString("refreshToken")));
+    ProblemAssert.assertProblem(reuse, 400, "oauth-invalid-grant");
     var notLoggedIn = CommandLineProcess.run(config, QUICK, "titles", "list");
     assertThat(notLoggedIn.exitCode()).isEqualTo(4);
     assertThat(notLoggedIn.err()).hasSize(1);
