@@ -154,7 +154,7 @@ public final class MarqueeStack implements AutoCloseable {
       }
     }
     for (LibertyServer server : servers) {
-      server.awaitReady(Duration.ofMinutes(servers.size() > 1 ? 6 : 4));
+      server.awaitReady(Duration.ofMinutes(servers.size() > 1 ? 15 : 4));
     }
     if (balancer != null) {
       balancer.start();

@@ -71,7 +71,7 @@ public final class TwoServers implements BeforeAllCallback {
   static void revive(int index) throws Exception {
     LibertyServer server = liberty(index);
     server.start();
-    server.awaitReady(Duration.ofMinutes(5));
+    server.awaitReady(Duration.ofMinutes(15));
     stack().balancer().orElseThrow().awaitReady(Duration.ofMinutes(1));
   }
 
@@ -97,6 +97,8 @@ public final class TwoServers implements BeforeAllCallback {
         .messagingPort(RunningMarquee.freePort())
         .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
         .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "2")
+        // One chunk per partition: a job of a few seconds spans many partitions to kill one of.
+        .environment("MARQUEE_TRANSCODE_CHUNKS_PER_PARTITION", "1")
         .build()
         .start();
   }
