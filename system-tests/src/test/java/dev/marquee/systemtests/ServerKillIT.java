@@ -44,7 +44,7 @@ class ServerKillIT {
     Path master = Files.createTempDirectory("kill-it").resolve("master.mp4");
     new SyntheticMaster(320, 180, 25, 20, false, List.of("eng")).writeTo(master);
     Api api = TwoServers.api();
-    String creator = Creators.newCreator(api);
+    String creator = Creators.newCreator(api, TwoServers.stack().adminPassword());
     title = Creators.ingest(api, creator, master);
     Creators.awaitPublished(api, creator, title, Duration.ofMinutes(6));
   }

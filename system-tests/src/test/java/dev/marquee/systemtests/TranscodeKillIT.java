@@ -39,7 +39,7 @@ class TranscodeKillIT {
     new SyntheticMaster(320, 180, 25, 24, false, List.of("eng")).writeTo(master);
     Api one = TwoServers.server(0);
     Api two = TwoServers.server(1);
-    String creator = Creators.newCreator(two);
+    String creator = Creators.newCreator(two, TwoServers.stack().adminPassword());
     String clean = Creators.ingest(two, creator, master);
     Creators.awaitPublished(two, creator, clean, Duration.ofMinutes(10));
 

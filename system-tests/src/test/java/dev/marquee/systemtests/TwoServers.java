@@ -85,22 +85,29 @@ public final class TwoServers implements BeforeAllCallback {
       throw new IllegalStateException(
           "No Liberty server at " + wlp + ": run the tests through Maven (mvn verify).");
     }
-    return MarqueeStack.builder()
-        .servers(2)
-        .serverPorts(RunningMarquee::freePort)
-        .home(home)
-        .wlpDirectory(Path.of(wlp))
-        .httpPort(RunningMarquee.freePort())
-        .httpsPort(RunningMarquee.freePort())
-        .databasePort(RunningMarquee.freePort())
-        .objectStorePort(RunningMarquee.freePort())
-        .messagingPort(RunningMarquee.freePort())
-        .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
-        .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "2")
-        // One chunk per partition: a job of a few seconds spans many partitions to kill one of.
-        .environment("MARQUEE_TRANSCODE_CHUNKS_PER_PARTITION", "1")
-        .build()
-        .start();
+    MarqueeStack started =
+        MarqueeStack.builder()
+            .servers(2)
+            .serverPorts(RunningMarquee::freePort)
+            .home(home)
+            .wlpDirectory(Path.of(wlp))
+            .httpPort(RunningMarquee.freePort())
+            .httpsPort(RunningMarquee.freePort())
+            .databasePort(RunningMarquee.freePort())
+            .objectStorePort(RunningMarquee.freePort())
+            .messagingPort(RunningMarquee.freePort())
+            .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
+            .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "2")
+            // One chunk per partition: a job of a few seconds spans many partitions to kill one of.
+            .environment("MARQUEE_TRANSCODE_CHUNKS_PER_PARTITION", "1")
+            .build();
+    try {
+      return started.start();
+    } catch (Exception | Error e) {
+      // A stack that did not come up must not leave servers running into the next run.
+      started.close();
+      throw e;
+    }
   }
 
   private static void deleteRecursively(Path path) throws IOException {

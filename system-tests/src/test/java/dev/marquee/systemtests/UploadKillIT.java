@@ -35,7 +35,7 @@ class UploadKillIT {
     assertThat(all.length).as("the master spans several parts").isGreaterThan(2 * (int) PART);
     Api one = TwoServers.server(0);
     Api two = TwoServers.server(1);
-    String creator = Creators.newCreator(one);
+    String creator = Creators.newCreator(one, TwoServers.stack().adminPassword());
     var opened =
         one.postJson(
             "/api/ingest/uploads",
