@@ -2,6 +2,7 @@ package dev.marquee.devstack;
 
 import dev.marquee.media.api.SyntheticMaster;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +43,17 @@ final class DemoTitle {
         200);
   }
 
+  /** Whether the last {@link #ensure()} ingested the title now (false: from an earlier start). */
+  private boolean ingestedNow;
+
   /** The demo title's id, ingesting it first if this home has none yet. */
   String ensure() throws Exception {
     Path marker = home.resolve("demo-title");
     if (Files.exists(marker)) {
+      ingestedNow = false;
       return Files.readString(marker).strip();
     }
+    ingestedNow = true;
     Path master = home.resolve("demo/night-train.mp4");
     Files.createDirectories(master.getParent());
     System.out.println("Generating the demo master (30 s, 1280x720, English and French audio)...");
@@ -86,5 +92,42 @@ final class DemoTitle {
         200);
     Files.writeString(marker, titleId);
     return titleId;
+  }
+
+  /**
+   * What is true about the demo title now, for the banner: ingested on this start, or on an earlier
+   * one and then ready, still transcoding, or stopped (with how to resume it).
+   */
+  String state(String titleId) {
+    if (ingestedNow) {
+      return "ingested now, transcoding in the background";
+    }
+    try {
+      MarqueeClient client = new MarqueeClient(baseUrl);
+      String token = client.signIn(adminEmail, adminPassword);
+      JsonArray jobs = (JsonArray) client.get("/api/transcode/titles/" + titleId + "/jobs", token);
+      return describe(jobs.isEmpty() ? null : jobs.getJsonObject(0));
+    } catch (Exception e) {
+      return "from an earlier start; its transcode state could not be read ("
+          + e.getMessage()
+          + ")";
+    }
+  }
+
+  static String describe(JsonObject job) {
+    if (job == null) {
+      return "from an earlier start, with no transcode job";
+    }
+    String status = job.getString("batchStatus", "UNKNOWN");
+    return switch (status) {
+      case "COMPLETED" -> "from an earlier start, transcoded and ready to play";
+      case "STARTING", "STARTED" -> "from an earlier start, still transcoding";
+      default ->
+          "from an earlier start; its transcode job is "
+              + status
+              + " (an operator resumes it: POST /api/transcode/jobs/"
+              + job.getString("id", "?")
+              + "/restart)";
+    };
   }
 }

@@ -5,7 +5,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code mvn -Prun install}: runs Marquee on its embedded defaults until Ctrl-C. Settings come from
- * environment variables: MARQUEE_HOME, MARQUEE_HTTP_PORT, MARQUEE_DB_PORT, MARQUEE_S3_PORT.
+ * environment variables: MARQUEE_HOME, MARQUEE_HTTP_PORT, MARQUEE_DB_PORT, MARQUEE_S3_PORT, and
+ * MARQUEE_SERVERS (or {@code -Dmarquee.servers}): more than one runs that many servers behind
+ * HAProxy on MARQUEE_HTTP_PORT, the servers on the ports after it. A server whose JVM dies is
+ * started again ({@link Watchdog}).
  */
 public final class DevStack {
   private DevStack() {}
@@ -17,8 +20,10 @@ public final class DevStack {
             ? Path.of(System.getProperty("user.home"), ".marquee")
             : Path.of(homeSetting);
     int httpPort = intEnv("MARQUEE_HTTP_PORT", 9080);
+    int servers = serverCount();
     MarqueeStack stack =
         MarqueeStack.builder()
+            .servers(servers)
             .home(home)
             .httpPort(httpPort)
             .databasePort(intEnv("MARQUEE_DB_PORT", 15432))
@@ -27,10 +32,13 @@ public final class DevStack {
             .build();
     CountDownLatch stopped = new CountDownLatch(1);
     EdgeTier[] edgeHolder = new EdgeTier[1];
+    Watchdog watchdog =
+        new Watchdog(stack, System.out::println, () -> new Thread(() -> System.exit(1)).start());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  watchdog.stop();
                   System.out.println("Stopping Marquee...");
                   try {
                     if (edgeHolder[0] != null) {
@@ -42,36 +50,74 @@ public final class DevStack {
                   }
                   stopped.countDown();
                 }));
-    System.out.println("Starting Marquee (data in " + home + ") ...");
+    System.out.println(
+        "Starting Marquee (data in "
+            + home
+            + (servers > 1 ? "; " + servers + " servers behind HAProxy" : "")
+            + ") ...");
     stack.start();
     String url = stack.baseUrl();
     String demo = null;
+    String demoState = null;
     if (!"false".equalsIgnoreCase(System.getenv("MARQUEE_DEMO"))) {
       try {
         DemoTitle title = new DemoTitle(home, url, MarqueeStack.ADMIN_EMAIL, stack.adminPassword());
         demo = title.ensure();
         title.entitleAdmin();
+        demoState = title.state(demo);
       } catch (Exception e) {
         System.err.println("The demo title could not be ingested: " + e.getMessage());
       }
     }
     EdgeTier edge = startEdgeIfAsked(stack);
     edgeHolder[0] = edge;
-    System.out.println(banner(url, stack.adminPassword(), home, demo));
+    System.out.println(banner(url, stack.adminPassword(), home, demo, demoState));
+    if (servers > 1) {
+      for (LibertyServer server : stack.servers()) {
+        System.out.println(" Server " + server.baseUrl() + ", log " + server.logFile());
+      }
+    }
     if (edge != null) {
       System.out.println(EdgeTier.banner(edge));
     }
+    Thread watcher = new Thread(watchdog, "marquee-watchdog");
+    watcher.setDaemon(true);
+    watcher.start();
     stopped.await();
   }
 
+  /** MARQUEE_SERVERS, or the Maven property marquee.servers; 1 when neither is set. */
+  static int serverCount() {
+    String value = System.getenv("MARQUEE_SERVERS");
+    if (value == null || value.isBlank()) {
+      value = System.getProperty("marquee.servers", "");
+    }
+    if (value.isBlank()) {
+      return 1;
+    }
+    try {
+      int count = Integer.parseInt(value.strip());
+      if (count >= 1) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException(
+        "MARQUEE_SERVERS must be a whole number of servers, 1 or more, not '" + value + "'");
+  }
+
   /** What a newcomer needs once Marquee is up. */
-  static String banner(String url, String adminPassword, Path home, String demoTitle) {
+  static String banner(
+      String url, String adminPassword, Path home, String demoTitle, String demoState) {
     String demo =
         demoTitle == null
             ? " Demo title:     none (it is made on first start unless MARQUEE_DEMO=false)\n"
             : " Demo title:     "
                 + demoTitle
-                + " (transcoding in the background; follow it as the admin at\n"
+                + " ("
+                + demoState
+                + "; follow it as the admin at\n"
                 + "   "
                 + url
                 + "/api/transcode/titles/"

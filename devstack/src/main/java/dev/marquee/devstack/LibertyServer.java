@@ -1,6 +1,9 @@
 package dev.marquee.devstack;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class LibertyServer implements AutoCloseable {
   public static final String SERVER_NAME = "marquee";
 
+  private final String serverName;
   private final Path wlpDirectory;
   private final Path outputDirectory;
   private final Map<String, String> environment;
@@ -31,6 +35,18 @@ public final class LibertyServer implements AutoCloseable {
       Map<String, String> environment,
       int httpPort,
       boolean inheritConsole) {
+    this(SERVER_NAME, wlpDirectory, outputDirectory, environment, httpPort, inheritConsole);
+  }
+
+  /** Another server of the same runtime (the messaging server, ADR 22); httpPort may be -1. */
+  LibertyServer(
+      String serverName,
+      Path wlpDirectory,
+      Path outputDirectory,
+      Map<String, String> environment,
+      int httpPort,
+      boolean inheritConsole) {
+    this.serverName = serverName;
     this.wlpDirectory = wlpDirectory;
     this.outputDirectory = outputDirectory;
     this.environment = new java.util.concurrent.ConcurrentHashMap<>(environment);
@@ -86,8 +102,8 @@ public final class LibertyServer implements AutoCloseable {
     Files.createDirectories(outputDirectory);
     ProcessBuilder builder =
         clean
-            ? new ProcessBuilder(script.toString(), "run", SERVER_NAME, "--clean")
-            : new ProcessBuilder(script.toString(), "run", SERVER_NAME);
+            ? new ProcessBuilder(script.toString(), "run", serverName, "--clean")
+            : new ProcessBuilder(script.toString(), "run", serverName);
     builder.environment().putAll(environment);
     builder.environment().put("WLP_OUTPUT_DIR", outputDirectory.toString());
     builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
@@ -135,7 +151,40 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   public Path logFile() {
-    return outputDirectory.resolve(SERVER_NAME).resolve("logs/messages.log");
+    return outputDirectory.resolve(serverName).resolve("logs/messages.log");
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** Whether the JVM this object started is still running (false after a crash or a kill). */
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The exit code of a JVM that ended on its own, or -1 while it runs or was never started. */
+  public int exitCode() {
+    return process == null || process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /** Waits until something listens on the port (a server without HTTP, such as messaging). */
+  public void awaitListening(int port, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (process != null && !process.isAlive()) {
+        throw new IllegalStateException(
+            serverName + " exited with code " + process.exitValue() + "; see " + logFile());
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(300);
+      }
+    }
+    throw new IllegalStateException(
+        serverName + " did not listen on " + port + " within " + timeout + "; see " + logFile());
   }
 
   public long pid() {
@@ -160,7 +209,7 @@ public final class LibertyServer implements AutoCloseable {
       return;
     }
     ProcessBuilder builder =
-        new ProcessBuilder(wlpDirectory.resolve("bin/server").toString(), "stop", SERVER_NAME);
+        new ProcessBuilder(wlpDirectory.resolve("bin/server").toString(), "stop", serverName);
     builder.environment().putAll(environment);
     builder.environment().put("WLP_OUTPUT_DIR", outputDirectory.toString());
     builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));

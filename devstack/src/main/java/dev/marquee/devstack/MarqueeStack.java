@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Marquee on its embedded defaults: PostgreSQL, s3proxy and Liberty, wired through the same
@@ -19,7 +23,9 @@ public final class MarqueeStack implements AutoCloseable {
   private final Path home;
   private final EmbeddedDatabase database;
   private final EmbeddedObjectStore objectStore;
-  private final LibertyServer liberty;
+  private final List<LibertyServer> servers;
+  private final LibertyServer messaging;
+  private final LoadBalancer balancer;
   private final EmbeddedOpenSearch openSearch;
   private final String adminPassword;
 
@@ -52,6 +58,10 @@ public final class MarqueeStack implements AutoCloseable {
     env.put("MARQUEE_BATCH_IDENTITY", "service-user");
     env.put("MARQUEE_BATCH_USER", "marquee-batch");
     env.put("MARQUEE_BATCH_PASSWORD", secrets.randomText("batch-password", 24, true));
+    // Messaging clients authenticate (ADR 22): the servers' connection factories carry this user,
+    // which the embedded engine finds in the batch registry and the messaging server in its own.
+    env.put("MESSAGING_USER", env.get("MARQUEE_BATCH_USER"));
+    env.put("MESSAGING_PASSWORD", env.get("MARQUEE_BATCH_PASSWORD"));
     env.put("DB_HOST", "127.0.0.1");
     env.put("DB_PORT", Integer.toString(b.databasePort));
     env.put("DB_NAME", database.database());
@@ -88,10 +98,35 @@ public final class MarqueeStack implements AutoCloseable {
     } else {
       this.openSearch = null;
     }
+    if (b.servers > 1) {
+      // Fails now, saying what to install, rather than after PostgreSQL has started.
+      LoadBalancer.executable();
+      int messagingPort = b.nextPort(b.messagingSslPort);
+      this.messaging = Fleet.messagingServer(b.wlpDirectory, home, env, messagingPort);
+      env.put("BATCH_PARTITIONS", "jms");
+      env.put("BATCH_MESSAGING_ADDRESS", Fleet.secureAddress(messagingPort));
+    } else {
+      this.messaging = null;
+    }
     env.putAll(b.environment);
-    this.liberty =
-        new LibertyServer(
-            b.wlpDirectory, home.resolve("liberty"), env, b.httpPort, b.inheritConsole);
+    this.servers = new ArrayList<>();
+    List<Integer> serverPorts = new ArrayList<>();
+    for (int i = 0; i < b.servers; i++) {
+      Map<String, String> own = new HashMap<>(env);
+      int http = b.servers == 1 ? b.httpPort : b.nextPort(b.httpPort + i + 1);
+      if (b.servers > 1) {
+        own.put("HTTP_PORT", Integer.toString(http));
+        own.put("HTTPS_PORT", Integer.toString(b.nextPort(b.httpsPort + i + 1)));
+        own.put("MESSAGING_PORT", Integer.toString(b.nextPort(b.messagingPort + i + 1)));
+        own.putIfAbsent("MARQUEE_SERVER_ID", "server-" + (i + 1));
+      }
+      serverPorts.add(http);
+      Path output = home.resolve(i == 0 ? "liberty" : "liberty-" + (i + 1));
+      servers.add(
+          new LibertyServer(b.wlpDirectory, output, own, http, b.inheritConsole && b.servers == 1));
+    }
+    this.balancer =
+        b.servers > 1 ? new LoadBalancer(home.resolve("balancer"), b.httpPort, serverPorts) : null;
   }
 
   public static Builder builder() {
@@ -106,10 +141,30 @@ public final class MarqueeStack implements AutoCloseable {
       if (openSearch != null) {
         openSearch.start();
       }
-      liberty.start();
-      // A shared, loaded machine may need longer: -Dmarquee.liberty.ready-timeout=PT10M.
-      liberty.awaitReady(
-          Duration.parse(System.getProperty("marquee.liberty.ready-timeout", "PT4M")));
+      if (messaging != null) {
+        messaging.startClean();
+        messaging.awaitListening(
+            Integer.parseInt(messaging.environment("MESSAGING_SSL_PORT")), Duration.ofMinutes(2));
+      }
+      for (LibertyServer server : servers) {
+        if (servers.size() > 1) {
+          // A home that ran one server has its cache from the local partitions mode (ADR 10).
+          server.startClean();
+        } else {
+          server.start();
+        }
+      }
+      for (LibertyServer server : servers) {
+        // A shared, loaded machine may need longer: -Dmarquee.liberty.ready-timeout=PT10M.
+        server.awaitReady(
+            Duration.parse(
+                System.getProperty(
+                    "marquee.liberty.ready-timeout", servers.size() > 1 ? "PT15M" : "PT4M")));
+      }
+      if (balancer != null) {
+        balancer.start();
+        balancer.awaitReady(Duration.ofMinutes(1));
+      }
       return this;
     } catch (Exception | Error e) {
       // Nobody else holds this stack yet: stop what did start, or it outlives the test run.
@@ -131,16 +186,33 @@ public final class MarqueeStack implements AutoCloseable {
   }
 
   /** The OpenSearch node, when the stack was built with one. */
-  public java.util.Optional<EmbeddedOpenSearch> openSearch() {
-    return java.util.Optional.ofNullable(openSearch);
+  public Optional<EmbeddedOpenSearch> openSearch() {
+    return Optional.ofNullable(openSearch);
   }
 
+  /** The first (or only) server. */
   public LibertyServer liberty() {
-    return liberty;
+    return servers.get(0);
   }
 
+  /** Every Liberty server of the application, in order; one unless built with more. */
+  public List<LibertyServer> servers() {
+    return List.copyOf(servers);
+  }
+
+  /** The dedicated messaging server, when more than one server runs (ADR 22). */
+  public Optional<LibertyServer> messagingServer() {
+    return Optional.ofNullable(messaging);
+  }
+
+  /** HAProxy in front of the servers, when more than one runs (ADR 21). */
+  public Optional<LoadBalancer> balancer() {
+    return Optional.ofNullable(balancer);
+  }
+
+  /** Where users reach Marquee: the load balancer, or the only server. */
   public String baseUrl() {
-    return liberty.baseUrl();
+    return balancer != null ? balancer.url() : servers.get(0).baseUrl();
   }
 
   public String adminPassword() {
@@ -150,7 +222,13 @@ public final class MarqueeStack implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      liberty.close();
+      if (balancer != null) {
+        balancer.close();
+      }
+      Fleet.stopAll(servers);
+      if (messaging != null) {
+        messaging.close();
+      }
     } finally {
       try {
         objectStore.close();
@@ -203,6 +281,9 @@ public final class MarqueeStack implements AutoCloseable {
     private boolean inheritConsole;
     private final Map<String, String> environment = new HashMap<>();
     private Path openSearchZip;
+    private int servers = 1;
+    private int messagingSslPort = 7286;
+    private IntSupplier ports;
     private int[] openSearchPorts;
 
     public Builder home(Path value) {
@@ -238,6 +319,28 @@ public final class MarqueeStack implements AutoCloseable {
     public Builder messagingPort(int value) {
       messagingPort = value;
       return this;
+    }
+
+    /**
+     * How many application servers (default 1). More than one run behind HAProxy on the HTTP port,
+     * each on ports of its own, with a dedicated messaging server (ADRs 21 and 22).
+     */
+    public Builder servers(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("At least one server, not " + value);
+      }
+      servers = value;
+      return this;
+    }
+
+    /** Where the servers' own ports come from when more than one runs (tests: free ports). */
+    public Builder serverPorts(IntSupplier value) {
+      ports = value;
+      return this;
+    }
+
+    private int nextPort(int fallback) {
+      return ports == null ? fallback : ports.getAsInt();
     }
 
     public Builder inheritConsole(boolean value) {

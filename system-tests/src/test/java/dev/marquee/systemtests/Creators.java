@@ -16,10 +16,13 @@ final class Creators {
 
   /** A new account with the creator role; returns its access token. */
   static String newCreator(Api api) {
+    return newCreator(api, RunningMarquee.stack().adminPassword());
+  }
+
+  /** Same, on a stack whose administrator has this password (the two-server stack's). */
+  static String newCreator(Api api, String adminPassword) {
     String email = api.registerViewer(PASSWORD);
-    String admin =
-        api.signIn(MarqueeStack.ADMIN_EMAIL, RunningMarquee.stack().adminPassword())
-            .getString("access_token");
+    String admin = api.signIn(MarqueeStack.ADMIN_EMAIL, adminPassword).getString("access_token");
     String id =
         api.get("/api/admin/accounts?email=" + email, admin)
             .array()

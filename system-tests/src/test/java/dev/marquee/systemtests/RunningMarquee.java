@@ -78,6 +78,8 @@ public final class RunningMarquee implements BeforeAllCallback {
       builder.openSearch(Path.of(zip), freePort(), freePort());
     }
     return builder
+        .servers(serverCount())
+        .serverPorts(RunningMarquee::freePort)
         .home(home)
         .wlpDirectory(Path.of(wlp))
         .httpPort(freePort())
@@ -103,6 +105,15 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("ACCESS_LOG_ENABLED", "true")
         .build()
         .start();
+  }
+
+  /** MARQUEE_SERVERS or -Dmarquee.servers (ADR 21); one server when neither is set. */
+  static int serverCount() {
+    String value = System.getenv("MARQUEE_SERVERS");
+    if (value == null || value.isBlank()) {
+      value = System.getProperty("marquee.servers", "1");
+    }
+    return value.isBlank() ? 1 : Integer.parseInt(value.strip());
   }
 
   static int freePort() {

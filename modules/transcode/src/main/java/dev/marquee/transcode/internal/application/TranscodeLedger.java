@@ -132,6 +132,20 @@ public class TranscodeLedger {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TranscodeJob> unfinishedJobs() {
+    return repository.unfinishedJobs();
+  }
+
+  /** See {@link TranscodeJob#claimAutomaticRestart}; the row lock makes one server win. */
+  @Transactional
+  public boolean claimAutomaticRestart(UUID jobId, long interruptedExecution, int limit) {
+    return repository
+        .jobForUpdate(jobId)
+        .map(job -> job.claimAutomaticRestart(interruptedExecution, limit))
+        .orElse(false);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<TranscodeJob> jobsOfTitle(UUID titleId) {
     return repository.jobsOfTitle(titleId);
   }

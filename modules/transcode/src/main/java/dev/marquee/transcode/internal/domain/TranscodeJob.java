@@ -28,6 +28,9 @@ public class TranscodeJob {
   @Column(name = "execution_id")
   private Long executionId;
 
+  @Column(name = "automatic_restarts")
+  private int automaticRestarts;
+
   @Column(name = "master_key")
   private String masterKey;
 
@@ -168,5 +171,30 @@ public class TranscodeJob {
     this.state = State.FAILED;
     this.failure = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     this.updatedAt = now();
+  }
+
+  /** Still to finish: neither published nor failed by the job itself. */
+  public boolean isUnfinished() {
+    return state == State.SUBMITTED || state == State.PLANNED;
+  }
+
+  /**
+   * Takes the right to restart this job after an interruption, once per interrupted execution and
+   * at most {@code limit} times; false when another server took it or the limit is reached.
+   */
+  public boolean claimAutomaticRestart(long interruptedExecution, int limit) {
+    if (!isUnfinished()
+        || executionId == null
+        || executionId != interruptedExecution
+        || automaticRestarts >= limit) {
+      return false;
+    }
+    automaticRestarts++;
+    this.updatedAt = now();
+    return true;
+  }
+
+  public int automaticRestarts() {
+    return automaticRestarts;
   }
 }

@@ -12,6 +12,12 @@ public interface TranscodeRepository {
 
   List<TranscodeJob> jobsOfTitle(UUID titleId);
 
+  /** The job, locked until the transaction ends (servers racing to restart it). */
+  Optional<TranscodeJob> jobForUpdate(UUID id);
+
+  /** Jobs with an execution that neither published nor failed on their own. */
+  List<TranscodeJob> unfinishedJobs();
+
   void add(ChunkTask task);
 
   List<ChunkTask> tasks(UUID jobId);

@@ -7,6 +7,7 @@ import dev.marquee.transcode.internal.domain.TranscodeJob;
 import dev.marquee.transcode.internal.domain.TranscodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,20 @@ public class JpaTranscodeRepository implements TranscodeRepository {
             "SELECT j FROM TranscodeJob j WHERE j.titleId = :title ORDER BY j.createdAt DESC",
             TranscodeJob.class)
         .setParameter("title", titleId)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<TranscodeJob> jobForUpdate(UUID id) {
+    return Optional.ofNullable(em.find(TranscodeJob.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public List<TranscodeJob> unfinishedJobs() {
+    return em.createQuery(
+            "SELECT j FROM TranscodeJob j WHERE j.executionId IS NOT NULL AND j.state IN :states",
+            TranscodeJob.class)
+        .setParameter("states", List.of(TranscodeJob.State.SUBMITTED, TranscodeJob.State.PLANNED))
         .getResultList();
   }
 

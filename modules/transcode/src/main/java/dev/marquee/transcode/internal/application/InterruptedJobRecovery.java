@@ -1,0 +1,85 @@
+package dev.marquee.transcode.internal.application;
+
+import dev.marquee.platform.api.BatchJobs;
+import dev.marquee.transcode.internal.domain.TranscodeJob;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Restarts transcode jobs that were interrupted rather than failed, without an operator: every
+ * server looks every few seconds for jobs whose own ledger says unfinished while Jakarta Batch says
+ * FAILED. A job that fails by itself records it in the ledger first (the job listener's afterJob,
+ * which runs before the batch status is stored); a job whose server died never ran its listener,
+ * and Liberty marks such an execution FAILED when a server of the fleet starts again (or when a
+ * partition's server was lost). The restart keeps every finished chunk (ADR 7), and a row lock lets
+ * one server win; a job is restarted this way at most {@link #LIMIT} times.
+ */
+@ApplicationScoped
+public class InterruptedJobRecovery {
+  private static final Logger LOG = Logger.getLogger(InterruptedJobRecovery.class.getName());
+  static final int LIMIT = 3;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject TranscodeLedger ledger;
+  @Inject TranscodeService service;
+  @Inject BatchJobs jobs;
+
+  private ScheduledFuture<?> poller;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    poller = scheduler.scheduleWithFixedDelay(this::sweepSafely, 5, 3, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (poller != null) {
+      poller.cancel(false);
+    }
+  }
+
+  private void sweepSafely() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Looking for interrupted transcode jobs failed; trying again", e);
+    }
+  }
+
+  void sweep() {
+    for (TranscodeJob job : ledger.unfinishedJobs()) {
+      long execution = job.executionId();
+      BatchStatus status;
+      try {
+        status = jobs.execution(execution).getBatchStatus();
+      } catch (NoSuchJobExecutionException e) {
+        continue;
+      }
+      if (status == BatchStatus.FAILED
+          && ledger.claimAutomaticRestart(job.id(), execution, LIMIT)) {
+        long next = service.restart(job.id());
+        LOG.warning(
+            () ->
+                "Transcode job "
+                    + job.id()
+                    + " was interrupted (execution "
+                    + execution
+                    + " FAILED without the job failing; a server died?): restarted as execution "
+                    + next
+                    + ", finished chunks kept");
+      }
+    }
+  }
+}

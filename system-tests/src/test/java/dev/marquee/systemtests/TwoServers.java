@@ -1,0 +1,123 @@
+package dev.marquee.systemtests;
+
+import dev.marquee.devstack.LibertyServer;
+import dev.marquee.devstack.MarqueeStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Two Marquee servers behind HAProxy with the dedicated messaging server (ADRs 21 and 22), sharing
+ * PostgreSQL and s3proxy, on free loopback ports in a fresh home under target/: the topology the
+ * fault tests kill servers of. Started once for the test run, apart from {@link RunningMarquee}.
+ */
+public final class TwoServers implements BeforeAllCallback {
+  private static MarqueeStack stack;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    synchronized (TwoServers.class) {
+      if (stack == null) {
+        stack = startFresh();
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.GLOBAL)
+            .put("two-servers", (ExtensionContext.Store.CloseableResource) () -> stack.close());
+      }
+    }
+  }
+
+  static MarqueeStack stack() {
+    if (stack == null) {
+      throw new IllegalStateException("Annotate the test class with @ExtendWith(TwoServers.class)");
+    }
+    return stack;
+  }
+
+  /** Through the load balancer, as users reach Marquee. */
+  static Api api() {
+    return new Api(stack().baseUrl());
+  }
+
+  /** Straight to one server (0 or 1), bypassing the load balancer. */
+  static Api server(int index) {
+    return new Api(stack().servers().get(index).baseUrl());
+  }
+
+  static LibertyServer liberty(int index) {
+    return stack().servers().get(index);
+  }
+
+  static String admin() {
+    return api()
+        .signIn(MarqueeStack.ADMIN_EMAIL, stack().adminPassword())
+        .getString("access_token");
+  }
+
+  static Connection database() throws SQLException {
+    var db = stack().database();
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  /** Starts a killed server again and waits until the load balancer sends it requests. */
+  static void revive(int index) throws Exception {
+    LibertyServer server = liberty(index);
+    server.start();
+    server.awaitReady(Duration.ofMinutes(15));
+    stack().balancer().orElseThrow().awaitReady(Duration.ofMinutes(1));
+  }
+
+  private static MarqueeStack startFresh() throws Exception {
+    Path home =
+        Path.of(System.getProperty("marquee.stack.home", "target/stack-home"))
+            .resolveSibling("two-servers-home");
+    deleteRecursively(home);
+    String wlp = System.getProperty("marquee.wlp.dir");
+    if (wlp == null || !Files.isExecutable(Path.of(wlp, "bin/server"))) {
+      throw new IllegalStateException(
+          "No Liberty server at " + wlp + ": run the tests through Maven (mvn verify).");
+    }
+    MarqueeStack started =
+        MarqueeStack.builder()
+            .servers(2)
+            .serverPorts(RunningMarquee::freePort)
+            .home(home)
+            .wlpDirectory(Path.of(wlp))
+            .httpPort(RunningMarquee.freePort())
+            .httpsPort(RunningMarquee.freePort())
+            .databasePort(RunningMarquee.freePort())
+            .objectStorePort(RunningMarquee.freePort())
+            .messagingPort(RunningMarquee.freePort())
+            .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
+            .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "2")
+            // One chunk per partition: a job of a few seconds spans many partitions to kill one of.
+            .environment("MARQUEE_TRANSCODE_CHUNKS_PER_PARTITION", "1")
+            .build();
+    try {
+      return started.start();
+    } catch (Exception | Error e) {
+      // A stack that did not come up must not leave servers running into the next run.
+      started.close();
+      throw e;
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
