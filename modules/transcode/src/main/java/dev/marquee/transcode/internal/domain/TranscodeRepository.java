@@ -12,6 +12,9 @@ public interface TranscodeRepository {
 
   List<TranscodeJob> jobsOfTitle(UUID titleId);
 
+  /** The newest jobs of every title, newest first. */
+  List<TranscodeJob> recentJobs(int limit);
+
   void add(ChunkTask task);
 
   List<ChunkTask> tasks(UUID jobId);
