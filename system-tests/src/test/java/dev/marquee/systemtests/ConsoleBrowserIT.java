@@ -6,6 +6,7 @@ import static dev.marquee.systemtests.ConsolePages.look;
 import static dev.marquee.systemtests.ConsolePages.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.api.SyntheticMaster;
 import java.net.URI;
 import java.net.http.HttpClient;
