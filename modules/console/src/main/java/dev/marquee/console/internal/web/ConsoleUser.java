@@ -17,6 +17,11 @@ public record ConsoleUser(UUID accountId, String email, Set<Role> roles) impleme
     roles = Set.copyOf(roles);
   }
 
+  /** For pages: Faces EL reads getters, not record accessors. */
+  public String getEmail() {
+    return email;
+  }
+
   public boolean isAdmin() {
     return roles.contains(Role.ADMIN);
   }
