@@ -25,12 +25,30 @@ public class SecurityHeadersFilter extends HttpFilter {
           + " form-action 'self'; frame-ancestors 'none'";
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+  /**
+   * Console pages (Faces and PrimeFaces): PrimeFaces adds its own header allowing scripts from this
+   * origin and inline scripts carrying the response's nonce; both policies apply, so this one
+   * leaves scripts and component styles to it and keeps the rest as strict as the player's.
+   */
+  static final String CONSOLE_POLICY =
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'"
+          + " 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none';"
+          + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String policy;
+    if (path.startsWith("/api/")) {
+      policy = API_POLICY;
+    } else if (path.startsWith("/console/") || path.startsWith("/jakarta.faces.resource/")) {
+      policy = CONSOLE_POLICY;
+    } else {
+      policy = PAGE_POLICY;
+    }
+    response.setHeader("Content-Security-Policy", policy);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");

@@ -228,6 +228,23 @@ final class ModuleRules {
         .because("api packages carry records and IDs, never entities");
   }
 
+  /**
+   * The module reaches data only through other modules' facades: no JDBC, no JPA, no plain SQL
+   * helper of the platform (the console: it must not query other modules' schemas).
+   */
+  static ArchRule usesNoDatabase(String root, String module) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("PlainSql")
+        .because("it calls other modules through their api facades, never SQL into their schemas");
+  }
+
   /** Every package has a package-info.java saying in a sentence what lives there. */
   static ArchRule everyPackageSaysWhatLivesThere(String root) {
     return classes().that().resideInAPackage(root + "..").should(haveAPackageInfo());

@@ -57,6 +57,16 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void sqlInAModuleThatMustUseFacadesFails() {
+    assertThatThrownBy(() -> ModuleRules.usesNoDatabase(FIXTURE, "user").check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("user.internal.application.DirectSql")
+        .hasMessageContaining("java.sql.Connection");
+    assertThatNoException()
+        .isThrownBy(() -> ModuleRules.usesNoDatabase(FIXTURE, "ping").check(fixtures));
+  }
+
+  @Test
   void reachingIntoAnotherModulesInternalsFails() {
     assertThatThrownBy(
             () ->

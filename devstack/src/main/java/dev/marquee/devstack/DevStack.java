@@ -120,14 +120,13 @@ public final class DevStack {
                 + "; follow it as the admin at\n"
                 + "   "
                 + url
-                + "/api/transcode/titles/"
-                + demoTitle
-                + "/jobs)\n";
+                + "/console/jobs/)\n";
     return """
 
         ============================================================
          Marquee is up: %1$s
            Watch          %1$s/player/  (sign in as the admin below: it has a demo plan)
+           Console        %1$s/console/  (admins: catalog; operators and admins: jobs)
            API explorer   %1$s/openapi/ui/
            Health         %1$s/health
            Metrics        %1$s/metrics

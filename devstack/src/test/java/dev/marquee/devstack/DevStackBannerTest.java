@@ -22,7 +22,8 @@ class DevStackBannerTest {
         .contains("admin@marquee.local  /  s3cret")
         .contains("/home/ada/.marquee/secrets/admin-password")
         .contains("Demo title:     title-42 (ingested now, transcoding in the background")
-        .contains("http://127.0.0.1:9080/api/transcode/titles/title-42/jobs")
+        .contains("Console        http://127.0.0.1:9080/console/")
+        .contains("follow it as the admin at\n   http://127.0.0.1:9080/console/jobs/")
         .doesNotContain("%");
   }
 

@@ -32,4 +32,21 @@ public interface CatalogFacade {
 
   /** A profile reached the end of the title (counted once per profile, title and day). */
   void recordCompletion(java.util.UUID profile, TitleId id);
+
+  /** Titles in any state whose name contains the fragment (any case), by name, one page. */
+  TitlePage findTitles(String nameFragment, int offset, int limit);
+
+  /** The title's editable metadata and its version (ETag). */
+  Optional<TitleMetadata> metadata(TitleId id);
+
+  /**
+   * Changes the metadata if the title is still at {@code change.version()}, under the API's rules,
+   * audited as {@code actor}. A stale version is a 412 {@code stale-version} problem that changes
+   * nothing; a field breaking a rule is a 400 problem naming it (invalid-name,
+   * unknown-language...).
+   */
+  TitleMetadata editMetadata(TitleId id, TitleMetadata change, java.util.UUID actor);
+
+  /** Every audited change of the title, oldest first. */
+  java.util.List<TitleChange> audit(TitleId id);
 }

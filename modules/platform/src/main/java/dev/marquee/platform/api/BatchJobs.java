@@ -24,4 +24,13 @@ public interface BatchJobs {
   JobExecution execution(long executionId);
 
   List<StepExecution> steps(long executionId);
+
+  /** Asks a running execution to stop (its steps stop at their next check). */
+  void stop(long executionId);
+
+  /** Marks a finished (failed or stopped) execution abandoned: it can never be restarted. */
+  void abandon(long executionId);
+
+  /** The newest executions of the job (its XML name), newest first, at most {@code count}. */
+  List<JobExecution> recentExecutions(String job, int count);
 }

@@ -11,8 +11,10 @@ import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Device;
 import dev.marquee.accounts.internal.domain.DeviceRepository;
+import dev.marquee.accounts.internal.domain.ErasureRequestRepository;
 import dev.marquee.accounts.internal.domain.Profile;
 import dev.marquee.accounts.internal.domain.TokenRepository;
+import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,6 +31,9 @@ public class DefaultAccountsFacade implements AccountsFacade {
   @Inject AccountRepository accounts;
   @Inject DeviceRepository devices;
   @Inject TokenRepository tokens;
+  @Inject ErasureRequestRepository erasures;
+  @Inject PasswordHashing hashing;
+  @Inject AccountLimits limits;
 
   @Override
   public Optional<AccountView> account(AccountId id) {
@@ -58,6 +63,35 @@ public class DefaultAccountsFacade implements AccountsFacade {
   @Override
   public java.util.Set<java.util.UUID> activeSignIns(java.util.Collection<java.util.UUID> signIns) {
     return tokens.activeAmong(signIns);
+  }
+
+  @Override
+  public Optional<AccountView> checkPassword(String email, String password, String address) {
+    if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+      return Optional.empty();
+    }
+    String normalized = Account.normalize(email);
+    try {
+      return Optional.of(
+          limits.signIn(
+              address,
+              normalized,
+              () -> {
+                Optional<Account> account =
+                    accounts.accountByEmail(normalized).filter(a -> !erasures.isPending(a.id()));
+                String hash = account.map(Account::passwordHash).orElse(hashing.decoy());
+                // The hash runs for unknown emails too, so timing does not tell which exist.
+                if (!hashing.matches(password, hash) || account.isEmpty()) {
+                  throw OAuthProblems.badCredentials();
+                }
+                return view(account.get());
+              }));
+    } catch (ProblemException e) {
+      if ("invalid-credentials".equals(e.type())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   public static AccountView view(Account a) {

@@ -4,25 +4,89 @@ import dev.marquee.accounts.api.AccountId;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.NewTitle;
+import dev.marquee.catalog.api.TitleChange;
 import dev.marquee.catalog.api.TitleId;
+import dev.marquee.catalog.api.TitleMetadata;
+import dev.marquee.catalog.api.TitlePage;
 import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.api.TitleView;
+import dev.marquee.catalog.internal.admin.AdminTitle;
+import dev.marquee.catalog.internal.admin.TitleEditor;
+import dev.marquee.catalog.internal.admin.TitleFinder;
 import dev.marquee.catalog.internal.domain.MetadataRules;
 import dev.marquee.catalog.internal.domain.Title;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The catalog facade: metadata rules, then entities in and views out. */
 @ApplicationScoped
 public class DefaultCatalogFacade implements CatalogFacade {
   @Inject TitleRepository titles;
   @Inject dev.marquee.catalog.internal.engagement.TitleStats stats;
+  @Inject TitleEditor editor;
+  @Inject TitleFinder finder;
+
+  @Override
+  public TitlePage findTitles(String nameFragment, int offset, int limit) {
+    return finder.find(nameFragment, offset, limit);
+  }
+
+  @Override
+  public Optional<TitleMetadata> metadata(TitleId id) {
+    try {
+      return Optional.of(metadataOf(editor.read(id.value())));
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public TitleMetadata editMetadata(TitleId id, TitleMetadata change, UUID actor) {
+    // The API's own path: a JSON merge patch of the fields, under the version the admin read.
+    JsonObjectBuilder patch = Json.createObjectBuilder();
+    patch.add("name", change.name() == null ? "" : change.name());
+    if (change.synopsis() == null || change.synopsis().isEmpty()) {
+      patch.addNull("synopsis");
+    } else {
+      patch.add("synopsis", change.synopsis());
+    }
+    patch.add("language", change.language() == null ? "" : change.language());
+    patch.add("category", change.category() == null ? "" : change.category());
+    patch.add("maturityRating", change.maturityRating() == null ? "" : change.maturityRating());
+    patch.add("releaseYear", change.releaseYear());
+    return metadataOf(editor.edit(id.value(), change.version(), patch.build(), actor));
+  }
+
+  @Override
+  public List<TitleChange> audit(TitleId id) {
+    return editor.audit(id.value()).stream()
+        .map(c -> new TitleChange(c.version(), c.actorId(), c.at(), c.changes().toString()))
+        .toList();
+  }
+
+  private static TitleMetadata metadataOf(AdminTitle t) {
+    return new TitleMetadata(
+        t.version(),
+        t.name(),
+        t.synopsis(),
+        t.language(),
+        t.category(),
+        t.maturityRating(),
+        t.releaseYear());
+  }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)

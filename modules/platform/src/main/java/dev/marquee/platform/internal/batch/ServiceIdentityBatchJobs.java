@@ -5,11 +5,14 @@ import dev.marquee.platform.api.BatchJobs;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -62,6 +65,40 @@ public class ServiceIdentityBatchJobs implements BatchJobs {
   @Override
   public List<StepExecution> steps(long executionId) {
     return as(operator -> operator.getStepExecutions(executionId));
+  }
+
+  @Override
+  public void stop(long executionId) {
+    as(
+        operator -> {
+          operator.stop(executionId);
+          return null;
+        });
+  }
+
+  @Override
+  public void abandon(long executionId) {
+    as(
+        operator -> {
+          operator.abandon(executionId);
+          return null;
+        });
+  }
+
+  @Override
+  public List<JobExecution> recentExecutions(String job, int count) {
+    return as(
+        operator -> {
+          if (!operator.getJobNames().contains(job)) {
+            return List.of();
+          }
+          List<JobExecution> executions = new ArrayList<>();
+          for (JobInstance instance : operator.getJobInstances(job, 0, count)) {
+            executions.addAll(operator.getJobExecutions(instance));
+          }
+          executions.sort(Comparator.comparing(JobExecution::getCreateTime).reversed());
+          return executions.size() > count ? executions.subList(0, count) : executions;
+        });
   }
 
   private <T> T as(Function<JobOperator, T> call) {

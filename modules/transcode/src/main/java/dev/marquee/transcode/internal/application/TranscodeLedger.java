@@ -149,4 +149,14 @@ public class TranscodeLedger {
   public List<TranscodeJob> jobsOfTitle(UUID titleId) {
     return repository.jobsOfTitle(titleId);
   }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<TranscodeJob> findJob(UUID jobId) {
+    return repository.job(jobId);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TranscodeJob> recentJobs(int limit) {
+    return repository.recentJobs(limit);
+  }
 }

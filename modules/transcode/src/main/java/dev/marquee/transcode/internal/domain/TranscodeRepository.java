@@ -18,6 +18,9 @@ public interface TranscodeRepository {
   /** Jobs with an execution that neither published nor failed on their own. */
   List<TranscodeJob> unfinishedJobs();
 
+  /** The newest jobs of every title, newest first. */
+  List<TranscodeJob> recentJobs(int limit);
+
   void add(ChunkTask task);
 
   List<ChunkTask> tasks(UUID jobId);

@@ -53,6 +53,14 @@ public class JpaTranscodeRepository implements TranscodeRepository {
   }
 
   @Override
+  public List<TranscodeJob> recentJobs(int limit) {
+    return em.createQuery(
+            "SELECT j FROM TranscodeJob j ORDER BY j.createdAt DESC", TranscodeJob.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public void add(ChunkTask task) {
     em.persist(task);
   }

@@ -1,0 +1,62 @@
+package dev.marquee.console.internal.catalog;
+
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.TitlePage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** Find titles by name, in every state, a page at a time (the table pages on the server). */
+@Named
+@ViewScoped
+public class TitlesPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient CatalogFacade catalog;
+
+  private String query = "";
+  private final Titles titles = new Titles();
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query == null ? "" : query;
+  }
+
+  public LazyDataModel<TitleRow> getTitles() {
+    return titles;
+  }
+
+  /** The search button: the table starts again at its first page. */
+  public void search() {}
+
+  private class Titles extends LazyDataModel<TitleRow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) catalog.findTitles(query, 0, 1).total();
+    }
+
+    @Override
+    public List<TitleRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      TitlePage page = catalog.findTitles(query, first, pageSize);
+      setRowCount((int) page.total());
+      return page.titles().stream().map(TitleRow::of).toList();
+    }
+
+    @Override
+    public String getRowKey(TitleRow row) {
+      return row.id();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.marquee.console.internal.jobs;
+
+import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.TitleView;
+import dev.marquee.platform.api.BatchJobs;
+import dev.marquee.transcode.api.JobSummary;
+import dev.marquee.transcode.api.TranscodeFacade;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The job console's list: transcode jobs (with their title and chunk progress) from transcode's
+ * facade, add-audio and housekeeping runs from the batch runtime, newest first.
+ */
+@Named
+@RequestScoped
+public class JobsPage {
+  static final int SHOWN = 50;
+  static final List<String> OTHER_JOBS = List.of("add-audio", "purge-expired-credentials");
+
+  @Inject TranscodeFacade transcode;
+  @Inject CatalogFacade catalog;
+  @Inject BatchJobs batch;
+
+  private List<JobRow> rows;
+
+  public List<JobRow> getJobs() {
+    if (rows == null) {
+      rows = new ArrayList<>();
+      for (JobSummary job : transcode.recentJobs(SHOWN)) {
+        rows.add(
+            new JobRow(
+                "transcode",
+                job.id().toString(),
+                job.status(),
+                catalog.title(job.title()).map(TitleView::name).orElse(job.title().toString()),
+                job.percentDone(),
+                job.createdAt(),
+                job.endedAt(),
+                "job.xhtml?id=" + job.id()));
+      }
+      for (String name : OTHER_JOBS) {
+        for (JobExecution e : batch.recentExecutions(name, SHOWN)) {
+          boolean over = e.getEndTime() != null;
+          rows.add(
+              new JobRow(
+                  name.equals("add-audio") ? "add-audio" : "housekeeping",
+                  Long.toString(e.getExecutionId()),
+                  e.getBatchStatus().name(),
+                  name.equals("add-audio")
+                      ? "language " + e.getJobParameters().getProperty("language", "?")
+                      : "expired credentials",
+                  over ? 100 : 0,
+                  e.getCreateTime().toInstant(),
+                  over ? e.getEndTime().toInstant() : null,
+                  null));
+        }
+      }
+      rows.sort(Comparator.comparing(JobRow::started).reversed());
+    }
+    return rows;
+  }
+}

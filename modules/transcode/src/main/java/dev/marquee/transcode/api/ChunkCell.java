@@ -1,0 +1,9 @@
+package dev.marquee.transcode.api;
+
+/**
+ * One chunk of one rung: {@code state} is DONE, RUNNING, RETRIED (done after more than one
+ * attempt), FAILED (the job failed before it was done; {@code reason} says why) or PENDING; {@code
+ * server} is the server that encoded it.
+ */
+public record ChunkCell(
+    String rung, int chunk, String state, int attempts, String server, String reason) {}
