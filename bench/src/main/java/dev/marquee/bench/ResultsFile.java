@@ -84,8 +84,8 @@ final class ResultsFile {
   }
 
   /**
-   * The same file for a bench that describes its own setup and gives its targets with their
-   * outcome as JSON (origin and edge benches).
+   * The same file for a bench that describes its own setup and gives its targets with their outcome
+   * as JSON (origin and edge benches).
    */
   static Path write(
       String bench, String command, JsonObject setup, JsonObject figures, JsonObject targets)
