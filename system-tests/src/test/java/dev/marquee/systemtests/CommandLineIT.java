@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,26 +68,31 @@ class CommandLineIT {
     }
   }
 
+  /** An upload with the usual metadata; {@code more} adds options or replaces a default's value. */
   private static String[] upload(Path master, String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "upload",
-                master.toString(),
-                "--name",
-                "Night Ferry",
-                "--language",
-                "en",
-                "--category",
-                "drama",
-                "--rating",
-                "13+",
-                "--year",
-                "2025",
-                "--regions",
-                "GB,IE",
-                "--json"));
-    args.addAll(List.of(more));
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("--name", "Night Ferry");
+    options.put("--language", "en");
+    options.put("--category", "drama");
+    options.put("--rating", "13+");
+    options.put("--year", "2025");
+    options.put("--regions", "GB,IE");
+    List<String> flags = new ArrayList<>();
+    for (int i = 0; i < more.length; i++) {
+      if (i + 1 < more.length && !more[i + 1].startsWith("--")) {
+        options.put(more[i], more[++i]);
+      } else {
+        flags.add(more[i]);
+      }
+    }
+    List<String> args = new ArrayList<>(List.of("upload", master.toString()));
+    options.forEach(
+        (option, value) -> {
+          args.add(option);
+          args.add(value);
+        });
+    args.add("--json");
+    args.addAll(flags);
     return args.toArray(String[]::new);
   }
 

@@ -103,6 +103,7 @@ record MatrixFixtures(
   private static String placeholder(String name) {
     return switch (name) {
       case "number" -> "1";
+      case "executionId" -> "999999999";
       case "kind" -> "poster";
       case "language" -> "en";
       case "name" -> "video-0";

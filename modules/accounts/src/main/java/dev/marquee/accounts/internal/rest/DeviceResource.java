@@ -106,6 +106,10 @@ public class DeviceResource {
    */
   @POST
   @Path("/{id}/seen")
+  @Operation(summary = "Say a returning device is back (its last use becomes now)")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "device-not-found")
   public DeviceResponse seen(@PathParam("id") String id) {
     return DeviceResponse.of(devices.seen(caller.accountId(), ProfileResource.uuid(id)));
   }

@@ -66,7 +66,7 @@ public class TitleBrowseResource {
   @Operation(summary = "Fetch a published title's poster or backdrop")
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "invalid-id")
-  @APIResponse(responseCode = "404", description = "artwork-not-found")
+  @APIResponse(responseCode = "404", description = "artwork-not-found, title-not-found")
   public jakarta.ws.rs.core.Response artwork(
       @jakarta.ws.rs.PathParam("id") String id,
       @jakarta.ws.rs.PathParam("kind") String kind,

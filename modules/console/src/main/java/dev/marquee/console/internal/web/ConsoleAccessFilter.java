@@ -108,8 +108,7 @@ public class ConsoleAccessFilter extends HttpFilter {
     return false;
   }
 
-  private static void refuse(HttpServletResponse response, int status, String why)
-      throws IOException {
+  static void refuse(HttpServletResponse response, int status, String why) throws IOException {
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
     response

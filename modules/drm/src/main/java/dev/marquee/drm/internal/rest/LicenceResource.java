@@ -74,7 +74,7 @@ public class LicenceResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Get a ClearKey licence for a playback session")
   @Extension(name = "x-public", value = "true", parseValue = true)
-  @APIResponse(responseCode = "400", description = "invalid-licence-request")
+  @APIResponse(responseCode = "400", description = "invalid-licence-request, missing-body")
   @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
   @APIResponse(
       responseCode = "403",
@@ -105,7 +105,7 @@ public class LicenceResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Get an offline (persistent) licence for a download")
   @Extension(name = "x-public", value = "true", parseValue = true)
-  @APIResponse(responseCode = "400", description = "invalid-licence-request")
+  @APIResponse(responseCode = "400", description = "invalid-licence-request, missing-body")
   @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
   @APIResponse(
       responseCode = "403",
@@ -154,7 +154,7 @@ public class LicenceResource {
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   @Operation(summary = "Get the HLS key for one key id")
   @Extension(name = "x-public", value = "true", parseValue = true)
-  @APIResponse(responseCode = "400", description = "invalid-licence-request")
+  @APIResponse(responseCode = "400", description = "invalid-licence-request, missing-body")
   @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
   @APIResponse(
       responseCode = "403",

@@ -125,7 +125,7 @@ public class PositionResource {
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
-  @APIResponse(responseCode = "404", description = "no-position")
+  @APIResponse(responseCode = "404", description = "no-position, profile-not-found")
   public PositionResponse resume(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     return positions
