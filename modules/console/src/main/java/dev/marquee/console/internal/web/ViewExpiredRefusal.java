@@ -7,6 +7,9 @@ import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +17,9 @@ import java.util.Iterator;
 
 /**
  * A form whose view state the server does not know (expired with the session, or forged by another
- * site with a made-up id) runs nothing and is answered 403 with the console's refusal page, instead
- * of Faces' error page with status 500. Registered in the console's faces-config.xml.
+ * site with a made-up token that fails to decode) runs nothing and is answered 403 with the
+ * console's refusal page, instead of Faces' error page with status 500. Registered in the console's
+ * faces-config.xml.
  */
 public class ViewExpiredRefusal extends ExceptionHandlerWrapper {
   ViewExpiredRefusal(ExceptionHandler wrapped) {
@@ -26,7 +30,8 @@ public class ViewExpiredRefusal extends ExceptionHandlerWrapper {
   public void handle() throws FacesException {
     Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
     while (events.hasNext()) {
-      if (isViewExpired(events.next().getContext().getException())) {
+      ExceptionQueuedEventContext event = events.next().getContext();
+      if (isViewExpired(event.getException()) || isUnreadableViewState(event)) {
         events.remove();
         refuse(FacesContext.getCurrentInstance());
       }
@@ -50,6 +55,18 @@ public class ViewExpiredRefusal extends ExceptionHandlerWrapper {
       }
     }
     context.responseComplete();
+  }
+
+  /**
+   * A form post whose view state cannot even be decoded (a made-up token: MyFaces fails while
+   * restoring the view, before any of the page's code runs).
+   */
+  private static boolean isUnreadableViewState(ExceptionQueuedEventContext event) {
+    FacesContext context = event.getContext();
+    return PhaseId.RESTORE_VIEW.equals(event.getPhaseId())
+        && context != null
+        && "POST"
+            .equals(((HttpServletRequest) context.getExternalContext().getRequest()).getMethod());
   }
 
   private static boolean isViewExpired(Throwable e) {
