@@ -87,7 +87,7 @@ public class RecommendationsResource {
             : new BecauseOf(r.becauseOf().toString(), s.becauseOfName()));
   }
 
-  private static int limit(String limit) {
+  static int limit(String limit) {
     if (limit == null || limit.isBlank()) {
       return 20;
     }
