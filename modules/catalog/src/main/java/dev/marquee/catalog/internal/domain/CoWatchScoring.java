@@ -25,6 +25,13 @@ import java.util.UUID;
  * both call it.
  */
 public final class CoWatchScoring {
+  /**
+   * A profile that completed more titles than this adds no pairs (it still counts as a completer):
+   * it says little about which titles go together, and its pairs would cost the square of its
+   * history.
+   */
+  public static final int MAX_PAIRED_HISTORY = 1000;
+
   private final int neighbours;
   private final int listLength;
 
@@ -45,7 +52,8 @@ public final class CoWatchScoring {
 
   /**
    * Each title's most similar titles, strongest first, from every profile's completed titles.
-   * Profiles with one completion add nothing (there is no pair).
+   * Profiles with one completion add nothing (there is no pair), nor do profiles with more than
+   * {@link #MAX_PAIRED_HISTORY}.
    */
   public Map<UUID, List<Neighbour>> neighbours(Map<UUID, ? extends Collection<UUID>> completed) {
     Map<UUID, Integer> completers = new HashMap<>();
@@ -54,6 +62,9 @@ public final class CoWatchScoring {
       List<UUID> titles = List.copyOf(new HashSet<>(history));
       for (UUID t : titles) {
         completers.merge(t, 1, Integer::sum);
+      }
+      if (titles.size() > MAX_PAIRED_HISTORY) {
+        continue;
       }
       for (int a = 0; a < titles.size(); a++) {
         for (int b = a + 1; b < titles.size(); b++) {

@@ -128,4 +128,21 @@ class CoWatchScoringTest {
     assertThatThrownBy(() -> new CoWatchScoring(0, 10))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aProfileThatCompletedNearlyEverythingAddsNoPairs() {
+    Map<UUID, Set<UUID>> h = history();
+    Set<UUID> everything = new java.util.HashSet<>(Set.of(C, D));
+    for (int i = 0; i < CoWatchScoring.MAX_PAIRED_HISTORY; i++) {
+      everything.add(id(1000 + i));
+    }
+    h.put(id(200), everything);
+
+    Map<UUID, List<Neighbour>> alike = scoring.neighbours(h);
+
+    // C and D are never paired through it, but it counts among their completers (2 each now).
+    assertThat(alike.get(D)).containsExactly(new Neighbour(E, 1 / Math.sqrt(2 * 1)));
+    assertThat(alike.get(A)).contains(new Neighbour(C, 1 / Math.sqrt(3 * 2)));
+    assertThat(alike).doesNotContainKey(id(1000));
+  }
 }
