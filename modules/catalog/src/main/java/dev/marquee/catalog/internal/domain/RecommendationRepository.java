@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,6 +50,4 @@ public interface RecommendationRepository {
    * Records a start if the row is still {@code seen} (compare and set, so one server of many wins).
    */
   boolean claimRun(LastRun seen, Instant startedAt, long completions);
-
-  Optional<Instant> lastComputedAt();
 }

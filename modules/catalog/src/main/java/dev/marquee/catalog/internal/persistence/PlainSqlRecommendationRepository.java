@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -229,20 +228,6 @@ public class PlainSqlRecommendationRepository implements RecommendationRepositor
       throw new IllegalStateException(
           "could not record a recommendation run: " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public Optional<Instant> lastComputedAt() {
-    List<Instant> at = new ArrayList<>();
-    query(
-        "SELECT max(computed_at) FROM catalog.popular_titles",
-        r -> {
-          Timestamp t = r.getTimestamp(1);
-          if (t != null) {
-            at.add(t.toInstant());
-          }
-        });
-    return at.stream().findFirst();
   }
 
   private static ViewerScope.Candidate candidate(ResultSet r, UUID id, int first)
