@@ -1,2 +1,2 @@
-/** The catalog facade and its transaction boundaries. */
+/** The catalog facade, the recommendation service and its schedule, and transaction boundaries. */
 package dev.marquee.catalog.internal.application;

@@ -1,2 +1,5 @@
-/** The catalog's entities, metadata rules and repository interfaces. */
+/**
+ * The catalog's entities, metadata rules, the recommendation rule and its read-time filters, and
+ * repository interfaces.
+ */
 package dev.marquee.catalog.internal.domain;

@@ -17,8 +17,9 @@ import javax.sql.DataSource;
  * What the catalog holds about an account: a viewer's lists, favourites, likes, reports and
  * completions; a creator's titles and an administrator's edits and moderation decisions. Erasure
  * deletes what is the viewer's own (lists, favourites, likes with their share of popularity,
- * completions) and keeps what the catalog needs with the pseudonym: titles, the edit audit,
- * moderation decisions, and reports (their text goes, their reason and outcome stay).
+ * completions, the recommendations computed from them) and keeps what the catalog needs with the
+ * pseudonym: titles, the edit audit, moderation decisions, and reports (their text goes, their
+ * reason and outcome stay).
  */
 @ApplicationScoped
 public class CatalogPersonalData implements PersonalDataHolder {
@@ -126,6 +127,8 @@ public class CatalogPersonalData implements PersonalDataHolder {
       PlainSql.update(c, "DELETE FROM catalog.favourites WHERE account_id = ?", account);
       PlainSql.update(c, "DELETE FROM catalog.lists WHERE account_id = ?", account);
       PlainSql.update(c, "DELETE FROM catalog.completions WHERE profile_id = ANY (?)", profiles);
+      PlainSql.update(
+          c, "DELETE FROM catalog.recommendations WHERE profile_id = ANY (?)", profiles);
       PlainSql.update(
           c,
           "UPDATE catalog.reports SET account_id = ?, profile_id = ?, text = ''"

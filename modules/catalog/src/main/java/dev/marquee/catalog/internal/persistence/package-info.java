@@ -1,5 +1,5 @@
 /**
- * JPA implementations of the catalog repositories (persistence unit "catalog"), and the plain-SQL
- * personal-data part of exports and erasures.
+ * JPA implementations of the catalog repositories (persistence unit "catalog"), the plain-SQL
+ * recommendation tables, and the plain-SQL personal-data part of exports and erasures.
  */
 package dev.marquee.catalog.internal.persistence;

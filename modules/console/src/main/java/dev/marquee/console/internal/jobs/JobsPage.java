@@ -15,13 +15,14 @@ import java.util.List;
 
 /**
  * The job console's list: transcode jobs (with their title and chunk progress) from transcode's
- * facade, add-audio and housekeeping runs from the batch runtime, newest first.
+ * facade, add-audio, housekeeping and recommendation runs from the batch runtime, newest first.
  */
 @Named
 @RequestScoped
 public class JobsPage {
   static final int SHOWN = 50;
-  static final List<String> OTHER_JOBS = List.of("add-audio", "purge-expired-credentials");
+  static final List<String> OTHER_JOBS =
+      List.of("add-audio", "purge-expired-credentials", "compute-recommendations");
 
   @Inject TranscodeFacade transcode;
   @Inject CatalogFacade catalog;
@@ -49,12 +50,10 @@ public class JobsPage {
           boolean over = e.getEndTime() != null;
           rows.add(
               new JobRow(
-                  name.equals("add-audio") ? "add-audio" : "housekeeping",
+                  kind(name),
                   Long.toString(e.getExecutionId()),
                   e.getBatchStatus().name(),
-                  name.equals("add-audio")
-                      ? "language " + e.getJobParameters().getProperty("language", "?")
-                      : "expired credentials",
+                  subject(name, e),
                   over ? 100 : 0,
                   e.getCreateTime().toInstant(),
                   over ? e.getEndTime().toInstant() : null,
@@ -64,5 +63,21 @@ public class JobsPage {
       rows.sort(Comparator.comparing(JobRow::started).reversed());
     }
     return rows;
+  }
+
+  private static String kind(String job) {
+    return switch (job) {
+      case "add-audio" -> "add-audio";
+      case "compute-recommendations" -> "recommendations";
+      default -> "housekeeping";
+    };
+  }
+
+  private static String subject(String job, JobExecution e) {
+    return switch (job) {
+      case "add-audio" -> "language " + e.getJobParameters().getProperty("language", "?");
+      case "compute-recommendations" -> "every profile";
+      default -> "expired credentials";
+    };
   }
 }
