@@ -145,7 +145,7 @@ public class DefaultCatalogFacade implements CatalogFacade {
   @Transactional
   public void changeState(TitleId id, TitleState state) {
     titles
-        .title(id.value())
+        .titleForUpdate(id.value())
         .orElseThrow(() -> ProblemException.notFound("title-not-found", "No title " + id + "."))
         .changeState(state);
   }

@@ -7,6 +7,12 @@ import java.util.UUID;
 public interface TitleRepository {
   Optional<Title> title(UUID id);
 
+  /**
+   * The title, its row locked until the transaction ends: changes that other servers may make at
+   * the same moment (a job's state on two servers) wait for each other instead of failing.
+   */
+  Optional<Title> titleForUpdate(UUID id);
+
   void add(Title title);
 
   /** Published titles, newest first. */

@@ -4,6 +4,7 @@ import dev.marquee.catalog.internal.domain.Title;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,11 @@ public class JpaTitleRepository implements TitleRepository {
         .setParameter("state", dev.marquee.catalog.api.TitleState.PUBLISHED)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public Optional<Title> titleForUpdate(UUID id) {
+    return Optional.ofNullable(em.find(Title.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override

@@ -6,8 +6,10 @@ import dev.marquee.catalog.api.TitleState;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -35,9 +37,13 @@ public class TranscodeJobListener extends AbstractJobListener {
   @Override
   public void afterJob() {
     if (job.getBatchStatus() == BatchStatus.FAILED) {
+      JobOperator operator = BatchRuntime.getJobOperator();
+      if (newestExecution(operator) != job.getExecutionId()) {
+        // A newer execution of this job (a restart after a server died) owns the title now.
+        return;
+      }
       String reason = "job failed";
-      for (StepExecution step :
-          BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())) {
+      for (StepExecution step : operator.getStepExecutions(job.getExecutionId())) {
         if (step.getBatchStatus() == BatchStatus.FAILED) {
           reason = "step " + step.getStepName() + " failed: " + step.getExitStatus();
         }
@@ -45,6 +51,16 @@ public class TranscodeJobListener extends AbstractJobListener {
       ledger.failed(UUID.fromString(jobId), reason);
       catalog.changeState(titleId(), TitleState.FAILED);
     }
+  }
+
+  /** The newest execution of this job's instance (this one unless it was restarted meanwhile). */
+  private long newestExecution(JobOperator operator) {
+    long newest = job.getExecutionId();
+    for (JobExecution execution :
+        operator.getJobExecutions(operator.getJobInstance(job.getExecutionId()))) {
+      newest = Math.max(newest, execution.getExecutionId());
+    }
+    return newest;
   }
 
   private TitleId titleId() {
