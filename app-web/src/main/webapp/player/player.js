@@ -50,6 +50,7 @@ async function device(accountId) {
     // The eleventh device: offer to replace the least recently used one (password to confirm).
     marquee.state = 'device-limit';
     message(e.message);
+    show('home', true); // the devices list lives on the home page
     const id = await devices.offerReplacement(accountId);
     message('');
     return id;
