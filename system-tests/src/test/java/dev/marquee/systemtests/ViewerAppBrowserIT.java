@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,10 +44,14 @@ class ViewerAppBrowserIT {
     new SyntheticMaster(320, 180, 25, 16, false, List.of("eng")).writeTo(long16);
     new SyntheticMaster(320, 180, 25, 2, false, List.of("eng")).writeTo(short2);
     String creator = Creators.newCreator(api);
-    arrival = publish(creator, long16, "Tidewater Bells: Arrival", "drama", "ALL");
-    storm = publish(creator, short2, "Tidewater Bells: Storm", "drama", "ALL");
-    keeper = publish(creator, short2, "The Lighthouse Keeper", "documentary", "13+");
-    nightShift = publish(creator, short2, "Night Shift", "horror", "18+");
+    arrival =
+        ViewerAppCatalog.publish(api, creator, long16, "Tidewater Bells: Arrival", "drama", "ALL");
+    storm =
+        ViewerAppCatalog.publish(api, creator, short2, "Tidewater Bells: Storm", "drama", "ALL");
+    keeper =
+        ViewerAppCatalog.publish(
+            api, creator, short2, "The Lighthouse Keeper", "documentary", "13+");
+    nightShift = ViewerAppCatalog.publish(api, creator, short2, "Night Shift", "horror", "18+");
     for (String t : List.of(arrival, storm, keeper, nightShift)) {
       Creators.awaitPublished(api, creator, t, Duration.ofMinutes(5));
     }
@@ -62,13 +65,15 @@ class ViewerAppBrowserIT {
                 admin)
             .json()
             .getString("id");
-    patch(
+    ViewerAppCatalog.patch(
+        api,
         arrival,
         "{\"episode\":{\"seriesId\":\""
             + series
             + "\",\"season\":1,\"episode\":1},"
             + "\"credits\":[{\"person\":\"Ada Quay\",\"role\":\"ACTOR\",\"character\":\"The pilot\"}]}");
-    patch(storm, "{\"episode\":{\"seriesId\":\"" + series + "\",\"season\":1,\"episode\":2}}");
+    ViewerAppCatalog.patch(
+        api, storm, "{\"episode\":{\"seriesId\":\"" + series + "\",\"season\":1,\"episode\":2}}");
 
     viewer = Viewers.newViewer(api, "TV", null);
     Viewers.subscribe(api, admin, viewer, "HD");
@@ -83,68 +88,11 @@ class ViewerAppBrowserIT {
     // recommendation job suggests the Keeper "because you watched" Storm.
     for (int i = 0; i < 2; i++) {
       Viewer other = Viewers.newViewer(api, "WEB", null);
-      complete(other, storm);
-      complete(other, keeper);
+      ViewerAppCatalog.complete(api, other, storm);
+      ViewerAppCatalog.complete(api, other, keeper);
     }
-    complete(viewer, storm);
-    runRecommendationJob(admin);
-  }
-
-  private static String publish(
-      String creator, Path master, String name, String category, String rating) throws Exception {
-    return Creators.ingest(
-        api,
-        creator,
-        master,
-        """
-        {"name":"%s","synopsis":"%s, for the viewer app.","language":"en","category":"%s",
-         "maturityRating":"%s","releaseYear":2026,
-         "licence":{"regions":["WORLD"],"offlineAllowed":false}}"""
-            .formatted(name, name, category, rating));
-  }
-
-  private static void patch(String title, String json) {
-    String admin = Viewers.admin(api);
-    String etag = api.get("/api/catalog/admin/titles/" + title, admin).header("ETag").orElseThrow();
-    Api.Reply patched =
-        api.send(
-            "PATCH",
-            "/api/catalog/admin/titles/" + title,
-            json,
-            Map.of(
-                "Authorization",
-                "Bearer " + admin,
-                "Content-Type",
-                "application/merge-patch+json",
-                "If-Match",
-                etag));
-    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-  }
-
-  /** The player's last report at the end of a 2 s title: a completion for the profile. */
-  private static void complete(Viewer v, String title) {
-    Api.Reply end =
-        api.putJson(
-            "/api/playback/positions",
-            ("{\"titleId\":\"%s\",\"profileId\":\"%s\",\"deviceId\":\"%s\",\"positionSeconds\":2,"
-                    + "\"clientTime\":\"%s\",\"event\":\"STOP\"}")
-                .formatted(title, v.profileId(), v.deviceId(), Instant.now()),
-            v.token());
-    assertThat(end.json().getBoolean("watched")).as(end.toString()).isTrue();
-  }
-
-  private static void runRecommendationJob(String admin) throws InterruptedException {
-    Api.Reply started = api.post("/api/operations/recommendations", admin);
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String location = started.header("Location").orElseThrow();
-    String path = location.substring(location.indexOf("/api/"));
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    String status = api.get(path, admin).json().getString("status");
-    while (System.nanoTime() < deadline && !List.of("COMPLETED", "FAILED").contains(status)) {
-      Thread.sleep(250);
-      status = api.get(path, admin).json().getString("status");
-    }
-    assertThat(status).isEqualTo("COMPLETED");
+    ViewerAppCatalog.complete(api, viewer, storm);
+    ViewerAppCatalog.runRecommendationJob(api, admin);
   }
 
   private static void signIn(Browser browser) {
