@@ -50,6 +50,7 @@ async function device(accountId) {
     // The eleventh device: offer to replace the least recently used one (password to confirm).
     marquee.state = 'device-limit';
     message(e.message);
+    show('home', true); // the devices list lives on the home page
     const id = await devices.offerReplacement(accountId);
     message('');
     return id;
@@ -69,7 +70,9 @@ function renderTitles(titles) {
     art.loading = 'lazy';
     art.src = '/api/catalog/titles/' + t.id + '/artwork/poster';
     art.onerror = () => art.remove();
-    const name = document.createElement('strong');
+    const name = document.createElement('a');
+    name.className = 'title-link';
+    name.href = '#/title/' + t.id;
     name.textContent = t.name;
     const about = document.createElement('div');
     about.textContent = t.synopsis + ' (' + t.releaseYear + ', ' + t.maturityRating + ')';
@@ -77,6 +80,7 @@ function renderTitles(titles) {
     play.type = 'button';
     play.className = 'play';
     play.textContent = 'Play';
+    play.setAttribute('aria-label', 'Play ' + t.name);
     play.addEventListener('click', () => watch(t).catch(failed));
     item.append(art, name, about, play);
     if (t.offlineAllowed) {
@@ -84,6 +88,7 @@ function renderTitles(titles) {
       download.type = 'button';
       download.className = 'download';
       download.textContent = 'Download';
+      download.setAttribute('aria-label', 'Download ' + t.name);
       download.addEventListener('click', () => downloadTitle(t, download).catch(failed));
       item.append(download);
     }
@@ -91,40 +96,23 @@ function renderTitles(titles) {
   }
 }
 
-/** Search as the viewer types (prefixes and typos; only what this profile may watch). */
-let searchTimer;
-function searchTitles(text) {
-  clearTimeout(searchTimer);
-  searchTimer = setTimeout(async () => {
-    try {
-      if (!text.trim()) {
-        renderTitles(await api('/api/catalog/titles'));
-        return;
-      }
-      const result = await api('/api/catalog/search?profileId=' + marquee.profile
-        + '&limit=20&q=' + encodeURIComponent(text.trim()));
-      renderTitles(result.items);
-      marquee.searchTotal = result.total;
-    } catch (e) {
-      failed(e);
-    }
-  }, 250);
-}
-
+/**
+ * After sign-in: this browser's device, then the profile (the one kept in this tab, the only one,
+ * or the viewer's choice among several: app.js shows the chooser).
+ */
 async function enter() {
   const me = await api('/api/accounts/me');
   const profiles = await api('/api/accounts/me/profiles');
   marquee.account = me.id;
+  marquee.email = me.email;
+  marquee.profiles = profiles;
   OfflineDownloads.account = me.id;
-  marquee.profile = profiles[0].id;
   show('sign-in', false);
   marquee.device = await device(me.id);
-  $('who').textContent = me.email + ' · ' + profiles[0].name;
-  await devices.render();
-  renderTitles(await api('/api/catalog/titles'));
-  showDownloads();
-  show('shelf', true);
-  marquee.state = 'browsing';
+  const kept = sessionStorage.getItem('marquee.profile');
+  const chosen = profiles.find((p) => p.id === kept) || (profiles.length === 1 ? profiles[0] : null);
+  if (chosen) await MarqueeApp.useProfile(chosen);
+  else MarqueeApp.chooseProfile(profiles);
 }
 
 const DENIALS = {
@@ -146,7 +134,7 @@ function failed(error) {
 async function watch(title) {
   const clickedAt = performance.now();
   message('');
-  await stop();
+  await stop(false);
   const session = await api('/api/playback/sessions', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ titleId: title.id, profileId: marquee.profile, deviceId: marquee.device }),
@@ -160,7 +148,7 @@ async function watch(title) {
   marquee.qualities = [];
   marquee.quality = undefined;
   $('now-playing').textContent = title.name;
-  show('watch', true);
+  showPlayer();
   const video = $('video');
   const player = new shaka.Player();
   await player.attach(video);
@@ -214,7 +202,11 @@ async function watch(title) {
   const firstFrame = () => { mark('firstFrame'); marquee.startupMs = qoe.startup(clickedAt); };
   if (video.requestVideoFrameCallback) video.requestVideoFrameCallback(firstFrame);
   else video.addEventListener('playing', firstFrame, { once: true });
-  video.onended = () => qoe.end('ended', player);
+  video.onended = () => {
+    qoe.end('ended', player);
+    report('STOP');
+    MarqueeApp.offerNextEpisode(title).catch(failed);
+  };
   await player.load(marquee.format === 'hls' ? session.manifests.hls : session.manifests.dash, start);
   video.onpause = () => report('PAUSE');
   video.onseeked = () => report('SEEK');
@@ -350,10 +342,10 @@ function showDownloads() {
 /** Plays a download from this browser's storage: no session, no network needed. */
 async function watchOffline(entry) {
   message('');
-  await stop();
+  await stop(false);
   const clearKeys = await OfflineDownloads.keysFor(api, entry, marquee.device);
   $('now-playing').textContent = entry.name + ' (downloaded)';
-  show('watch', true);
+  showPlayer();
   const video = $('video');
   const player = new shaka.Player();
   await player.attach(video);
@@ -405,7 +397,8 @@ function report(event) {
     .catch(failed);
 }
 
-async function stop() {
+/** Ends what plays; {@code returning}: the viewer leaves the player for the page behind it. */
+async function stop(returning = true) {
   clearInterval(marquee.heartbeat);
   clearInterval(marquee.periodic);
   if (marquee.session && marquee.player) await report('STOP');
@@ -423,6 +416,17 @@ async function stop() {
     marquee.session = null;
   }
   show('watch', false);
+  show('next-episode', false);
+  document.body.classList.remove('watching');
+  if (returning && window.MarqueeApp) MarqueeApp.afterPlayback().catch(failed);
+}
+
+/** The player takes the page (the views are hidden while watching); shortcuts apply. */
+function showPlayer() {
+  show('next-episode', false);
+  show('watch', true);
+  document.body.classList.add('watching');
+  $('video').focus();
 }
 
 $('sign-in').addEventListener('submit', (event) => {
@@ -431,7 +435,6 @@ $('sign-in').addEventListener('submit', (event) => {
 });
 $('stop').addEventListener('click', () => stop().catch(failed));
 devices.wire(failed);
-$('search').addEventListener('input', (event) => searchTitles(event.target.value));
 $('start-over').addEventListener('click', () => { $('video').currentTime = 0; show('resume-bar', false); });
 // Closing the tab ends the playback session at once, so the viewer's next device is not told
 // "too many streams" for a tab that is gone. A page being hidden gets no time for awaited work:
@@ -469,13 +472,4 @@ if (shared) {
         : (body.detail || 'This share link does not open.'));
     })
     .catch(() => message('This share link does not open.'));
-}
-
-shaka.polyfill.installAll();
-if (!shaka.Player.isBrowserSupported()) {
-  message('This browser cannot play Marquee\'s streams (no Media Source Extensions or EME).');
-} else if (sessionStorage.getItem('marquee.accessToken')) {
-  enter().catch(() => { sessionStorage.removeItem('marquee.accessToken'); show('sign-in', true); });
-} else {
-  show('sign-in', true);
 }

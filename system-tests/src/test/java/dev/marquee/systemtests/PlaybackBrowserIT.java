@@ -258,7 +258,7 @@ class PlaybackBrowserIT {
   }
 
   @Test
-  void theShelfSearchesAsTheViewerTypesAndShareLinksOpenTheTitle() throws Exception {
+  void theSearchPageSearchesAsTheViewerTypesAndShareLinksOpenTheTitle() throws Exception {
     Viewer viewer = Viewers.newViewer(api, "WEB", null);
     SearchIT.awaitIndexed();
     try (Browser browser = new Browser()) {
@@ -270,10 +270,11 @@ class PlaybackBrowserIT {
         await(
             browser,
             () ->
-                browser.driver.findElements(By.cssSelector("#titles li")).size() == 1
+                browser.driver.findElements(By.cssSelector("#search-results li")).size() == 1
                     && !browser
                         .driver
-                        .findElements(By.cssSelector("#titles li[data-title-id='" + title + "']"))
+                        .findElements(
+                            By.cssSelector("#search-results li[data-title-id='" + title + "']"))
                         .isEmpty(),
             "only Browser Night for \"" + typed + "\"");
       }
@@ -283,7 +284,7 @@ class PlaybackBrowserIT {
           () ->
               ((Number)
                           browser.js(
-                              "const i = document.querySelector(\"#titles li img.poster\");"
+                              "const i = document.querySelector(\"#search-results li img.poster\");"
                                   + " return i ? i.naturalWidth : 0"))
                       .intValue()
                   > 0,

@@ -1,12 +1,14 @@
 package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountView;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -33,6 +35,12 @@ public class CallerProfiles {
         .filter(p -> p.accountId().equals(me))
         .orElseThrow(
             () -> ProblemException.notFound("profile-not-found", "No profile " + profileId));
+  }
+
+  /** The profile's account country, upper case, as licence regions are written (null: none). */
+  public String region(ProfileView profile) {
+    String country = accounts.account(profile.accountId()).map(AccountView::country).orElse(null);
+    return country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
   }
 
   static UUID uuid(String field, String value) {

@@ -1,7 +1,9 @@
 package dev.marquee.catalog.internal.rest;
 
+import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
+import dev.marquee.catalog.internal.application.ViewerTitles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * Published titles, newest first, for the web player's shelf. Search, facets, regions and maturity
- * filtering come with the catalog issue; the licence server enforces them on play.
+ * Published titles, newest first, for the web player's shelf (with a profile: only what it may
+ * watch now), a title's page, and its artwork.
  */
 @Path("/catalog/titles")
 @RequestScoped
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class TitleBrowseResource {
   @Inject DefaultCatalogFacade catalog;
+  @Inject ViewerTitles viewerTitles;
+  @Inject CallerProfiles profiles;
 
   /** A title on the shelf. */
   public record TitleCard(
@@ -102,12 +107,39 @@ public class TitleBrowseResource {
   }
 
   @GET
-  @Operation(summary = "List the published titles (the shelf)")
+  @Operation(
+      summary =
+          "List the published titles (the shelf); with profileId, only those the profile may watch")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
-  @APIResponse(responseCode = "400", description = "validation-failed")
+  @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found")
   public List<TitleCard> published(
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-    return catalog.published(limit).stream().map(TitleCard::of).toList();
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+      @QueryParam("profileId") String profileId) {
+    if (profileId == null) {
+      return catalog.published(limit).stream().map(TitleCard::of).toList();
+    }
+    ProfileView profile = profiles.require(profileId);
+    return viewerTitles.shelf(profile, profiles.region(profile), limit).stream()
+        .map(TitleCard::of)
+        .toList();
+  }
+
+  /**
+   * A title's page for a profile: synopsis, rating, duration, languages, cast and crew, and for an
+   * episode its series and the next episode. 404 for a title the profile may not watch now.
+   */
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Show a title's page as the profile may see it")
+  @SecurityRequirement(name = "bearer", scopes = "viewer")
+  @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "404", description = "profile-not-found, title-not-found")
+  public ViewerTitles.TitleDetails details(
+      @PathParam("id") String id, @QueryParam("profileId") String profileId) {
+    ProfileView profile = profiles.require(profileId);
+    return viewerTitles.details(profile, profiles.region(profile), CallerProfiles.uuid("id", id));
   }
 }
