@@ -157,7 +157,10 @@ class SigningKeysIT {
     String marker = marker(secrets);
     String expired =
         sign(
-            parts[0], with(with(claims, "marker", marker), "exp", now - 3600), signingKey, secrets);
+            parts[0],
+            with(with(with(claims, "marker", marker), "iat", now - 7200), "exp", now - 3600),
+            signingKey,
+            secrets);
     // Genuine signature over claims that were changed afterwards.
     marker = marker(secrets);
     String tampered =
