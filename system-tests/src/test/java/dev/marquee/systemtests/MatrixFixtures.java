@@ -115,7 +115,7 @@ record MatrixFixtures(
   }
 
   /** A new account given one role by the admin; returns its token. */
-  private static String withRole(Api api, String role) {
+  static String withRole(Api api, String role) {
     String email = api.registerViewer(Viewers.PASSWORD);
     String admin = Viewers.admin(api);
     String id =

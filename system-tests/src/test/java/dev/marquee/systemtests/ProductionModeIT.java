@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What changes when an operator sets {@code MARQUEE_MODE=production}: the viewer's region comes
  * only from the trusted edge's country header, never from the country a viewer chose for the
- * account, so a region-restricted title is refused without that header. Restarts the shared server
- * in production mode and back, so it runs late.
+ * account, so a region-restricted title is refused without that header; metrics and the OpenAPI
+ * document are for operators and admins only (ADR 32). Restarts the shared server in production
+ * mode and back, so it runs late.
  */
 @ExtendWith(RunningMarquee.class)
 @Order(Integer.MAX_VALUE - 2)
@@ -61,6 +62,11 @@ class ProductionModeIT {
                 .status())
         .isEqualTo(200);
 
+    String operator = MatrixFixtures.withRole(api, "operator");
+    // Development: Liberty's own endpoints answer anyone.
+    assertThat(api.get("/metrics").status()).isEqualTo(200);
+    assertThat(api.get("/openapi").status()).isEqualTo(200);
+
     // Development (the test stack's mode): the account's country stands in for the edge's.
     Api.Reply development = start(token, profile, device, title, Map.of());
     assertThat(development.status()).as(development.toString()).isEqualTo(201);
@@ -82,10 +88,38 @@ class ProductionModeIT {
       stop(token, fromGb);
       // The stack runs batch jobs as the service user, so production is ready (see ADR 13).
       assertThat(api.get("/health/ready").body()).contains("batch-identity");
+      managementEndpointsAreForOperatorsOnly(token, operator);
     } finally {
       liberty.environment("MARQUEE_MODE", "development");
       restart("development");
     }
+  }
+
+  /** Production: metrics and OpenAPI refuse anonymous callers and viewers; the JWKS is public. */
+  private void managementEndpointsAreForOperatorsOnly(String viewer, String operator) {
+    for (String path : List.of("/metrics", "/openapi", "/openapi/ui/")) {
+      assertProblem(api.get(path), 401, "unauthenticated");
+      assertProblem(api.get(path, viewer), 403, "forbidden");
+      String[] parts = operator.split("\\.");
+      String forged = parts[0] + "." + parts[1] + "." + parts[2].substring(8) + "AAAAAAAA";
+      assertProblem(api.get(path, forged), 401, "unauthenticated");
+    }
+    Api.Reply metrics = api.get("/metrics", operator);
+    assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+    assertThat(metrics.body()).contains("# TYPE");
+    Api.Reply document = api.get("/openapi?format=JSON", operator);
+    assertThat(document.status()).as(document.toString()).isEqualTo(200);
+    assertThat(document.json().getJsonObject("paths").containsKey("/api/oauth/jwks")).isTrue();
+    Api.Reply ui = api.get("/openapi/ui/", operator);
+    assertThat(ui.status()).as(ui.toString()).isEqualTo(200);
+    assertThat(ui.body()).containsIgnoringCase("<html");
+    Api.Reply asAdmin = api.get("/metrics", Viewers.admin(api));
+    assertThat(asAdmin.status()).as(asAdmin.toString()).isEqualTo(200);
+    // The keys that verify tokens stay public, as do the health checks load balancers call.
+    Api.Reply jwks = api.get("/api/oauth/jwks");
+    assertThat(jwks.status()).isEqualTo(200);
+    assertThat(jwks.json().getJsonArray("keys")).isNotEmpty();
+    assertThat(api.get("/health/ready").status()).isEqualTo(200);
   }
 
   private Api.Reply start(
@@ -116,6 +150,8 @@ class ProductionModeIT {
     var liberty = RunningMarquee.stack().liberty();
     liberty.stop();
     liberty.environment("MARQUEE_MODE", mode);
+    // Production moves Liberty's own endpoints to a loopback management port (ADR 32).
+    liberty.environment("MANAGEMENT_HTTP_PORT", Integer.toString(RunningMarquee.freePort()));
     liberty.start();
     liberty.awaitReady(Duration.ofMinutes(3));
   }

@@ -3,19 +3,27 @@ package dev.marquee.systemtests;
 import static dev.marquee.systemtests.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -122,6 +130,102 @@ class SigningKeysIT {
     List<String> signatures = sendRejectedTokens();
     assertNoneIn(signatures, file -> file.getFileName().toString().startsWith("messages"));
     assertNoneIn(signatures, file -> file.getFileName().toString().equals("console.log"));
+  }
+
+  @Test
+  void expiredTamperedUnsignedAndWrongKeyTokensAreRefusedAndStayOutOfTheMessageLog()
+      throws Exception {
+    String genuine = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
+    String[] parts = genuine.split("\\.");
+    JsonObject claims = json(parts[1]);
+    var liberty = RunningMarquee.stack().liberty();
+    PrivateKey signingKey =
+        (PrivateKey)
+            load(
+                    liberty.environment("JWT_SIGNING_KEYSTORE_LOCATION"),
+                    liberty.environment("JWT_SIGNING_KEYSTORE_PASSWORD"))
+                .getKey(
+                    liberty.environment("JWT_SIGNING_KEY_ALIAS"),
+                    liberty.environment("JWT_SIGNING_KEYSTORE_PASSWORD").toCharArray());
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    PrivateKey strangerKey = generator.generateKeyPair().getPrivate();
+    long now = System.currentTimeMillis() / 1000;
+    List<String> secrets = new ArrayList<>();
+
+    // Signed by Marquee's own key, but an hour past its expiry.
+    String marker = marker(secrets);
+    String expired =
+        sign(
+            parts[0],
+            with(with(with(claims, "marker", marker), "iat", now - 7200), "exp", now - 3600),
+            signingKey,
+            secrets);
+    // Genuine signature over claims that were changed afterwards.
+    marker = marker(secrets);
+    String tampered =
+        parts[0] + "." + encode(with(claims, "marker", marker).toString()) + "." + parts[2];
+    secrets.add(parts[2]);
+    // alg none, with something in the signature part all the same.
+    marker = marker(secrets);
+    String unsigned =
+        encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+            + "."
+            + encode(with(claims, "marker", marker).toString())
+            + "."
+            + marker(secrets);
+    // Marquee's key id, signed with a key Marquee never had.
+    marker = marker(secrets);
+    String wrongKey = sign(parts[0], with(claims, "marker", marker), strangerKey, secrets);
+
+    for (String token : List.of(expired, tampered, unsigned, wrongKey)) {
+      assertProblem(api.get("/api/accounts/me", token), 401, "unauthenticated");
+      secrets.add(token.split("\\.")[1]);
+    }
+    assertThat(api.get("/api/accounts/me", genuine).status()).isEqualTo(200);
+    assertNoneIn(secrets, file -> file.getFileName().toString().startsWith("messages"));
+    assertNoneIn(secrets, file -> file.getFileName().toString().equals("console.log"));
+  }
+
+  private static String marker(List<String> secrets) {
+    String marker = "marker" + UUID.randomUUID().toString().replace("-", "");
+    secrets.add(marker);
+    return marker;
+  }
+
+  private static JsonObject with(JsonObject claims, String name, Object value) {
+    JsonObjectBuilder copy = Json.createObjectBuilder(claims);
+    if (value instanceof Long number) {
+      copy.add(name, number);
+    } else {
+      copy.add(name, String.valueOf(value));
+    }
+    return copy.build();
+  }
+
+  /** Signs header and claims with RS256 under {@code key}; the signature joins the secrets. */
+  private static String sign(String header, JsonObject claims, PrivateKey key, List<String> secrets)
+      throws Exception {
+    String signed = header + "." + encode(claims.toString());
+    Signature signer = Signature.getInstance("SHA256withRSA");
+    signer.initSign(key);
+    signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+    String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+    secrets.add(signature);
+    return signed + "." + signature;
+  }
+
+  private static String encode(String json) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonObject json(String part) {
+    String text = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
   }
 
   /** Sends three rejected tokens (each answered 401) and returns the signatures they carried. */
