@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -28,6 +29,7 @@ public final class MarqueeStack implements AutoCloseable {
   private final LoadBalancer balancer;
   private final EmbeddedOpenSearch openSearch;
   private final String adminPassword;
+  private final Path certificate;
 
   private MarqueeStack(Builder b) throws IOException {
     this.home = b.home.toAbsolutePath();
@@ -43,7 +45,13 @@ public final class MarqueeStack implements AutoCloseable {
             home.resolve("postgres"), b.databasePort, "marquee", "marquee", databasePassword);
     this.objectStore =
         new EmbeddedObjectStore(home.resolve("objects"), b.objectStorePort, "marquee", s3Secret);
-    String publicUrl = "http://127.0.0.1:" + b.httpPort;
+    // Clients of a local run trust this certificate (the TLS keystore's): the balancer's HTTPS.
+    this.certificate =
+        Keystores.certificatePem(secrets, keystorePassword, home.resolve("tls-certificate.pem"));
+    String publicUrl =
+        b.servers > 1 && b.redirectHttp
+            ? "https://127.0.0.1:" + b.httpsPort
+            : "http://127.0.0.1:" + b.httpPort;
 
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_PORT", Integer.toString(b.httpPort));
@@ -126,7 +134,15 @@ public final class MarqueeStack implements AutoCloseable {
           new LibertyServer(b.wlpDirectory, output, own, http, b.inheritConsole && b.servers == 1));
     }
     this.balancer =
-        b.servers > 1 ? new LoadBalancer(home.resolve("balancer"), b.httpPort, serverPorts) : null;
+        b.servers > 1
+            ? new LoadBalancer(
+                home.resolve("balancer"),
+                b.httpPort,
+                b.httpsPort,
+                Keystores.tlsPem(secrets, keystorePassword, "tls-balancer.pem"),
+                b.redirectHttp,
+                serverPorts)
+            : null;
   }
 
   public static Builder builder() {
@@ -210,9 +226,32 @@ public final class MarqueeStack implements AutoCloseable {
     return Optional.ofNullable(balancer);
   }
 
-  /** Where users reach Marquee: the load balancer, or the only server. */
+  /**
+   * Where users reach Marquee: the load balancer (over HTTPS when it redirects plain HTTP), or the
+   * only server.
+   */
   public String baseUrl() {
-    return balancer != null ? balancer.url() : servers.get(0).baseUrl();
+    if (balancer == null) {
+      return servers.get(0).baseUrl();
+    }
+    return balancer.redirectsHttp() ? balancer.httpsUrl() : balancer.url();
+  }
+
+  /**
+   * The certificate (PEM) of the balancer's HTTPS and of every server's HTTPS listener: what a
+   * client of this stack trusts ({@link Keystores#trusting}).
+   */
+  public Path certificate() {
+    return certificate;
+  }
+
+  /**
+   * Restarts the servers one at a time behind the balancer without a failed request (ADR 33): each
+   * is drained, stopped, started and back in rotation before the next. Progress goes to {@code
+   * out}; returns what each restart took.
+   */
+  public List<RollingRestart.Step> rollingRestart(Consumer<String> out) throws Exception {
+    return new RollingRestart(this, out).run();
   }
 
   public String adminPassword() {
@@ -285,6 +324,7 @@ public final class MarqueeStack implements AutoCloseable {
     private int messagingSslPort = 7286;
     private IntSupplier ports;
     private int[] openSearchPorts;
+    private boolean redirectHttp;
 
     public Builder home(Path value) {
       home = value;
@@ -341,6 +381,16 @@ public final class MarqueeStack implements AutoCloseable {
 
     private int nextPort(int fallback) {
       return ports == null ? fallback : ports.getAsInt();
+    }
+
+    /**
+     * With more than one server: the balancer answers plain HTTP (but health checks) with a
+     * redirect to its HTTPS port, the {@link #httpsPort} (ADR 33), and the stack's public URL is
+     * HTTPS. Off by default: a local run's tools and the edge tier talk plain HTTP on loopback.
+     */
+    public Builder redirectHttpToHttps(boolean value) {
+      redirectHttp = value;
+      return this;
     }
 
     public Builder inheritConsole(boolean value) {

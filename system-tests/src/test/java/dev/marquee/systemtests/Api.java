@@ -27,6 +27,7 @@ public final class Api {
 
   private final String baseUrl;
   private final String clientAddress;
+  private final HttpClient http;
 
   /**
    * A client whose every request comes from an address of its own, as requests of many viewers
@@ -34,17 +35,23 @@ public final class Api {
    * (X-Forwarded-For from loopback), and per-address rate limits see many clients, not one.
    */
   public Api(String baseUrl) {
-    this(baseUrl, null);
+    this(baseUrl, null, HTTP);
   }
 
-  private Api(String baseUrl, String clientAddress) {
+  /** Same, through a client of its own (one that trusts a stack's HTTPS certificate). */
+  public Api(String baseUrl, HttpClient http) {
+    this(baseUrl, null, http);
+  }
+
+  private Api(String baseUrl, String clientAddress, HttpClient http) {
     this.baseUrl = baseUrl;
     this.clientAddress = clientAddress;
+    this.http = http;
   }
 
   /** The same server, every request from one client address (what a rate limit sees). */
   public Api from(String address) {
-    return new Api(baseUrl, address);
+    return new Api(baseUrl, address, http);
   }
 
   /**
@@ -164,6 +171,7 @@ public final class Api {
   /** A PUT to an absolute URL (a presigned object storage URL), without Marquee's token. */
   public static Reply putBytesTo(URI url, byte[] body) {
     return send(
+        HTTP,
         HttpRequest.newBuilder(url)
             .timeout(Duration.ofSeconds(60))
             .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -223,7 +231,7 @@ public final class Api {
     HttpRequest.Builder builder = request(path, null);
     headers.forEach(builder::header);
     try {
-      return HTTP.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -248,7 +256,7 @@ public final class Api {
             : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<java.io.InputStream> response =
-          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (java.io.InputStream in = response.body()) {
         boolean stream =
             response
@@ -360,9 +368,13 @@ public final class Api {
     return builder;
   }
 
-  private static Reply send(HttpRequest request) {
+  private Reply send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  private static Reply send(HttpClient client, HttpRequest request) {
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
