@@ -28,6 +28,7 @@ public final class Api {
   private final String baseUrl;
   private final String clientAddress;
   private final HttpClient http;
+  private final Duration timeout;
 
   /**
    * A client whose every request comes from an address of its own, as requests of many viewers
@@ -35,23 +36,32 @@ public final class Api {
    * (X-Forwarded-For from loopback), and per-address rate limits see many clients, not one.
    */
   public Api(String baseUrl) {
-    this(baseUrl, null, HTTP);
+    this(baseUrl, null, HTTP, Duration.ofSeconds(30));
   }
 
   /** Same, through a client of its own (one that trusts a stack's HTTPS certificate). */
   public Api(String baseUrl, HttpClient http) {
-    this(baseUrl, null, http);
+    this(baseUrl, null, http, Duration.ofSeconds(30));
   }
 
-  private Api(String baseUrl, String clientAddress, HttpClient http) {
+  private Api(String baseUrl, String clientAddress, HttpClient http, Duration timeout) {
     this.baseUrl = baseUrl;
     this.clientAddress = clientAddress;
     this.http = http;
+    this.timeout = timeout;
   }
 
   /** The same server, every request from one client address (what a rate limit sees). */
   public Api from(String address) {
-    return new Api(baseUrl, address, http);
+    return new Api(baseUrl, address, http, timeout);
+  }
+
+  /**
+   * The same server, waiting up to {@code value} for each answer (default 30 s): a client as
+   * patient as the load balancer (60 s) on a machine that other work loads.
+   */
+  public Api patient(Duration value) {
+    return new Api(baseUrl, clientAddress, http, value);
   }
 
   /**
@@ -360,7 +370,7 @@ public final class Api {
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .header("X-Forwarded-For", clientAddress == null ? randomAddress() : clientAddress);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);

@@ -118,7 +118,9 @@ class RollingRestartIT {
   @Test
   @Order(2)
   void restartingEveryServerInTurnUnderLoadFailsNoRequest() throws Exception {
-    Api lb = TwoServers.api();
+    // As patient as the balancer (timeout server 60s): a request the machine is slow to answer is
+    // not one the restart failed.
+    Api lb = TwoServers.api().patient(Duration.ofSeconds(60));
     String admin = TwoServers.admin();
     List<Viewer> viewers = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
