@@ -38,6 +38,29 @@ public final class Keystores {
 
   private Keystores() {}
 
+  /**
+   * Makes the TLS keystore and the signing keystore if missing, and returns the alias that signs
+   * access tokens (kept in {@code jwt-signing-alias}, which an operator changes during a rotation).
+   * A home from before the two were separated has one keystore, {@code jwt-signing.p12}, whose key
+   * {@code default} served both: it becomes the TLS keystore, and a fresh signing key is made.
+   */
+  static String ensureBoth(SecretFiles secrets, String keystorePassword, String signingPassword)
+      throws IOException {
+    Path signing = secrets.resolve(SIGNING);
+    if (!Files.exists(secrets.resolve(TLS)) && Files.exists(signing)) {
+      Files.move(signing, secrets.resolve(TLS));
+    }
+    ensureTls(secrets, keystorePassword);
+    Path aliasFile = secrets.resolve("jwt-signing-alias");
+    if (!Files.exists(signing)) {
+      addSigningKey(secrets.folder(), signingPassword, FIRST_SIGNING_ALIAS);
+      secrets.write("jwt-signing-alias", FIRST_SIGNING_ALIAS.getBytes(StandardCharsets.UTF_8));
+    }
+    return Files.exists(aliasFile)
+        ? Files.readString(aliasFile, StandardCharsets.UTF_8).strip()
+        : FIRST_SIGNING_ALIAS;
+  }
+
   /** A self-signed TLS key for loopback (alias {@code default}), if the keystore is missing. */
   static void ensureTls(SecretFiles secrets, String password) throws IOException {
     if (Files.exists(secrets.resolve(TLS))) {

@@ -1,8 +1,6 @@
 package dev.marquee.devstack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +37,7 @@ public final class MarqueeStack implements AutoCloseable {
     String keystorePassword = secrets.randomText("keystore-password", 18, true);
     String signingPassword = secrets.randomText("jwt-signing-password", 18, true);
     String s3Secret = secrets.randomText("s3-secret-key", 18, true);
-    String signingAlias = signingKeys(secrets, keystorePassword, signingPassword);
+    String signingAlias = Keystores.ensureBoth(secrets, keystorePassword, signingPassword);
     this.database =
         new EmbeddedDatabase(
             home.resolve("postgres"), b.databasePort, "marquee", "marquee", databasePassword);
@@ -283,30 +281,6 @@ public final class MarqueeStack implements AutoCloseable {
     }
   }
 
-  /**
-   * Makes the TLS keystore and the signing keystore if missing, and returns the alias that signs
-   * access tokens (kept in {@code jwt-signing-alias}, which an operator changes during a rotation).
-   * A home from before the two were separated has one keystore, {@code jwt-signing.p12}, whose key
-   * {@code default} served both: it becomes the TLS keystore, and a fresh signing key is made.
-   */
-  private static String signingKeys(
-      SecretFiles secrets, String keystorePassword, String signingPassword) throws IOException {
-    Path signing = secrets.resolve(Keystores.SIGNING);
-    if (!Files.exists(secrets.resolve(Keystores.TLS)) && Files.exists(signing)) {
-      Files.move(signing, secrets.resolve(Keystores.TLS));
-    }
-    Keystores.ensureTls(secrets, keystorePassword);
-    Path aliasFile = secrets.resolve("jwt-signing-alias");
-    if (!Files.exists(signing)) {
-      Keystores.addSigningKey(secrets.folder(), signingPassword, Keystores.FIRST_SIGNING_ALIAS);
-      secrets.write(
-          "jwt-signing-alias", Keystores.FIRST_SIGNING_ALIAS.getBytes(StandardCharsets.UTF_8));
-    }
-    return Files.exists(aliasFile)
-        ? Files.readString(aliasFile, StandardCharsets.UTF_8).strip()
-        : Keystores.FIRST_SIGNING_ALIAS;
-  }
-
   /** Ports and folders; the defaults are those the README documents. */
   public static final class Builder {
     private Path home = Path.of(System.getProperty("user.home"), ".marquee");
@@ -398,7 +372,6 @@ public final class MarqueeStack implements AutoCloseable {
       return this;
     }
 
-    /** Extra environment for Liberty, e.g. shorter intervals in tests. */
     /**
      * Search on OpenSearch: a node from this distribution zip on these loopback ports (HTTP,
      * transport) instead of the PostgreSQL adapter.
@@ -409,6 +382,7 @@ public final class MarqueeStack implements AutoCloseable {
       return this;
     }
 
+    /** Extra environment for Liberty, e.g. shorter intervals in tests. */
     public Builder environment(String name, String value) {
       environment.put(name, value);
       return this;
