@@ -78,6 +78,7 @@ public final class RollingRestart {
     try {
       state = await(balancer, server, s -> s.currentSessions() == 0, IN_FLIGHT, "");
     } catch (IllegalStateException e) {
+      state = balancer.state(server);
       out.accept(
           "Server "
               + server
@@ -88,7 +89,12 @@ public final class RollingRestart {
               + " s (server-sent events?); Liberty's quiesce gives them a last 30 s");
     }
     long drained = System.nanoTime();
-    out.accept("Server " + server + ": out of rotation, no request in flight; stopping ...");
+    out.accept(
+        "Server "
+            + server
+            + ": out of rotation, "
+            + state.currentSessions()
+            + " requests open; stopping ...");
     liberty.stop();
     long stopped = System.nanoTime();
     Files.deleteIfExists(liberty.drainFile());

@@ -127,6 +127,8 @@ public final class TwoServers implements BeforeAllCallback {
             .objectStorePort(RunningMarquee.freePort())
             .messagingPort(RunningMarquee.freePort())
             .redirectHttpToHttps(true)
+            // The country header a trusted edge sets, as on the shared stack.
+            .environment("MARQUEE_DRM_REGION_HEADER", "X-Viewer-Country")
             .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
             .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "2")
             // One chunk per partition: a job of a few seconds spans many partitions to kill one of.
