@@ -25,8 +25,16 @@ final class WrkRun {
   /** An untimed warm-up run (JIT, pools, caches), then the measured run. */
   WrkResult warmUpAndMeasure(String baseUrl, Endpoint endpoint, String slug)
       throws IOException, InterruptedException {
+    return warmUpAndMeasure(baseUrl, endpoint, slug, () -> {});
+  }
+
+  /** Same, calling {@code beforeMeasured} between the two (to read a process's CPU time). */
+  WrkResult warmUpAndMeasure(
+      String baseUrl, Endpoint endpoint, String slug, Runnable beforeMeasured)
+      throws IOException, InterruptedException {
     Path script = writeScript(endpoint, slug);
     run(baseUrl, endpoint, script, settings.warmUp(), slug + "-warmup");
+    beforeMeasured.run();
     return WrkResult.parse(run(baseUrl, endpoint, script, settings.measure(), slug));
   }
 

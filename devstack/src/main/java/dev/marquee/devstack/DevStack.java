@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code mvn -Prun install}: runs Marquee on its embedded defaults until Ctrl-C. Settings come from
  * environment variables: MARQUEE_HOME, MARQUEE_HTTP_PORT, MARQUEE_DB_PORT, MARQUEE_S3_PORT, and
  * MARQUEE_SERVERS (or {@code -Dmarquee.servers}): more than one runs that many servers behind
- * HAProxy on MARQUEE_HTTP_PORT, the servers on the ports after it. A server whose JVM dies is
- * started again ({@link Watchdog}).
+ * HAProxy on MARQUEE_HTTP_PORT and MARQUEE_HTTPS_PORT (MARQUEE_HTTPS_REDIRECT=true redirects plain
+ * HTTP there), the servers on the ports after them. A server whose JVM dies is started again, and
+ * {@code touch $MARQUEE_HOME/rolling-restart} restarts them one at a time ({@link Watchdog}).
  */
 public final class DevStack {
   private DevStack() {}
@@ -28,6 +29,8 @@ public final class DevStack {
             .httpPort(httpPort)
             .databasePort(intEnv("MARQUEE_DB_PORT", 15432))
             .objectStorePort(intEnv("MARQUEE_S3_PORT", 19000))
+            .httpsPort(intEnv("MARQUEE_HTTPS_PORT", 9443))
+            .redirectHttpToHttps("true".equalsIgnoreCase(System.getenv("MARQUEE_HTTPS_REDIRECT")))
             .inheritConsole(true)
             .build();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -61,7 +64,10 @@ public final class DevStack {
     String demoState = null;
     if (!"false".equalsIgnoreCase(System.getenv("MARQUEE_DEMO"))) {
       try {
-        DemoTitle title = new DemoTitle(home, url, MarqueeStack.ADMIN_EMAIL, stack.adminPassword());
+        // Through the first server: the same API, and no certificate to trust when HTTP redirects.
+        DemoTitle title =
+            new DemoTitle(
+                home, stack.liberty().baseUrl(), MarqueeStack.ADMIN_EMAIL, stack.adminPassword());
         demo = title.ensure();
         title.entitleAdmin();
         demoState = title.state(demo);
@@ -76,6 +82,15 @@ public final class DevStack {
       for (LibertyServer server : stack.servers()) {
         System.out.println(" Server " + server.baseUrl() + ", log " + server.logFile());
       }
+      LoadBalancer balancer = stack.balancer().orElseThrow();
+      System.out.println(
+          " HTTPS          "
+              + balancer.httpsUrl()
+              + (balancer.redirectsHttp() ? " (plain HTTP redirects here)" : "")
+              + "\n   certificate made for this machine: curl --cacert "
+              + stack.certificate()
+              + "\n Rolling restart (one server at a time, no failed request):\n   touch "
+              + home.resolve(Watchdog.ROLLING_RESTART));
     }
     if (edge != null) {
       System.out.println(EdgeTier.banner(edge));

@@ -53,6 +53,11 @@ public final class EdgeTier implements AutoCloseable {
     String secret =
         Files.readString(stack.home().resolve("secrets/origin-url-secret"), StandardCharsets.UTF_8)
             .strip();
+    if (stack.baseUrl().startsWith("https:")) {
+      throw new IllegalStateException(
+          "The edge tier fetches from the balancer over plain HTTP, which redirects to HTTPS:"
+              + " run the edge without MARQUEE_HTTPS_REDIRECT");
+    }
     int originPort = URI.create(stack.baseUrl()).getPort();
     return new EdgeTier(
         stack.home().resolve("edge"), edgePort, httpsPort, shieldPort, originPort, secret);

@@ -2,18 +2,26 @@ package dev.marquee.devstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The two PKCS12 keystores of a Marquee home, made with the JDK's {@code keytool} (the same
@@ -29,6 +37,29 @@ public final class Keystores {
   public static final String FIRST_SIGNING_ALIAS = "signing-1";
 
   private Keystores() {}
+
+  /**
+   * Makes the TLS keystore and the signing keystore if missing, and returns the alias that signs
+   * access tokens (kept in {@code jwt-signing-alias}, which an operator changes during a rotation).
+   * A home from before the two were separated has one keystore, {@code jwt-signing.p12}, whose key
+   * {@code default} served both: it becomes the TLS keystore, and a fresh signing key is made.
+   */
+  static String ensureBoth(SecretFiles secrets, String keystorePassword, String signingPassword)
+      throws IOException {
+    Path signing = secrets.resolve(SIGNING);
+    if (!Files.exists(secrets.resolve(TLS)) && Files.exists(signing)) {
+      Files.move(signing, secrets.resolve(TLS));
+    }
+    ensureTls(secrets, keystorePassword);
+    Path aliasFile = secrets.resolve("jwt-signing-alias");
+    if (!Files.exists(signing)) {
+      addSigningKey(secrets.folder(), signingPassword, FIRST_SIGNING_ALIAS);
+      secrets.write("jwt-signing-alias", FIRST_SIGNING_ALIAS.getBytes(StandardCharsets.UTF_8));
+    }
+    return Files.exists(aliasFile)
+        ? Files.readString(aliasFile, StandardCharsets.UTF_8).strip()
+        : FIRST_SIGNING_ALIAS;
+  }
 
   /** A self-signed TLS key for loopback (alias {@code default}), if the keystore is missing. */
   static void ensureTls(SecretFiles secrets, String password) throws IOException {
@@ -53,6 +84,69 @@ public final class Keystores {
         "SAN=dns:localhost,ip:127.0.0.1",
         "-storepass",
         password);
+  }
+
+  /**
+   * The TLS keystore's certificate and key as PEM, the form HAProxy reads ({@code crt}): the
+   * certificate chain, then the private key (PKCS#8). Written as a secret, readable by the owner
+   * only.
+   */
+  static Path tlsPem(SecretFiles secrets, String password, String name) throws IOException {
+    try (InputStream in = Files.newInputStream(secrets.resolve(TLS))) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password.toCharArray());
+      Key key = store.getKey("default", password.toCharArray());
+      StringBuilder pem = new StringBuilder();
+      for (Certificate c : store.getCertificateChain("default")) {
+        pem.append(pem("CERTIFICATE", c.getEncoded()));
+      }
+      pem.append(pem("PRIVATE KEY", key.getEncoded()));
+      return secrets.write(name, pem.toString().getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("Cannot read " + secrets.resolve(TLS) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The TLS keystore's certificate alone, as PEM: what clients of a local run trust. */
+  static Path certificatePem(SecretFiles secrets, String password, Path target) throws IOException {
+    try (InputStream in = Files.newInputStream(secrets.resolve(TLS))) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password.toCharArray());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, pem("CERTIFICATE", store.getCertificate("default").getEncoded()));
+      return target;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("Cannot read " + secrets.resolve(TLS) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A TLS context that trusts the certificate in this PEM file (and nothing else). */
+  public static SSLContext trusting(Path certificatePem) throws IOException {
+    try (InputStream in = Files.newInputStream(certificatePem)) {
+      X509Certificate certificate =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("marquee", certificate);
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("Cannot trust " + certificatePem + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /** Adds a new RSA signing key under {@code alias} (creating the keystore if missing). */

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -185,6 +187,41 @@ public final class LibertyServer implements AutoCloseable {
     }
     throw new IllegalStateException(
         serverName + " did not listen on " + port + " within " + timeout + "; see " + logFile());
+  }
+
+  /**
+   * The file whose presence takes this server out of the load balancer (readiness DOWN, ADR 33):
+   * {@code drain} in the server's output folder, Liberty's working directory.
+   */
+  public Path drainFile() {
+    return outputDirectory.resolve(serverName).resolve("drain");
+  }
+
+  /**
+   * Starts draining: readiness goes DOWN, so the load balancer sends no new requests while those on
+   * the server finish. Ends when the server stops (a file older than the JVM is ignored).
+   */
+  public void drain() throws IOException {
+    Path file = drainFile();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "drained by devstack at " + Instant.now() + "\n");
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+  }
+
+  /** Whether the server itself answers /health/ready with 200 now. */
+  public boolean ready() throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    try {
+      return http.send(
+                  HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public long pid() {

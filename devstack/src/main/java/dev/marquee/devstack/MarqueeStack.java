@@ -1,8 +1,6 @@
 package dev.marquee.devstack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -28,6 +27,7 @@ public final class MarqueeStack implements AutoCloseable {
   private final LoadBalancer balancer;
   private final EmbeddedOpenSearch openSearch;
   private final String adminPassword;
+  private final Path certificate;
 
   private MarqueeStack(Builder b) throws IOException {
     this.home = b.home.toAbsolutePath();
@@ -37,13 +37,19 @@ public final class MarqueeStack implements AutoCloseable {
     String keystorePassword = secrets.randomText("keystore-password", 18, true);
     String signingPassword = secrets.randomText("jwt-signing-password", 18, true);
     String s3Secret = secrets.randomText("s3-secret-key", 18, true);
-    String signingAlias = signingKeys(secrets, keystorePassword, signingPassword);
+    String signingAlias = Keystores.ensureBoth(secrets, keystorePassword, signingPassword);
     this.database =
         new EmbeddedDatabase(
             home.resolve("postgres"), b.databasePort, "marquee", "marquee", databasePassword);
     this.objectStore =
         new EmbeddedObjectStore(home.resolve("objects"), b.objectStorePort, "marquee", s3Secret);
-    String publicUrl = "http://127.0.0.1:" + b.httpPort;
+    // Clients of a local run trust this certificate (the TLS keystore's): the balancer's HTTPS.
+    this.certificate =
+        Keystores.certificatePem(secrets, keystorePassword, home.resolve("tls-certificate.pem"));
+    String publicUrl =
+        b.servers > 1 && b.redirectHttp
+            ? "https://127.0.0.1:" + b.httpsPort
+            : "http://127.0.0.1:" + b.httpPort;
 
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_PORT", Integer.toString(b.httpPort));
@@ -126,7 +132,15 @@ public final class MarqueeStack implements AutoCloseable {
           new LibertyServer(b.wlpDirectory, output, own, http, b.inheritConsole && b.servers == 1));
     }
     this.balancer =
-        b.servers > 1 ? new LoadBalancer(home.resolve("balancer"), b.httpPort, serverPorts) : null;
+        b.servers > 1
+            ? new LoadBalancer(
+                home.resolve("balancer"),
+                b.httpPort,
+                b.httpsPort,
+                Keystores.tlsPem(secrets, keystorePassword, "tls-balancer.pem"),
+                b.redirectHttp,
+                serverPorts)
+            : null;
   }
 
   public static Builder builder() {
@@ -210,9 +224,32 @@ public final class MarqueeStack implements AutoCloseable {
     return Optional.ofNullable(balancer);
   }
 
-  /** Where users reach Marquee: the load balancer, or the only server. */
+  /**
+   * Where users reach Marquee: the load balancer (over HTTPS when it redirects plain HTTP), or the
+   * only server.
+   */
   public String baseUrl() {
-    return balancer != null ? balancer.url() : servers.get(0).baseUrl();
+    if (balancer == null) {
+      return servers.get(0).baseUrl();
+    }
+    return balancer.redirectsHttp() ? balancer.httpsUrl() : balancer.url();
+  }
+
+  /**
+   * The certificate (PEM) of the balancer's HTTPS and of every server's HTTPS listener: what a
+   * client of this stack trusts ({@link Keystores#trusting}).
+   */
+  public Path certificate() {
+    return certificate;
+  }
+
+  /**
+   * Restarts the servers one at a time behind the balancer without a failed request (ADR 33): each
+   * is drained, stopped, started and back in rotation before the next. Progress goes to {@code
+   * out}; returns what each restart took.
+   */
+  public List<RollingRestart.Step> rollingRestart(Consumer<String> out) throws Exception {
+    return new RollingRestart(this, out).run();
   }
 
   public String adminPassword() {
@@ -244,30 +281,6 @@ public final class MarqueeStack implements AutoCloseable {
     }
   }
 
-  /**
-   * Makes the TLS keystore and the signing keystore if missing, and returns the alias that signs
-   * access tokens (kept in {@code jwt-signing-alias}, which an operator changes during a rotation).
-   * A home from before the two were separated has one keystore, {@code jwt-signing.p12}, whose key
-   * {@code default} served both: it becomes the TLS keystore, and a fresh signing key is made.
-   */
-  private static String signingKeys(
-      SecretFiles secrets, String keystorePassword, String signingPassword) throws IOException {
-    Path signing = secrets.resolve(Keystores.SIGNING);
-    if (!Files.exists(secrets.resolve(Keystores.TLS)) && Files.exists(signing)) {
-      Files.move(signing, secrets.resolve(Keystores.TLS));
-    }
-    Keystores.ensureTls(secrets, keystorePassword);
-    Path aliasFile = secrets.resolve("jwt-signing-alias");
-    if (!Files.exists(signing)) {
-      Keystores.addSigningKey(secrets.folder(), signingPassword, Keystores.FIRST_SIGNING_ALIAS);
-      secrets.write(
-          "jwt-signing-alias", Keystores.FIRST_SIGNING_ALIAS.getBytes(StandardCharsets.UTF_8));
-    }
-    return Files.exists(aliasFile)
-        ? Files.readString(aliasFile, StandardCharsets.UTF_8).strip()
-        : Keystores.FIRST_SIGNING_ALIAS;
-  }
-
   /** Ports and folders; the defaults are those the README documents. */
   public static final class Builder {
     private Path home = Path.of(System.getProperty("user.home"), ".marquee");
@@ -285,6 +298,7 @@ public final class MarqueeStack implements AutoCloseable {
     private int messagingSslPort = 7286;
     private IntSupplier ports;
     private int[] openSearchPorts;
+    private boolean redirectHttp;
 
     public Builder home(Path value) {
       home = value;
@@ -343,12 +357,21 @@ public final class MarqueeStack implements AutoCloseable {
       return ports == null ? fallback : ports.getAsInt();
     }
 
+    /**
+     * With more than one server: the balancer answers plain HTTP (but health checks) with a
+     * redirect to its HTTPS port, the {@link #httpsPort} (ADR 33), and the stack's public URL is
+     * HTTPS. Off by default: a local run's tools and the edge tier talk plain HTTP on loopback.
+     */
+    public Builder redirectHttpToHttps(boolean value) {
+      redirectHttp = value;
+      return this;
+    }
+
     public Builder inheritConsole(boolean value) {
       inheritConsole = value;
       return this;
     }
 
-    /** Extra environment for Liberty, e.g. shorter intervals in tests. */
     /**
      * Search on OpenSearch: a node from this distribution zip on these loopback ports (HTTP,
      * transport) instead of the PostgreSQL adapter.
@@ -359,6 +382,7 @@ public final class MarqueeStack implements AutoCloseable {
       return this;
     }
 
+    /** Extra environment for Liberty, e.g. shorter intervals in tests. */
     public Builder environment(String name, String value) {
       environment.put(name, value);
       return this;

@@ -1,5 +1,8 @@
 package dev.marquee.devstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,11 +12,15 @@ import java.util.function.Consumer;
 /**
  * The run command watches what it started: when a server's JVM dies (a crash, an out-of-memory
  * kill, a {@code kill -9}), it says so and starts the server again; a server that dies three times
- * within ten minutes is not restarted once more, and everything stops with a message instead.
+ * within ten minutes is not restarted once more, and everything stops with a message instead. With
+ * more than one server, an operator asks for a rolling restart by creating the file {@value
+ * #ROLLING_RESTART} in the home folder ({@code touch ~/.marquee/rolling-restart}): the servers are
+ * drained and restarted one at a time (ADR 33), and the file is removed.
  */
 final class Watchdog implements Runnable {
   static final int MAX_DEATHS = 3;
   static final Duration WINDOW = Duration.ofMinutes(10);
+  static final String ROLLING_RESTART = "rolling-restart";
 
   private final MarqueeStack stack;
   private final Consumer<String> out;
@@ -52,6 +59,7 @@ final class Watchdog implements Runnable {
   }
 
   private void check() throws InterruptedException {
+    rollingRestartIfAsked();
     stack.messagingServer().ifPresent(m -> revive(m, "The messaging server", true));
     List<LibertyServer> servers = stack.servers();
     for (int i = 0; i < servers.size(); i++) {
@@ -68,10 +76,32 @@ final class Watchdog implements Runnable {
               out.accept("The load balancer (HAProxy) stopped; starting it again.");
               try {
                 b.start();
-              } catch (java.io.IOException e) {
+              } catch (IOException e) {
                 throw new IllegalStateException("HAProxy did not start: " + e.getMessage(), e);
               }
             });
+  }
+
+  private void rollingRestartIfAsked() throws InterruptedException {
+    Path trigger = stack.home().resolve(ROLLING_RESTART);
+    try {
+      if (!Files.deleteIfExists(trigger)) {
+        return;
+      }
+    } catch (IOException e) {
+      out.accept("Cannot remove " + trigger + ": " + e.getMessage());
+      return;
+    }
+    out.accept("Rolling restart asked (" + trigger + ") ...");
+    try {
+      stack.rollingRestart(out);
+      out.accept("Rolling restart done: every server was restarted.");
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      // The server being restarted is revived by the checks below if it was left stopped.
+      out.accept("Rolling restart stopped: " + e.getMessage());
+    }
   }
 
   private void revive(LibertyServer server, String name, boolean messaging) {

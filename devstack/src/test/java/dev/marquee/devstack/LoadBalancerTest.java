@@ -14,14 +14,25 @@ class LoadBalancerTest {
 
   @Test
   void everyServerIsHealthCheckedOnReadinessAndHAProxyAcceptsTheConfiguration() throws Exception {
-    String config = new LoadBalancer(folder, 18080, List.of(18081, 18082)).configuration();
+    SecretFiles secrets = SecretFiles.in(folder.resolve("secrets"));
+    Keystores.ensureTls(secrets, "test-password");
+    Path pem = Keystores.tlsPem(secrets, "test-password", "tls-balancer.pem");
+    String config =
+        new LoadBalancer(folder, 18080, 18443, pem, true, List.of(18081, 18082)).configuration();
     assertThat(config)
         .contains("bind 127.0.0.1:18080")
+        .contains("bind 127.0.0.1:18443 ssl crt " + pem)
+        .contains("http-request redirect code 308 location https://")
         .contains("server server-1 127.0.0.1:18081 check")
         .contains("server server-2 127.0.0.1:18082 check")
         .contains("option httpchk GET /health/ready")
         .doesNotContain("@")
         .doesNotContain("cookie");
+    assertThat(Files.readString(pem))
+        .startsWith("-----BEGIN CERTIFICATE-----")
+        .contains("-----BEGIN PRIVATE KEY-----");
+    assertThat(new LoadBalancer(folder, 18080, 18443, pem, false, List.of(18081)).configuration())
+        .doesNotContain("http-request redirect");
     Path file = folder.resolve("haproxy.cfg");
     Files.writeString(file, config);
     Process check =

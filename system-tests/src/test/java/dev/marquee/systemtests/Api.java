@@ -27,6 +27,8 @@ public final class Api {
 
   private final String baseUrl;
   private final String clientAddress;
+  private final HttpClient http;
+  private final Duration timeout;
 
   /**
    * A client whose every request comes from an address of its own, as requests of many viewers
@@ -34,17 +36,32 @@ public final class Api {
    * (X-Forwarded-For from loopback), and per-address rate limits see many clients, not one.
    */
   public Api(String baseUrl) {
-    this(baseUrl, null);
+    this(baseUrl, null, HTTP, Duration.ofSeconds(30));
   }
 
-  private Api(String baseUrl, String clientAddress) {
+  /** Same, through a client of its own (one that trusts a stack's HTTPS certificate). */
+  public Api(String baseUrl, HttpClient http) {
+    this(baseUrl, null, http, Duration.ofSeconds(30));
+  }
+
+  private Api(String baseUrl, String clientAddress, HttpClient http, Duration timeout) {
     this.baseUrl = baseUrl;
     this.clientAddress = clientAddress;
+    this.http = http;
+    this.timeout = timeout;
   }
 
   /** The same server, every request from one client address (what a rate limit sees). */
   public Api from(String address) {
-    return new Api(baseUrl, address);
+    return new Api(baseUrl, address, http, timeout);
+  }
+
+  /**
+   * The same server, waiting up to {@code value} for each answer (default 30 s): a client as
+   * patient as the load balancer (60 s) on a machine that other work loads.
+   */
+  public Api patient(Duration value) {
+    return new Api(baseUrl, clientAddress, http, value);
   }
 
   /**
@@ -164,6 +181,7 @@ public final class Api {
   /** A PUT to an absolute URL (a presigned object storage URL), without Marquee's token. */
   public static Reply putBytesTo(URI url, byte[] body) {
     return send(
+        HTTP,
         HttpRequest.newBuilder(url)
             .timeout(Duration.ofSeconds(60))
             .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -223,7 +241,7 @@ public final class Api {
     HttpRequest.Builder builder = request(path, null);
     headers.forEach(builder::header);
     try {
-      return HTTP.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -248,7 +266,7 @@ public final class Api {
             : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<java.io.InputStream> response =
-          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (java.io.InputStream in = response.body()) {
         boolean stream =
             response
@@ -352,7 +370,7 @@ public final class Api {
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .header("X-Forwarded-For", clientAddress == null ? randomAddress() : clientAddress);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
@@ -360,9 +378,13 @@ public final class Api {
     return builder;
   }
 
-  private static Reply send(HttpRequest request) {
+  private Reply send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  private static Reply send(HttpClient client, HttpRequest request) {
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,11 +2,8 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.media.api.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
 import jakarta.json.Json;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,12 +38,7 @@ class ServerKillIT {
 
   @BeforeAll
   static void publish() throws Exception {
-    Path master = Files.createTempDirectory("kill-it").resolve("master.mp4");
-    new SyntheticMaster(320, 180, 25, 20, false, List.of("eng")).writeTo(master);
-    Api api = TwoServers.api();
-    String creator = Creators.newCreator(api, TwoServers.stack().adminPassword());
-    title = Creators.ingest(api, creator, master);
-    Creators.awaitPublished(api, creator, title, Duration.ofMinutes(6));
+    title = TwoServers.publishedTitle();
   }
 
   private static Api.Reply report(Api api, Viewer v, String device, long ms, Instant at) {

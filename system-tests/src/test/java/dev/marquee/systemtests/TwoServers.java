@@ -1,8 +1,11 @@
 package dev.marquee.systemtests;
 
+import dev.marquee.devstack.Keystores;
 import dev.marquee.devstack.LibertyServer;
 import dev.marquee.devstack.MarqueeStack;
+import dev.marquee.media.api.SyntheticMaster;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,10 +21,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Two Marquee servers behind HAProxy with the dedicated messaging server (ADRs 21 and 22), sharing
  * PostgreSQL and s3proxy, on free loopback ports in a fresh home under target/: the topology the
- * fault tests kill servers of. Started once for the test run, apart from {@link RunningMarquee}.
+ * fault tests kill servers of. The balancer terminates TLS and redirects plain HTTP to it (ADR 33),
+ * as in production: users reach it over HTTPS. Started once for the test run, apart from {@link
+ * RunningMarquee}.
  */
 public final class TwoServers implements BeforeAllCallback {
   private static MarqueeStack stack;
+  private static HttpClient https;
+  private static String publishedTitle;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -42,9 +50,31 @@ public final class TwoServers implements BeforeAllCallback {
     return stack;
   }
 
-  /** Through the load balancer, as users reach Marquee. */
+  /** Through the load balancer over HTTPS, as users reach Marquee. */
   static Api api() {
-    return new Api(stack().baseUrl());
+    return new Api(stack().baseUrl(), https);
+  }
+
+  /** The load balancer's plain HTTP port, which redirects everything but health checks. */
+  static Api plainHttp() {
+    return new Api(stack().balancer().orElseThrow().url());
+  }
+
+  /**
+   * A short title (20 s, 180p) published once for the classes that share this stack and need one to
+   * play or write positions on.
+   */
+  static synchronized String publishedTitle() throws Exception {
+    if (publishedTitle == null) {
+      Path master = Files.createTempDirectory("two-servers").resolve("master.mp4");
+      new SyntheticMaster(320, 180, 25, 20, false, List.of("eng")).writeTo(master);
+      Api api = api();
+      String creator = Creators.newCreator(api, stack().adminPassword());
+      String title = Creators.ingest(api, creator, master);
+      Creators.awaitPublished(api, creator, title, Duration.ofMinutes(6));
+      publishedTitle = title;
+    }
+    return publishedTitle;
   }
 
   /** Straight to one server (0 or 1), bypassing the load balancer. */
@@ -96,13 +126,22 @@ public final class TwoServers implements BeforeAllCallback {
             .databasePort(RunningMarquee.freePort())
             .objectStorePort(RunningMarquee.freePort())
             .messagingPort(RunningMarquee.freePort())
+            .redirectHttpToHttps(true)
+            // The country header a trusted edge sets, as on the shared stack.
+            .environment("MARQUEE_DRM_REGION_HEADER", "X-Viewer-Country")
             .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
             .environment("MARQUEE_TRANSCODE_PARTITION_THREADS", "2")
             // One chunk per partition: a job of a few seconds spans many partitions to kill one of.
             .environment("MARQUEE_TRANSCODE_CHUNKS_PER_PARTITION", "1")
             .build();
     try {
-      return started.start();
+      started.start();
+      https =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(5))
+              .sslContext(Keystores.trusting(started.certificate()))
+              .build();
+      return started;
     } catch (Exception | Error e) {
       // A stack that did not come up must not leave servers running into the next run.
       started.close();
