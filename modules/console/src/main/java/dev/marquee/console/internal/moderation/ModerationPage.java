@@ -44,21 +44,23 @@ public class ModerationPage implements Serializable {
   private final ArrayList<String> previous = new ArrayList<>();
 
   private String cursor;
-  private transient ReportPage page;
-  // The request the page was read in: each request reads the queue again, once.
-  private transient FacesContext pageRequest;
+
+  /**
+   * The rows as shown, kept with the view: a click is decoded against the rows the admin saw, even
+   * if the queue changed since (a report resolved elsewhere is then refused by the catalog, with a
+   * message). Null: read again before the next render.
+   */
+  private ArrayList<Map<String, String>> rows;
+
+  private String next;
 
   public List<Map<String, String>> getReports() {
-    return page().reports().stream().map(this::row).toList();
-  }
-
-  private ReportPage page() {
-    FacesContext now = FacesContext.getCurrentInstance();
-    if (page == null || pageRequest != now) {
-      page = catalog.moderationQueue(state, PAGE, cursor);
-      pageRequest = now;
+    if (rows == null) {
+      ReportPage page = catalog.moderationQueue(state, PAGE, cursor);
+      rows = new ArrayList<>(page.reports().stream().map(this::row).toList());
+      next = page.next();
     }
-    return page;
+    return rows;
   }
 
   private Map<String, String> row(ReportView r) {
@@ -108,34 +110,34 @@ public class ModerationPage implements Serializable {
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "No such report: " + report, null));
     }
-    page = null;
+    rows = null;
   }
 
   /** The state filter changed: back to the first page. */
   public void show() {
     previous.clear();
     cursor = null;
-    page = null;
+    rows = null;
   }
 
   public void next() {
-    String next = page().next();
     if (next != null) {
       previous.add(cursor);
       cursor = next;
-      page = null;
+      rows = null;
     }
   }
 
   public void back() {
     if (!previous.isEmpty()) {
       cursor = previous.remove(previous.size() - 1);
-      page = null;
+      rows = null;
     }
   }
 
   public boolean isHasNext() {
-    return page().next() != null;
+    getReports();
+    return next != null;
   }
 
   public boolean isHasPrevious() {
