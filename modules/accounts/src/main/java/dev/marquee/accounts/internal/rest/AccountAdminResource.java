@@ -69,6 +69,7 @@ public class AccountAdminResource {
   @APIResponse(responseCode = "403", description = "forbidden")
   @APIResponse(responseCode = "404", description = "account-not-found")
   @APIResponse(responseCode = "409", description = "account-already-locked, cannot-lock-yourself")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public SignInState lock(@PathParam("id") String id, LockRequest body) {
     return locks.lock(
         ProfileResource.uuid(id), caller.accountId(), body == null ? null : body.reason());
@@ -84,6 +85,7 @@ public class AccountAdminResource {
   @APIResponse(responseCode = "403", description = "forbidden")
   @APIResponse(responseCode = "404", description = "account-not-found")
   @APIResponse(responseCode = "409", description = "account-not-locked")
+  @APIResponse(responseCode = "413", description = "body-too-large")
   public SignInState unlock(@PathParam("id") String id, LockRequest body) {
     return locks.unlock(
         ProfileResource.uuid(id), caller.accountId(), body == null ? null : body.reason());
