@@ -81,6 +81,15 @@ final class ConsolePages {
             form);
   }
 
+  /** The body of a same-origin GET the page makes with its session cookie (a download, say). */
+  static String fetchText(Browser browser, String path) {
+    return (String)
+        browser.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {redirect: 'manual'}).then(r => r.text()).then(done);",
+            path);
+  }
+
   static void await(Supplier<Boolean> condition, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     RuntimeException last = null;

@@ -28,4 +28,43 @@ public interface AccountsFacade {
    * same limits per address and per account (a 429 problem once exceeded).
    */
   Optional<AccountView> checkPassword(String email, String password, String address);
+
+  /** Accounts whose email contains the fragment (any case), oldest first, one page. */
+  AccountPage findAccounts(String emailFragment, int offset, int limit);
+
+  /** The account's registered, not removed devices. */
+  List<DeviceView> devices(AccountId id);
+
+  /** Whether the account is locked and how many sign-ins it has; empty for no such account. */
+  Optional<SignInState> signInState(AccountId id);
+
+  /**
+   * Locks the account for {@code reason}, as {@code administrator}: it cannot sign in until
+   * unlocked (the token endpoint and the console answer 403 {@code account-locked}) and every
+   * sign-in it has is revoked at once. Recorded with who and why. Problems: 404 {@code
+   * account-not-found}, 400 {@code reason-required}, 409 {@code account-already-locked}, 409 {@code
+   * cannot-lock-yourself}.
+   */
+  SignInState lock(AccountId id, java.util.UUID administrator, String reason);
+
+  /** Unlocks the account (recorded); 409 {@code account-not-locked} if it was not locked. */
+  SignInState unlock(AccountId id, java.util.UUID administrator, String reason);
+
+  /** The account's lock and unlock decisions, newest first. */
+  List<AccountLockDecision> lockDecisions(AccountId id);
+
+  /**
+   * An administrator decides a device's security level (ADR 17: per device, never per model),
+   * recorded with the reason. Problems: 404 {@code device-not-found}, 400 {@code reason-required},
+   * 409 {@code software-only-device} (browsers and desktop apps stay SOFTWARE).
+   */
+  DeviceView changeSecurityLevel(
+      AccountId account,
+      DeviceId device,
+      SecurityLevel level,
+      java.util.UUID administrator,
+      String reason);
+
+  /** The recorded decisions on a device's security level, newest first. */
+  List<DeviceSecurityDecision> securityDecisions(AccountId account, DeviceId device);
 }

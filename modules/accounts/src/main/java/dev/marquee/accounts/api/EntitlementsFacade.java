@@ -18,4 +18,7 @@ public interface EntitlementsFacade {
 
   /** Starts the window of an unstarted rental of the title; does nothing for other grants. */
   void markPlayed(AccountId account, UUID titleId, Instant at);
+
+  /** The account's live subscription and its purchases and rentals (revoked ones too). */
+  AccountEntitlements entitlementsOf(AccountId account);
 }

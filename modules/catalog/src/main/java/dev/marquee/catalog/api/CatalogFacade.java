@@ -49,4 +49,20 @@ public interface CatalogFacade {
 
   /** Every audited change of the title, oldest first. */
   java.util.List<TitleChange> audit(TitleId id);
+
+  /**
+   * The moderation queue: reports in {@code state} (OPEN, DISMISSED or ACTIONED), newest first,
+   * {@code limit} at a time; {@code cursor} is the previous page's {@code next} (keyset paging, as
+   * {@code GET /api/catalog/moderation/reports}). 400 {@code invalid-state}, {@code
+   * invalid-cursor}.
+   */
+  ReportPage moderationQueue(String state, int limit, String cursor);
+
+  /**
+   * A moderator's decision on an open report, recorded with who decided: dismiss it, or unpublish
+   * the title (which resolves every open report of the title and is in the title's audit). 404
+   * {@code report-not-found}, 409 {@code report-resolved}.
+   */
+  ReportView resolveReport(
+      java.util.UUID report, java.util.UUID moderator, boolean unpublish, String note);
 }

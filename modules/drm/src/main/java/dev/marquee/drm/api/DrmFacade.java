@@ -14,4 +14,11 @@ public interface DrmFacade {
 
   /** The key ids a title's tracks are encrypted with, by track type; no key material. */
   Map<TrackType, java.util.UUID> keyIds(TitleId title);
+
+  /**
+   * The licence audit trail, newest first, {@code limit} (1 to 1000) at a time; {@code cursor} is
+   * the previous page's {@code next} (keyset paging on time and id, stable while decisions arrive).
+   * 400 {@code invalid-query} (an outcome other than GRANTED or DENIED), {@code invalid-cursor}.
+   */
+  LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor);
 }

@@ -1,12 +1,17 @@
 package dev.marquee.accounts.internal.application;
 
 import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.AccountLockDecision;
+import dev.marquee.accounts.api.AccountPage;
 import dev.marquee.accounts.api.AccountView;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.DeviceSecurityDecision;
 import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.accounts.api.ProfileView;
+import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.accounts.api.SignInState;
 import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Device;
@@ -20,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The accounts facade: entities in, immutable views out. Reads only, so it joins a caller's
@@ -34,6 +40,8 @@ public class DefaultAccountsFacade implements AccountsFacade {
   @Inject ErasureRequestRepository erasures;
   @Inject PasswordHashing hashing;
   @Inject AccountLimits limits;
+  @Inject AccountLocks locks;
+  @Inject DeviceRegistryService deviceRegistry;
 
   @Override
   public Optional<AccountView> account(AccountId id) {
@@ -84,6 +92,9 @@ public class DefaultAccountsFacade implements AccountsFacade {
                 if (!hashing.matches(password, hash) || account.isEmpty()) {
                   throw OAuthProblems.badCredentials();
                 }
+                if (account.get().isLocked()) {
+                  throw AccountLocks.lockedProblem();
+                }
                 return view(account.get());
               }));
     } catch (ProblemException e) {
@@ -92,6 +103,58 @@ public class DefaultAccountsFacade implements AccountsFacade {
       }
       throw e;
     }
+  }
+
+  @Override
+  public AccountPage findAccounts(String emailFragment, int offset, int limit) {
+    String fragment = emailFragment == null ? "" : emailFragment;
+    return new AccountPage(
+        accounts.search(fragment, Math.max(0, offset), Math.max(1, Math.min(limit, 500))).stream()
+            .map(DefaultAccountsFacade::view)
+            .toList(),
+        accounts.count(fragment));
+  }
+
+  @Override
+  public List<DeviceView> devices(AccountId id) {
+    return devices.activeOf(id.value()).stream().map(DefaultAccountsFacade::view).toList();
+  }
+
+  @Override
+  public Optional<SignInState> signInState(AccountId id) {
+    return locks.state(id.value());
+  }
+
+  @Override
+  public SignInState lock(AccountId id, UUID administrator, String reason) {
+    return locks.lock(id.value(), administrator, reason);
+  }
+
+  @Override
+  public SignInState unlock(AccountId id, UUID administrator, String reason) {
+    return locks.unlock(id.value(), administrator, reason);
+  }
+
+  @Override
+  public List<AccountLockDecision> lockDecisions(AccountId id) {
+    return locks.decisions(id.value());
+  }
+
+  @Override
+  public DeviceView changeSecurityLevel(
+      AccountId account, DeviceId device, SecurityLevel level, UUID administrator, String reason) {
+    return deviceRegistry.changeSecurityLevel(
+        account.value(), device.value(), level, administrator, AccountLocks.reason(reason));
+  }
+
+  @Override
+  public List<DeviceSecurityDecision> securityDecisions(AccountId account, DeviceId device) {
+    return deviceRegistry.securityChanges(account.value(), device.value()).stream()
+        .map(
+            c ->
+                new DeviceSecurityDecision(
+                    c.previous(), c.level(), c.changedBy(), c.reason(), c.at()))
+        .toList();
   }
 
   public static AccountView view(Account a) {

@@ -65,6 +65,12 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
+  public dev.marquee.accounts.api.AccountEntitlements entitlementsOf(AccountId account) {
+    return AccountEntitlementsView.of(activeSubscription(account.value()), grants(account.value()));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Entitlement entitlement(AccountId account, UUID titleId, Instant at) {
     Optional<Subscription> sub = activeSubscription(account.value());
     Optional<PlanView> plan = sub.map(s -> em.find(Plan.class, s.planCode()).view());

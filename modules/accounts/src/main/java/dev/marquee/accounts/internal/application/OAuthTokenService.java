@@ -96,6 +96,9 @@ public class OAuthTokenService {
   @Transactional
   public TokenGrant startPasswordFamily(UUID accountId, String deviceId, String clientId) {
     Account account = accounts.account(accountId).orElseThrow(OAuthProblems::badCredentials);
+    if (account.isLocked()) {
+      throw AccountLocks.lockedProblem();
+    }
     UUID device = deviceId == null || deviceId.isBlank() ? null : ownDevice(account, deviceId);
     return startFamily(account, device, clientId);
   }
@@ -135,6 +138,9 @@ public class OAuthTokenService {
         accounts
             .account(family.accountId())
             .orElseThrow(() -> OAuthProblems.invalidGrant("The account no longer exists."));
+    if (account.isLocked()) {
+      throw AccountLocks.lockedProblem();
+    }
     return new TokenGrant(
         issuer.issue(account, family),
         issuer.ttlSeconds(),
@@ -182,6 +188,9 @@ public class OAuthTokenService {
             .account(authorization.accountId())
             .orElseThrow(
                 () -> OAuthProblems.invalidGrant("The approving account no longer exists."));
+    if (account.isLocked()) {
+      throw AccountLocks.lockedProblem();
+    }
     if (devices.activeOf(account.id()).size() >= Device.MAX_ACTIVE_PER_ACCOUNT) {
       throw OAuthProblems.error(
           400,

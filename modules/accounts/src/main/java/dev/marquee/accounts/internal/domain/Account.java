@@ -28,7 +28,11 @@ import java.util.UUID;
     query = "SELECT a FROM Account a WHERE a.emailNormalized = :email")
 @NamedQuery(
     name = "Account.search",
-    query = "SELECT a FROM Account a WHERE a.emailNormalized LIKE :pattern ORDER BY a.createdAt")
+    query =
+        "SELECT a FROM Account a WHERE a.emailNormalized LIKE :pattern ORDER BY a.createdAt, a.id")
+@NamedQuery(
+    name = "Account.count",
+    query = "SELECT COUNT(a) FROM Account a WHERE a.emailNormalized LIKE :pattern")
 public class Account {
   @Id private UUID id;
 
@@ -48,6 +52,12 @@ public class Account {
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  @Column(name = "locked_at")
+  private OffsetDateTime lockedAt;
+
+  @Column(name = "locked_reason")
+  private String lockedReason;
 
   @Version private long version;
 
@@ -110,6 +120,39 @@ public class Account {
   public void replaceRoles(Set<Role> newRoles) {
     roles.clear();
     roles.addAll(newRoles);
+  }
+
+  /** Locked accounts cannot sign in (an administrator's decision, kept with its reason). */
+  public boolean isLocked() {
+    return lockedAt != null;
+  }
+
+  public OffsetDateTime lockedAt() {
+    return lockedAt;
+  }
+
+  public String lockedReason() {
+    return lockedReason;
+  }
+
+  /** Locks the account; false if it was already locked (nothing changes). */
+  public boolean lock(String reason, OffsetDateTime now) {
+    if (isLocked()) {
+      return false;
+    }
+    lockedAt = now;
+    lockedReason = reason;
+    return true;
+  }
+
+  /** Unlocks the account; false if it was not locked. */
+  public boolean unlock() {
+    if (!isLocked()) {
+      return false;
+    }
+    lockedAt = null;
+    lockedReason = null;
+    return true;
   }
 
   public void changePasswordHash(String newHash) {

@@ -12,6 +12,16 @@ public interface AccountRepository {
 
   List<Account> search(String emailFragment, int limit);
 
+  /** One page of the accounts whose email contains the fragment, oldest first. */
+  List<Account> search(String emailFragment, int offset, int limit);
+
+  long count(String emailFragment);
+
+  void record(AccountLockChange change);
+
+  /** The account's lock and unlock decisions, newest first. */
+  List<AccountLockChange> lockChanges(UUID accountId);
+
   void add(Account account);
 
   List<Profile> profilesOf(UUID accountId);

@@ -1,6 +1,7 @@
 package dev.marquee.accounts.internal.persistence;
 
 import dev.marquee.accounts.internal.domain.Account;
+import dev.marquee.accounts.internal.domain.AccountLockChange;
 import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,40 @@ public class JpaAccountRepository implements AccountRepository {
 
   @Override
   public List<Account> search(String emailFragment, int limit) {
-    String escaped = emailFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return search(emailFragment, 0, limit);
+  }
+
+  @Override
+  public List<Account> search(String emailFragment, int offset, int limit) {
     return em.createNamedQuery("Account.search", Account.class)
-        .setParameter("pattern", "%" + Account.normalize(escaped) + "%")
+        .setParameter("pattern", pattern(emailFragment))
+        .setFirstResult(offset)
         .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long count(String emailFragment) {
+    return em.createNamedQuery("Account.count", Long.class)
+        .setParameter("pattern", pattern(emailFragment))
+        .getSingleResult();
+  }
+
+  /** A LIKE pattern matching the fragment anywhere, its own % and _ taken literally. */
+  static String pattern(String emailFragment) {
+    String escaped = emailFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + Account.normalize(escaped) + "%";
+  }
+
+  @Override
+  public void record(AccountLockChange change) {
+    em.persist(change);
+  }
+
+  @Override
+  public List<AccountLockChange> lockChanges(UUID accountId) {
+    return em.createNamedQuery("AccountLockChange.ofAccount", AccountLockChange.class)
+        .setParameter("account", accountId)
         .getResultList();
   }
 

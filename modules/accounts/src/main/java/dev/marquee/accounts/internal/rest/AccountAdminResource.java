@@ -1,6 +1,8 @@
 package dev.marquee.accounts.internal.rest;
 
 import dev.marquee.accounts.api.Role;
+import dev.marquee.accounts.api.SignInState;
+import dev.marquee.accounts.internal.application.AccountLocks;
 import dev.marquee.accounts.internal.application.DefaultAccountsFacade;
 import dev.marquee.accounts.internal.application.RegistrationService;
 import dev.marquee.platform.api.ProblemException;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class AccountAdminResource {
   @Inject DefaultAccountsFacade accounts;
   @Inject RegistrationService registrations;
+  @Inject AccountLocks locks;
+  @Inject Caller caller;
+
+  /** Why an account is locked or unlocked (kept with the decision). */
+  public record LockRequest(String reason) {}
 
   /** The complete set of roles the account should have (viewer is always kept). */
   public record RoleAssignment(@NotNull List<String> roles) {}
@@ -49,6 +57,38 @@ public class AccountAdminResource {
       @QueryParam("email") @DefaultValue("") String email,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
     return accounts.search(email, limit).stream().map(AccountResponse::of).toList();
+  }
+
+  @POST
+  @Path("/{id}/lock")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Lock an account: no sign-in until unlocked, every sign-in revoked")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "malformed-json, reason-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "409", description = "account-already-locked, cannot-lock-yourself")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  public SignInState lock(@PathParam("id") String id, LockRequest body) {
+    return locks.lock(
+        ProfileResource.uuid(id), caller.accountId(), body == null ? null : body.reason());
+  }
+
+  @POST
+  @Path("/{id}/unlock")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Unlock an account")
+  @SecurityRequirement(name = "bearer", scopes = "admin")
+  @APIResponse(responseCode = "400", description = "malformed-json, reason-required")
+  @APIResponse(responseCode = "401", description = "unauthenticated")
+  @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "404", description = "account-not-found")
+  @APIResponse(responseCode = "409", description = "account-not-locked")
+  @APIResponse(responseCode = "413", description = "body-too-large")
+  public SignInState unlock(@PathParam("id") String id, LockRequest body) {
+    return locks.unlock(
+        ProfileResource.uuid(id), caller.accountId(), body == null ? null : body.reason());
   }
 
   @PUT

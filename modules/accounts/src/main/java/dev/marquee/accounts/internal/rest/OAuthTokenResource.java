@@ -44,6 +44,7 @@ public class OAuthTokenResource {
       description =
           "oauth-access-denied, oauth-authorization-pending, oauth-expired-token, oauth-invalid-grant, oauth-invalid-request, oauth-slow-down, oauth-unauthorized-client, oauth-unsupported-grant-type")
   @APIResponse(responseCode = "401", description = "invalid-credentials, oauth-invalid-client")
+  @APIResponse(responseCode = "403", description = "account-locked")
   @APIResponse(responseCode = "413", description = "body-too-large")
   @APIResponse(responseCode = "429", description = "rate-limited")
   @APIResponse(responseCode = "503", description = "database-unavailable, sign-in-busy")

@@ -4,6 +4,8 @@ import dev.marquee.accounts.api.AccountId;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.NewTitle;
+import dev.marquee.catalog.api.ReportPage;
+import dev.marquee.catalog.api.ReportView;
 import dev.marquee.catalog.api.TitleChange;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleMetadata;
@@ -16,6 +18,7 @@ import dev.marquee.catalog.internal.admin.TitleFinder;
 import dev.marquee.catalog.internal.domain.MetadataRules;
 import dev.marquee.catalog.internal.domain.Title;
 import dev.marquee.catalog.internal.domain.TitleRepository;
+import dev.marquee.catalog.internal.engagement.Reports;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +38,37 @@ public class DefaultCatalogFacade implements CatalogFacade {
   @Inject dev.marquee.catalog.internal.engagement.TitleStats stats;
   @Inject TitleEditor editor;
   @Inject TitleFinder finder;
+  @Inject Reports reports;
+
+  @Override
+  public ReportPage moderationQueue(String state, int limit, String cursor) {
+    Reports.Page page =
+        reports.queue(Reports.state(state), Math.max(1, Math.min(limit, 200)), cursor);
+    return new ReportPage(
+        page.reports().stream().map(DefaultCatalogFacade::view).toList(), page.next());
+  }
+
+  /** Not in a JTA transaction: the queue commits its decision itself (see {@link Reports}). */
+  @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public ReportView resolveReport(UUID report, UUID moderator, boolean unpublish, String note) {
+    return view(reports.resolve(report, moderator, unpublish, note == null ? "" : note.strip()));
+  }
+
+  static ReportView view(Reports.Report r) {
+    return new ReportView(
+        UUID.fromString(r.id()),
+        new TitleId(UUID.fromString(r.titleId())),
+        r.titleName(),
+        UUID.fromString(r.accountId()),
+        r.reason(),
+        r.text(),
+        r.state(),
+        r.createdAt(),
+        r.resolvedBy() == null ? null : UUID.fromString(r.resolvedBy()),
+        r.resolvedAt(),
+        r.resolution());
+  }
 
   @Override
   public TitlePage findTitles(String nameFragment, int offset, int limit) {

@@ -23,6 +23,20 @@ public class Reports {
   public static final Set<String> REASONS =
       Set.of("ABUSIVE", "COPYRIGHT", "WRONG_RATING", "BROKEN", "OTHER");
 
+  /** The states of a report in the queue. */
+  public static final java.util.List<String> STATES = List.of("OPEN", "DISMISSED", "ACTIONED");
+
+  /** The state named (any case, blank means OPEN); 400 {@code invalid-state} for another. */
+  public static String state(String name) {
+    String s =
+        name == null || name.isBlank() ? "OPEN" : name.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!STATES.contains(s)) {
+      throw ProblemException.badRequest(
+          "invalid-state", "state must be OPEN, DISMISSED or ACTIONED, not " + name + ".");
+    }
+    return s;
+  }
+
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 

@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -61,11 +59,7 @@ public class ModerationResource {
           @jakarta.validation.constraints.Max(200)
           int limit,
       @QueryParam("cursor") String cursor) {
-    String s = state.strip().toUpperCase(Locale.ROOT);
-    if (!Set.of("OPEN", "DISMISSED", "ACTIONED").contains(s)) {
-      throw ProblemException.badRequest(
-          "invalid-state", "state must be OPEN, DISMISSED or ACTIONED, not " + state + ".");
-    }
+    String s = Reports.state(state);
     Reports.Page page = reports.queue(s, limit, cursor);
     var response = jakarta.ws.rs.core.Response.ok(page.reports());
     if (page.next() != null) {

@@ -17,10 +17,10 @@ import java.util.Optional;
 /**
  * The server-side check of every console request, pages and actions alike: signed in (a session
  * made by {@link SignInPage}), the account still exists and still holds the role the path needs
- * (read from accounts on each request, so a removed role takes effect at once). A browser without a
- * session is sent to the sign-in page; a signed-in user without the role gets 403. A POST without
- * Faces' view state, or with one the server never issued (a forged form from another site), is
- * refused with 403 and runs no action.
+ * (read from accounts on each request, so a removed role or a lock takes effect at once). A browser
+ * without a session is sent to the sign-in page; a signed-in user without the role gets 403. A POST
+ * without Faces' view state, or with one the server never issued (a forged form from another site),
+ * is refused with 403 and runs no action.
  */
 @WebFilter(urlPatterns = "/console/*")
 public class ConsoleAccessFilter extends HttpFilter {
@@ -70,9 +70,12 @@ public class ConsoleAccessFilter extends HttpFilter {
         || !(session.getAttribute(ConsoleUser.SESSION_KEY) instanceof ConsoleUser u)) {
       return Optional.empty();
     }
+    AccountId id = new AccountId(u.accountId());
+    // A locked account's console session ends like its API sign-ins.
     Optional<ConsoleUser> now =
         accounts
-            .account(new AccountId(u.accountId()))
+            .account(id)
+            .filter(a -> accounts.signInState(id).map(s -> !s.locked()).orElse(false))
             .map(a -> new ConsoleUser(a.id().value(), a.email(), a.roles()));
     if (now.isEmpty()) {
       session.invalidate();

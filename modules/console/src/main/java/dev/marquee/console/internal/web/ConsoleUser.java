@@ -11,7 +11,7 @@ import java.util.UUID;
  * of the last request.
  */
 public record ConsoleUser(UUID accountId, String email, Set<Role> roles) implements Serializable {
-  static final String SESSION_KEY = ConsoleUser.class.getName();
+  public static final String SESSION_KEY = ConsoleUser.class.getName();
 
   public ConsoleUser {
     roles = Set.copyOf(roles);

@@ -3,7 +3,10 @@ package dev.marquee.drm.internal.keys;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.LicenceAuditQuery;
+import dev.marquee.drm.api.LicenceDecisionPage;
 import dev.marquee.drm.api.TrackType;
+import dev.marquee.drm.internal.licence.LicenceAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -12,6 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class DefaultDrmFacade implements DrmFacade {
   @Inject ContentKeyStore store;
+  @Inject LicenceAudit audit;
+
+  @Override
+  public LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor) {
+    return audit.page(query, limit, cursor);
+  }
 
   @Override
   public ContentKey contentKey(TitleId title, TrackType type) {

@@ -50,7 +50,8 @@ public class AuditGroupCommit {
       UUID device,
       UUID session,
       UUID title,
-      String keyIds) {}
+      String keyIds,
+      String securityLevel) {}
 
   private record Pending(Row row, CompletableFuture<Void> committed) {}
 
@@ -114,7 +115,8 @@ public class AuditGroupCommit {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO drm.licence_audit (at, kind, outcome, rule, account_id, profile_id,"
-                  + " device_id, session_id, title_id, key_ids) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                  + " device_id, session_id, title_id, key_ids, security_level)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
         for (Pending p : batch) {
           Row r = p.row();
           s.setTimestamp(1, Timestamp.from(r.at()));
@@ -127,6 +129,7 @@ public class AuditGroupCommit {
           s.setObject(8, r.session());
           s.setObject(9, r.title());
           s.setString(10, r.keyIds());
+          s.setString(11, r.securityLevel());
           s.addBatch();
         }
         s.executeBatch();

@@ -1,5 +1,9 @@
 package dev.marquee.drm.internal.licence;
 
+import dev.marquee.drm.api.LicenceAuditQuery;
+import dev.marquee.drm.api.LicenceDecision;
+import dev.marquee.drm.api.LicenceDecisionPage;
+import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -26,20 +31,6 @@ public class LicenceAudit {
 
   @Inject AuditGroupCommit groupCommit;
 
-  /** One decision. Fields the request never established (a forged token) are null. */
-  public record Entry(
-      long id,
-      Instant at,
-      String kind,
-      String outcome,
-      String rule,
-      UUID accountId,
-      UUID profileId,
-      UUID deviceId,
-      UUID sessionId,
-      UUID titleId,
-      String keyIds) {}
-
   public void record(
       String kind,
       boolean granted,
@@ -50,6 +41,21 @@ public class LicenceAudit {
       UUID session,
       UUID title,
       List<UUID> kids) {
+    record(kind, granted, rule, account, profile, device, session, title, kids, null);
+  }
+
+  /** One decision, with the device's security level as the decision saw it (null: not read). */
+  public void record(
+      String kind,
+      boolean granted,
+      String rule,
+      UUID account,
+      UUID profile,
+      UUID device,
+      UUID session,
+      UUID title,
+      List<UUID> kids,
+      dev.marquee.accounts.api.SecurityLevel level) {
     String keys =
         kids == null ? null : String.join(",", kids.stream().map(UUID::toString).toList());
     if (keys != null && keys.length() > 400) {
@@ -57,48 +63,93 @@ public class LicenceAudit {
     }
     groupCommit.append(
         new AuditGroupCommit.Row(
-            Instant.now(), kind, granted, rule, account, profile, device, session, title, keys));
+            Instant.now(),
+            kind,
+            granted,
+            rule,
+            account,
+            profile,
+            device,
+            session,
+            title,
+            keys,
+            level == null ? null : level.name()));
   }
 
-  /** Newest first, filtered by whichever criteria are given. */
-  public List<Entry> search(
+  /** Newest first, filtered by whichever criteria are given (the REST resource's form). */
+  public List<LicenceDecision> search(
       UUID title, UUID account, String outcome, String rule, Instant before, int limit) {
+    return page(new LicenceAuditQuery(title, account, outcome, rule, null, before), limit, null)
+        .decisions();
+  }
+
+  /** One page, newest first, after the cursor's decision (keyset on time and id). */
+  public LicenceDecisionPage page(LicenceAuditQuery q, int limit, String cursor) {
+    String outcome = outcome(q.outcome());
+    AuditCursor after = AuditCursor.decode(cursor);
+    int size = Math.max(1, Math.min(limit, 1000));
     StringBuilder sql =
         new StringBuilder(
             "SELECT id, at, kind, outcome, rule, account_id, profile_id, device_id, session_id,"
-                + " title_id, key_ids FROM drm.licence_audit WHERE true");
+                + " title_id, key_ids, security_level FROM drm.licence_audit WHERE true");
     List<Object> params = new ArrayList<>();
-    if (title != null) {
-      sql.append(" AND title_id = ?");
-      params.add(title);
+    condition(sql, params, " AND title_id = ?", q.titleId());
+    condition(sql, params, " AND account_id = ?", q.accountId());
+    condition(sql, params, " AND outcome = ?", outcome);
+    condition(
+        sql,
+        params,
+        " AND rule = ?",
+        q.rule() == null || q.rule().isBlank() ? null : q.rule().strip());
+    condition(sql, params, " AND at >= ?", q.from() == null ? null : Timestamp.from(q.from()));
+    condition(sql, params, " AND at < ?", q.to() == null ? null : Timestamp.from(q.to()));
+    if (after != null) {
+      sql.append(" AND (at, id) < (?, ?)");
+      params.add(Timestamp.from(after.at()));
+      params.add(after.id());
     }
-    if (account != null) {
-      sql.append(" AND account_id = ?");
-      params.add(account);
+    sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(size + 1);
+    List<LicenceDecision> rows = read(sql.toString(), params);
+    if (rows.size() <= size) {
+      return new LicenceDecisionPage(rows, null);
     }
-    if (outcome != null) {
-      sql.append(" AND outcome = ?");
-      params.add(outcome);
+    LicenceDecision last = rows.get(size - 1);
+    return new LicenceDecisionPage(
+        rows.subList(0, size), new AuditCursor(last.at(), last.id()).encode());
+  }
+
+  /** GRANTED, DENIED (any case) or null; 400 {@code invalid-query} otherwise. */
+  static String outcome(String outcome) {
+    if (outcome == null || outcome.isBlank()) {
+      return null;
     }
-    if (rule != null) {
-      sql.append(" AND rule = ?");
-      params.add(rule);
+    String o = outcome.strip().toUpperCase(Locale.ROOT);
+    if (!o.equals("GRANTED") && !o.equals("DENIED")) {
+      throw ProblemException.badRequest(
+          "invalid-query", "outcome must be GRANTED or DENIED, not " + outcome);
     }
-    if (before != null) {
-      sql.append(" AND at < ?");
-      params.add(Timestamp.from(before));
+    return o;
+  }
+
+  private static void condition(
+      StringBuilder sql, List<Object> params, String clause, Object value) {
+    if (value != null) {
+      sql.append(clause);
+      params.add(value);
     }
-    sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(limit);
+  }
+
+  private List<LicenceDecision> read(String sql, List<Object> params) {
     try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql.toString())) {
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.size(); i++) {
         s.setObject(i + 1, params.get(i));
       }
-      List<Entry> entries = new ArrayList<>();
+      List<LicenceDecision> entries = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           entries.add(
-              new Entry(
+              new LicenceDecision(
                   r.getLong(1),
                   r.getTimestamp(2).toInstant(),
                   r.getString(3),
@@ -109,7 +160,8 @@ public class LicenceAudit {
                   r.getObject(8, UUID.class),
                   r.getObject(9, UUID.class),
                   r.getObject(10, UUID.class),
-                  r.getString(11)));
+                  r.getString(11),
+                  r.getString(12)));
         }
       }
       return entries;

@@ -72,23 +72,25 @@ public class LicenceService {
    */
   public Granted decide(Ask ask, java.util.function.Consumer<Granted> beforeGranting) {
     PlaybackGrant session = null;
+    // The device's level once the playback rules read it, for the audit (null if refused before).
+    SecurityLevel[] level = new SecurityLevel[1];
     try {
       session = ask.credential().verify(sessions);
-      Granted granted = grant(session, ask);
+      Granted granted = grant(session, ask, level);
       beforeGranting.accept(granted);
       if ("RENTAL".equals(granted.playability().entitlementSource())) {
         // Only a granted licence starts a rental's clock.
         entitlements.markPlayed(session.account(), session.title().value(), Instant.now());
       }
-      record(ask, session, true, "granted");
+      record(ask, session, true, "granted", level[0]);
       return granted;
     } catch (LicenceDenied denied) {
-      record(ask, session, false, denied.rule());
+      record(ask, session, false, denied.rule(), level[0]);
       throw denied;
     }
   }
 
-  private void record(Ask ask, PlaybackGrant s, boolean granted, String rule) {
+  private void record(Ask ask, PlaybackGrant s, boolean granted, String rule, SecurityLevel level) {
     audit.record(
         ask.kind(),
         granted,
@@ -98,10 +100,11 @@ public class LicenceService {
         s == null ? null : s.device().value(),
         s == null ? null : s.sessionId(),
         s == null ? null : s.title().value(),
-        ask.kids());
+        ask.kids(),
+        level);
   }
 
-  private Granted grant(PlaybackGrant session, Ask ask) {
+  private Granted grant(PlaybackGrant session, Ask ask, SecurityLevel[] level) {
     Playability playable =
         policy.check(
             session.account(),
@@ -110,6 +113,7 @@ public class LicenceService {
             session.title(),
             ask.edgeRegion(),
             ask.kind().equals("OFFLINE"));
+    level[0] = playable.securityLevel();
     boolean software = playable.securityLevel() == SecurityLevel.SOFTWARE;
     List<ContentKey> granted = new ArrayList<>();
     for (UUID kid : ask.kids()) {

@@ -1,5 +1,6 @@
 package dev.marquee.drm.internal.rest;
 
+import dev.marquee.drm.api.LicenceDecision;
 import dev.marquee.drm.internal.licence.LicenceAudit;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,20 +36,13 @@ public class LicenceAuditResource {
   @APIResponse(responseCode = "400", description = "invalid-query, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
-  public List<LicenceAudit.Entry> search(
+  public List<LicenceDecision> search(
       @QueryParam("title") String title,
       @QueryParam("account") String account,
       @QueryParam("outcome") String outcome,
       @QueryParam("rule") String rule,
       @QueryParam("before") String before,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    String normalisedOutcome = outcome == null ? null : outcome.strip().toUpperCase(Locale.ROOT);
-    if (normalisedOutcome != null
-        && !normalisedOutcome.equals("GRANTED")
-        && !normalisedOutcome.equals("DENIED")) {
-      throw ProblemException.badRequest(
-          "invalid-query", "outcome must be GRANTED or DENIED, not " + outcome);
-    }
     Instant until;
     try {
       until = before == null ? null : Instant.parse(before);
@@ -58,7 +51,7 @@ public class LicenceAuditResource {
           "invalid-query", "before must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z");
     }
     return audit.search(
-        uuid(title, "title"), uuid(account, "account"), normalisedOutcome, rule, until, limit);
+        uuid(title, "title"), uuid(account, "account"), outcome, rule, until, limit);
   }
 
   private static UUID uuid(String value, String name) {
