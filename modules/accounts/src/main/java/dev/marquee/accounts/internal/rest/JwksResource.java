@@ -43,7 +43,14 @@ public class JwksResource {
               schema =
                   @Schema(
                       type = SchemaType.OBJECT,
-                      properties = {@SchemaProperty(name = "keys", type = SchemaType.ARRAY)})))
+                      properties = {
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): RSA, use sig, alg RS256, kid, n and e")
+                      })))
   @Extension(name = "x-public", value = "true", parseValue = true)
   public Response keys() {
     JsonArrayBuilder keys = Json.createArrayBuilder();

@@ -43,7 +43,12 @@ public class ReactionsResource {
               schema =
                   @Schema(
                       type = SchemaType.OBJECT,
-                      properties = {@SchemaProperty(name = "titleIds", type = SchemaType.ARRAY)})))
+                      properties = {
+                        @SchemaProperty(
+                            name = "titleIds",
+                            type = SchemaType.ARRAY,
+                            implementation = String.class)
+                      })))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")

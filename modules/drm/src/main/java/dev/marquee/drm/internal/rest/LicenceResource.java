@@ -88,7 +88,12 @@ public class LicenceResource {
                   @Schema(
                       type = SchemaType.OBJECT,
                       properties = {
-                        @SchemaProperty(name = "keys", type = SchemaType.ARRAY),
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
                         @SchemaProperty(name = "type", type = SchemaType.STRING)
                       })),
       headers = {
@@ -108,7 +113,12 @@ public class LicenceResource {
                   @Schema(
                       type = SchemaType.OBJECT,
                       properties = {
-                        @SchemaProperty(name = "keys", type = SchemaType.ARRAY),
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
                         @SchemaProperty(name = "type", type = SchemaType.STRING),
                         @SchemaProperty(
                             name = "licenceId",
@@ -167,7 +177,12 @@ public class LicenceResource {
                   @Schema(
                       type = SchemaType.OBJECT,
                       properties = {
-                        @SchemaProperty(name = "keys", type = SchemaType.ARRAY),
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
                         @SchemaProperty(name = "type", type = SchemaType.STRING),
                         @SchemaProperty(
                             name = "licenceId",

@@ -134,7 +134,12 @@ public class OfflineLicenceResource {
                   @Schema(
                       type = SchemaType.OBJECT,
                       properties = {
-                        @SchemaProperty(name = "keys", type = SchemaType.ARRAY),
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
                         @SchemaProperty(name = "type", type = SchemaType.STRING)
                       })),
       headers = {
