@@ -171,7 +171,7 @@ class OpenApiDocumentIT {
         API.patchJson(listPath, "{\"name\":\"Saturday films\"}", viewer),
         200);
     declared("DELETE", "/api/catalog/lists/{id}", API.delete(listPath, viewer), 204);
-    declared("GET", "/api/catalog/titles", API.get("/api/catalog/titles"), 200);
+    declared("GET", "/api/catalog/titles", API.get("/api/catalog/titles", viewer), 200);
     declared("GET", "/api/oauth/jwks", API.get("/api/oauth/jwks"), 200);
     declared(
         "POST",
