@@ -27,11 +27,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * second viewer holding the first one's ids, a creator, an operator and an admin. What each cell
  * must answer comes from the document alone (the roles of the operation's bearer requirement, or
  * its x-public marker), so an operation added without a rule, or a rule the code does not keep,
- * fails here.
+ * fails here. A cell answered with a success must get a status the operation declares.
  */
 @ExtendWith(RunningMarquee.class)
 class AuthorizationMatrixIT {
   private static final Api API = RunningMarquee.api();
+
+  /**
+   * Operations that answer a matrix cell with a success (public lists, the caller's own reads,
+   * deletions of fixtures), so that the declared-success check is known to have run on many.
+   */
+  private static final int MIN_SUCCEEDED = 20;
+
   private static List<Operation> operations;
   private static List<Persona> personas;
   private static MatrixFixtures fixtures;
@@ -117,6 +124,7 @@ class AuthorizationMatrixIT {
     List<String> failures = new ArrayList<>();
     StringBuilder table = new StringBuilder();
     int cells = 0;
+    Set<String> succeeded = new LinkedHashSet<>();
     for (Operation op : ordered) {
       MatrixFixtures.Target target = fixtures.target(op);
       List<Persona> callers = new ArrayList<>(personas);
@@ -133,6 +141,9 @@ class AuthorizationMatrixIT {
                 target.mediaType(),
                 target.body());
         cells++;
+        if (reply.status() < 400) {
+          succeeded.add(op.toString());
+        }
         table.append(' ').append(persona.name()).append('=').append(reply.status());
         String failure = check(op, expected, reply);
         if (failure != null) {
@@ -144,6 +155,9 @@ class AuthorizationMatrixIT {
     System.out.println("Authorization matrix (" + cells + " cells):\n" + table);
     assertThat(cells).isEqualTo(operations.size() * personas.size());
     assertThat(failures).isEmpty();
+    // The declared-success check above ran on real successes, not only on refusals.
+    System.out.println(succeeded.size() + " operations answered a success: " + succeeded);
+    assertThat(succeeded).hasSizeGreaterThanOrEqualTo(MIN_SUCCEEDED);
   }
 
   static Outcome expected(Operation op, Persona persona, String owner) {
@@ -179,6 +193,12 @@ class AuthorizationMatrixIT {
         };
     if (!ok) {
       return got;
+    }
+    if (status < 400 && !op.declaresSuccess(status)) {
+      return "a success status the document does not declare (it declares "
+          + op.successes()
+          + "), "
+          + got;
     }
     if (status >= 400 && !"HEAD".equals(op.method())) {
       if (type == null) {

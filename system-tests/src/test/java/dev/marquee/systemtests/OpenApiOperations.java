@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The operations of Marquee's OpenAPI document as the authorization matrix needs them: the roles
  * each admits (the scopes of its bearer requirement), whether it is explicitly public, and the
- * problem types it declares per status.
+ * problem types it declares per status, and the success statuses (2xx and 3xx) it declares.
  */
 final class OpenApiOperations {
   private static final Set<String> METHODS =
@@ -34,6 +35,7 @@ final class OpenApiOperations {
       Set<String> roles,
       boolean isPublic,
       Map<Integer, Set<String>> problems,
+      Set<Integer> successes,
       List<String> queryParameters,
       String requestMediaType) {
 
@@ -43,6 +45,11 @@ final class OpenApiOperations {
 
     boolean declares(int status, String problemType) {
       return problems.getOrDefault(status, Set.of()).contains(problemType);
+    }
+
+    /** Whether the document lists {@code status} (a 2xx or 3xx) among the operation's answers. */
+    boolean declaresSuccess(int status) {
+      return successes.contains(status);
     }
 
     @Override
@@ -78,11 +85,16 @@ final class OpenApiOperations {
     }
     boolean isPublic = op.getBoolean("x-public", false);
     Map<Integer, Set<String>> problems = new TreeMap<>();
+    Set<Integer> successes = new TreeSet<>();
     JsonObject responses = op.getJsonObject("responses");
     if (responses != null) {
       for (String status : responses.keySet()) {
         if (!status.matches("\\d{3}") || !(responses.get(status) instanceof JsonObject response)) {
           continue; // "default" or an extension
+        }
+        int code = Integer.parseInt(status);
+        if (code >= 200 && code < 400) {
+          successes.add(code);
         }
         JsonArray types = response.getJsonArray("x-problem-types");
         if (types != null) {
@@ -112,6 +124,14 @@ final class OpenApiOperations {
       mediaType = body.getJsonObject("content").keySet().iterator().next();
     }
     return new Operation(
-        method, path, op.getString("summary", ""), roles, isPublic, problems, query, mediaType);
+        method,
+        path,
+        op.getString("summary", ""),
+        roles,
+        isPublic,
+        problems,
+        successes,
+        query,
+        mediaType);
   }
 }

@@ -27,6 +27,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -49,6 +52,13 @@ public class AccountAdminResource {
 
   @GET
   @Operation(summary = "Find accounts by email")
+  @APIResponse(
+      responseCode = "200",
+      description = "The accounts whose email matches",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AccountResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -95,6 +105,13 @@ public class AccountAdminResource {
   @Path("/{id}/roles")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set an account's roles (viewer is always kept)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account with its new roles",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AccountResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(
       responseCode = "400",

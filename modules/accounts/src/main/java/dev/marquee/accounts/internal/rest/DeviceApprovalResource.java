@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -49,6 +51,13 @@ public class DeviceApprovalResource {
   @Path("/{userCode}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Show who asks for a device code before approving it")
+  @APIResponse(
+      responseCode = "200",
+      description = "The client, device name and time of the pending request",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeviceAuthorizationService.Pending.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "unknown-user-code")
@@ -66,6 +75,13 @@ public class DeviceApprovalResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Approve or deny a TV's device code")
+  @APIResponse(
+      responseCode = "200",
+      description = "The decision was recorded; the TV's next poll gets tokens or access_denied",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApprovalResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")

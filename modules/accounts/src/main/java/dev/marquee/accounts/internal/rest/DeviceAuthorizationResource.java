@@ -20,7 +20,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** RFC 8628 section 3.1: a device without a keyboard asks for a code to show its viewer. */
@@ -49,6 +53,19 @@ public class DeviceAuthorizationResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start the device authorization grant for a TV (RFC 8628)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The device code to poll with and the user code to show (RFC 8628 3.2)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeviceAuthorizationResponse.class)),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "400",

@@ -28,6 +28,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -66,6 +70,13 @@ public class DeviceResource {
 
   @GET
   @Operation(summary = "List the account's devices")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's devices",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   public List<DeviceResponse> list() {
@@ -75,6 +86,19 @@ public class DeviceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register a device of the account")
+  @APIResponse(
+      responseCode = "201",
+      description = "The registered device",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeviceResponse.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The new device",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -107,6 +131,13 @@ public class DeviceResource {
   @POST
   @Path("/{id}/seen")
   @Operation(summary = "Say a returning device is back (its last use becomes now)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The device with its new last use",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeviceResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "device-not-found")
@@ -118,6 +149,7 @@ public class DeviceResource {
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Remove a device and sign it out")
+  @APIResponse(responseCode = "204", description = "The device is removed and its sign-ins revoked")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "reauthentication-required")

@@ -20,6 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -44,6 +47,13 @@ public class DeviceSecurityAdminResource {
 
   @GET
   @Operation(summary = "List an account's devices with their security levels")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's devices",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
@@ -58,6 +68,13 @@ public class DeviceSecurityAdminResource {
   @Path("/{deviceId}/security-level")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change a device's security level (audited)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The device with its new security level",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeviceResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -83,6 +100,13 @@ public class DeviceSecurityAdminResource {
   @GET
   @Path("/{deviceId}/security-level/history")
   @Operation(summary = "Show the audit of a device's security level changes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changes, oldest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SecurityChange.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")

@@ -30,6 +30,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -59,6 +61,13 @@ public class EntitlementAdminResource {
   @GET
   @Path("/{id}/entitlements")
   @Operation(summary = "List an account's subscription, purchases and rentals")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's subscription, purchases and rentals",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EntitlementsResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
@@ -74,6 +83,13 @@ public class EntitlementAdminResource {
   @Path("/{id}/subscription")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set an account's subscription plan")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's active subscription",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SubscriptionResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(
       responseCode = "400",
@@ -109,6 +125,7 @@ public class EntitlementAdminResource {
   @DELETE
   @Path("/{id}/subscription")
   @Operation(summary = "Cancel an account's subscription")
+  @APIResponse(responseCode = "204", description = "The subscription is cancelled")
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
@@ -124,6 +141,13 @@ public class EntitlementAdminResource {
   @Path("/{id}/grants")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Grant an account a purchase or a rental")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new purchase or rental",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = GrantResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(
       responseCode = "400",
@@ -166,6 +190,7 @@ public class EntitlementAdminResource {
   @DELETE
   @Path("/{id}/grants/{grant}")
   @Operation(summary = "Revoke a purchase or rental of an account")
+  @APIResponse(responseCode = "204", description = "The purchase or rental is revoked")
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")

@@ -13,7 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The public JWK set of access-token signing keys (RFC 7517): every key of the signing keystore, so
@@ -29,6 +34,23 @@ public class JwksResource {
   @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Publish the public keys that sign access tokens (JWKS)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The JSON Web Key Set (RSA keys; two while the signing key rotates)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): RSA, use sig, alg RS256, kid, n and e")
+                      })))
   @Extension(name = "x-public", value = "true", parseValue = true)
   public Response keys() {
     JsonArrayBuilder keys = Json.createArrayBuilder();

@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -41,6 +45,13 @@ public class MeResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Show the caller's account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller's account",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AccountResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "account-not-found")
@@ -57,6 +68,23 @@ public class MeResource {
   @Path("export")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Download everything Marquee holds about the caller")
+  @APIResponse(
+      responseCode = "200",
+      description = "One JSON document with every module's records of the caller, as an attachment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.OBJECT)),
+      headers = {
+        @Header(
+            name = "Content-Disposition",
+            description = "attachment; filename=marquee-data-<account>.json",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "account-not-found")
@@ -80,6 +108,19 @@ public class MeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Erase the caller's account (password re-entered)")
+  @APIResponse(
+      responseCode = "202",
+      description = "Erasure started; every module erases or pseudonymises the account's rows",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErasureAccepted.class)),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "password-required, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")

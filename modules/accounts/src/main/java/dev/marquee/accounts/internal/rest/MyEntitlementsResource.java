@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -27,6 +29,13 @@ public class MyEntitlementsResource {
 
   @GET
   @Operation(summary = "List the caller's subscription, purchases and rentals")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller's subscription, purchases and rentals",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EntitlementsResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   public EntitlementsResponse mine() {

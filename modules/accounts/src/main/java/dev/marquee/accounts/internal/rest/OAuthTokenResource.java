@@ -19,7 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -38,6 +42,23 @@ public class OAuthTokenResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Issue tokens: password, refresh token and device code grants")
+  @APIResponse(
+      responseCode = "200",
+      description = "An access token, and a refresh token (RFC 6749 5.1)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenResponse.class)),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Pragma",
+            description = "no-cache",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "400",

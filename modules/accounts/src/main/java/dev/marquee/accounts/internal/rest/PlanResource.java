@@ -11,7 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The plans on offer. */
 @Path("/accounts/plans")
@@ -24,6 +28,13 @@ public class PlanResource {
   @GET
   @PermitAll
   @Operation(summary = "List the subscription plans")
+  @APIResponse(
+      responseCode = "200",
+      description = "The plans on offer",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PlanView.class)))
   @Extension(name = "x-public", value = "true", parseValue = true)
   public List<PlanView> plans() {
     return entitlements.plans();

@@ -27,6 +27,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -59,6 +63,13 @@ public class ProfileResource {
 
   @GET
   @Operation(summary = "List the account's profiles")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's profiles",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ProfileResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   public List<ProfileResponse> list() {
@@ -68,6 +79,19 @@ public class ProfileResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a profile")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new profile",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProfileResponse.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The new profile",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -93,6 +117,13 @@ public class ProfileResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Rename a profile or change its maturity cap")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed profile",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProfileResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -118,6 +149,7 @@ public class ProfileResource {
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Delete a profile")
+  @APIResponse(responseCode = "204", description = "The profile is deleted")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "reauthentication-required")

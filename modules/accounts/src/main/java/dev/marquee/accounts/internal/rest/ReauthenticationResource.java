@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -40,6 +42,13 @@ public class ReauthenticationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Re-enter the password to unlock sensitive changes for a while")
+  @APIResponse(
+      responseCode = "200",
+      description = "Sensitive changes are unlocked until the time given",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Confirmed.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",

@@ -18,7 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Anyone may create a viewer account. */
@@ -34,6 +38,19 @@ public class RegistrationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register a viewer account")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new account",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AccountResponse.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "api/accounts/me",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "400",

@@ -28,6 +28,9 @@ public class SignOutResource {
   @Path("/logout")
   @RolesAllowed("viewer")
   @Operation(summary = "Sign out: revoke the caller's sign-in")
+  @APIResponse(
+      responseCode = "204",
+      description = "Signed out: the token's sign-in and its refresh tokens are revoked")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   public Response logout() {
@@ -41,6 +44,10 @@ public class SignOutResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Revoke a refresh token (RFC 7009)")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Revoked, or the token was unknown or another client's (RFC 7009 answers both alike)")
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "oauth-invalid-request")
   @APIResponse(responseCode = "413", description = "body-too-large")

@@ -26,6 +26,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -55,6 +59,19 @@ public class CatalogAdminResource {
   @GET
   @Path("/titles/{id}")
   @Operation(summary = "Show a title as an admin edits it, with its version (ETag)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title; its ETag is the version to send as If-Match",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminTitle.class)),
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The title's version",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -69,6 +86,19 @@ public class CatalogAdminResource {
   @Path("/titles/{id}")
   @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
   @Operation(summary = "Edit a title by JSON merge patch under If-Match")
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited title with its new version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminTitle.class)),
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The title's new version",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(
       responseCode = "400",
@@ -118,6 +148,13 @@ public class CatalogAdminResource {
   @GET
   @Path("/titles/{id}/audit")
   @Operation(summary = "Show the audit of a title's changes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's changes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleEditor.Change.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -136,6 +173,19 @@ public class CatalogAdminResource {
   @Path("/titles/{id}/artwork/{kind}")
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(summary = "Upload a title's poster or backdrop (JPEG or PNG, audited)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title with its new artwork and version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminTitle.class)),
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The title's new version",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "image-too-large, invalid-id, not-an-image")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -159,6 +209,19 @@ public class CatalogAdminResource {
   @Path("/series")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a series")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new series",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SeriesCatalog.Series.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The new series",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(
       responseCode = "400",

@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -30,6 +32,13 @@ public class LikesResource {
 
   @GET
   @Operation(summary = "Count a title's likes and whether the profile likes it")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's likes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Reactions.LikeCount.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -41,6 +50,13 @@ public class LikesResource {
 
   @PUT
   @Operation(summary = "Like a title")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's likes, the profile's included",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Reactions.LikeCount.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -58,6 +74,13 @@ public class LikesResource {
 
   @DELETE
   @Operation(summary = "Withdraw a like")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's likes without the profile's",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Reactions.LikeCount.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")

@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -46,6 +50,13 @@ public class ListsResource {
 
   @GET
   @Operation(summary = "List a profile's lists")
+  @APIResponse(
+      responseCode = "200",
+      description = "The profile's lists",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = Lists.TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -57,6 +68,19 @@ public class ListsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a list for a profile")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new list",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Lists.TitleList.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The new list",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -77,6 +101,13 @@ public class ListsResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "Show a list with its titles")
+  @APIResponse(
+      responseCode = "200",
+      description = "The list",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Lists.TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -90,6 +121,13 @@ public class ListsResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Rename a list")
+  @APIResponse(
+      responseCode = "200",
+      description = "The renamed list",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Lists.TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -108,6 +146,7 @@ public class ListsResource {
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Delete a list")
+  @APIResponse(responseCode = "204", description = "The list is deleted")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -120,6 +159,13 @@ public class ListsResource {
   @PUT
   @Path("/{id}/items/{titleId}")
   @Operation(summary = "Add a title to a list")
+  @APIResponse(
+      responseCode = "200",
+      description = "The list with the title",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Lists.TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -138,6 +184,13 @@ public class ListsResource {
   @DELETE
   @Path("/{id}/items/{titleId}")
   @Operation(summary = "Remove a title from a list")
+  @APIResponse(
+      responseCode = "200",
+      description = "The list without the title",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Lists.TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -154,6 +207,13 @@ public class ListsResource {
   @Path("/{id}/order")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Reorder a list's titles")
+  @APIResponse(
+      responseCode = "200",
+      description = "The list in its new order",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Lists.TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",

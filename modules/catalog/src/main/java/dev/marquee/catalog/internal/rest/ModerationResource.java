@@ -21,6 +21,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,6 +51,23 @@ public class ModerationResource {
   @GET
   @Path("/reports")
   @Operation(summary = "Page through the moderation queue, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of reports; X-Next-Cursor and a Link rel=next when there are more",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = Reports.Report.class)),
+      headers = {
+        @Header(
+            name = "X-Next-Cursor",
+            description = "The cursor of the next page",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Link",
+            description = "The next page, rel=next",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-cursor, invalid-state")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -82,6 +103,13 @@ public class ModerationResource {
   @Path("/reports/{id}/dismiss")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Dismiss a report")
+  @APIResponse(
+      responseCode = "200",
+      description = "The resolved report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Reports.Report.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -97,6 +125,13 @@ public class ModerationResource {
   @Path("/reports/{id}/unpublish")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Unpublish the reported title and resolve the report")
+  @APIResponse(
+      responseCode = "200",
+      description = "The resolved report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Reports.Report.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -111,6 +146,13 @@ public class ModerationResource {
   @GET
   @Path("/stats")
   @Operation(summary = "Views and completions per day")
+  @APIResponse(
+      responseCode = "200",
+      description = "One row per title and day",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleStats.Day.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id, invalid-range")
   @APIResponse(responseCode = "401", description = "unauthenticated")

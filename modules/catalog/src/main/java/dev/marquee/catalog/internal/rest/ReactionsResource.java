@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -30,6 +34,21 @@ public class ReactionsResource {
 
   @GET
   @Operation(summary = "List a profile's favourites")
+  @APIResponse(
+      responseCode = "200",
+      description = "The profile's favourite title ids",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "titleIds",
+                            type = SchemaType.ARRAY,
+                            implementation = String.class)
+                      })))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -43,6 +62,20 @@ public class ReactionsResource {
   @PUT
   @Path("/{titleId}")
   @Operation(summary = "Mark a title as a favourite")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title is a favourite; added is false if it already was",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(name = "titleId", type = SchemaType.STRING),
+                        @SchemaProperty(name = "favourite", type = SchemaType.BOOLEAN),
+                        @SchemaProperty(name = "added", type = SchemaType.BOOLEAN)
+                      })))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -61,6 +94,7 @@ public class ReactionsResource {
   @DELETE
   @Path("/{titleId}")
   @Operation(summary = "Remove a title from the favourites")
+  @APIResponse(responseCode = "204", description = "The title is no longer a favourite")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -28,6 +33,27 @@ public class RecommendationJobResource {
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start the job that computes every profile's recommendations")
+  @APIResponse(
+      responseCode = "202",
+      description = "The job started; follow it at the Location (the job's status)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "executionId",
+                            type = SchemaType.INTEGER,
+                            format = "int64")
+                      })),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "/api/operations/jobs/{executionId}",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -42,6 +44,13 @@ public class ReportsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Report a title to the moderators")
+  @APIResponse(
+      responseCode = "201",
+      description = "The filed report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Reports.Report.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",

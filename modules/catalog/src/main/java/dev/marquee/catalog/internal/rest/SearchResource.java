@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -53,6 +57,13 @@ public class SearchResource {
 
   @GET
   @Operation(summary = "Search the titles the profile may watch, with facets and cursor pages")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of hits with facets",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SearchResult.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -117,6 +128,13 @@ public class SearchResource {
   @Path("/status")
   @RolesAllowed({"operator", "admin"})
   @Operation(summary = "Show which engine serves search and how far its index lags")
+  @APIResponse(
+      responseCode = "200",
+      description = "The engine and its index's lag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SearchIndexRelay.Status.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})
@@ -131,6 +149,23 @@ public class SearchResource {
   @Path("/rebuild")
   @RolesAllowed({"operator", "admin"})
   @Operation(summary = "Rebuild the OpenSearch index from the database")
+  @APIResponse(
+      responseCode = "200",
+      description = "The index is rebuilt",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(name = "engine", type = SchemaType.STRING),
+                        @SchemaProperty(name = "indexed", type = SchemaType.INTEGER),
+                        @SchemaProperty(
+                            name = "tookMillis",
+                            type = SchemaType.INTEGER,
+                            format = "int64")
+                      })))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -23,6 +25,13 @@ public class SeriesResource {
 
   @GET
   @Operation(summary = "Show a series with its seasons and episodes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The series",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SeriesCatalog.Series.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"viewer", "admin"})

@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -58,6 +60,13 @@ public class SharesResource {
   @RolesAllowed("viewer")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Make a signed, expiring share link to a title")
+  @APIResponse(
+      responseCode = "201",
+      description = "The share link",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Share.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -77,6 +86,13 @@ public class SharesResource {
   @Path("/{token}")
   @PermitAll
   @Operation(summary = "Open a share link")
+  @APIResponse(
+      responseCode = "200",
+      description = "The shared title's card",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SharedTitle.class)))
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "404", description = "share-link-invalid, title-not-found")
   @APIResponse(responseCode = "410", description = "share-link-expired")

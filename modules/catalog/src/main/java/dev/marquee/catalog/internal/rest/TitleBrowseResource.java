@@ -18,7 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -69,6 +73,26 @@ public class TitleBrowseResource {
   @jakarta.annotation.security.PermitAll
   @Produces({"image/jpeg", "image/png"})
   @Operation(summary = "Fetch a published title's poster or backdrop")
+  @APIResponse(
+      responseCode = "200",
+      description = "The image",
+      content = {
+        @Content(
+            mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      },
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The image's version",
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(
+      responseCode = "304",
+      description = "The image has not changed since the If-None-Match ETag")
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "404", description = "artwork-not-found, title-not-found")
@@ -110,6 +134,13 @@ public class TitleBrowseResource {
   @Operation(
       summary =
           "List the published titles (the shelf); with profileId, only those the profile may watch")
+  @APIResponse(
+      responseCode = "200",
+      description = "The published titles",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleCard.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")

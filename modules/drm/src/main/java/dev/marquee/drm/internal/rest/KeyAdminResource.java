@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -31,6 +33,13 @@ public class KeyAdminResource {
 
   @GET
   @Operation(summary = "Show the content keys' wrapping status per key-encryption key")
+  @APIResponse(
+      responseCode = "200",
+      description = "The active key-encryption key and the content keys under each",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeyStatus.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})
@@ -44,6 +53,13 @@ public class KeyAdminResource {
   @POST
   @Path("/rewrap")
   @Operation(summary = "Re-wrap every content key under the active key-encryption key")
+  @APIResponse(
+      responseCode = "200",
+      description = "How many keys were re-wrapped",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeyRewrap.Result.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})

@@ -19,6 +19,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -32,6 +35,13 @@ public class LicenceAuditResource {
 
   @GET
   @Operation(summary = "Search the licence audit trail")
+  @APIResponse(
+      responseCode = "200",
+      description = "The matching audit rows",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceAudit.Entry.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-query, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")

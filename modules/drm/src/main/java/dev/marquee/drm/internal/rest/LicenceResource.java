@@ -31,7 +31,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -73,6 +78,64 @@ public class LicenceResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Get a ClearKey licence for a playback session")
+  @APIResponse(
+      responseCode = "200",
+      description = "A temporary licence: the granted keys as a JWK set (type temporary)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
+                        @SchemaProperty(name = "type", type = SchemaType.STRING)
+                      })),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "A persistent licence (request type persistent-license): the keys, the licence id and its limits",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
+                        @SchemaProperty(name = "type", type = SchemaType.STRING),
+                        @SchemaProperty(
+                            name = "licenceId",
+                            type = SchemaType.STRING,
+                            format = "uuid"),
+                        @SchemaProperty(
+                            name = "expiresAt",
+                            type = SchemaType.STRING,
+                            format = "date-time"),
+                        @SchemaProperty(name = "playSeconds", type = SchemaType.INTEGER)
+                      })),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "invalid-licence-request, missing-body")
   @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
@@ -104,6 +167,39 @@ public class LicenceResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Get an offline (persistent) licence for a download")
+  @APIResponse(
+      responseCode = "201",
+      description = "A persistent licence: the keys, the licence id and its limits",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
+                        @SchemaProperty(name = "type", type = SchemaType.STRING),
+                        @SchemaProperty(
+                            name = "licenceId",
+                            type = SchemaType.STRING,
+                            format = "uuid"),
+                        @SchemaProperty(
+                            name = "expiresAt",
+                            type = SchemaType.STRING,
+                            format = "date-time"),
+                        @SchemaProperty(name = "playSeconds", type = SchemaType.INTEGER)
+                      })),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "invalid-licence-request, missing-body")
   @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")
@@ -153,6 +249,19 @@ public class LicenceResource {
   @Path("/hls/{kid}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   @Operation(summary = "Get the HLS key for one key id")
+  @APIResponse(
+      responseCode = "200",
+      description = "The 16-byte AES key",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_OCTET_STREAM,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "invalid-licence-request, missing-body")
   @APIResponse(responseCode = "401", description = "session-token-in-url, session-token-missing")

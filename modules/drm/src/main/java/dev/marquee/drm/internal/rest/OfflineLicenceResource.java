@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -81,6 +86,14 @@ public class OfflineLicenceResource {
 
   @GET
   @Operation(summary = "List the caller's offline licences")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller's offline licences",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = OfflineLicenceResponse.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"viewer", "admin"})
@@ -92,6 +105,7 @@ public class OfflineLicenceResource {
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Revoke an offline licence")
+  @APIResponse(responseCode = "204", description = "The licence is revoked")
   @SecurityRequirement(
       name = "bearer",
       scopes = {"viewer", "admin"})
@@ -110,6 +124,30 @@ public class OfflineLicenceResource {
   @POST
   @Path("/{id}/play")
   @Operation(summary = "Start playing a download on the device it was issued to")
+  @APIResponse(
+      responseCode = "200",
+      description = "The licence's keys as a JWK set (type persistent-license)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "keys",
+                            type = SchemaType.ARRAY,
+                            implementation = Object.class,
+                            description =
+                                "JSON Web Keys (RFC 7517): kty oct, kid and k, both base64url"),
+                        @SchemaProperty(name = "type", type = SchemaType.STRING)
+                      })),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(
       name = "bearer",
       scopes = {"viewer", "admin"})

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -45,6 +48,13 @@ public class AudioTrackResource {
   @Path("/{language}")
   @Consumes({"audio/*", "video/*", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(summary = "Add or replace an audio track of a title")
+  @APIResponse(
+      responseCode = "202",
+      description = "The track is stored; it is transcoded in the background",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AddedAudio.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -69,6 +79,13 @@ public class AudioTrackResource {
 
   @GET
   @Operation(summary = "List a title's audio tracks")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's added audio tracks",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AddedAudio.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -39,6 +42,13 @@ public class SubtitleResource {
   @Path("/{language}")
   @Consumes({"text/vtt", "application/x-subrip", "text/srt", MediaType.TEXT_PLAIN})
   @Operation(summary = "Add or replace a subtitle file (WebVTT or SRT) of a title")
+  @APIResponse(
+      responseCode = "200",
+      description = "The stored subtitle file (WebVTT)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SubtitleFile.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -60,6 +70,13 @@ public class SubtitleResource {
 
   @GET
   @Operation(summary = "List a title's subtitle files")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's subtitle files",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SubtitleFile.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})

@@ -31,6 +31,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -51,6 +56,19 @@ public class UploadResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a resumable upload of a master")
+  @APIResponse(
+      responseCode = "201",
+      description = "The open upload and the parts to send",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UploadResponse.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The upload",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -78,6 +96,13 @@ public class UploadResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "Show where an upload stands")
+  @APIResponse(
+      responseCode = "200",
+      description = "The upload's progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UploadResponse.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -94,6 +119,13 @@ public class UploadResource {
   @Path("/{id}/parts/{number}")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   @Operation(summary = "Upload one part of a master through Marquee")
+  @APIResponse(
+      responseCode = "200",
+      description = "The upload's progress with this part",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UploadResponse.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -123,6 +155,23 @@ public class UploadResource {
   @POST
   @Path("/{id}/parts/{number}/presigned-url")
   @Operation(summary = "Get a presigned URL to upload one part straight to object storage")
+  @APIResponse(
+      responseCode = "200",
+      description = "Where and until when to PUT the part",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(name = "method", type = SchemaType.STRING),
+                        @SchemaProperty(name = "url", type = SchemaType.STRING, format = "uri"),
+                        @SchemaProperty(
+                            name = "expiresAt",
+                            type = SchemaType.STRING,
+                            format = "date-time")
+                      })))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -145,6 +194,13 @@ public class UploadResource {
   @POST
   @Path("/{id}/complete")
   @Operation(summary = "Complete an upload: verify, probe and ingest the master")
+  @APIResponse(
+      responseCode = "200",
+      description = "The completed upload; transcoding starts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UploadResponse.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})
@@ -164,6 +220,7 @@ public class UploadResource {
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Abort an upload")
+  @APIResponse(responseCode = "204", description = "The upload is aborted and its parts deleted")
   @SecurityRequirement(
       name = "bearer",
       scopes = {"creator", "admin"})

@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -44,6 +46,13 @@ public class DependencyStatusResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Check every shared dependency with a real round trip")
+  @APIResponse(
+      responseCode = "200",
+      description = "Each dependency's state (up is false when one is down)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DependencyReport.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})

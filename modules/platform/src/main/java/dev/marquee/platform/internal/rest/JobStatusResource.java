@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -35,6 +37,13 @@ public class JobStatusResource {
   @Path("/{executionId}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Show a batch job execution")
+  @APIResponse(
+      responseCode = "200",
+      description = "The execution's state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = JobStatus.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})

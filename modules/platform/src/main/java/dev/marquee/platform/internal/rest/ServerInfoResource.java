@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Public and cheap: which Marquee this is. Clients use it to check compatibility; benchmarks use it
@@ -28,6 +31,13 @@ public class ServerInfoResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Show the platform's name and version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The platform's name and versions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ServerInfo.class)))
   @Extension(name = "x-public", value = "true", parseValue = true)
   public ServerInfo info() {
     return new ServerInfo("Marquee", VERSION, "v1");

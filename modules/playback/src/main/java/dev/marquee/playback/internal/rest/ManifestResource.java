@@ -29,7 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -70,6 +73,11 @@ public class ManifestResource {
   @GET
   @Path("/manifest.mpd")
   @Operation(summary = "Get a session's DASH manifest")
+  @APIResponse(
+      responseCode = "200",
+      description = "The MPD",
+      content =
+          @Content(mediaType = "application/dash+xml", schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "401",
@@ -87,6 +95,13 @@ public class ManifestResource {
   @GET
   @Path("/master.m3u8")
   @Operation(summary = "Get a session's HLS master playlist")
+  @APIResponse(
+      responseCode = "200",
+      description = "The master playlist",
+      content =
+          @Content(
+              mediaType = "application/vnd.apple.mpegurl",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "401",
@@ -108,6 +123,13 @@ public class ManifestResource {
   @GET
   @Path("/media/{name}.m3u8")
   @Operation(summary = "Get a session's HLS media playlist")
+  @APIResponse(
+      responseCode = "200",
+      description = "The media playlist",
+      content =
+          @Content(
+              mediaType = "application/vnd.apple.mpegurl",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "401",

@@ -21,7 +21,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -44,6 +48,35 @@ public class OriginResource {
   @GET
   @Path("/{key: .+}")
   @Operation(summary = "Fetch a segment by signed URL")
+  @APIResponse(
+      responseCode = "200",
+      description = "The whole object",
+      content =
+          @Content(
+              mediaType = "*/*",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The object's ETag",
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(
+      responseCode = "206",
+      description = "The requested byte range",
+      content =
+          @Content(
+              mediaType = "*/*",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      headers = {
+        @Header(
+            name = "Content-Range",
+            description = "bytes first-last/size",
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(
+      responseCode = "304",
+      description = "The object has not changed since the If-None-Match ETag")
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "403", description = "bad-signature, url-expired")
   @APIResponse(responseCode = "404", description = "segment-not-found")
@@ -100,6 +133,15 @@ public class OriginResource {
   @HEAD
   @Path("/{key: .+}")
   @Operation(summary = "Check a segment by signed URL")
+  @APIResponse(
+      responseCode = "200",
+      description = "The object exists; its size, type and ETag are in the headers",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The object's ETag",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "403", description = "bad-signature, url-expired")
   @APIResponse(responseCode = "404", description = "segment-not-found")

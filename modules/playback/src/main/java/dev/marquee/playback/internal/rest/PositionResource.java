@@ -33,6 +33,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -82,6 +85,13 @@ public class PositionResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Report the playback position")
+  @APIResponse(
+      responseCode = "200",
+      description = "The position as stored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PositionService.Written.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -122,6 +132,13 @@ public class PositionResource {
   @GET
   @Path("/{titleId}")
   @Operation(summary = "Get the position to resume a title at")
+  @APIResponse(
+      responseCode = "200",
+      description = "The position to resume at",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PositionResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -138,6 +155,13 @@ public class PositionResource {
   @GET
   @Path("/continue-watching")
   @Operation(summary = "List the titles to continue watching")
+  @APIResponse(
+      responseCode = "200",
+      description = "The titles, most recently watched first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PositionResponse.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -158,6 +182,13 @@ public class PositionResource {
   @Path("/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(summary = "Hear of positions reported by the profile's other devices (SSE)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A stream of server-sent events, one per position reported elsewhere",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(type = SchemaType.STRING)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")

@@ -26,7 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -50,6 +54,23 @@ public class QoeResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Report a player's quality-of-experience events")
+  @APIResponse(
+      responseCode = "202",
+      description = "The events were received; stored counts those kept",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(name = "received", type = SchemaType.INTEGER),
+                        @SchemaProperty(name = "stored", type = SchemaType.INTEGER),
+                        @SchemaProperty(
+                            name = "sessionId",
+                            type = SchemaType.STRING,
+                            format = "uuid")
+                      })))
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(
       responseCode = "400",
@@ -87,6 +108,13 @@ public class QoeResource {
   @GET
   @RolesAllowed({"admin", "operator"})
   @Operation(summary = "Show quality of experience per title and day")
+  @APIResponse(
+      responseCode = "200",
+      description = "One row per title and day",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = QoeDay.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"admin", "operator"})

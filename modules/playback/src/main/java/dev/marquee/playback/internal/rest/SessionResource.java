@@ -39,6 +39,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -116,6 +121,23 @@ public class SessionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start a playback session")
+  @APIResponse(
+      responseCode = "201",
+      description = "The session: its token, keys, licence and manifest URLs",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SessionResponse.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The session",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -188,6 +210,13 @@ public class SessionResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "Show a playback session's state")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session's state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PlaybackSession.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -200,6 +229,19 @@ public class SessionResource {
   @GET
   @Path("/{id}/manifests")
   @Operation(summary = "Get a live session's manifest URLs with fresh URL tickets")
+  @APIResponse(
+      responseCode = "200",
+      description = "The manifest URLs",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Manifests.class)),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -218,6 +260,36 @@ public class SessionResource {
   @POST
   @Path("/{id}/heartbeat")
   @Operation(summary = "Keep a playback session alive and renew its token")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session's new expiry and a renewed token",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      properties = {
+                        @SchemaProperty(
+                            name = "sessionId",
+                            type = SchemaType.STRING,
+                            format = "uuid"),
+                        @SchemaProperty(
+                            name = "expiresAt",
+                            type = SchemaType.STRING,
+                            format = "date-time"),
+                        @SchemaProperty(name = "token", type = SchemaType.STRING),
+                        @SchemaProperty(
+                            name = "tokenExpiresAt",
+                            type = SchemaType.STRING,
+                            format = "date-time")
+                      })),
+      headers = {
+        @Header(
+            name = "Cache-Control",
+            description = "no-store",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -238,6 +310,7 @@ public class SessionResource {
   @DELETE
   @Path("/{id}")
   @Operation(summary = "Stop a playback session")
+  @APIResponse(responseCode = "204", description = "The session is stopped")
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -59,6 +62,13 @@ public class TranscodeResource {
   @GET
   @Path("/titles/{titleId}/jobs")
   @Operation(summary = "List a title's transcode jobs")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's jobs with their progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = JobProgress.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin", "creator"})
@@ -72,6 +82,13 @@ public class TranscodeResource {
   @GET
   @Path("/titles/{titleId}/renditions")
   @Operation(summary = "List a title's renditions")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's renditions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RenditionView.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin", "creator"})
@@ -86,6 +103,13 @@ public class TranscodeResource {
   @Path("/jobs/{jobId}/restart")
   @RolesAllowed({"operator", "admin"})
   @Operation(summary = "Restart a failed or stopped transcode job")
+  @APIResponse(
+      responseCode = "200",
+      description = "The restarted job",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = JobProgress.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"operator", "admin"})
