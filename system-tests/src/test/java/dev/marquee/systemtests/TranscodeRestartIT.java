@@ -45,11 +45,22 @@ class TranscodeRestartIT {
 
   private JsonObject await(String token, String titleId, List<String> states, Duration timeout)
       throws InterruptedException {
+    return await(token, titleId, states, -1, timeout);
+  }
+
+  /** Waits for an execution other than {@code notExecution} to reach one of {@code states}. */
+  private JsonObject await(
+      String token, String titleId, List<String> states, long notExecution, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonObject job = null;
     while (System.nanoTime() < deadline) {
       job = job(token, titleId);
-      if (job != null && states.contains(job.getString("batchStatus"))) {
+      if (job != null
+          && job.containsKey("executionId")
+          && !job.isNull("executionId")
+          && job.getJsonNumber("executionId").longValue() != notExecution
+          && states.contains(job.getString("batchStatus"))) {
         return job;
       }
       Thread.sleep(200);
@@ -99,9 +110,16 @@ class TranscodeRestartIT {
             .getString("access_token");
     JsonObject afterCrash = job(operatorAgain, interrupted);
     // No operator restarts it: the server finds the interrupted job and restarts it itself
-    // (InterruptedJobRecovery), so an operator's restart here would race with it.
+    // (InterruptedJobRecovery), so an operator's restart here would race with it. The crashed
+    // execution itself shows FAILED once Liberty is back; what must finish is a new execution.
+    long crashed = before.getJsonNumber("executionId").longValue();
     JsonObject resumed =
-        await(operatorAgain, interrupted, List.of("COMPLETED", "FAILED"), Duration.ofMinutes(3));
+        await(
+            operatorAgain,
+            interrupted,
+            List.of("COMPLETED", "FAILED"),
+            crashed,
+            Duration.ofMinutes(3));
     assertThat(resumed.getString("state")).as(resumed.toString()).isEqualTo("PUBLISHED");
     // No chunk finished before the crash was encoded again: each keeps the time it finished and
     // the server that encoded it (a second encode would have written a new finish time).
