@@ -73,6 +73,13 @@ public class AccountAdminResource {
   @Path("/{id}/lock")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Lock an account: no sign-in until unlocked, every sign-in revoked")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's sign-in state, now locked",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SignInState.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "malformed-json, reason-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -89,6 +96,13 @@ public class AccountAdminResource {
   @Path("/{id}/unlock")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Unlock an account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's sign-in state, now unlocked",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SignInState.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "malformed-json, reason-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")

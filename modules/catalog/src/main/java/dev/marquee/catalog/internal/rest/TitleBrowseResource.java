@@ -164,6 +164,13 @@ public class TitleBrowseResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "Show a title's page as the profile may see it")
+  @APIResponse(
+      responseCode = "200",
+      description = "The title's page",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ViewerTitles.TitleDetails.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")

@@ -41,7 +41,7 @@ public class LicenceAuditResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceAudit.Entry.class)))
+              schema = @Schema(type = SchemaType.ARRAY, implementation = LicenceDecision.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-query, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
