@@ -1,17 +1,19 @@
 # What every benchmark script does; sourced from bench/<name>-bench.sh, which it leaves in the
-# repository's root folder. SKIP_BUILD=1 reuses the last build (only bench is recompiled).
+# repository's root folder. SKIP_BUILD=1 reuses the last build (only bench is recompiled);
+# MVN_ARGS='-o -Dmaven.repo.local=...' passes extra Maven arguments (an own local repository).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 # Builds (or, with SKIP_BUILD=1, only compiles bench) and writes the bench classpath.
+# shellcheck disable=SC2086 # MVN_ARGS holds several arguments on purpose.
 bench_build() {
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    mvn -B -q -DskipTests install
+    mvn -B -q ${MVN_ARGS:-} -DskipTests install
   else
-    mvn -B -q -pl bench compile
+    mvn -B -q ${MVN_ARGS:-} -pl bench compile
   fi
-  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
+  mvn -B -q ${MVN_ARGS:-} -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
 }
 
 # The Liberty server that app-ear built; fails with what to do if there is none.

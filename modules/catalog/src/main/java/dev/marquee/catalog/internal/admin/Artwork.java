@@ -131,8 +131,10 @@ public class Artwork {
           s.setString(4, JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
           s.executeUpdate();
         }
+        // Read before the commit: the connection is not left in a transaction it opened.
+        var changed = AdminTitles.read(c, title);
         c.commit();
-        return AdminTitles.read(c, title);
+        return changed;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

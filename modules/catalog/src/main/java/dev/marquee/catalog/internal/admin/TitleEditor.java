@@ -79,8 +79,10 @@ public class TitleEditor {
                 s.setString(4, JSONB.toJson(changes));
                 s.executeUpdate();
               }
+              // Read before the commit: the connection is not left in a transaction it opened.
+              var edited = AdminTitles.read(c, id);
               c.commit();
-              return AdminTitles.read(c, id);
+              return edited;
             } catch (SQLException | RuntimeException e) {
               c.rollback();
               throw e;

@@ -85,8 +85,10 @@ public class Lists {
                     "list-exists", "This profile already has a list named " + name + ".");
               }
             }
+            // Read before the commit: the connection is not left in a transaction it opened.
+            var created = read(c, id);
             c.commit();
-            return read(c, id);
+            return created;
           }
         });
   }

@@ -224,12 +224,15 @@ public class Reports {
                   s.executeUpdate();
                 }
               }
+              // Read before the commit: a connection closed inside a transaction it opened is
+              // rolled back by the server, which fails a caller running without a transaction.
+              Report done = read(c, "r.id = ?", report).get(0);
               c.commit();
+              return done;
             } catch (SQLException | RuntimeException e) {
               c.rollback();
               throw e;
             }
-            return read(c, "r.id = ?", report).get(0);
           }
         });
   }
