@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +35,9 @@ public class ManagementEndpointsServlet extends HttpServlet {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
+  private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9/_.-]*");
+  private static final Pattern SAFE_QUERY = Pattern.compile("[A-Za-z0-9=&_.,-]*");
+
   @Inject
   @ConfigProperty(name = "management.http.port", defaultValue = "9090")
   int managementPort;
@@ -41,11 +45,30 @@ public class ManagementEndpointsServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // Decide on the path the container mapped (no dot segments, no encodings), and forward only
+    // that: "/health/../metrics" reaches this servlet as /metrics and is checked as /metrics.
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    String query = request.getQueryString() == null ? "" : request.getQueryString();
+    if (!raw.equals(path) || !SAFE_PATH.matcher(path).matches()) {
+      problem(
+          response, 400, "invalid-path", "Bad request", "The path must be plain, as in /metrics.");
+      return;
+    }
+    if (!SAFE_QUERY.matcher(query).matches()) {
+      problem(
+          response,
+          400,
+          "invalid-query",
+          "Bad request",
+          "The query may hold letters, digits and = & _ . , - only, as in ?format=JSON.");
+      return;
+    }
     if (!path.startsWith("/health") && !isOperator(request, response)) {
       return;
     }
-    String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    query = query.isEmpty() ? "" : "?" + query;
     HttpRequest.Builder forward =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path + query))
             .timeout(Duration.ofSeconds(30))

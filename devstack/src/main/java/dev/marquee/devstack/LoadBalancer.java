@@ -85,6 +85,19 @@ public final class LoadBalancer implements AutoCloseable {
             .mapToObj(
                 i -> "    server server-" + (i + 1) + " 127.0.0.1:" + serverPorts.get(i) + " check")
             .collect(Collectors.joining("\n"));
+    String consoleServers =
+        IntStream.range(0, serverPorts.size())
+            .mapToObj(
+                i ->
+                    "    server server-"
+                        + (i + 1)
+                        + " 127.0.0.1:"
+                        + serverPorts.get(i)
+                        + " cookie s"
+                        + (i + 1)
+                        + " track servers/server-"
+                        + (i + 1))
+            .collect(Collectors.joining("\n"));
     String redirect =
         redirectHttp
             ? "    # Plain HTTP is redirected, method and body kept (308); health checks stay on HTTP.\n"
@@ -99,6 +112,7 @@ public final class LoadBalancer implements AutoCloseable {
         .replace("@CERTIFICATE@", certificate.toString())
         .replace("@ADMIN_SOCKET@", adminSocket().toString())
         .replace("@HTTP_REDIRECT@", redirect)
+        .replace("@CONSOLE_SERVERS@", consoleServers)
         .replace("@SERVERS@", servers);
   }
 

@@ -68,13 +68,21 @@ public final class RollingRestart {
     long start = System.nanoTime();
     out.accept("Server " + server + ": draining (readiness DOWN) ...");
     liberty.drain();
-    LoadBalancer.ServerState state =
-        await(
-            balancer,
-            server,
-            s -> s.out(),
-            OUT_OF_ROTATION,
-            "the balancer to take server " + server + " out of rotation");
+    LoadBalancer.ServerState state;
+    try {
+      state =
+          await(
+              balancer,
+              server,
+              s -> s.out(),
+              OUT_OF_ROTATION,
+              "the balancer to take server " + server + " out of rotation");
+    } catch (RuntimeException e) {
+      // Giving up before the stop: the server keeps running, so it must take requests again
+      // (and a later rolling restart must not find it out of rotation).
+      Files.deleteIfExists(liberty.drainFile());
+      throw e;
+    }
     try {
       state = await(balancer, server, s -> s.currentSessions() == 0, IN_FLIGHT, "");
     } catch (IllegalStateException e) {

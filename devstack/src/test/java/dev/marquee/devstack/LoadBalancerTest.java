@@ -26,8 +26,18 @@ class LoadBalancerTest {
         .contains("server server-1 127.0.0.1:18081 check")
         .contains("server server-2 127.0.0.1:18082 check")
         .contains("option httpchk GET /health/ready")
-        .doesNotContain("@")
-        .doesNotContain("cookie");
+        .contains("use_backend console if { path_beg /console/ }")
+        .doesNotContain("@");
+    // Only the console's pages stick to a server; the API, manifests and segments never do.
+    String api =
+        config.substring(
+            config.indexOf("\nbackend servers"), config.indexOf("\n# The console only"));
+    String console = config.substring(config.indexOf("\nbackend console"));
+    assertThat(api).doesNotContain("cookie");
+    assertThat(console)
+        .contains("cookie MARQUEE_SERVER insert indirect nocache httponly")
+        .contains("server server-1 127.0.0.1:18081 cookie s1 track servers/server-1")
+        .contains("server server-2 127.0.0.1:18082 cookie s2 track servers/server-2");
     assertThat(Files.readString(pem))
         .startsWith("-----BEGIN CERTIFICATE-----")
         .contains("-----BEGIN PRIVATE KEY-----");

@@ -352,6 +352,15 @@ class AdminConsoleBrowserIT {
             "/console/admin/licence-audit.csv")) {
       assertThat(fetchStatus(browser, "GET", page, null)).as(page).isEqualTo(403);
     }
+    // Dot segments do not carry an admin page past the check (a browser would remove them, a
+    // client of its own sends them as they are), with the operator's own console session.
+    String session =
+        "MARQUEE_CONSOLE=" + browser.driver.manage().getCookieNamed("MARQUEE_CONSOLE").getValue();
+    for (String page :
+        List.of("/console/jobs/../admin/licences.xhtml", "/console/./admin/moderation.xhtml")) {
+      Api.Reply sneaked = api.send("GET", page, null, Map.of("Cookie", session));
+      assertThat(sneaked.status()).as(page + " " + sneaked).isIn(400, 403, 404);
+    }
     browser.driver.get(api.baseUrl() + "/console/admin/moderation.xhtml");
     assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     look(browser, "moderation-refused-to-operator");

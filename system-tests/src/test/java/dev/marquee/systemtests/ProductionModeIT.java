@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.SyntheticMaster;
 import jakarta.json.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,9 +94,29 @@ class ProductionModeIT {
       // The stack runs batch jobs as the service user, so production is ready (see ADR 13).
       assertThat(api.get("/health/ready").body()).contains("batch-identity");
       managementEndpointsAreForOperatorsOnly(token, operator);
+      // Behind a balancer or edge the Host header names the public host, not this server's port.
+      for (String host : List.of("marquee.example.com", "marquee.example.com:443")) {
+        assertThat(statusLine("/api/platform/info", host)).as(host).contains(" 200 ");
+      }
     } finally {
       liberty.environment("MARQUEE_MODE", "development");
       restart("development");
+    }
+  }
+
+  /** The status line of a GET sent as a balancer forwards it, with the public Host header. */
+  private String statusLine(String path, String host) throws Exception {
+    URI base = URI.create(api.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
     }
   }
 
@@ -103,6 +128,12 @@ class ProductionModeIT {
       String[] parts = operator.split("\\.");
       String forged = parts[0] + "." + parts[1] + "." + parts[2].substring(8) + "AAAAAAAA";
       assertProblem(api.get(path, forged), 401, "unauthenticated");
+    }
+    // A dot segment after the public health path does not carry a protected path past the check.
+    for (String path : List.of("/health/../metrics", "/health/../openapi?format=JSON")) {
+      Api.Reply sneaked = api.get(path);
+      assertThat(sneaked.status()).as(path + " " + sneaked).isIn(400, 401, 404);
+      assertThat(sneaked.body()).doesNotContain("# TYPE").doesNotContain("\"paths\"");
     }
     Api.Reply metrics = api.get("/metrics", operator);
     assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);

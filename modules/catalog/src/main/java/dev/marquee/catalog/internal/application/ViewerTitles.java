@@ -57,11 +57,38 @@ public class ViewerTitles {
   /** Another episode of the same series. */
   public record EpisodeRef(String titleId, String name, int season, int episode) {}
 
-  /** The published titles, newest first, that the profile may watch now. */
+  /**
+   * The published titles, newest first, that the profile may watch now. The filter runs after the
+   * read, so the read widens (up to {@link #MAX_SCAN} titles) until {@code limit} titles pass: a
+   * kids profile still fills its shelf when the newest titles are all for adults.
+   */
   public List<TitleView> shelf(ProfileView profile, String region, int limit) {
     ViewerScope scope = scope(profile, region);
-    return catalog.published(limit).stream().filter(t -> scope.admits(candidate(t))).toList();
+    return firstAdmitted(catalog::published, t -> scope.admits(candidate(t)), limit);
   }
+
+  /**
+   * The first {@code limit} items that pass {@code admits}, reading the newest {@code window} items
+   * at a time and widening the window fourfold (up to {@link #MAX_SCAN}) while too few pass and
+   * more exist.
+   */
+  static <T> List<T> firstAdmitted(
+      java.util.function.IntFunction<List<T>> newest,
+      java.util.function.Predicate<T> admits,
+      int limit) {
+    int window = Math.max(limit, 50);
+    while (true) {
+      List<T> read = newest.apply(window);
+      List<T> admitted = read.stream().filter(admits).limit(limit).toList();
+      if (admitted.size() == limit || read.size() < window || window >= MAX_SCAN) {
+        return admitted;
+      }
+      window = Math.min(window * 4, MAX_SCAN);
+    }
+  }
+
+  /** The most published titles one shelf request reads to find the ones a profile may watch. */
+  static final int MAX_SCAN = 2_000;
 
   /** The title page, or 404 title-not-found if the profile may not see it now. */
   public TitleDetails details(ProfileView profile, String region, UUID id) {

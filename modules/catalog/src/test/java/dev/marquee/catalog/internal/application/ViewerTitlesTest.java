@@ -70,6 +70,25 @@ class ViewerTitlesTest {
   }
 
   @Test
+  void aShelfReadsFurtherWhenTheNewestTitlesAreNotForTheProfile() {
+    // 300 titles, newest first; only every 30th may be watched (10 in all, the first at 29).
+    List<Integer> titles = java.util.stream.IntStream.range(0, 300).boxed().toList();
+    List<Integer> windows = new java.util.ArrayList<>();
+    java.util.function.IntFunction<List<Integer>> newest =
+        n -> {
+          windows.add(n);
+          return titles.subList(0, Math.min(n, titles.size()));
+        };
+    assertThat(ViewerTitles.firstAdmitted(newest, t -> t % 30 == 29, 5))
+        .containsExactly(29, 59, 89, 119, 149);
+    assertThat(windows).containsExactly(50, 200);
+    windows.clear();
+    // Fewer than asked exist: everything is read once, and what passes is the shelf.
+    assertThat(ViewerTitles.firstAdmitted(newest, t -> t % 30 == 29, 20)).hasSize(10);
+    assertThat(windows).containsExactly(50, 200, 800);
+  }
+
+  @Test
   void aKidsCapAnotherRegionOrAnUnpublishedTitleKeepTheTitleFromTheProfile() {
     ViewerScope kids = new ViewerScope(MaturityRating.AGE_7, "GB", NOW);
     ViewerScope adult = new ViewerScope(MaturityRating.AGE_18, "GB", NOW);

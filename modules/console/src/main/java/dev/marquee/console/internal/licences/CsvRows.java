@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * Licence decisions as CSV (RFC 4180: comma separated, CRLF line ends, a field quoted when it holds
  * a comma, a quote or a line break, quotes doubled). A field a spreadsheet would run as a formula
- * (starting with =, +, - or @) is prefixed with an apostrophe.
+ * (starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe.
  */
 final class CsvRows {
   static final String HEADER =
@@ -42,7 +42,7 @@ final class CsvRows {
 
   static String field(String value) {
     String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
     if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

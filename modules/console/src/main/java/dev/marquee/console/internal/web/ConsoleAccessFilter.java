@@ -33,7 +33,10 @@ public class ConsoleAccessFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // The path the container mapped, without dot segments or encodings: the raw URI of
+    // "/console/jobs/../admin/licences.xhtml" starts with /console/jobs/ but renders an admin page.
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     response.setHeader("Cache-Control", "no-store");
     if ("POST".equals(request.getMethod()) && request.getParameter(VIEW_STATE) == null) {
       refuse(response, 403, "This form was not issued by the console (no view state).");

@@ -45,6 +45,8 @@ class CsvRowsTest {
   void fieldsASpreadsheetWouldRunAsFormulasAreDefused() {
     assertThat(CsvRows.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(CsvRows.field("+1")).isEqualTo("'+1");
+    assertThat(CsvRows.field("\t=1+1")).isEqualTo("'\t=1+1");
+    assertThat(CsvRows.field("\r=1+1")).isEqualTo("\"'\r=1+1\"");
     assertThat(CsvRows.field("plain")).isEqualTo("plain");
     assertThat(CsvRows.field(null)).isEmpty();
     assertThat(CsvRows.field("two\nlines")).isEqualTo("\"two\nlines\"");

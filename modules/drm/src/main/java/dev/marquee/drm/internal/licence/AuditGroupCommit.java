@@ -26,12 +26,18 @@ import javax.sql.DataSource;
  * one commit, then releases their requests. A licence is answered only after its row is committed,
  * so an acknowledged licence's row survives a crash; under load one commit carries the rows of
  * every request that arrived while the previous commit ran, instead of one commit each.
+ *
+ * <p>There are {@link #WRITERS} writers taking from the one queue, so that a commit waiting for its
+ * WAL flush does not hold up the next batch: with one writer, licences waited for commits in single
+ * file (on a quiet 2-core machine 732 licences/s, p50 41 ms, where the database itself flushes
+ * concurrent commits together).
  */
 @ApplicationScoped
 public class AuditGroupCommit {
   private static final Logger LOG = Logger.getLogger(AuditGroupCommit.class.getName());
   private static final int MAX_BATCH = 500;
   private static final long WAIT_SECONDS = 10;
+  static final int WRITERS = 4;
 
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
@@ -57,7 +63,7 @@ public class AuditGroupCommit {
 
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private volatile boolean running = true;
-  private Thread writer;
+  private boolean started;
 
   /** Returns once the row is committed; throws if it could not be (the licence is then refused). */
   public void append(Row row) {
@@ -77,11 +83,14 @@ public class AuditGroupCommit {
   }
 
   private synchronized void startWriter() {
-    if (writer == null) {
-      writer = threads.newThread(this::run);
-      writer.setName("marquee-licence-audit-writer");
-      writer.setDaemon(true);
-      writer.start();
+    if (!started) {
+      for (int i = 1; i <= WRITERS; i++) {
+        Thread writer = threads.newThread(this::run);
+        writer.setName("marquee-licence-audit-writer-" + i);
+        writer.setDaemon(true);
+        writer.start();
+      }
+      started = true;
     }
   }
 

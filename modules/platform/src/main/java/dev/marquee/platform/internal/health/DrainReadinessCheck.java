@@ -47,7 +47,8 @@ public class DrainReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var response = HealthCheckResponse.named("drain").withData("file", drainFile.toString());
+    // No path in the answer: in production /health is public (ADR 32).
+    var response = HealthCheckResponse.named("drain");
     return draining()
         ? response.down().withData("state", "draining").build()
         : response.up().build();
