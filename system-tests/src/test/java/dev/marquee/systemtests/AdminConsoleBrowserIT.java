@@ -304,13 +304,15 @@ class AdminConsoleBrowserIT {
     new Select(byId("audit:outcome")).selectByValue("GRANTED");
     byId("audit:search").click();
     By mine = By.cssSelector("tr[data-account='" + v.accountId() + "']");
-    // The unfiltered page may already show the viewer's decision among others: wait until the
-    // search has answered and the table holds that one decision only.
+    // The unfiltered page may already show the viewer's decision (alone, or among others): wait
+    // until the search has answered (the export link then carries the filters) and the table
+    // holds that one decision only.
     await(
         () ->
-            browser.driver.findElements(mine).size() == 1
+            byId("audit:csv").getAttribute("href").contains("outcome=GRANTED")
+                && browser.driver.findElements(mine).size() == 1
                 && browser.driver.findElements(By.cssSelector("tr[data-decision]")).size() == 1,
-        "the viewer's licence decision alone in the table");
+        "the viewer's licence decision alone in the filtered table");
     WebElement decision = browser.driver.findElement(mine);
     assertThat(decision.getAttribute("data-title")).isEqualTo(title);
     assertThat(decision.findElement(By.cssSelector(".outcome")).getText()).isEqualTo("GRANTED");
