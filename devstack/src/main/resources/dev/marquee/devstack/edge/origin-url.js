@@ -1,7 +1,8 @@
 // Marquee's signed origin URLs, verified at the edge (ADR 24). The same scheme as the playback
 // module's OriginSigner: /api/origin/<object key>?exp=<epoch seconds>&sig=<base64url
 // HMAC-SHA256(secret, "<title prefix>|<exp>")>, where the title prefix is the key's first three
-// path segments (titles/<title>/<job>/) for segments and titles/<title>/subtitles/ for WebVTT.
+// path segments (titles/<title>/<job>/) for segments and thumbnail sheets, and
+// titles/<title>/subtitles/ for WebVTT.
 // The edge holds the URL-signing secret (MARQUEE_ORIGIN_SECRET, passed by nginx's env directive)
 // and never a content key. Keep the patterns in step with OriginSigner.
 var crypto = require('crypto');
@@ -11,13 +12,14 @@ var SEGMENT_KEY = new RegExp(
     '^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)(video|audio)/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,39}/'
     + '(cenc|cbcs)/(init\\.mp4|seg-[0-9]{1,6}\\.m4s)$');
 var SUBTITLE_KEY = /^(titles\/[0-9a-f-]{36}\/subtitles\/)[a-z]{2,3}(-[0-9a-f]{16})?\.vtt$/;
+var THUMBNAIL_KEY = /^(titles\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/)thumbs\/sheet-[0-9]{1,6}\.jpg$/;
 var CANONICAL_EXPIRY = /^[1-9][0-9]{0,17}$/;
 var ORIGIN = '/api/origin/';
 
 var secret = process.env.MARQUEE_ORIGIN_SECRET;
 
 function prefixOf(key) {
-    var m = SEGMENT_KEY.exec(key) || SUBTITLE_KEY.exec(key);
+    var m = SEGMENT_KEY.exec(key) || SUBTITLE_KEY.exec(key) || THUMBNAIL_KEY.exec(key);
     return m ? m[1] : null;
 }
 

@@ -8,6 +8,9 @@ import java.util.List;
  * anywhere) with a {@code {scheme}} placeholder: the segments are stored once per Common Encryption
  * scheme in {@code schemes}, encrypted with the content key {@code keyId}. An audio rendition's
  * {@code role} is {@code main} or {@code description} (audio description); video's is {@code main}.
+ * Trick-play thumbnails are a rendition of kind {@code IMAGE}: its segments are JPEG sprite sheets
+ * of {@code width x height} (not encrypted, no init segment, no schemes) laid out as {@code tiles}
+ * says; other kinds have no {@code tiles}.
  */
 public record RenditionView(
     String name,
@@ -25,7 +28,8 @@ public record RenditionView(
     String initKey,
     String keyId,
     List<String> schemes,
-    List<SegmentView> segments) {
+    List<SegmentView> segments,
+    Tiles tiles) {
 
   /** Whether this is an audio description track. */
   public boolean describesVideo() {
@@ -43,6 +47,22 @@ public record RenditionView(
   /** An object key of this rendition for one scheme. */
   public static String forScheme(String key, String scheme) {
     return key.replace(SCHEME, scheme);
+  }
+
+  /** Whether these are trick-play thumbnails. */
+  public boolean isImage() {
+    return "IMAGE".equals(kind);
+  }
+
+  /**
+   * A thumbnail sheet's grid: {@code columns x rows} tiles, each standing for {@code duration}
+   * ticks, drawn left to right and top to bottom (a short last sheet leaves the rest blank).
+   */
+  public record Tiles(int columns, int rows, int duration) {
+    /** The grid as DASH's thumbnail_tile property and HLS's LAYOUT write it, e.g. {@code 5x5}. */
+    public String layout() {
+      return columns + "x" + rows;
+    }
   }
 
   /** One media segment. */

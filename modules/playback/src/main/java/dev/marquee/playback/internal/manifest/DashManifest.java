@@ -99,8 +99,43 @@ public final class DashManifest {
           .append(text(t.url()))
           .append("</BaseURL>\n      </Representation>\n    </AdaptationSet>\n");
     }
+    if (in.thumbnails() != null) {
+      thumbnails(x, set, in.thumbnails(), in);
+    }
     x.append("  </Period>\n</MPD>\n");
     return x.toString();
+  }
+
+  /**
+   * Trick-play thumbnails (DASH-IF IOP 6.2.6): an image AdaptationSet whose segments are sprite
+   * sheets, the grid in the {@code thumbnail_tile} property. Every sheet's duration is the full
+   * grid's, the last one included, so that a player finds a tile's place from the time.
+   */
+  private static void thumbnails(StringBuilder x, int set, RenditionView t, ManifestInput in) {
+    String media =
+        in.url(t.segments().get(0).key()).replaceFirst("sheet-1\\.jpg", "sheet-\\$Number\\$.jpg");
+    RenditionView.Tiles tiles = t.tiles();
+    x.append("    <AdaptationSet id=\"")
+        .append(set)
+        .append("\" contentType=\"image\" mimeType=\"image/jpeg\">\n")
+        .append("      <Representation id=\"")
+        .append(attr(t.name()))
+        .append("\" bandwidth=\"")
+        .append(Math.max(1, t.peakBandwidth()))
+        .append("\" width=\"")
+        .append(t.width())
+        .append("\" height=\"")
+        .append(t.height())
+        .append("\">\n        <EssentialProperty schemeIdUri=\"http://dashif.org/thumbnail_tile\"")
+        .append(" value=\"")
+        .append(tiles.layout())
+        .append("\"/>\n        <SegmentTemplate timescale=\"")
+        .append(t.timescale())
+        .append("\" startNumber=\"1\" duration=\"")
+        .append((long) tiles.columns() * tiles.rows() * tiles.duration())
+        .append("\" media=\"")
+        .append(attr(media))
+        .append("\"/>\n      </Representation>\n    </AdaptationSet>\n");
   }
 
   private static void protection(StringBuilder x, String keyId, String licenceUrl) {

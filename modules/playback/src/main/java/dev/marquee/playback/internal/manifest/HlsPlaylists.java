@@ -86,6 +86,19 @@ public final class HlsPlaylists {
       }
       m.append('\n').append(mediaUrl.apply(v.name())).append('\n');
     }
+    RenditionView t = in.thumbnails();
+    if (t != null) {
+      // Trick-play thumbnails: an image media playlist (Apple's and Roku's image stream tags).
+      m.append("#EXT-X-IMAGE-STREAM-INF:BANDWIDTH=")
+          .append(Math.max(1, t.peakBandwidth()))
+          .append(",RESOLUTION=")
+          .append(t.width() / t.tiles().columns())
+          .append('x')
+          .append(t.height() / t.tiles().rows())
+          .append(",CODECS=\"jpeg\",URI=\"")
+          .append(mediaUrl.apply(t.name()))
+          .append("\"\n");
+    }
     return m.toString();
   }
 
@@ -98,6 +111,43 @@ public final class HlsPlaylists {
         + String.format(Locale.ROOT, "#EXTINF:%.5f,%n", length)
         + t.url()
         + "\n#EXT-X-ENDLIST\n";
+  }
+
+  /**
+   * The thumbnails' image media playlist: one sprite sheet per segment, each with its grid and the
+   * time a tile stands for ({@code EXT-X-TILES}); the last sheet ends with the title.
+   */
+  public static String images(ManifestInput in, RenditionView t) {
+    double length = in.durationSeconds();
+    RenditionView.Tiles tiles = t.tiles();
+    double tileSeconds = (double) tiles.duration() / t.timescale();
+    StringBuilder m = new StringBuilder(512 + t.segments().size() * 200);
+    double longest = 0;
+    for (RenditionView.SegmentView s : t.segments()) {
+      longest = Math.max(longest, (double) s.duration() / t.timescale());
+    }
+    m.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:")
+        .append((long) Math.ceil(longest - 1e-9))
+        .append("\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE:1\n#EXT-X-IMAGES-ONLY\n");
+    for (RenditionView.SegmentView s : t.segments()) {
+      double start = (double) s.startTime() / t.timescale();
+      double seconds = (double) s.duration() / t.timescale();
+      if (length > start) {
+        seconds = Math.min(seconds, length - start);
+      }
+      m.append(String.format(Locale.ROOT, "#EXTINF:%.5f,%n", seconds))
+          .append("#EXT-X-TILES:RESOLUTION=")
+          .append(t.width() / tiles.columns())
+          .append('x')
+          .append(t.height() / tiles.rows())
+          .append(",LAYOUT=")
+          .append(tiles.layout())
+          .append(String.format(Locale.ROOT, ",DURATION=%.3f%n", tileSeconds))
+          .append(in.url(s.key()))
+          .append('\n');
+    }
+    m.append("#EXT-X-ENDLIST\n");
+    return m.toString();
   }
 
   /** One EXT-X-KEY tag per key format, all for the rendition's one key. */

@@ -9,6 +9,7 @@ import java.util.List;
  * @param video the video renditions this session may play, lowest first
  * @param audio every audio rendition of the title
  * @param subtitles every subtitle file of the title, with its signed origin URL
+ * @param thumbnails the title's trick-play thumbnail sheets, or null if it has none
  * @param scheme {@code cenc} (DASH) or {@code cbcs} (HLS)
  * @param originQuery the signed query ({@code exp=..&sig=..}) that opens the title's segments
  * @param licenceUrl the ClearKey licence URL (with a URL ticket when the player sends no headers)
@@ -18,6 +19,7 @@ public record ManifestInput(
     List<RenditionView> video,
     List<RenditionView> audio,
     List<Subtitle> subtitles,
+    RenditionView thumbnails,
     String scheme,
     String originQuery,
     String licenceUrl,

@@ -37,6 +37,10 @@ public class OriginSigner {
   static final Pattern SUBTITLE_KEY =
       Pattern.compile("^(titles/[0-9a-f-]{36}/subtitles/)[a-z]{2,3}(-[0-9a-f]{16})?\\.vtt$");
 
+  /** The object keys the origin serves (3): a title's trick-play thumbnail sheets. */
+  static final Pattern THUMBNAIL_KEY =
+      Pattern.compile("^(titles/[0-9a-f-]{36}/[0-9a-f-]{36}/)thumbs/sheet-[0-9]{1,6}\\.jpg$");
+
   /** Epoch seconds as {@link #queryFor} writes them: digits, no sign, no leading zero. */
   static final Pattern CANONICAL_EXPIRY = Pattern.compile("[1-9][0-9]{0,17}");
 
@@ -65,6 +69,10 @@ public class OriginSigner {
       return m.group(1);
     }
     m = SUBTITLE_KEY.matcher(objectKey);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    m = THUMBNAIL_KEY.matcher(objectKey);
     return m.matches() ? m.group(1) : null;
   }
 

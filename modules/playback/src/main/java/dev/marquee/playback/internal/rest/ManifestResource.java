@@ -148,6 +148,9 @@ public class ManifestResource {
         return privately(HlsPlaylists.subtitles(in, t), "application/vnd.apple.mpegurl");
       }
     }
+    if (in.thumbnails() != null && in.thumbnails().name().equals(name)) {
+      return privately(HlsPlaylists.images(in, in.thumbnails()), "application/vnd.apple.mpegurl");
+    }
     RenditionView rendition =
         java.util.stream.Stream.concat(in.video().stream(), in.audio().stream())
             .filter(r -> r.name().equals(name))
@@ -233,10 +236,12 @@ public class ManifestResource {
                         f.language(), "/api/origin/" + f.storageKey() + "?" + subtitleQuery))
             .sorted(java.util.Comparator.comparing(ManifestInput.Subtitle::language))
             .toList();
+    RenditionView thumbnails = all.stream().filter(RenditionView::isImage).findFirst().orElse(null);
     return new ManifestInput(
         video,
         audio,
         subtitles,
+        thumbnails,
         scheme,
         origin.queryFor(prefix),
         credentialed(id, "/api/drm/licenses/clearkey"),

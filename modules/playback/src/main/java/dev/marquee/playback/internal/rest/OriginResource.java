@@ -200,6 +200,9 @@ public class OriginResource {
     if (key.endsWith(".vtt")) {
       return "text/vtt";
     }
+    if (key.endsWith(".jpg")) {
+      return "image/jpeg";
+    }
     return key.contains("/audio/") ? "audio/mp4" : "video/mp4";
   }
 

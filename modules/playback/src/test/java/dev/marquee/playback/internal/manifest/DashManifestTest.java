@@ -41,7 +41,8 @@ class DashManifestTest {
             new RenditionView.SegmentView(
                 0, 0, 180_000, 1000, PREFIX + "video/" + name + "/{scheme}/seg-0.m4s"),
             new RenditionView.SegmentView(
-                1, 180_000, 90_000, 500, PREFIX + "video/" + name + "/{scheme}/seg-1.m4s")));
+                1, 180_000, 90_000, 500, PREFIX + "video/" + name + "/{scheme}/seg-1.m4s")),
+        null);
   }
 
   private static RenditionView audio(String language, String role) {
@@ -63,10 +64,42 @@ class DashManifestTest {
         List.of("cenc", "cbcs"),
         List.of(
             new RenditionView.SegmentView(
-                0, 0, 144_000, 100, PREFIX + "audio/" + language + "/{scheme}/seg-0.m4s")));
+                0, 0, 144_000, 100, PREFIX + "audio/" + language + "/{scheme}/seg-0.m4s")),
+        null);
+  }
+
+  /** Two sheets of 5x5 tiles of 256x144, one tile per 2 s: 50 s each, the second cut short. */
+  static RenditionView thumbnails() {
+    return new RenditionView(
+        "thumbnails",
+        "IMAGE",
+        1280,
+        720,
+        null,
+        "main",
+        "jpeg",
+        1000,
+        null,
+        20_000,
+        20_000,
+        24_000,
+        null,
+        null,
+        List.of(),
+        List.of(
+            new RenditionView.SegmentView(0, 0, 50_000, 150_000, PREFIX + "thumbs/sheet-1.jpg"),
+            new RenditionView.SegmentView(
+                1, 50_000, 20_000, 60_000, PREFIX + "thumbs/sheet-2.jpg")),
+        new RenditionView.Tiles(5, 5, 2000));
   }
 
   private static Document render(List<RenditionView> videos, List<RenditionView> audios)
+      throws Exception {
+    return render(videos, audios, null);
+  }
+
+  private static Document render(
+      List<RenditionView> videos, List<RenditionView> audios, RenditionView thumbnails)
       throws Exception {
     String mpd =
         DashManifest.render(
@@ -74,6 +107,7 @@ class DashManifestTest {
                 videos,
                 audios,
                 List.of(),
+                thumbnails,
                 "cenc",
                 "exp=1900000000&sig=abc",
                 "/api/drm/licenses/clearkey",
@@ -167,5 +201,39 @@ class DashManifestTest {
         .extracting(r -> r.getAttribute("value"))
         .containsExactly("main", "description");
     assertThat(elements(mpd, "Accessibility")).hasSize(1);
+  }
+
+  @Test
+  void thumbnailSheetsAreAnImageSetWithTheirGridAndAFullGridDurationPerSheet() throws Exception {
+    Document mpd = render(List.of(video("240p", 240, SD_KEY)), List.of(), thumbnails());
+
+    Element images =
+        elements(mpd, "AdaptationSet").stream()
+            .filter(s -> s.getAttribute("contentType").equals("image"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(images.getAttribute("mimeType")).isEqualTo("image/jpeg");
+    Element representation = elements(images, "Representation").get(0);
+    assertThat(representation.getAttribute("width")).isEqualTo("1280");
+    assertThat(representation.getAttribute("height")).isEqualTo("720");
+    Element tile = elements(representation, "EssentialProperty").get(0);
+    assertThat(tile.getAttribute("schemeIdUri")).isEqualTo("http://dashif.org/thumbnail_tile");
+    assertThat(tile.getAttribute("value")).isEqualTo("5x5");
+    Element template = elements(representation, "SegmentTemplate").get(0);
+    // 25 tiles of 2 s: a player places a tile by (time - sheet start) / (duration / 25).
+    assertThat(template.getAttribute("duration")).isEqualTo("50000");
+    assertThat(template.getAttribute("timescale")).isEqualTo("1000");
+    assertThat(template.getAttribute("media"))
+        .isEqualTo("/api/origin/" + PREFIX + "thumbs/sheet-$Number$.jpg?exp=1900000000&sig=abc");
+    assertThat(elements(images, "ContentProtection")).isEmpty();
+  }
+
+  @Test
+  void aTitleWithoutThumbnailsHasNoImageSet() throws Exception {
+    Document mpd = render(List.of(video("240p", 240, SD_KEY)), List.of());
+
+    assertThat(elements(mpd, "AdaptationSet"))
+        .extracting(s -> s.getAttribute("contentType"))
+        .doesNotContain("image");
   }
 }

@@ -70,6 +70,9 @@ public class DefaultTranscodeFacade implements TranscodeFacade {
                         s.duration(),
                         s.sizeBytes(),
                         s.storageKey()))
-            .toList());
+            .toList(),
+        r.tileColumns() == null
+            ? null
+            : new RenditionView.Tiles(r.tileColumns(), r.tileRows(), r.tileDuration()));
   }
 }

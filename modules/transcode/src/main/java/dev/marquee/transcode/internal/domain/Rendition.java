@@ -8,14 +8,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** One playable track of a title: a video rung or an audio language. */
+/**
+ * One track of a title: a video rung, an audio language, or its trick-play thumbnails (sprite
+ * sheets of tiles, no init segment, not encrypted).
+ */
 @Entity
 @Table(name = "renditions", schema = "transcode")
 public class Rendition {
-  /** Video or audio. */
+  /** Video, audio or thumbnail images. */
   public enum Kind {
     VIDEO,
-    AUDIO
+    AUDIO,
+    IMAGE
   }
 
   @Id private UUID id;
@@ -59,6 +63,18 @@ public class Rendition {
 
   /** {@code main}, or {@code description} for an audio description track. */
   private String role = "main";
+
+  /** Thumbnails: tiles per row of a sheet. */
+  @Column(name = "tile_columns")
+  private Integer tileColumns;
+
+  /** Thumbnails: tiles per column of a sheet. */
+  @Column(name = "tile_rows")
+  private Integer tileRows;
+
+  /** Thumbnails: how long each tile stands for, in timescale ticks. */
+  @Column(name = "tile_duration")
+  private Integer tileDuration;
 
   protected Rendition() {}
 
@@ -106,6 +122,34 @@ public class Rendition {
   public Rendition withRole(String role) {
     this.role = role;
     return this;
+  }
+
+  /** Records the bandwidth measured once every segment is made (thumbnail sheets). */
+  public Rendition measured(long average, long peak) {
+    this.targetBitrate = average;
+    this.averageBandwidth = average;
+    this.peakBandwidth = peak;
+    return this;
+  }
+
+  /** Records a thumbnail track's grid and the time each of its tiles stands for. */
+  public Rendition tiled(int columns, int rows, int duration) {
+    this.tileColumns = columns;
+    this.tileRows = rows;
+    this.tileDuration = duration;
+    return this;
+  }
+
+  public Integer tileColumns() {
+    return tileColumns;
+  }
+
+  public Integer tileRows() {
+    return tileRows;
+  }
+
+  public Integer tileDuration() {
+    return tileDuration;
   }
 
   public String role() {
