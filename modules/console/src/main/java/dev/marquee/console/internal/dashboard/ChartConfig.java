@@ -62,7 +62,11 @@ public final class ChartConfig {
                 .add(
                     "scales",
                     Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+                        .add(
+                            "y",
+                            Json.createObjectBuilder()
+                                .add("beginAtZero", true)
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
         .build()
         .toString();
   }
