@@ -37,6 +37,12 @@ import org.openqa.selenium.interactions.Actions;
 @ExtendWith(RunningMarquee.class)
 class DashboardBrowserIT {
   private static final Api api = RunningMarquee.api();
+
+  /** Days on the dashboard's per-day charts, today the last. */
+  private static final class DashboardPage {
+    static final int DAYS = 14;
+  }
+
   private static Browser browser;
 
   @BeforeAll
@@ -174,6 +180,20 @@ class DashboardBrowserIT {
             .toList();
     assertThat(shownStates).isNotEmpty().allMatch("PUBLISHED"::equals);
     look(browser, "titles-published");
+
+    // Today's views bar opens each title's figures of today: the test's title, its view, its QoE.
+    openDashboard();
+    clickBar("engagementChart", DashboardPage.DAYS - 1);
+    String day = LocalDate.now(ZoneOffset.UTC).toString();
+    await(() -> browser.driver.getCurrentUrl().contains("day.xhtml?day=" + day), "the day page");
+    By dawn = By.cssSelector("#titlesOfDay tr[data-title='" + title + "']");
+    await(() -> browser.driver.findElements(dawn).size() == 1, "the test's title on the day page");
+    WebElement row = browser.driver.findElement(dawn);
+    assertThat(row.findElement(By.cssSelector("a")).getText()).isEqualTo("Dashboard Dawn");
+    assertThat(row.findElement(By.cssSelector(".views")).getText()).isEqualTo("1");
+    assertThat(row.findElement(By.cssSelector(".sessions")).getText()).isEqualTo("1");
+    assertThat(row.findElement(By.cssSelector(".startup")).getText()).isEqualTo("640");
+    look(browser, "day");
 
     // The denied figure opens the licence audit of the last 24 h, denials only: the test's is
     // there.

@@ -48,6 +48,9 @@ public interface CatalogFacade {
    */
   java.util.List<EngagementDay> engagementByDay(java.time.LocalDate from, java.time.LocalDate to);
 
+  /** Each title's views and completions on one UTC day, most viewed first (at most 10,000). */
+  java.util.List<TitleEngagement> engagementOfDay(java.time.LocalDate day);
+
   /** The title's editable metadata and its version (ETag). */
   Optional<TitleMetadata> metadata(TitleId id);
 

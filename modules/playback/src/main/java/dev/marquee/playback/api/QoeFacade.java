@@ -10,4 +10,7 @@ public interface QoeFacade {
    * most 366 days), oldest first; a day without reports is left out. 400 {@code invalid-range}.
    */
   List<QoeDaySummary> qoeByDay(LocalDate from, LocalDate to);
+
+  /** Each title's QoE on one UTC day, by title. */
+  List<QoeTitleDay> qoeOfDay(LocalDate day);
 }

@@ -92,6 +92,16 @@ public class DefaultCatalogFacade implements CatalogFacade {
   }
 
   @Override
+  public List<dev.marquee.catalog.api.TitleEngagement> engagementOfDay(java.time.LocalDate day) {
+    return stats.days(null, day, day).stream()
+        .map(
+            d ->
+                new dev.marquee.catalog.api.TitleEngagement(
+                    new TitleId(UUID.fromString(d.titleId())), d.views(), d.completions()))
+        .toList();
+  }
+
+  @Override
   public Optional<TitleMetadata> metadata(TitleId id) {
     try {
       return Optional.of(metadataOf(editor.read(id.value())));

@@ -251,6 +251,16 @@ public class DashboardPage implements Serializable {
     open(getLicences(), event);
   }
 
+  /** A day of a per-day chart was clicked: open that day's titles. */
+  public void openDay(ItemSelectEvent event) throws IOException {
+    String root = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+    open(
+        getDays().stream()
+            .map(d -> new Figure(d.day(), "", root + "/console/admin/day.xhtml?day=" + d.day()))
+            .toList(),
+        event);
+  }
+
   private static void open(List<Figure> figures, ItemSelectEvent event) throws IOException {
     int i = event.getItemIndex();
     if (i >= 0 && i < figures.size()) {
