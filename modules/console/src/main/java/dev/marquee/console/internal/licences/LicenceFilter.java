@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * The licence audit's filters as an admin types them (a title id, an account's email or id, an
- * outcome, a rule, a range of UTC days, and an instant since which (the dashboard's "last 24 h")),
+ * outcome, a rule, a range of UTC days, and an instant from which on, the dashboard's "last 24 h"),
  * shared by the page and its CSV export so the download holds exactly the rows the page filtered.
  * Blank fields do not filter.
  */
