@@ -36,6 +36,21 @@ public interface CatalogFacade {
   /** Titles in any state whose name contains the fragment (any case), by name, one page. */
   TitlePage findTitles(String nameFragment, int offset, int limit);
 
+  /** As {@link #findTitles(String, int, int)}, only titles in {@code state} (null: any state). */
+  TitlePage findTitles(String nameFragment, TitleState state, int offset, int limit);
+
+  /** How many titles are in each state now; every state is a key (0 when none is in it). */
+  java.util.Map<TitleState, Long> titlesByState();
+
+  /**
+   * Views and completions of all titles per UTC day from {@code from} to {@code to} (both
+   * included), oldest first; a day without any is left out.
+   */
+  java.util.List<EngagementDay> engagementByDay(java.time.LocalDate from, java.time.LocalDate to);
+
+  /** Each title's views and completions on one UTC day, most viewed first (at most 10,000). */
+  java.util.List<TitleEngagement> engagementOfDay(java.time.LocalDate day);
+
   /** The title's editable metadata and its version (ETag). */
   Optional<TitleMetadata> metadata(TitleId id);
 

@@ -21,4 +21,10 @@ public interface DrmFacade {
    * 400 {@code invalid-query} (an outcome other than GRANTED or DENIED), {@code invalid-cursor}.
    */
   LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor);
+
+  /**
+   * How many licence decisions (every kind) granted and denied keys at or after {@code from} and
+   * before {@code to}: the same rows the audit trail lists for that period and outcome.
+   */
+  LicenceOutcomes licenceOutcomes(java.time.Instant from, java.time.Instant to);
 }

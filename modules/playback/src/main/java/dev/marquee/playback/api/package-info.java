@@ -1,6 +1,6 @@
 /**
- * The playback module's face: sessions, manifests and watch positions (built in the playback
- * issue).
+ * The playback module's face: today only what the console reads of QoE reports ({@link
+ * dev.marquee.playback.api.QoeFacade}); sessions, manifests and positions have only HTTP faces.
  *
  * <p>Other modules may use only this package of the playback module.
  */

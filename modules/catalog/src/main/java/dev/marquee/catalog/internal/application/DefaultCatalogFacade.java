@@ -72,7 +72,33 @@ public class DefaultCatalogFacade implements CatalogFacade {
 
   @Override
   public TitlePage findTitles(String nameFragment, int offset, int limit) {
-    return finder.find(nameFragment, offset, limit);
+    return finder.find(nameFragment, null, offset, limit);
+  }
+
+  @Override
+  public TitlePage findTitles(String nameFragment, TitleState state, int offset, int limit) {
+    return finder.find(nameFragment, state, offset, limit);
+  }
+
+  @Override
+  public java.util.Map<TitleState, Long> titlesByState() {
+    return finder.countByState();
+  }
+
+  @Override
+  public List<dev.marquee.catalog.api.EngagementDay> engagementByDay(
+      java.time.LocalDate from, java.time.LocalDate to) {
+    return stats.totals(from, to);
+  }
+
+  @Override
+  public List<dev.marquee.catalog.api.TitleEngagement> engagementOfDay(java.time.LocalDate day) {
+    return stats.days(null, day, day).stream()
+        .map(
+            d ->
+                new dev.marquee.catalog.api.TitleEngagement(
+                    new TitleId(UUID.fromString(d.titleId())), d.views(), d.completions()))
+        .toList();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.engagement;
 
+import dev.marquee.catalog.api.EngagementDay;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -96,6 +97,29 @@ public class TitleStats {
                         r.getLong(3),
                         r.getLong(4),
                         r.getLong(5)));
+              }
+            }
+            return days;
+          }
+        });
+  }
+
+  /** Every title's views and completions added up per day, oldest first. */
+  public List<EngagementDay> totals(LocalDate from, LocalDate to) {
+    return Jdbc.call(
+        "read engagement per day",
+        () -> {
+          try (Connection c = db.getConnection();
+              PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT day, sum(views), sum(completions) FROM catalog.title_days"
+                          + " WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day")) {
+            s.setDate(1, Date.valueOf(from));
+            s.setDate(2, Date.valueOf(to));
+            List<EngagementDay> days = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                days.add(new EngagementDay(r.getDate(1).toLocalDate(), r.getLong(2), r.getLong(3)));
               }
             }
             return days;

@@ -2,6 +2,7 @@ package dev.marquee.console.internal.catalog;
 
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitlePage;
+import dev.marquee.catalog.api.TitleState;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +13,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Find titles by name, in every state, a page at a time (the table pages on the server). */
+/** Find titles by name, in every state or one, a page at a time (the table pages on the server). */
 @Named
 @ViewScoped
 public class TitlesPage implements Serializable {
@@ -21,6 +22,7 @@ public class TitlesPage implements Serializable {
   @Inject transient CatalogFacade catalog;
 
   private String query = "";
+  private String state = "";
   private final Titles titles = new Titles();
 
   public String getQuery() {
@@ -29,6 +31,23 @@ public class TitlesPage implements Serializable {
 
   public void setQuery(String query) {
     this.query = query == null ? "" : query;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  /** A state's name ({@code ?state=PUBLISHED}, the dashboard's links); anything else is any. */
+  public void setState(String state) {
+    this.state = state == null ? "" : state.strip().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  public List<String> getStates() {
+    return java.util.Arrays.stream(TitleState.values()).map(Enum::name).toList();
+  }
+
+  private TitleState stateFilter() {
+    return getStates().contains(state) ? TitleState.valueOf(state) : null;
   }
 
   public LazyDataModel<TitleRow> getTitles() {
@@ -43,13 +62,13 @@ public class TitlesPage implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) catalog.findTitles(query, 0, 1).total();
+      return (int) catalog.findTitles(query, stateFilter(), 0, 1).total();
     }
 
     @Override
     public List<TitleRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      TitlePage page = catalog.findTitles(query, first, pageSize);
+      TitlePage page = catalog.findTitles(query, stateFilter(), first, pageSize);
       setRowCount((int) page.total());
       return page.titles().stream().map(TitleRow::of).toList();
     }

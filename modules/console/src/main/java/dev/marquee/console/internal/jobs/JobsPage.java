@@ -1,83 +1,47 @@
 package dev.marquee.console.internal.jobs;
 
-import dev.marquee.catalog.api.CatalogFacade;
-import dev.marquee.catalog.api.TitleView;
-import dev.marquee.platform.api.BatchJobs;
-import dev.marquee.transcode.api.JobSummary;
-import dev.marquee.transcode.api.TranscodeFacade;
-import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The job console's list: transcode jobs (with their title and chunk progress) from transcode's
- * facade, add-audio, housekeeping and recommendation runs from the batch runtime, newest first.
+ * The job console's list, newest first; {@code ?state=running} or {@code ?state=failed} (the
+ * dashboard's links) keeps only the jobs in that group of states ({@link JobStates}).
  */
 @Named
 @RequestScoped
 public class JobsPage {
-  static final int SHOWN = 50;
-  static final List<String> OTHER_JOBS =
-      List.of("add-audio", "purge-expired-credentials", "compute-recommendations");
+  @Inject RecentJobs recent;
 
-  @Inject TranscodeFacade transcode;
-  @Inject CatalogFacade catalog;
-  @Inject BatchJobs batch;
-
+  private String state;
   private List<JobRow> rows;
 
   public List<JobRow> getJobs() {
     if (rows == null) {
-      rows = new ArrayList<>();
-      for (JobSummary job : transcode.recentJobs(SHOWN)) {
-        rows.add(
-            new JobRow(
-                "transcode",
-                job.id().toString(),
-                job.status(),
-                catalog.title(job.title()).map(TitleView::name).orElse(job.title().toString()),
-                job.percentDone(),
-                job.createdAt(),
-                job.endedAt(),
-                "job.xhtml?id=" + job.id()));
-      }
-      for (String name : OTHER_JOBS) {
-        for (JobExecution e : batch.recentExecutions(name, SHOWN)) {
-          boolean over = e.getEndTime() != null;
-          rows.add(
-              new JobRow(
-                  kind(name),
-                  Long.toString(e.getExecutionId()),
-                  e.getBatchStatus().name(),
-                  subject(name, e),
-                  over ? 100 : 0,
-                  e.getCreateTime().toInstant(),
-                  over ? e.getEndTime().toInstant() : null,
-                  null));
-        }
-      }
-      rows.sort(Comparator.comparing(JobRow::started).reversed());
+      JobStates.Group group = JobStates.Group.of(state).orElse(null);
+      rows =
+          recent.rows().stream()
+              .filter(r -> group == null || JobStates.groupOf(r.status()) == group)
+              .toList();
     }
     return rows;
   }
 
-  private static String kind(String job) {
-    return switch (job) {
-      case "add-audio" -> "add-audio";
-      case "compute-recommendations" -> "recommendations";
-      default -> "housekeeping";
-    };
+  public String getState() {
+    return state;
   }
 
-  private static String subject(String job, JobExecution e) {
-    return switch (job) {
-      case "add-audio" -> "language " + e.getJobParameters().getProperty("language", "?");
-      case "compute-recommendations" -> "every profile";
-      default -> "expired credentials";
-    };
+  public void setState(String state) {
+    this.state = state;
+  }
+
+  public int getShown() {
+    return RecentJobs.SHOWN;
+  }
+
+  /** What the list shows, for the page's heading. */
+  public String getShowing() {
+    return JobStates.Group.of(state).map(g -> "Only " + g.label() + " jobs").orElse("All jobs");
   }
 }

@@ -39,6 +39,7 @@ public class LicenceAuditPage implements Serializable {
   private String rule;
   private String from;
   private String to;
+  private String since;
 
   /** The filters of the table shown (applied by Search), and the cursors of earlier pages. */
   private LicenceFilter applied = new LicenceFilter(null, null, null, null, null, null);
@@ -53,12 +54,12 @@ public class LicenceAuditPage implements Serializable {
   public void load() {
     if (!initialised) {
       initialised = true;
-      applied = new LicenceFilter(title, account, outcome, rule, from, to);
+      applied = new LicenceFilter(title, account, outcome, rule, from, to, since);
     }
   }
 
   public void search() {
-    LicenceFilter typed = new LicenceFilter(title, account, outcome, rule, from, to);
+    LicenceFilter typed = new LicenceFilter(title, account, outcome, rule, from, to, since);
     try {
       typed.toQuery(e -> AuditNames.accountByEmail(accounts, e));
     } catch (LicenceFilter.Invalid e) {
@@ -183,6 +184,14 @@ public class LicenceAuditPage implements Serializable {
 
   public void setFrom(String from) {
     this.from = from;
+  }
+
+  public String getSince() {
+    return since;
+  }
+
+  public void setSince(String since) {
+    this.since = since;
   }
 
   public String getTo() {

@@ -4,6 +4,7 @@ import dev.marquee.drm.api.LicenceAuditQuery;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -17,12 +18,19 @@ import java.util.stream.Collectors;
 
 /**
  * The licence audit's filters as an admin types them (a title id, an account's email or id, an
- * outcome, a rule, a range of UTC days), shared by the page and its CSV export so the download
- * holds exactly the rows the page filtered. Blank fields do not filter.
+ * outcome, a rule, a range of UTC days, and an instant from which on, the dashboard's "last 24 h"),
+ * shared by the page and its CSV export so the download holds exactly the rows the page filtered.
+ * Blank fields do not filter.
  */
 public record LicenceFilter(
-    String title, String account, String outcome, String rule, String from, String to)
+    String title, String account, String outcome, String rule, String from, String to, String since)
     implements Serializable {
+
+  /** Without {@code since}: days only. */
+  public LicenceFilter(
+      String title, String account, String outcome, String rule, String from, String to) {
+    this(title, account, outcome, rule, from, to, null);
+  }
 
   /** A field the admin filled in wrongly: which one and why. */
   public static class Invalid extends IllegalArgumentException {
@@ -46,7 +54,8 @@ public record LicenceFilter(
         parameters.get("outcome"),
         parameters.get("rule"),
         parameters.get("from"),
-        parameters.get("to"));
+        parameters.get("to"),
+        parameters.get("since"));
   }
 
   /**
@@ -88,12 +97,17 @@ public record LicenceFilter(
     if (first != null && last != null && first.isAfter(last)) {
       throw new Invalid("from", "From must not be after to.");
     }
+    Instant start = first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant after = instant("since", since);
+    if (after != null && (start == null || after.isAfter(start))) {
+      start = after;
+    }
     return new LicenceAuditQuery(
         titleId,
         accountId,
         o,
         blank(rule) ? null : rule.strip(),
-        first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        start,
         last == null ? null : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
@@ -106,11 +120,24 @@ public record LicenceFilter(
     fields.put("rule", rule);
     fields.put("from", from);
     fields.put("to", to);
+    fields.put("since", since);
     return fields.entrySet().stream()
         .filter(e -> !blank(e.getValue()))
         .map(
             e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().strip(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+  }
+
+  private static Instant instant(String field, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new Invalid(
+          field, "An instant is written YYYY-MM-DDTHH:MM:SSZ (UTC), not " + value.strip() + ".");
+    }
   }
 
   private static LocalDate day(String field, String value) {

@@ -68,7 +68,7 @@ public class SignInPage {
     external.getSessionMap().put(ConsoleUser.SESSION_KEY, user);
     external.redirect(
         external.getRequestContextPath()
-            + (user.isAdmin() ? "/console/admin/titles.xhtml" : "/console/jobs/index.xhtml"));
+            + (user.isAdmin() ? "/console/admin/dashboard.xhtml" : "/console/jobs/index.xhtml"));
   }
 
   private void fail(String message) {

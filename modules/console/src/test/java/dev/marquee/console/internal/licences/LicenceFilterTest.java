@@ -70,6 +70,25 @@ class LicenceFilterTest {
     assertThat(new LicenceFilter(null, null, null, null, null, null).queryString()).isEmpty();
   }
 
+  @Test
+  void sinceIsAnInstantThatNarrowsTheFirstDayAndTravelsInTheLink() {
+    LicenceFilter filter =
+        new LicenceFilter(null, null, "DENIED", null, "2026-12-01", null, "2026-12-04T17:30:00Z");
+    assertThat(filter.toQuery(LicenceFilterTest::known).from())
+        .isEqualTo(java.time.Instant.parse("2026-12-04T17:30:00Z"));
+    assertThat(
+            new LicenceFilter(null, null, null, null, "2026-12-05", null, "2026-12-04T17:30:00Z")
+                .toQuery(LicenceFilterTest::known)
+                .from())
+        .isEqualTo(java.time.Instant.parse("2026-12-05T00:00:00Z"));
+    assertThat(filter.queryString())
+        .isEqualTo("outcome=DENIED&from=2026-12-01&since=2026-12-04T17%3A30%3A00Z");
+    assertThat(LicenceFilter.from(Map.of("outcome", "DENIED", "since", "2026-12-04T17:30:00Z")))
+        .isEqualTo(
+            new LicenceFilter(null, null, "DENIED", null, null, null, "2026-12-04T17:30:00Z"));
+    assertInvalid(new LicenceFilter(null, null, null, null, null, null, "yesterday"), "since");
+  }
+
   private static void assertInvalid(LicenceFilter filter, String field) {
     assertThatThrownBy(() -> filter.toQuery(LicenceFilterTest::known))
         .as(filter.toString())

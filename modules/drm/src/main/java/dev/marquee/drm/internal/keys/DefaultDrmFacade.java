@@ -5,6 +5,7 @@ import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecisionPage;
+import dev.marquee.drm.api.LicenceOutcomes;
 import dev.marquee.drm.api.TrackType;
 import dev.marquee.drm.internal.licence.LicenceAudit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,11 @@ public class DefaultDrmFacade implements DrmFacade {
   @Override
   public LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor) {
     return audit.page(query, limit, cursor);
+  }
+
+  @Override
+  public LicenceOutcomes licenceOutcomes(java.time.Instant from, java.time.Instant to) {
+    return audit.outcomes(from, to);
   }
 
   @Override

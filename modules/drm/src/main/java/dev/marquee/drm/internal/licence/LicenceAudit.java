@@ -3,6 +3,7 @@ package dev.marquee.drm.internal.licence;
 import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecision;
 import dev.marquee.drm.api.LicenceDecisionPage;
+import dev.marquee.drm.api.LicenceOutcomes;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,6 +117,25 @@ public class LicenceAudit {
     LicenceDecision last = rows.get(size - 1);
     return new LicenceDecisionPage(
         rows.subList(0, size), new AuditCursor(last.at(), last.id()).encode());
+  }
+
+  /** Decisions granted and denied in [from, to). */
+  public LicenceOutcomes outcomes(Instant from, Instant to) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE outcome = 'GRANTED'),"
+                    + " count(*) FILTER (WHERE outcome = 'DENIED')"
+                    + " FROM drm.licence_audit WHERE at >= ? AND at < ?")) {
+      s.setTimestamp(1, Timestamp.from(from));
+      s.setTimestamp(2, Timestamp.from(to));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new LicenceOutcomes(r.getLong(1), r.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count licence decisions: " + e.getMessage(), e);
+    }
   }
 
   /** GRANTED, DENIED (any case) or null; 400 {@code invalid-query} otherwise. */

@@ -1,6 +1,7 @@
 package dev.marquee.playback.internal.qoe;
 
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.api.QoeDaySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -60,6 +61,17 @@ public class QoeService {
   }
 
   public List<QoeDay> days(UUID title, LocalDate from, LocalDate to) {
+    checkRange(from, to);
+    return store.days(title, from, to);
+  }
+
+  /** Every title together per day. */
+  public List<QoeDaySummary> totals(LocalDate from, LocalDate to) {
+    checkRange(from, to);
+    return store.totals(from, to);
+  }
+
+  private static void checkRange(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw ProblemException.badRequest(
           "invalid-range", "from (" + from + ") is after to (" + to + ").");
@@ -68,7 +80,6 @@ public class QoeService {
       throw ProblemException.badRequest(
           "invalid-range", "Ask for at most " + MAX_DAYS + " days at a time.");
     }
-    return store.days(title, from, to);
   }
 
   private static void check(int i, QoeEvent e) {

@@ -1,5 +1,6 @@
 package dev.marquee.playback.internal.qoe;
 
+import dev.marquee.playback.api.QoeDaySummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -130,6 +131,38 @@ public class QoeStore {
       return days;
     } catch (SQLException e) {
       throw new IllegalStateException("could not read QoE aggregates: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every title together per day, oldest day first: sessions, startup p95, rebuffer ratio. */
+  public List<QoeDaySummary> totals(LocalDate from, LocalDate to) {
+    String sql =
+        "SELECT day, count(DISTINCT session_id),"
+            + " percentile_cont(0.95) WITHIN GROUP (ORDER BY value_ms)"
+            + "   FILTER (WHERE type = 'STARTUP'),"
+            + " coalesce(sum(value_ms) FILTER (WHERE type = 'REBUFFER_END'), 0),"
+            + " coalesce(sum(value_ms) FILTER (WHERE type = 'PLAYED'), 0)"
+            + " FROM playback.qoe_events WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day";
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setDate(1, Date.valueOf(from));
+      s.setDate(2, Date.valueOf(to));
+      List<QoeDaySummary> days = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          long rebufferMs = r.getLong(4);
+          long playedMs = r.getLong(5);
+          days.add(
+              new QoeDaySummary(
+                  r.getDate(1).toLocalDate(),
+                  r.getLong(2),
+                  (Double) r.getObject(3),
+                  rebufferMs + playedMs == 0 ? 0 : (double) rebufferMs / (rebufferMs + playedMs)));
+        }
+      }
+      return days;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read QoE per day: " + e.getMessage(), e);
     }
   }
 
