@@ -208,6 +208,7 @@ async function watch(title) {
     MarqueeApp.offerNextEpisode(title).catch(failed);
   };
   await player.load(marquee.format === 'hls' ? session.manifests.hls : session.manifests.dash, start);
+  MarqueeTrickPlay.attach(player, video);
   video.onpause = () => report('PAUSE');
   video.onseeked = () => report('SEEK');
   marquee.periodic = setInterval(() => report('PERIODIC'), 30000);
@@ -359,6 +360,7 @@ async function watchOffline(entry) {
     failed(error);
   });
   await player.load(entry.offlineUri);
+  MarqueeTrickPlay.attach(player, video);
   marquee.format = 'offline';
   marquee.state = 'playing';
   showQuality();
@@ -407,6 +409,7 @@ async function stop(returning = true) {
     marquee.qoe = null;
   }
   show('resume-bar', false);
+  MarqueeTrickPlay.detach();
   if (marquee.player) {
     await marquee.player.destroy();
     marquee.player = null;

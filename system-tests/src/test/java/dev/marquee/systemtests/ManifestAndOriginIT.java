@@ -79,7 +79,8 @@ class ManifestAndOriginIT {
     assertThat(mpd.header("Cache-Control")).contains("private, no-store");
     String xml = mpd.body();
     assertThat(xml).contains("type=\"static\"", "height=\"240\"", "height=\"480\"");
-    assertThat(xml).doesNotContain("height=\"720\"");
+    // (The thumbnails' sheets are 1280x720 pictures of 256x144 tiles: not a video rung.)
+    assertThat(xml).doesNotContain("<Representation id=\"720p\"");
     assertThat(xml)
         .contains(
             "cenc:default_KID=\"" + browser.getJsonObject("keyIds").getString("SD") + "\"",
@@ -92,7 +93,8 @@ class ManifestAndOriginIT {
 
     JsonObject tv = session("TV", "HARDWARE");
     String hd = Viewers.manifest(api, tv, "dash").body();
-    assertThat(hd).contains("height=\"720\"", tv.getJsonObject("keyIds").getString("HD"));
+    assertThat(hd)
+        .contains("<Representation id=\"720p\"", tv.getJsonObject("keyIds").getString("HD"));
 
     // Without the token, or with another session's, the manifest stays closed.
     String url = browser.getJsonObject("manifests").getString("dash");
@@ -297,6 +299,75 @@ class ManifestAndOriginIT {
         api.get(segmentUrl.substring(0, segmentUrl.indexOf('?')) + url.substring(url.indexOf('?'))),
         403,
         "bad-signature");
+  }
+
+  @Test
+  void bothManifestsOfferTrickPlayThumbnailSheetsFromTheOrigin() throws Exception {
+    JsonObject s = session("WEB", null);
+    // DASH: an image set of 5x5 sheets (each 1280x720 for a 16:9 master: 256x144 tiles), every
+    // sheet standing for 25 thumbnails of 2 s.
+    String xml = Viewers.manifest(api, s, "dash").body();
+    assertThat(xml)
+        .contains(
+            "contentType=\"image\" mimeType=\"image/jpeg\"",
+            "width=\"1280\" height=\"720\"",
+            "schemeIdUri=\"http://dashif.org/thumbnail_tile\" value=\"5x5\"",
+            "timescale=\"1000\" startNumber=\"1\" duration=\"50000\"");
+    Matcher template =
+        Pattern.compile("media=\"([^\"]+/thumbs/sheet-\\$Number\\$\\.jpg[^\"]*)\"").matcher(xml);
+    assertThat(template.find()).as(xml).isTrue();
+    String sheetUrl = template.group(1).replace("&amp;", "&").replace("$Number$", "1");
+
+    Api.Reply sheet = api.get(sheetUrl);
+    assertThat(sheet.status()).as(sheet.toString()).isEqualTo(200);
+    assertThat(sheet.contentType()).isEqualTo("image/jpeg");
+    assertThat(sheet.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+    var bytes = api.getBytes(sheetUrl, Map.of());
+    var picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.body()));
+    assertThat(picture).as("a JPEG a browser can draw").isNotNull();
+    assertThat(picture.getWidth()).isEqualTo(1280);
+    assertThat(picture.getHeight()).isEqualTo(720);
+    // A 3 s title has two thumbnails: the first two tiles are pictures of the master (the
+    // synthetic master is never black), the rest of the grid is left empty (black).
+    assertThat(brightness(picture, 0, 0)).isGreaterThan(20);
+    assertThat(brightness(picture, 256, 0)).isGreaterThan(20);
+    assertThat(brightness(picture, 4 * 256, 4 * 144)).isLessThan(8);
+    // No second sheet, and the sheet's signature opens no segment outside thumbs/ (the path
+    // pattern is the origin's, whatever the signature).
+    assertProblem(
+        api.get(sheetUrl.replace("sheet-1.jpg", "sheet-2.jpg")), 404, "segment-not-found");
+    assertProblem(
+        api.get(sheetUrl.replace("sheet-1.jpg", "sheet-1.png")), 404, "segment-not-found");
+
+    // HLS: an image stream in the multivariant playlist, its playlist a sheet per segment.
+    String m3u8 = Viewers.manifest(api, s, "hls").body();
+    Matcher images =
+        Pattern.compile(
+                "#EXT-X-IMAGE-STREAM-INF:BANDWIDTH=\\d+,RESOLUTION=256x144,CODECS=\"jpeg\",URI=\"([^\"]+)\"")
+            .matcher(m3u8);
+    assertThat(images.find()).as(m3u8).isTrue();
+    String playlist = withToken(images.group(1), s).body();
+    assertThat(playlist)
+        .contains(
+            "#EXT-X-IMAGES-ONLY",
+            "#EXT-X-TILES:RESOLUTION=256x144,LAYOUT=5x5,DURATION=2.000",
+            "/thumbs/sheet-1.jpg?exp=",
+            "#EXT-X-ENDLIST");
+    // The one sheet's segment ends with the title (3 s), not with the grid (50 s).
+    assertThat(playlist).containsPattern("#EXTINF:3\\.\\d+,");
+  }
+
+  private static int brightness(java.awt.image.BufferedImage picture, int left, int top) {
+    long sum = 0;
+    int n = 0;
+    for (int y = top + 8; y < top + 136; y += 8) {
+      for (int x = left + 8; x < left + 248; x += 8) {
+        int rgb = picture.getRGB(x, y);
+        sum += ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+        n += 3;
+      }
+    }
+    return (int) (sum / n);
   }
 
   private static Api.Reply withToken(String url, JsonObject session) {

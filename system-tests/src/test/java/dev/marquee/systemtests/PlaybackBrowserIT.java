@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * A viewer plays an encrypted title in Debian's Chromium with the bundled shaka-player: DASH with
@@ -184,6 +185,73 @@ class PlaybackBrowserIT {
     assertThat(trail).isNotEmpty();
     assertThat(trail.getJsonObject(trail.size() - 1).getString("outcome")).isEqualTo("GRANTED");
     assertThat(trail.getJsonObject(trail.size() - 1).getString("titleId")).isEqualTo(title);
+  }
+
+  @Test
+  void theSeekBarShowsThePictureOfTheMomentUnderThePointerAndSeeksThere() {
+    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "HD");
+    try (Browser browser = new Browser()) {
+      signIn(browser, viewer);
+      play(browser);
+      await(browser, () -> currentTime(browser) > 0.5, "playback to start");
+      assertTrickPlay(browser);
+    }
+  }
+
+  /**
+   * Points at three quarters of the seek bar: the preview shows the time and the thumbnail of that
+   * moment (2 s per tile, 5x5 tiles of 256x144 on a sheet that loads); a click halfway seeks.
+   */
+  private static void assertTrickPlay(Browser browser) {
+    assertThat(browser.js("return MarqueeTrickPlay.offered()")).isEqualTo(Boolean.TRUE);
+    WebElement seek = browser.driver.findElement(By.id("seek"));
+    await(browser, () -> "24".equals(seek.getAttribute("max")), "the seek bar's length (24 s)");
+    int width = seek.getSize().getWidth();
+    new Actions(browser.driver)
+        .moveToElement(seek, (int) (width * 0.25), 0) // from the centre: 75 % of the bar
+        .perform();
+    WebElement thumb = browser.driver.findElement(By.id("thumb"));
+    await(
+        browser,
+        () -> thumb.isDisplayed() && !thumb.getAttribute("data-tile").isEmpty(),
+        "the thumbnail preview");
+    JsonObject tile = json(thumb.getAttribute("data-tile"));
+    double at = tile.getJsonNumber("at").doubleValue();
+    assertThat(at).isBetween(17.0, 19.0);
+    assertThat(browser.driver.findElement(By.id("thumb-time")).getText())
+        .isEqualTo("0:" + (int) at);
+    int index = (int) Math.floor(at / 2);
+    assertThat(tile.getString("uri")).contains("/thumbs/sheet-1.jpg?exp=");
+    assertThat(tile.getInt("width")).isEqualTo(256);
+    assertThat(tile.getInt("height")).isEqualTo(144);
+    assertThat(tile.getInt("x")).isEqualTo(index % 5 * 256);
+    assertThat(tile.getInt("y")).isEqualTo(index / 5 * 144);
+    assertThat(tile.getJsonNumber("start").doubleValue()).isEqualTo(index * 2.0);
+    // The sheet the preview shows loads: a whole 5x5 grid of tiles.
+    Object loaded =
+        browser.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const picture = document.getElementById('thumb-picture');"
+                + "const url = getComputedStyle(picture).backgroundImage.slice(5, -2);"
+                + "const image = new Image();"
+                + "image.onload = () => done(image.naturalWidth + 'x' + image.naturalHeight);"
+                + "image.onerror = () => done('failed: ' + url);"
+                + "image.src = url;");
+    assertThat(loaded).isEqualTo("1280x720");
+    // Clicking halfway along the bar seeks to the middle of the title.
+    new Actions(browser.driver).moveToElement(seek).click().perform();
+    await(
+        browser,
+        () -> Math.abs(currentTime(browser) - 12) < 2.5,
+        "a seek to the middle (at " + currentTime(browser) + " s)");
+    assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
+  }
+
+  private static JsonObject json(String text) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+      return reader.readObject();
+    }
   }
 
   @Test
@@ -368,6 +436,7 @@ class PlaybackBrowserIT {
       play(browser);
       await(browser, () -> currentTime(browser) >= 3.0, "3 s of HLS playback");
       assertThat(browser.js("return window.marquee.format")).isEqualTo("hls");
+      assertTrickPlay(browser);
       assertThat(browser.js("return JSON.stringify(window.marquee.errors)")).isEqualTo("[]");
     }
     var keys =

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -71,8 +72,9 @@ public class ThumbnailSheetsBatchlet extends AbstractBatchlet {
     try {
       return make(job);
     } catch (RuntimeException | IOException e) {
-      LOG.warning(() -> "No thumbnails for job " + jobId + ": " + e.getMessage());
-      return "no thumbnails: " + e.getMessage();
+      LOG.log(Level.WARNING, e, () -> "No thumbnails for job " + jobId);
+      // The exit status is stored in a column of 512 characters: the exception's kind only.
+      return "no thumbnails: " + e.getClass().getSimpleName();
     }
   }
 

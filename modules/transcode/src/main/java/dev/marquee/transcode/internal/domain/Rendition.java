@@ -59,7 +59,7 @@ public class Rendition {
   private UUID keyId;
 
   /** Comma-separated Common Encryption schemes the rendition is stored in, e.g. cenc,cbcs. */
-  private String schemes;
+  private String schemes = "";
 
   /** {@code main}, or {@code description} for an audio description track. */
   private String role = "main";
