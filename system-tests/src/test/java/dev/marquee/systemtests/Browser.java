@@ -21,6 +21,14 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
 
   Browser() {
+    this(false);
+  }
+
+  /**
+   * {@code trustDevstackCertificate}: pages over HTTPS with the devstack's self-signed certificate
+   * (the two-server stack's balancer) open without the interstitial a user would have to accept.
+   */
+  Browser(boolean trustDevstackCertificate) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
       throw new AssertionError(
           "The playback tests need Chromium and its driver: apt-get install chromium"
@@ -35,6 +43,7 @@ final class Browser implements AutoCloseable {
         "--autoplay-policy=no-user-gesture-required",
         "--mute-audio",
         "--window-size=1280,900");
+    options.setAcceptInsecureCerts(trustDevstackCertificate);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);

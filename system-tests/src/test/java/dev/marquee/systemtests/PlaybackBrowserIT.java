@@ -63,23 +63,15 @@ class PlaybackBrowserIT {
   }
 
   private static void signIn(Browser browser, Viewer viewer, String query) {
-    browser.driver.get(api.baseUrl() + "/player/" + query);
-    await(browser, () -> browser.driver.findElement(By.id("email")).isDisplayed(), "sign-in form");
-    browser.driver.findElement(By.id("email")).sendKeys(viewer.email());
-    browser.driver.findElement(By.id("password")).sendKeys(Viewers.PASSWORD);
-    browser.driver.findElement(By.id("sign-in-button")).click();
-    await(browser, () -> "browsing".equals(browser.js("return window.marquee.state")), "the shelf");
+    PlayerPage.signIn(browser, api.baseUrl(), viewer, query);
   }
 
   private static void play(Browser browser) {
-    WebElement card =
-        browser.driver.findElement(By.cssSelector("#titles li[data-title-id='" + title + "']"));
-    card.findElement(By.cssSelector("button.play")).click();
+    PlayerPage.play(browser, title);
   }
 
   private static double currentTime(Browser browser) {
-    return ((Number) browser.js("return document.getElementById('video').currentTime"))
-        .doubleValue();
+    return PlayerPage.currentTime(browser);
   }
 
   private static void await(Browser browser, Supplier<Boolean> condition, String what) {

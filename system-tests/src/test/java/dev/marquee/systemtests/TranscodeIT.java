@@ -163,7 +163,22 @@ class TranscodeIT {
     JsonArray renditions =
         api.get("/api/transcode/titles/" + titleId + "/renditions", creator).array();
     assertThat(renditions.stream().map(r -> r.asJsonObject().getString("name")))
-        .containsExactly("audio-eng", "240p", "360p");
+        .containsExactly("audio-eng", "thumbnails", "240p", "360p");
+    // Trick-play: one 5x5 sheet of 256x144 pictures (a 16:9 master), a picture every 2 s: two
+    // for 3 s, so the one sheet stands for 4 s. Stills below every rung, stored in the clear.
+    JsonObject thumbnails = renditions.getJsonObject(1);
+    assertThat(thumbnails.getString("kind")).isEqualTo("IMAGE");
+    assertThat(thumbnails.getInt("width")).isEqualTo(1280);
+    assertThat(thumbnails.getInt("height")).isEqualTo(720);
+    assertThat(thumbnails.getString("codecs")).isEqualTo("jpeg");
+    assertThat(thumbnails.getJsonArray("schemes")).isEmpty();
+    JsonObject tiles = thumbnails.getJsonObject("tiles");
+    assertThat(List.of(tiles.getInt("columns"), tiles.getInt("rows"), tiles.getInt("duration")))
+        .containsExactly(5, 5, 2000);
+    JsonArray sheets = thumbnails.getJsonArray("segments");
+    assertThat(sheets).hasSize(1);
+    assertThat(sheets.getJsonObject(0).getInt("duration")).isEqualTo(4000);
+    assertThat(sheets.getJsonObject(0).getString("key")).endsWith("/thumbs/sheet-1.jpg");
     JsonObject audio = renditions.getJsonObject(0);
     assertThat(audio.getString("kind")).isEqualTo("AUDIO");
     assertThat(audio.getString("language")).isEqualTo("eng");
@@ -192,7 +207,7 @@ class TranscodeIT {
       assertThat(sound.language()).isEqualTo("eng");
     }
 
-    for (JsonValue value : renditions.subList(1, renditions.size())) {
+    for (JsonValue value : renditions.subList(2, renditions.size())) {
       JsonObject rendition = value.asJsonObject();
       int height = rendition.getInt("height");
       int width = rendition.getInt("width");
