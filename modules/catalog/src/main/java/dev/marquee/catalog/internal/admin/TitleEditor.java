@@ -3,9 +3,11 @@ package dev.marquee.catalog.internal.admin;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Validator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,8 @@ public class TitleEditor {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
+  @Inject Validator validator;
+
   /** One audited change. */
   public record Change(long version, String actorId, Instant at, JsonObject changes) {}
 
@@ -51,7 +55,7 @@ public class TitleEditor {
               if (before.version() != expected) {
                 throw stale(before.version());
               }
-              AdminTitle after = TitlePatch.apply(before, patch);
+              AdminTitle after = TitlePatch.apply(before, patch, validator);
               check(c, after);
               Map<String, Object> changes = TitlePatch.diff(before, after);
               if (changes.isEmpty()) {

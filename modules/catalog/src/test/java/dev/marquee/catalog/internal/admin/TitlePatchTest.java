@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The admin's JSON merge patch (RFC 7396) of a title: what it changes, keeps and refuses. */
 class TitlePatchTest {
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
   private static final AdminTitle TITLE =
       new AdminTitle(
           "7d4c1f7e-8f0a-4a7e-9d59-0f7a1d1f0c01",
@@ -43,7 +47,7 @@ class TitlePatchTest {
   }
 
   private static AdminTitle patch(String text) {
-    return TitlePatch.apply(TITLE, json(text));
+    return TitlePatch.apply(TITLE, json(text), VALIDATOR);
   }
 
   private static ProblemException refused(String text) {
@@ -129,6 +133,49 @@ class TitlePatchTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void everyBrokenRuleIsListedByFieldInOneAnswer() {
+    ProblemException e =
+        refused(
+            "{\"prices\":{\"rentCents\":-1,\"buyCents\":20000000},"
+                + "\"credits\":[{\"person\":\" \",\"role\":\"GAFFER\"},"
+                + "{\"person\":\"Bo Lind\",\"role\":\"actor\"}]}");
+
+    var errors = (List<Map<String, String>>) e.extensions().get("errors");
+    assertThat(errors.stream().map(m -> m.get("field")))
+        .containsExactly(
+            "credits[0].person", "credits[0].role", "prices.buyCents", "prices.rentCents");
+    assertThat(e.getMessage()).contains("credits[0].person must be a name of 1 to 200 characters");
+    StringBuilder many = new StringBuilder("{\"credits\":[");
+    for (int i = 0; i <= AdminTitle.MAX_CREDITS; i++) {
+      many.append(i == 0 ? "" : ",")
+          .append("{\"person\":\"P")
+          .append(i)
+          .append("\",\"role\":\"ACTOR\"}");
+    }
+    assertThat(field(many.append("]}").toString())).isEqualTo("credits");
+  }
+
+  @Test
+  void anEpisodeMergesMemberByMemberAsRfc7396Says() {
+    AdminTitle episode =
+        TitlePatch.apply(
+            TITLE,
+            json(
+                "{\"episode\":{\"seriesId\":\"5b0c7a52-1d7e-4f0e-9a59-2f1c1e0b7a11\","
+                    + "\"season\":1,\"episode\":4}}"),
+            VALIDATOR);
+
+    AdminTitle moved = TitlePatch.apply(episode, json("{\"episode\":{\"season\":2}}"), VALIDATOR);
+
+    assertThat(moved.episode())
+        .isEqualTo(new AdminTitle.Episode("5b0c7a52-1d7e-4f0e-9a59-2f1c1e0b7a11", 2, 4));
+    assertThat(TitlePatch.apply(moved, json("{\"episode\":null}"), VALIDATOR).episode()).isNull();
+    assertThat(field("{\"episode\":{\"seriesId\":\"5b0c7a52-1d7e-4f0e-9a59-2f1c1e0b7a11\"}}"))
+        .isEqualTo("episode.episode");
+  }
+
+  @Test
   void aPriceNeedsACurrency() {
     AdminTitle free =
         TitlePatch.apply(
@@ -151,9 +198,11 @@ class TitlePatchTest {
                 null,
                 null,
                 null),
-            json("{}"));
+            json("{}"),
+            VALIDATOR);
 
-    assertThatThrownBy(() -> TitlePatch.apply(free, json("{\"prices\":{\"buyCents\":999}}")))
+    assertThatThrownBy(
+            () -> TitlePatch.apply(free, json("{\"prices\":{\"buyCents\":999}}"), VALIDATOR))
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining("prices.currency");
   }
@@ -185,7 +234,7 @@ class TitlePatchTest {
             null);
     Throwable early =
         org.assertj.core.api.Assertions.catchThrowable(
-            () -> TitlePatch.apply(transcoding, json("{\"state\":\"PUBLISHED\"}")));
+            () -> TitlePatch.apply(transcoding, json("{\"state\":\"PUBLISHED\"}"), VALIDATOR));
     assertThat(early).isInstanceOf(ProblemException.class);
     assertThat(((ProblemException) early).status()).isEqualTo(409);
     assertThat(((ProblemException) early).type()).isEqualTo("not-transcoded");
