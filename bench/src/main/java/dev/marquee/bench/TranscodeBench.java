@@ -124,7 +124,7 @@ public final class TranscodeBench {
   }
 
   /** A 1080p master of noise over a moving test pattern, with a tone. */
-  private static void generate(String ffmpeg, int seconds, Path file) throws Exception {
+  static void generate(String ffmpeg, int seconds, Path file) throws Exception {
     log(
         "Generating "
             + file.getFileName()

@@ -319,15 +319,17 @@ public final class Api {
 
   /** A new viewer with a unique email; returns its email. */
   public String registerViewer(String password) {
+    return registerViewer(password, null);
+  }
+
+  /** Same, living in {@code country} (ISO 3166-1 alpha-2; null: not said). */
+  public String registerViewer(String password, String country) {
     String email = "viewer-" + UUID.randomUUID() + "@example.com";
-    Reply reply =
-        postJson(
-            "/api/accounts",
-            Json.createObjectBuilder()
-                .add("email", email)
-                .add("password", password)
-                .build()
-                .toString());
+    var body = Json.createObjectBuilder().add("email", email).add("password", password);
+    if (country != null) {
+      body.add("country", country);
+    }
+    Reply reply = postJson("/api/accounts", body.build().toString());
     if (reply.status() != 201) {
       throw new AssertionError("registration failed: " + reply);
     }

@@ -70,6 +70,15 @@ final class Browser implements AutoCloseable {
             bytesPerSecond));
   }
 
+  /**
+   * DevTools: every request of this browser's pages carries these headers, as if an edge in front
+   * of Marquee had added them (the viewer's country, for instance).
+   */
+  void addHeaders(java.util.Map<String, String> headers) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", headers));
+  }
+
   /** DevTools: this browser's pages lose (true) or regain (false) the network. */
   void offline(boolean offline) {
     driver.executeCdpCommand("Network.enable", java.util.Map.of());

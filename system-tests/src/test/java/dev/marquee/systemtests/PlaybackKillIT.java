@@ -25,11 +25,14 @@ class PlaybackKillIT {
   @Test
   void playbackGoesOnWhenAServerDiesUnderItAndThePauseIsKept() throws Exception {
     Api api = TwoServers.api();
-    Viewer viewer = Viewers.newViewer(api, "WEB", null);
+    // The shared title may be watched in GB and IE: a viewer who lives in GB, whose requests an
+    // edge marks as coming from GB.
+    Viewer viewer = Viewers.newViewer(api, "GB", "WEB", null);
     Viewers.subscribe(api, TwoServers.admin(), viewer, "HD");
     double killedAt;
     long killedNanos;
     try (Browser browser = new Browser(true)) {
+      browser.addHeaders(java.util.Map.of("X-Viewer-Country", "GB"));
       PlayerPage.signIn(browser, api.baseUrl(), viewer, "");
       PlayerPage.play(browser, title);
       browser.await(

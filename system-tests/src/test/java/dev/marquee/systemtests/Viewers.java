@@ -30,7 +30,12 @@ final class Viewers {
    * device hardware-secure (a device cannot declare it), null leaves it as registered (SOFTWARE).
    */
   static Viewer newViewer(Api api, String deviceType, String securityLevel) {
-    String email = api.registerViewer(PASSWORD);
+    return newViewer(api, null, deviceType, securityLevel);
+  }
+
+  /** Same, for an account registered as living in {@code country} (null: not said). */
+  static Viewer newViewer(Api api, String country, String deviceType, String securityLevel) {
+    String email = api.registerViewer(PASSWORD, country);
     String token = api.signIn(email, PASSWORD).getString("access_token");
     String accountId = api.get("/api/accounts/me", token).json().getString("id");
     String profileId =

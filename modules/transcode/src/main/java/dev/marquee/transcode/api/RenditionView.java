@@ -1,5 +1,6 @@
 package dev.marquee.transcode.api;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.List;
 
 /**
@@ -49,7 +50,20 @@ public record RenditionView(
     return key.replace(SCHEME, scheme);
   }
 
+  /** Whether this is a rung of the video ladder. */
+  @JsonbTransient
+  public boolean isVideo() {
+    return "VIDEO".equals(kind);
+  }
+
+  /** Whether this is an audio track. */
+  @JsonbTransient
+  public boolean isAudio() {
+    return "AUDIO".equals(kind);
+  }
+
   /** Whether these are trick-play thumbnails. */
+  @JsonbTransient
   public boolean isImage() {
     return "IMAGE".equals(kind);
   }

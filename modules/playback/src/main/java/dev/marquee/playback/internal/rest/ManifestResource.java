@@ -217,11 +217,11 @@ public class ManifestResource {
     List<RenditionView> all = transcode.renditions(new TitleId(session.titleId()));
     List<RenditionView> video =
         all.stream()
-            .filter(r -> r.kind().equals("VIDEO") && r.lines() <= session.maxHeight())
+            .filter(r -> r.isVideo() && r.lines() <= session.maxHeight())
             .filter(r -> r.schemes().contains(scheme))
             .toList();
     List<RenditionView> audio =
-        all.stream().filter(r -> r.kind().equals("AUDIO") && r.schemes().contains(scheme)).toList();
+        all.stream().filter(r -> r.isAudio() && r.schemes().contains(scheme)).toList();
     if (video.isEmpty()) {
       throw ProblemException.notFound(
           "no-playable-rendition", "The title has no rendition this session may play.");

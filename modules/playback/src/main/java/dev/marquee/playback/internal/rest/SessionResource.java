@@ -192,7 +192,7 @@ public class SessionResource {
             manifests(s.id()),
             resume(s),
             transcode.renditions(new TitleId(s.titleId())).stream()
-                .filter(r -> r.kind().equals("AUDIO") && r.language() != null)
+                .filter(r -> r.isAudio() && r.language() != null)
                 .map(r -> new Track(r.language(), r.name(), r.role()))
                 .distinct()
                 .toList(),

@@ -8,15 +8,12 @@ import dev.marquee.transcode.internal.domain.Rendition;
 import dev.marquee.transcode.internal.domain.Segment;
 import dev.marquee.transcode.internal.domain.ThumbnailLayout;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
-import dev.marquee.transcode.internal.encode.ThumbnailGrabber;
+import dev.marquee.transcode.internal.encode.ThumbnailSheets;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,7 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Dependent
 public class ThumbnailSheetsBatchlet extends AbstractBatchlet {
   static final String RENDITION = "thumbnails";
-  private static final float JPEG_QUALITY = 0.7f;
   private static final Logger LOG = Logger.getLogger(ThumbnailSheetsBatchlet.class.getName());
 
   @Inject
@@ -100,36 +91,8 @@ public class ThumbnailSheetsBatchlet extends AbstractBatchlet {
             0,
             null,
             layout.sheets());
-    BufferedImage[] sheet = {null};
-    IOException[] failed = {null};
-    new ThumbnailGrabber(layout.tileWidth(), layout.tileHeight(), rotation(job))
-        .grab(
-            master,
-            intervalMillis / 1000.0,
-            layout.count(),
-            (tile, k) -> {
-              int n = layout.sheetOf(k);
-              if (sheet[0] == null) {
-                sheet[0] =
-                    new BufferedImage(
-                        layout.sheetWidth(), layout.sheetHeight(), BufferedImage.TYPE_3BYTE_BGR);
-              }
-              Graphics2D g = sheet[0].createGraphics();
-              g.drawImage(tile, layout.x(k), layout.y(k), null);
-              g.dispose();
-              boolean lastOnSheet = k == layout.count() - 1 || layout.sheetOf(k + 1) != n;
-              if (lastOnSheet && failed[0] == null) {
-                try {
-                  sheets.add(store(job, layout, n, sheet[0], rendition.id()));
-                } catch (IOException e) {
-                  failed[0] = e;
-                }
-                sheet[0] = null;
-              }
-            });
-    if (failed[0] != null) {
-      throw failed[0];
-    }
+    new ThumbnailSheets(layout, rotation(job))
+        .make(master, (n, jpeg) -> sheets.add(store(job, layout, n, jpeg, rendition.id())));
     long peak = 0;
     long bytes = 0;
     for (Segment s : sheets) {
@@ -143,28 +106,11 @@ public class ThumbnailSheetsBatchlet extends AbstractBatchlet {
   }
 
   private Segment store(
-      TranscodeJob job, ThumbnailLayout layout, int n, BufferedImage sheet, UUID renditionId)
-      throws IOException {
-    byte[] jpeg = jpeg(sheet);
+      TranscodeJob job, ThumbnailLayout layout, int n, byte[] jpeg, UUID renditionId) {
     String key = job.outputPrefix() + "/thumbs/sheet-" + (n + 1) + ".jpg";
     storage.put(key, jpeg, "image/jpeg");
     return new Segment(
         renditionId, n, layout.sheetStartMillis(n), layout.sheetMillis(n), jpeg.length, key);
-  }
-
-  static byte[] jpeg(BufferedImage image) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-      writer.setOutput(stream);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(JPEG_QUALITY);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
   }
 
   /** The master's display rotation, which the thumbnails are turned by. */
