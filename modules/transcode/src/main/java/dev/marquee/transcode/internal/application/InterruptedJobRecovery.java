@@ -1,6 +1,7 @@
 package dev.marquee.transcode.internal.application;
 
 import dev.marquee.platform.api.BatchJobs;
+import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,10 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Restarts transcode jobs that were interrupted rather than failed, without an operator: every
@@ -22,8 +27,9 @@ import java.util.logging.Logger;
  * FAILED. A job that fails by itself records it in the ledger first (the job listener's afterJob,
  * which runs before the batch status is stored); a job whose server died never ran its listener,
  * and Liberty marks such an execution FAILED when a server of the fleet starts again (or when a
- * partition's server was lost). The restart keeps every finished chunk (ADR 7), and a row lock lets
- * one server win; a job is restarted this way at most {@link #LIMIT} times.
+ * partition's server was lost). An execution must stay FAILED without progress for a while before
+ * it counts ({@link InterruptionWitness}). The restart keeps every finished chunk (ADR 7), and a
+ * row lock lets one server win; a job is restarted this way at most {@link #LIMIT} times.
  */
 @ApplicationScoped
 public class InterruptedJobRecovery {
@@ -37,6 +43,8 @@ public class InterruptedJobRecovery {
   @Inject TranscodeService service;
   @Inject BatchJobs jobs;
 
+  private final InterruptionWitness witness = new InterruptionWitness();
+  private final Clock clock = Clock.systemUTC();
   private ScheduledFuture<?> poller;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -59,7 +67,9 @@ public class InterruptedJobRecovery {
   }
 
   void sweep() {
-    for (TranscodeJob job : ledger.unfinishedJobs()) {
+    List<TranscodeJob> unfinished = ledger.unfinishedJobs();
+    witness.keepOnly(unfinished.stream().map(TranscodeJob::id).collect(Collectors.toSet()));
+    for (TranscodeJob job : unfinished) {
       long execution = job.executionId();
       BatchStatus status;
       try {
@@ -67,7 +77,11 @@ public class InterruptedJobRecovery {
       } catch (NoSuchJobExecutionException e) {
         continue;
       }
-      if (status == BatchStatus.FAILED
+      if (status != BatchStatus.FAILED) {
+        witness.clear(job.id());
+        continue;
+      }
+      if (witness.failedAndStill(job.id(), execution, progress(job.id()), clock.instant())
           && ledger.claimAutomaticRestart(job.id(), execution, LIMIT)) {
         long next = service.restart(job.id());
         LOG.warning(
@@ -76,10 +90,22 @@ public class InterruptedJobRecovery {
                     + job.id()
                     + " was interrupted (execution "
                     + execution
-                    + " FAILED without the job failing; a server died?): restarted as execution "
+                    + " FAILED for "
+                    + InterruptionWitness.CONFIRM.toSeconds()
+                    + " s without progress or the job failing; a server died?): restarted as"
+                    + " execution "
                     + next
                     + ", finished chunks kept");
       }
     }
+  }
+
+  /** Grows while the job works: chunks started and finished, renditions recorded. */
+  private long progress(UUID jobId) {
+    long progress = ledger.renditions(jobId).size();
+    for (ChunkTask task : ledger.tasks(jobId)) {
+      progress += task.attempts() + (task.isDone() ? 1 : 0);
+    }
+    return progress;
   }
 }
