@@ -231,6 +231,7 @@ class PlaybackBrowserIT {
                 + "image.onerror = () => done('failed: ' + url);"
                 + "image.src = url;");
     assertThat(loaded).isEqualTo("1280x720");
+    browser.screenshot("trick-play-" + browser.js("return window.marquee.format"));
     // Clicking halfway along the bar seeks to the middle of the title.
     new Actions(browser.driver).moveToElement(seek).click().perform();
     await(
