@@ -46,6 +46,7 @@ public final class ThumbnailsBench {
     ThumbnailLayout layout = ThumbnailLayout.of(1920, 1080, SECONDS, 2000);
     double[] marquee = new double[ROUNDS];
     double[] peer = new double[ROUNDS];
+    double[] single = new double[ROUNDS];
     long sheets = 0;
     AtomicLong bytes = new AtomicLong();
     for (int r = 0; r < ROUNDS; r++) {
@@ -61,43 +62,23 @@ public final class ThumbnailsBench {
               });
       marquee[r] = (System.nanoTime() - start) / 1e9;
       sheets = made.size();
-      Path out = Files.createDirectories(work.resolve("ffmpeg-" + r));
-      start = System.nanoTime();
-      Process p =
-          new ProcessBuilder(
-                  ffmpeg,
-                  "-y",
-                  "-hide_banner",
-                  "-loglevel",
-                  "error",
-                  "-i",
-                  master.toString(),
-                  "-an",
-                  "-vf",
-                  "fps=1/2,scale=256:144:flags=area,tile=5x5",
-                  "-q:v",
-                  "5",
-                  out.resolve("sheet-%d.jpg").toString())
-              .inheritIO()
-              .start();
-      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("ffmpeg failed");
-      }
-      peer[r] = (System.nanoTime() - start) / 1e9;
-      try (var files = Files.list(out)) {
-        long peerSheets = files.count();
-        System.out.printf(
-            "round %d: Marquee %.2f s (%d sheets, %d KB), ffmpeg %.2f s (%d sheets)%n",
-            r + 1, marquee[r], sheets, bytes.get() / 1024, peer[r], peerSheets);
-      }
+      peer[r] = ffmpeg(ffmpeg, master, work.resolve("ffmpeg-" + r), null);
+      single[r] = ffmpeg(ffmpeg, master, work.resolve("ffmpeg-1-" + r), "1");
+      System.out.printf(
+          "round %d: Marquee %.2f s (one decoding thread; %d sheets, %d KB), ffmpeg %.2f s (its"
+              + " default threads), ffmpeg -threads 1 %.2f s%n",
+          r + 1, marquee[r], sheets, bytes.get() / 1024, peer[r], single[r]);
     }
     double m = median(marquee);
     double f = median(peer);
+    double f1 = median(single);
     double ratio = f / m;
+    double ratioSingle = f1 / m;
     System.out.printf(
         "%nThumbnails of a %d s 1080p master (%d pictures, %d sheets): Marquee %.2f s, ffmpeg"
-            + " %.2f s; speed %.3fx ffmpeg (target at least %.1fx: %s)%n",
-        SECONDS, layout.count(), sheets, m, f, ratio, TARGET, ratio >= TARGET);
+            + " %.2f s, ffmpeg -threads 1 %.2f s; speed %.3fx ffmpeg (target at least %.1fx: %s),"
+            + " %.3fx ffmpeg on one thread%n",
+        SECONDS, layout.count(), sheets, m, f, f1, ratio, TARGET, ratio >= TARGET, ratioSingle);
     Path file =
         ResultsFile.write(
             "thumbnails",
@@ -107,15 +88,19 @@ public final class ThumbnailsBench {
                 .add("layout", "a picture every 2 s, 256x144 tiles, 5x5 sheets, JPEG")
                 .add(
                     "peer",
-                    "bundled ffmpeg 8.0.1: -vf fps=1/2,scale=256:144:flags=area,tile=5x5 -q:v 5")
+                    "bundled ffmpeg 8.0.1: -vf fps=1/2,scale=256:144:flags=area,tile=5x5 -q:v 5,"
+                        + " with its default threads and with -threads 1")
+                .add("marquee", "ThumbnailSheets as the transcode job runs it: one decoding thread")
                 .add("rounds", ROUNDS)
                 .build(),
             Json.createObjectBuilder()
                 .add("marqueeSeconds", m)
                 .add("ffmpegSeconds", f)
+                .add("ffmpegOneThreadSeconds", f1)
                 .add("sheets", sheets)
                 .add("sheetBytes", bytes.get())
                 .add("ratioSpeedToFfmpeg", ratio)
+                .add("ratioSpeedToFfmpegOneThread", ratioSingle)
                 .build(),
             Json.createObjectBuilder()
                 .add(
@@ -123,6 +108,42 @@ public final class ThumbnailsBench {
                     Json.createObjectBuilder().add("target", TARGET).add("met", ratio >= TARGET))
                 .build());
     System.err.println("[bench] wrote " + file);
+  }
+
+  /** Seconds for the ffmpeg command making the same sheets; {@code threads} null: its default. */
+  private static double ffmpeg(String ffmpeg, Path master, Path dir, String threads)
+      throws Exception {
+    Path out = Files.createDirectories(dir);
+    List<String> command =
+        new ArrayList<>(List.of(ffmpeg, "-y", "-hide_banner", "-loglevel", "error"));
+    if (threads != null) {
+      command.addAll(List.of("-threads", threads));
+    }
+    command.addAll(
+        List.of(
+            "-i",
+            master.toString(),
+            "-an",
+            "-vf",
+            "fps=1/2,scale=256:144:flags=area,tile=5x5",
+            "-q:v",
+            "5"));
+    if (threads != null) {
+      command.addAll(List.of("-filter_threads", threads, "-threads", threads));
+    }
+    command.add(out.resolve("sheet-%d.jpg").toString());
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("ffmpeg failed: " + command);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    try (var files = Files.list(out)) {
+      if (files.count() == 0) {
+        throw new IllegalStateException("ffmpeg made no sheets: " + command);
+      }
+    }
+    return seconds;
   }
 
   private static double median(double[] values) {
