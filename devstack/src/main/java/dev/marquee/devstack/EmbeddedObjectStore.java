@@ -55,6 +55,11 @@ public final class EmbeddedObjectStore implements AutoCloseable {
     return secretKey;
   }
 
+  /** Stops serving (what it stored stays in its folder); {@link #start} serves it again. */
+  public void stop() throws Exception {
+    close();
+  }
+
   @Override
   public void close() throws Exception {
     if (proxy != null) {

@@ -199,6 +199,11 @@ public final class MarqueeStack implements AutoCloseable {
     return database;
   }
 
+  /** The s3proxy every server stores masters, segments and artwork in. */
+  public EmbeddedObjectStore objectStore() {
+    return objectStore;
+  }
+
   /** The OpenSearch node, when the stack was built with one. */
   public Optional<EmbeddedOpenSearch> openSearch() {
     return Optional.ofNullable(openSearch);

@@ -6,6 +6,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Anything nobody planned for: logged with an incident id, answered with that id and nothing else,
@@ -35,11 +37,38 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     return false;
   }
 
+  /**
+   * Object storage out of reach: the S3 client could not connect or gave up (its own retries
+   * spent), or storage answered that it is unavailable or overloaded (5xx). Checked before the
+   * database, as a refused connection to storage is also a {@code ConnectException}.
+   */
+  static boolean isObjectStorageUnavailable(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SdkClientException) {
+        return true;
+      }
+      if (t instanceof AwsServiceException aws && aws.statusCode() >= 500) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Response toResponse(Throwable exception) {
     if (WebApplicationExceptionMapper.isMalformedJson(exception)) {
       return ProblemResponses.of(
           400, "malformed-json", "Malformed JSON", JsonBodyProblems.describe(exception));
+    }
+    if (isObjectStorageUnavailable(exception)) {
+      LOG.warning(() -> "Object storage unavailable: " + exception);
+      Response problem =
+          ProblemResponses.of(
+              503,
+              "storage-unavailable",
+              "Service unavailable",
+              "Marquee cannot reach its object storage right now; retry shortly.");
+      return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
     if (isDatabaseUnavailable(exception)) {
       LOG.warning(() -> "Database unavailable: " + exception);
