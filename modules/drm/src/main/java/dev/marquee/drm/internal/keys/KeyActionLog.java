@@ -3,7 +3,6 @@ package dev.marquee.drm.internal.keys;
 import dev.marquee.drm.api.KeyAction;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +28,7 @@ public class KeyActionLog {
     insert(actor, via, "DONE", activeKek, rewrapped, null);
   }
 
-  /** In a transaction of its own: the failure stays recorded while the re-wrap rolls back. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /** After the re-wrap's transaction rolled back: the failure is recorded on its own. */
   public void failed(UUID actor, String via, String activeKek, String detail) {
     insert(actor, via, "FAILED", activeKek, 0, detail);
   }
