@@ -136,7 +136,7 @@ class KeysBrowserIT {
     rewrapButton().click();
     confirmation();
     browser.driver.findElement(By.id("keys:confirmYes")).click();
-    By refusal = By.cssSelector("ul.messages .message-error");
+    By refusal = By.id("rewrapRefused");
     await(() -> !browser.driver.findElements(refusal).isEmpty(), "the refusal");
     assertThat(browser.driver.findElement(refusal).getText())
         .startsWith("Nothing was re-wrapped: 1 content key is wrapped by key-encryption key")
@@ -145,7 +145,12 @@ class KeysBrowserIT {
     assertThat(countedByKek()).containsEntry("kek-0", "1").containsEntry("kek-retired", "1");
     assertThat(keys("kek-0")).isEqualTo("1");
     WebElement failed = latestAction();
-    assertThat(text(failed, ".outcome")).isEqualTo("Failed");
+    assertThat(text(failed, ".outcome"))
+        .as(
+            browser.driver.findElement(By.id("keyActions")).getText()
+                + " / in the database: "
+                + Database.pairs("SELECT id, outcome FROM drm.key_actions ORDER BY id"))
+        .isEqualTo("Failed");
     assertThat(text(failed, ".rewrapped")).isEqualTo("0");
     assertThat(text(failed, ".detail")).contains("kek-retired");
     look(browser, "keys-rewrap-refused");

@@ -8,8 +8,6 @@ import dev.marquee.console.internal.web.ConsoleSession;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.KeyWrapping;
 import dev.marquee.platform.api.ProblemException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,7 +34,6 @@ public class KeysPage implements Serializable {
   @Inject transient DrmFacade drm;
   @Inject transient AccountsFacade accounts;
   @Inject transient ConsoleSession console;
-  @Inject transient FacesContext faces;
 
   /** As shown; null: read again before the next render (after a re-wrap). */
   private ArrayList<Map<String, String>> keks;
@@ -45,6 +42,7 @@ public class KeysPage implements Serializable {
   private String unreadable;
   private ArrayList<Map<String, String>> actions;
   private String result;
+  private String refused;
 
   private void read() {
     if (keks != null) {
@@ -70,6 +68,7 @@ public class KeysPage implements Serializable {
   public void rewrap() {
     UUID admin = console.require(Role.ADMIN).accountId();
     result = null;
+    refused = null;
     try {
       result = KeyRows.rewrapped(drm.rewrapContentKeys(admin, "CONSOLE"));
     } catch (ProblemException e) {
@@ -88,9 +87,17 @@ public class KeysPage implements Serializable {
         .orElse(accountId.toString());
   }
 
+  /**
+   * Shown by the page itself, not as an error FacesMessage: with an error message in the context
+   * ui:repeat keeps the rows it read before the action, and the audit row of the refusal would not
+   * show.
+   */
   private void error(String message) {
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-    faces.validationFailed();
+    refused = message;
+  }
+
+  public String getRefused() {
+    return refused;
   }
 
   public List<Map<String, String>> getKeks() {

@@ -25,29 +25,45 @@ public class KeyActionLog {
    * In the caller's transaction: a done re-wrap is recorded with the keys it moved, or not at all.
    */
   public void done(UUID actor, String via, String activeKek, int rewrapped) {
-    insert(actor, via, "DONE", activeKek, rewrapped, null);
+    insert(actor, via, "DONE", activeKek, rewrapped, null, false);
   }
 
-  /** After the re-wrap's transaction rolled back: the failure is recorded on its own. */
+  /**
+   * After the re-wrap's transaction rolled back, outside any transaction: committed here (a plain
+   * connection's write outside a JTA transaction may otherwise be rolled back by Liberty).
+   */
   public void failed(UUID actor, String via, String activeKek, String detail) {
-    insert(actor, via, "FAILED", activeKek, 0, detail);
+    insert(actor, via, "FAILED", activeKek, 0, detail, true);
   }
 
   private void insert(
-      UUID actor, String via, String outcome, String activeKek, int rewrapped, String detail) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO drm.key_actions (action, actor_id, via, outcome, active_kek,"
-                    + " rewrapped, detail) VALUES ('REWRAP', ?, ?, ?, ?, ?, ?)")) {
-      s.setObject(1, actor);
-      s.setString(2, via);
-      s.setString(3, outcome);
-      s.setString(4, activeKek);
-      s.setInt(5, rewrapped);
-      s.setString(
-          6, detail == null || detail.length() <= DETAIL ? detail : detail.substring(0, DETAIL));
-      s.executeUpdate();
+      UUID actor,
+      String via,
+      String outcome,
+      String activeKek,
+      int rewrapped,
+      String detail,
+      boolean commit) {
+    try (Connection c = db.getConnection()) {
+      if (commit) {
+        c.setAutoCommit(false);
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO drm.key_actions (action, actor_id, via, outcome, active_kek,"
+                  + " rewrapped, detail) VALUES ('REWRAP', ?, ?, ?, ?, ?, ?)")) {
+        s.setObject(1, actor);
+        s.setString(2, via);
+        s.setString(3, outcome);
+        s.setString(4, activeKek);
+        s.setInt(5, rewrapped);
+        s.setString(
+            6, detail == null || detail.length() <= DETAIL ? detail : detail.substring(0, DETAIL));
+        s.executeUpdate();
+      }
+      if (commit) {
+        c.commit();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("could not record a key action: " + e.getMessage(), e);
     }
