@@ -84,8 +84,15 @@ public final class MarqueeStack implements AutoCloseable {
     env.put("MARQUEE_S3_SECRET_KEY", objectStore.secretKey());
     env.put("MARQUEE_S3_BUCKET", "marquee");
     env.put("MARQUEE_PUBLIC_URL", publicUrl);
-    // Content keys are wrapped by this key-encryption key; production reads it from a secret store.
-    env.put("MARQUEE_DRM_KEKS", "kek-1:" + secrets.randomText("drm-kek-1", 32, false));
+    // Content keys are wrapped by key-encryption keys; production reads them from a secret store.
+    // kek-1, listed first, is active; kek-0 stays listed as a KEK being rotated out would (it
+    // wraps no key unless one is put under it), so the console's keys page has two KEKs to show.
+    env.put(
+        "MARQUEE_DRM_KEKS",
+        "kek-1:"
+            + secrets.randomText("drm-kek-1", 32, false)
+            + ",kek-0:"
+            + secrets.randomText("drm-kek-0", 32, false));
     env.put(
         "MARQUEE_PLAYBACK_TOKEN_SECRET", secrets.randomText("playback-token-secret", 32, false));
     env.put("MARQUEE_ORIGIN_SECRET", secrets.randomText("origin-url-secret", 32, true));

@@ -27,4 +27,22 @@ public interface DrmFacade {
    * before {@code to}: the same rows the audit trail lists for that period and outcome.
    */
   LicenceOutcomes licenceOutcomes(java.time.Instant from, java.time.Instant to);
+
+  /**
+   * Which key-encryption keys wrap the content keys: ids, the active one and counts only, never key
+   * material. A KEK that is no longer configured but still wraps keys is listed too.
+   */
+  KeyWrapping keyWrapping();
+
+  /**
+   * Re-wraps every content key under the active key-encryption key (the code path of {@code POST
+   * /api/drm/keys/rewrap}) and records it in the key actions with {@code actor} and {@code via}
+   * ({@code API} or {@code CONSOLE}). All or nothing: 503 {@code kek-unavailable} when a content
+   * key is wrapped by a KEK that is not configured (nothing is re-wrapped, the failure is
+   * recorded).
+   */
+  KeyRewrapOutcome rewrapContentKeys(java.util.UUID actor, String via);
+
+  /** The latest key actions (re-wraps, done and failed), newest first, at most {@code limit}. */
+  java.util.List<KeyAction> keyActions(int limit);
 }

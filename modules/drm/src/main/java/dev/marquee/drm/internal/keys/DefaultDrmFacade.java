@@ -3,6 +3,9 @@ package dev.marquee.drm.internal.keys;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.DrmFacade;
+import dev.marquee.drm.api.KeyAction;
+import dev.marquee.drm.api.KeyRewrapOutcome;
+import dev.marquee.drm.api.KeyWrapping;
 import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecisionPage;
 import dev.marquee.drm.api.LicenceOutcomes;
@@ -10,6 +13,7 @@ import dev.marquee.drm.api.TrackType;
 import dev.marquee.drm.internal.licence.LicenceAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +21,25 @@ import java.util.UUID;
 public class DefaultDrmFacade implements DrmFacade {
   @Inject ContentKeyStore store;
   @Inject LicenceAudit audit;
+  @Inject KeyEncryptionKeys keks;
+  @Inject KeyRewrap rewrap;
+  @Inject KeyActionLog keyActions;
+
+  @Override
+  public KeyWrapping keyWrapping() {
+    return KeyWrappings.of(keks.ids(), keks.activeId(), store.countByKek());
+  }
+
+  @Override
+  public KeyRewrapOutcome rewrapContentKeys(UUID actor, String via) {
+    KeyRewrap.Result r = rewrap.rewrapAll(actor, via);
+    return new KeyRewrapOutcome(r.activeKek(), r.rewrapped(), r.keysByKek());
+  }
+
+  @Override
+  public List<KeyAction> keyActions(int limit) {
+    return keyActions.latest(limit);
+  }
 
   @Override
   public LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor) {

@@ -93,6 +93,12 @@ public class KeyEncryptionKeys {
     return active;
   }
 
+  /** The configured KEKs' ids, in configuration order (never their material). */
+  public java.util.List<String> ids() {
+    load();
+    return java.util.List.copyOf(keys.keySet());
+  }
+
   public boolean knows(String kekId) {
     load();
     return keys.containsKey(kekId);

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * What drm holds about an account: its offline licences and the licence audit trail. Erasure
  * deletes the offline licences and keeps the audit trail with the pseudonym in place of the
  * account; profile, device and session ids leave the trail (they would link it back to rows other
- * modules erase). An administrator's revocations keep the pseudonym too.
+ * modules erase). An administrator's revocations and key re-wraps keep the pseudonym too.
  */
 @ApplicationScoped
 public class DrmPersonalData implements PersonalDataHolder {
@@ -84,6 +84,9 @@ public class DrmPersonalData implements PersonalDataHolder {
               + " session_id = NULL WHERE account_id = ?",
           pseudonym,
           account);
+      // An administrator's key re-wraps stay recorded, under the pseudonym.
+      PlainSql.update(
+          c, "UPDATE drm.key_actions SET actor_id = ? WHERE actor_id = ?", pseudonym, account);
       // Decisions recorded before the account was known (a denied request) may name only these.
       PlainSql.update(
           c, "UPDATE drm.licence_audit SET profile_id = NULL WHERE profile_id = ANY (?)", profiles);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +29,7 @@ public class KeyAdminResource {
   @Inject ContentKeyStore store;
   @Inject KeyEncryptionKeys keks;
   @Inject KeyRewrap rewrap;
+  @Inject JsonWebToken caller;
 
   /** The active KEK and the number of content keys under each KEK. No key material. */
   public record KeyStatus(String activeKek, Map<String, Long> keysByKek) {}
@@ -65,7 +68,9 @@ public class KeyAdminResource {
       scopes = {"operator", "admin"})
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
+  @APIResponse(responseCode = "503", description = "kek-unavailable")
   public KeyRewrap.Result rewrapAll() {
-    return rewrap.rewrapAll();
+    // The same path as the console's re-wrap: all or nothing, recorded in drm.key_actions.
+    return rewrap.rewrapAll(UUID.fromString(caller.getSubject()), "API");
   }
 }
