@@ -62,23 +62,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (isObjectStorageUnavailable(exception)) {
       LOG.warning(() -> "Object storage unavailable: " + exception);
-      Response problem =
-          ProblemResponses.of(
-              503,
-              "storage-unavailable",
-              "Service unavailable",
-              "Marquee cannot reach its object storage right now; retry shortly.");
-      return Response.fromResponse(problem).header("Retry-After", "5").build();
+      return unavailable("storage-unavailable", "its object storage");
     }
     if (isDatabaseUnavailable(exception)) {
       LOG.warning(() -> "Database unavailable: " + exception);
-      Response problem =
-          ProblemResponses.of(
-              503,
-              "database-unavailable",
-              "Service unavailable",
-              "Marquee cannot reach its database right now; retry shortly.");
-      return Response.fromResponse(problem).header("Retry-After", "5").build();
+      return unavailable("database-unavailable", "its database");
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
@@ -88,5 +76,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         "Internal error",
         "Marquee could not complete the request. Quote incident " + incident + " to an operator.",
         java.util.Map.of("incident", incident));
+  }
+
+  /** 503 naming the dependency out of reach, with a Retry-After. */
+  private static Response unavailable(String type, String what) {
+    Response problem =
+        ProblemResponses.of(
+            503,
+            type,
+            "Service unavailable",
+            "Marquee cannot reach " + what + " right now; retry shortly.");
+    return Response.fromResponse(problem).header("Retry-After", "5").build();
   }
 }
