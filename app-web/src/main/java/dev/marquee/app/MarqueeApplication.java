@@ -2,7 +2,6 @@ package dev.marquee.app;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -13,15 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * Every module's REST resources under {@code /api}. Bearer tokens are MicroProfile JWTs issued by
- * the accounts module's token endpoint. The OpenAPI document ({@code /openapi}) declares the bearer
+ * Every module's REST resources under {@code /api}. Bearer tokens are RS256 JWTs issued by the
+ * accounts module's token endpoint and verified by its {@code BearerAuthentication} mechanism
+ * before any resource runs (ADR 38). The OpenAPI document ({@code /openapi}) declares the bearer
  * scheme here, as OAuth2 with the roles as scopes (OpenAPI 3.0 allows scopes only there); each
  * resource method states the roles it admits as that scheme's scopes, or {@code x-public} when it
  * takes no token, and the problem responses it can give ({@link ProblemResponsesFilter} completes
  * their bodies).
  */
 @ApplicationPath("/api")
-@LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(
     info =
         @Info(
@@ -51,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                       @OAuthScope(name = "admin", description = "Manage accounts and the catalog")
                     })),
     description =
-        "OAuth 2.0 bearer tokens (MicroProfile JWTs) from POST /api/oauth/token. Besides the"
+        "OAuth 2.0 bearer tokens (RS256 JWTs) from POST /api/oauth/token. Besides the"
             + " password grant declared here, the token endpoint accepts refresh_token (rotating)"
             + " and urn:ietf:params:oauth:grant-type:device_code (RFC 8628; a device starts at"
             + " POST /api/oauth/device_authorization). The scopes are Marquee's roles (the"

@@ -126,15 +126,33 @@ class SigningKeysIT {
   }
 
   @Test
-  void rejectedTokensNeverReachTheMessageLogOrTheConsole() throws Exception {
+  void rejectedTokensNeverReachAnyLogTraceOrIncidentFile() throws Exception {
     List<String> signatures = sendRejectedTokens();
-    assertNoneIn(signatures, file -> file.getFileName().toString().startsWith("messages"));
-    assertNoneIn(signatures, file -> file.getFileName().toString().equals("console.log"));
+    // Every file under logs/: messages, console, trace and FFDC incidents alike.
+    assertNoneIn(signatures, SigningKeysIT::isLogFile);
+    try (Stream<Path> logs = Files.walk(serverFolder().resolve("logs"))) {
+      assertThat(logs.map(Path::toString).filter(name -> name.contains("ffdc_")).toList())
+          .as("FFDC incident files after %s rejected tokens", signatures.size())
+          .allSatisfy(
+              incident ->
+                  assertThat(Files.readString(Path.of(incident), StandardCharsets.ISO_8859_1))
+                      .doesNotContain("JsonWebSignature")
+                      .doesNotContain("InvalidJwt"));
+    }
+  }
+
+  private static boolean isLogFile(Path file) {
+    return file.getParent() != null
+        && (file.getParent().getFileName().toString().equals("logs")
+            || file.getParent().getFileName().toString().equals("ffdc"));
+  }
+
+  private static Path serverFolder() {
+    return RunningMarquee.stack().liberty().logFile().getParent().getParent();
   }
 
   @Test
-  void expiredTamperedUnsignedAndWrongKeyTokensAreRefusedAndStayOutOfTheMessageLog()
-      throws Exception {
+  void expiredTamperedUnsignedAndWrongKeyTokensAreRefusedAndStayOutOfEveryLog() throws Exception {
     String genuine = api.signIn(api.registerViewer(PASSWORD), PASSWORD).getString("access_token");
     String[] parts = genuine.split("\\.");
     JsonObject claims = json(parts[1]);
@@ -183,8 +201,7 @@ class SigningKeysIT {
       secrets.add(token.split("\\.")[1]);
     }
     assertThat(api.get("/api/accounts/me", genuine).status()).isEqualTo(200);
-    assertNoneIn(secrets, file -> file.getFileName().toString().startsWith("messages"));
-    assertNoneIn(secrets, file -> file.getFileName().toString().equals("console.log"));
+    assertNoneIn(secrets, SigningKeysIT::isLogFile);
   }
 
   private static String marker(List<String> secrets) {

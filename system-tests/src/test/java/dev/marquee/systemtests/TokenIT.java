@@ -168,8 +168,19 @@ class TokenIT {
             + "."
             + parts[2];
     assertProblem(api.get("/api/admin/accounts", tampered), 401, "unauthenticated");
-    assertProblem(api.get("/api/accounts/me", tampered), 401, "unauthenticated");
+    Api.Reply refused =
+        assertProblem(api.get("/api/accounts/me", tampered), 401, "unauthenticated");
+    // RFC 6750 section 3: the refusal says the token is the problem, and why, without quoting it.
+    assertThat(refused.json().getString("detail"))
+        .isEqualTo("The bearer token's signature does not verify.");
+    assertThat(refused.body()).doesNotContain(parts[1]).doesNotContain(parts[2]);
 
-    assertProblem(api.get("/api/accounts/me", "not-a-jwt"), 401, "unauthenticated");
+    assertThat(
+            assertProblem(api.get("/api/accounts/me", "not-a-jwt"), 401, "unauthenticated")
+                .json()
+                .getString("detail"))
+        .isEqualTo("The bearer token is not a signed JWT.");
+    // A bad token is refused on a public operation too: a client learns its token is broken.
+    assertProblem(api.get("/api/catalog/search?q=night", "not-a-jwt"), 401, "unauthenticated");
   }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Short-lived RS256 access tokens built by Liberty's JwtBuilder ({@code marqueeAccessToken} in
- * security.xml); mpJwt validates them on every request with the same key.
+ * security.xml); {@link BearerTokens} verifies them on every request with the same key.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {

@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The public JWK set of access-token signing keys (RFC 7517): every key of the signing keystore, so
- * that during a rotation both the current and the next or previous key verify. mpJwt reads it too
- * (security.xml). It never holds the TLS key.
+ * that during a rotation both the current and the next or previous key verify, for whoever checks
+ * Marquee's tokens outside it (Marquee itself reads the same keys from the keystore, {@link
+ * BearerAuthentication}). It never holds the TLS key.
  */
 @Path("/oauth/jwks")
 @RequestScoped

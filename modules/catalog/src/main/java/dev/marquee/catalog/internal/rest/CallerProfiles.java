@@ -5,21 +5,21 @@ import dev.marquee.accounts.api.AccountView;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.accounts.api.ProfileView;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's account and the profile a request acts for (which must be one of its own). */
 @RequestScoped
 public class CallerProfiles {
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
   @Inject AccountsFacade accounts;
 
   public UUID account() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 
   public ProfileView require(String profileId) {

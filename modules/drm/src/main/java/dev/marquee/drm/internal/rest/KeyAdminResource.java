@@ -3,6 +3,7 @@ package dev.marquee.drm.internal.rest;
 import dev.marquee.drm.internal.keys.ContentKeyStore;
 import dev.marquee.drm.internal.keys.KeyEncryptionKeys;
 import dev.marquee.drm.internal.keys.KeyRewrap;
+import dev.marquee.platform.api.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +28,7 @@ public class KeyAdminResource {
   @Inject ContentKeyStore store;
   @Inject KeyEncryptionKeys keks;
   @Inject KeyRewrap rewrap;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
 
   /** The active KEK and the number of content keys under each KEK. No key material. */
   public record KeyStatus(String activeKek, Map<String, Long> keysByKek) {}
@@ -71,6 +70,6 @@ public class KeyAdminResource {
   @APIResponse(responseCode = "503", description = "kek-unavailable")
   public KeyRewrap.Result rewrapAll() {
     // The same path as the console's re-wrap: all or nothing, recorded in drm.key_actions.
-    return rewrap.rewrapAll(UUID.fromString(caller.getSubject()), "API");
+    return rewrap.rewrapAll(caller.accountId(), "API");
   }
 }

@@ -7,6 +7,7 @@ import dev.marquee.drm.internal.keys.ContentKeyStore;
 import dev.marquee.drm.internal.licence.LicenceAudit;
 import dev.marquee.drm.internal.licence.OfflineLicences;
 import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -54,7 +54,7 @@ public class OfflineLicenceResource {
   java.util.Optional<String> regionHeader;
 
   @Inject LicenceAudit audit;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
   @jakarta.ws.rs.core.Context SecurityContext security;
 
   /** An offline licence as its holder sees it. */
@@ -227,6 +227,6 @@ public class OfflineLicenceResource {
   }
 
   private UUID me() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 }

@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.AddedAudio;
 import dev.marquee.ingest.internal.audio.AudioTrackService;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class AudioTrackResource {
   @Inject AudioTrackService audio;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
   @Context SecurityContext security;
 
   // One S3 PUT at most; the service streams the file and holds it to the configured limit.
@@ -97,6 +97,6 @@ public class AudioTrackResource {
   }
 
   private UUID owner() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 }

@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.ingest.internal.subtitles.SubtitleService;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class SubtitleResource {
   @Inject SubtitleService subtitles;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
   @Context SecurityContext security;
 
   @MaxBodySize(value = SubtitleService.MAX_BYTES, streamed = true, problem = "subtitles-too-large")
@@ -88,6 +88,6 @@ public class SubtitleResource {
   }
 
   private UUID owner() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 }

@@ -5,6 +5,7 @@ import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.NewTitle;
 import dev.marquee.ingest.internal.application.UploadService;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,7 +51,7 @@ public class UploadResource {
   private static final Duration PRESIGNED_VALIDITY = Duration.ofHours(1);
 
   @Inject UploadService uploads;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -234,7 +234,7 @@ public class UploadResource {
   }
 
   private UUID owner() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 
   private static NewTitle newTitle(UUID owner, UploadRequest.TitleMetadata t) {

@@ -1,5 +1,7 @@
 package dev.marquee.playback.internal.rest;
 
+import dev.marquee.platform.api.AccessToken;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.playback.internal.position.Position;
 import dev.marquee.playback.internal.position.PositionHub;
@@ -31,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,7 +50,7 @@ public class PositionResource {
 
   @Inject PositionService positions;
   @Inject PositionHub hub;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
 
   /** A device's position report. {@code clientTime} orders writes: the latest wins. */
   public record PositionReport(
@@ -200,18 +201,18 @@ public class PositionResource {
       @Context Sse sse) {
     UUID profile = uuid(profileId, "profileId");
     positions.checkProfile(me(), profile);
-    Object sid = caller.getClaim("sid");
+    AccessToken token = caller.require();
     hub.subscribe(
         profile,
         deviceId == null ? null : uuid(deviceId, "deviceId"),
-        sid == null ? null : uuid(sid.toString().replace("\"", ""), "sid"),
-        java.time.Instant.ofEpochSecond(caller.getExpirationTime()),
+        token.sessionId(),
+        token.expiresAt(),
         sink,
         sse);
   }
 
   private UUID me() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 
   private static UUID uuid(String value, String field) {

@@ -7,6 +7,7 @@ import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.TrackType;
 import dev.marquee.ingest.api.IngestFacade;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.playback.internal.position.PositionService;
 import dev.marquee.playback.internal.session.PlaybackSession;
@@ -37,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -59,7 +59,7 @@ public class SessionResource {
   @Inject TranscodeFacade transcode;
   @Inject IngestFacade ingest;
   @Inject dev.marquee.catalog.api.CatalogFacade catalog;
-  @Inject JsonWebToken caller;
+  @Inject CallerIdentity caller;
   @Context HttpHeaders headers;
 
   /**
@@ -345,7 +345,7 @@ public class SessionResource {
   }
 
   private UUID me() {
-    return UUID.fromString(caller.getSubject());
+    return caller.accountId();
   }
 
   private static UUID uuid(String value, String field) {

@@ -1,6 +1,7 @@
 package dev.marquee.transcode.internal.rest;
 
 import dev.marquee.catalog.api.TitleId;
+import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.DefaultTranscodeFacade;
@@ -40,7 +41,7 @@ public class TranscodeResource {
   @Inject TranscodeService service;
   @Inject DefaultTranscodeFacade facade;
   @Inject dev.marquee.catalog.api.CatalogFacade catalog;
-  @Inject org.eclipse.microprofile.jwt.JsonWebToken caller;
+  @Inject CallerIdentity caller;
   @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security;
 
   /** A job and how far each rung got. */
@@ -148,7 +149,7 @@ public class TranscodeResource {
     if (security.isUserInRole("operator") || security.isUserInRole("admin")) {
       return id;
     }
-    if (!catalog.isOwnedBy(new TitleId(id), UUID.fromString(caller.getSubject()))) {
+    if (!catalog.isOwnedBy(new TitleId(id), caller.accountId())) {
       throw ProblemException.notFound("title-not-found", "No title " + titleId + " of yours.");
     }
     return id;

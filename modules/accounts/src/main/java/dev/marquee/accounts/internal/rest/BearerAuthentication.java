@@ -1,0 +1,86 @@
+package dev.marquee.accounts.internal.rest;
+
+import dev.marquee.accounts.internal.application.AccessTokenVerifier.Verdict;
+import dev.marquee.accounts.internal.application.BearerTokens;
+import dev.marquee.platform.api.AccessToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The web module's one authentication mechanism (ADR 38): a request with {@code Authorization:
+ * Bearer} is authenticated by Marquee's own check of the access token, before any resource runs;
+ * every other request goes on unauthenticated (public operations, the console with its own session,
+ * static files). A refused token is answered here with 401 problem JSON naming why, and is never
+ * written anywhere: no log line, no incident file.
+ *
+ * <p>The caller reaches the container as the account id with the token's roles as groups in the
+ * realm named by the issuer, so {@code @RolesAllowed}, {@code isUserInRole} and the batch roles'
+ * {@code group:<issuer>/<role>} access ids all work; resources read the verified token through
+ * {@link dev.marquee.platform.api.CallerIdentity}.
+ */
+@ApplicationScoped
+public class BearerAuthentication implements HttpAuthenticationMechanism {
+  private static final String SCHEME = "Bearer ";
+
+  @Inject BearerTokens tokens;
+
+  @Inject
+  @ConfigProperty(name = "jwt.issuer", defaultValue = "https://marquee.local")
+  String issuer;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return context.doNothing();
+    }
+    Verdict verdict = tokens.verify(authorization.substring(SCHEME.length()).strip());
+    if (!verdict.accepted()) {
+      refuse(response, verdict.refusal());
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    AccessToken token = verdict.token();
+    request.setAttribute(AccessToken.REQUEST_ATTRIBUTE, token);
+    return context.notifyContainerAboutLogin(
+        new CredentialValidationResult(
+            issuer, new CallerPrincipal(token.getName()), null, token.getName(), token.roles()));
+  }
+
+  /** RFC 6750 section 3: 401 with {@code error="invalid_token"}, and the reason as problem JSON. */
+  private static void refuse(HttpServletResponse response, String why) {
+    byte[] body =
+        Json.createObjectBuilder()
+            .add("type", "/problems/unauthenticated")
+            .add("title", "Authentication required")
+            .add("status", 401)
+            .add("detail", why)
+            .build()
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
+    response.setStatus(401);
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"marquee\", error=\"invalid_token\"");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setContentType("application/problem+json");
+    response.setContentLength(body.length);
+    try {
+      response.getOutputStream().write(body);
+      response.flushBuffer();
+    } catch (IOException clientGone) {
+      // The client hung up; it gets no answer either way.
+    }
+  }
+}
