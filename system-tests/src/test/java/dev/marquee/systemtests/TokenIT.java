@@ -154,6 +154,10 @@ class TokenIT {
     String token = api.signIn(email, PASSWORD).getString("access_token");
 
     assertProblem(api.get("/api/accounts/me"), 401, "unauthenticated");
+    // Bearer calls stay stateless: the server keeps no session and sets no cookie for them.
+    Api.Reply me = api.get("/api/accounts/me", token);
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.header("Set-Cookie")).isEmpty();
 
     // Same header and signature, claims changed to make the caller an admin.
     String[] parts = token.split("\\.");

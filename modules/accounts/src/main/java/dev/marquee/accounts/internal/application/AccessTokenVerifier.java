@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +35,11 @@ import java.util.regex.Pattern;
 public final class AccessTokenVerifier {
   /** A token longer than this is refused before anything is decoded. */
   static final int MAX_LENGTH = 8 * 1024;
+
+  /**
+   * Made once: {@code Json.createReader} looks the provider up through a service loader per call.
+   */
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
   private static final Pattern COMPACT =
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
@@ -95,6 +102,11 @@ public final class AccessTokenVerifier {
     return checkClaims(claims.get());
   }
 
+  /** Whether a token verified before is still within its lifetime (expiry plus clock skew). */
+  public boolean stillValid(AccessToken token) {
+    return clock.instant().isBefore(token.expiresAt().plus(clockSkew));
+  }
+
   private Verdict checkClaims(JsonObject claims) {
     if (!issuer.equals(text(claims, "iss")) || !isForAudience(claims.get("aud"))) {
       return Verdict.refused("The bearer token was not issued by Marquee for Marquee.");
@@ -150,7 +162,7 @@ public final class AccessTokenVerifier {
 
   private static Optional<JsonObject> json(String part) {
     try (var reader =
-        Json.createReader(
+        JSON.createReader(
             new StringReader(
                 new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
       return Optional.of(reader.readObject());

@@ -1,6 +1,7 @@
 package dev.marquee.accounts.internal.application;
 
 import dev.marquee.accounts.internal.application.AccessTokenVerifier.Verdict;
+import dev.marquee.platform.api.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +27,9 @@ public class BearerTokens {
   static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final long REFRESH_NANOS = Duration.ofMinutes(5).toNanos();
   private static final long UNKNOWN_KID_NANOS = Duration.ofSeconds(1).toNanos();
+  static final int REMEMBERED = 10_000;
+
+  private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
 
   @Inject SigningKeys signingKeys;
 
@@ -42,7 +47,21 @@ public class BearerTokens {
       current = new AccessTokenVerifier(issuer, AUDIENCE, CLOCK_SKEW, Clock.systemUTC(), this::key);
       verifier = current;
     }
-    return current.verify(compact);
+    AccessToken known = verified.get(compact);
+    if (known != null) {
+      if (current.stillValid(known)) {
+        return new Verdict(known, null);
+      }
+      verified.remove(compact);
+    }
+    Verdict verdict = current.verify(compact);
+    if (verdict.accepted()) {
+      if (verified.size() >= REMEMBERED) {
+        verified.clear();
+      }
+      verified.put(compact, verdict.token());
+    }
+    return verdict;
   }
 
   private Optional<RSAPublicKey> key(String kid) {
@@ -62,7 +81,10 @@ public class BearerTokens {
       for (SigningKeys.SigningKey key : signingKeys.all()) {
         read.put(key.kid(), key.key());
       }
-      keys = Map.copyOf(read);
+      if (!read.equals(keys)) {
+        keys = Map.copyOf(read);
+        verified.clear();
+      }
     } catch (IOException e) {
       // Keep the keys read before; the readiness check reports an unreadable keystore.
     }

@@ -11,6 +11,7 @@ import dev.marquee.accounts.internal.domain.RefreshToken;
 import dev.marquee.accounts.internal.domain.SecretTokens;
 import dev.marquee.accounts.internal.domain.TokenFamily;
 import dev.marquee.accounts.internal.domain.TokenRepository;
+import dev.marquee.accounts.internal.persistence.ActiveSignInQuery;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ public class OAuthTokenService {
   @Inject AccountRepository accounts;
   @Inject DeviceRepository devices;
   @Inject TokenRepository tokens;
+  @Inject ActiveSignInQuery activeSignIns;
   @Inject ErasureRequestRepository erasures;
   @Inject PasswordHashing hashing;
   @Inject AccessTokenIssuer issuer;
@@ -228,10 +230,9 @@ public class OAuthTokenService {
         .ifPresent(f -> f.revoke("revoked-by-client", Time.now()));
   }
 
-  /** Checked on every authenticated request: a plain read, no transaction round trips. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /** Checked on every authenticated request: one plain read, no transaction, no entity. */
   public boolean isSessionActive(UUID familyId) {
-    return tokens.isActive(familyId);
+    return activeSignIns.isActive(familyId);
   }
 
   private UUID ownDevice(Account account, String deviceId) {

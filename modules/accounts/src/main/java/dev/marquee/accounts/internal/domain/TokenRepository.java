@@ -10,9 +10,6 @@ public interface TokenRepository {
 
   Optional<TokenFamily> family(UUID id);
 
-  /** Whether the family exists and is not revoked: checked on every authenticated request. */
-  boolean isActive(UUID familyId);
-
   /** The ids among these that belong to active (not revoked) families. */
   java.util.Set<UUID> activeAmong(java.util.Collection<UUID> familyIds);
 

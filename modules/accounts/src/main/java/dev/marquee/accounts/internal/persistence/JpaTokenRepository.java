@@ -29,12 +29,6 @@ public class JpaTokenRepository implements TokenRepository {
   }
 
   @Override
-  public boolean isActive(UUID familyId) {
-    TokenFamily family = em.find(TokenFamily.class, familyId);
-    return family != null && !family.isRevoked();
-  }
-
-  @Override
   public java.util.Set<UUID> activeAmong(java.util.Collection<UUID> familyIds) {
     if (familyIds.isEmpty()) {
       return java.util.Set.of();

@@ -34,14 +34,17 @@ class AccessTokenVerifierTest {
   private final UUID session = UUID.randomUUID();
 
   private Verdict verifyAt(Instant now, String token) {
+    return verifierAt(now).verify(token);
+  }
+
+  private static AccessTokenVerifier verifierAt(Instant now) {
     Map<String, RSAPublicKey> keys = Map.of(KID, (RSAPublicKey) SIGNING.getPublic());
     return new AccessTokenVerifier(
-            ISSUER,
-            "marquee",
-            Duration.ofSeconds(30),
-            Clock.fixed(now, ZoneOffset.UTC),
-            kid -> Optional.ofNullable(keys.get(kid)))
-        .verify(token);
+        ISSUER,
+        "marquee",
+        Duration.ofSeconds(30),
+        Clock.fixed(now, ZoneOffset.UTC),
+        kid -> Optional.ofNullable(keys.get(kid)));
   }
 
   private Verdict verify(String token) {
@@ -123,6 +126,15 @@ class AccessTokenVerifierTest {
     assertThat(verifyAt(expiry.plusSeconds(29), token).accepted()).isTrue();
     assertThat(verifyAt(expiry.plusSeconds(30), token).refusal())
         .isEqualTo("The bearer token has expired.");
+  }
+
+  @Test
+  void aRememberedTokenStaysValidOnlyUntilItsExpiryPlusTheClockSkew() {
+    Verdict verdict = verify(sign(header(), claims().build(), SIGNING.getPrivate()));
+    Instant expiry = NOW.plusSeconds(900);
+
+    assertThat(verifierAt(expiry.plusSeconds(29)).stillValid(verdict.token())).isTrue();
+    assertThat(verifierAt(expiry.plusSeconds(30)).stillValid(verdict.token())).isFalse();
   }
 
   @Test

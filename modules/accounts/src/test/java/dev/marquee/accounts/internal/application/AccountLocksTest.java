@@ -190,11 +190,6 @@ class AccountLocksTest {
     }
 
     @Override
-    public boolean isActive(UUID familyId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Set<UUID> activeAmong(Collection<UUID> familyIds) {
       throw new UnsupportedOperationException();
     }
