@@ -37,7 +37,9 @@ public final class PlatformBench {
     try {
       stack = BenchStacks.loopback(home).build();
       teardown.stack(stack);
-      run(stack, home, settings).print(System.out);
+      Report report = run(stack, home, settings);
+      report.print(System.out);
+      results(report);
     } catch (Exception | Error e) {
       if (stack != null) {
         printLogTail(stack.liberty());
@@ -86,8 +88,8 @@ public final class PlatformBench {
                 "GET /api/platform/info (Bearer)",
                 "/api/platform/info",
                 List.of("Authorization: Bearer " + token),
-                "the baseline plus mpJwt's validation of the token"
-                    + " (signature, claims, subject); no database."),
+                "the baseline plus Marquee's check of the token (signature once per token,"
+                    + " then remembered), Liberty's subject and the revocation read."),
             Endpoint.get(
                 "GET /api/accounts/me (Bearer)",
                 "/api/accounts/me",
@@ -121,6 +123,29 @@ public final class PlatformBench {
 
     Machine machine = Machine.describe(ServerFootprint.executable(jvm));
     return new Report(machine, settings, firstStart, stop, restart, idleRss, loadedRss, rows);
+  }
+
+  /** bench/results/platform.json: the rows' figures and the bearer target (issue 17). */
+  private static void results(Report report) throws IOException {
+    List<Report.Row> rows = report.rows();
+    double baseline = rows.get(0).result().requestsPerSecond();
+    double bearer = rows.get(1).result().requestsPerSecond();
+    double me = rows.get(2).result().requestsPerSecond();
+    double bearerRatio = bearer / baseline;
+    new ResultsFile("platform", "bash bench/platform-bench.sh")
+        .figure("baselineRps", baseline)
+        .figure("baselineP99Ms", rows.get(0).result().p99Millis())
+        .figure("bearerRps", bearer)
+        .figure("bearerP99Ms", rows.get(1).result().p99Millis())
+        .figure("meRps", me)
+        .figure("passwordGrantRps", rows.get(3).result().requestsPerSecond())
+        .ratio("bearerVsBaseline", bearerRatio)
+        .ratio("meVsBaseline", me / baseline)
+        .target(
+            "bearer",
+            "the trivial endpoint with a Bearer token at least 0.7x its req/s without one",
+            bearerRatio >= 0.7)
+        .write();
   }
 
   /** Distinct free loopback ports: all sockets stay open until every port is chosen. */
