@@ -127,9 +127,21 @@ class SigningKeysIT {
 
   @Test
   void rejectedTokensNeverReachAnyLogTraceOrIncidentFile() throws Exception {
+    Path messages = RunningMarquee.stack().liberty().logFile();
+    long before = Files.size(messages);
     List<String> signatures = sendRejectedTokens();
-    // Every file under logs/: messages, console, trace and FFDC incidents alike.
+    // Every file under logs/: messages, console, trace and FFDC incidents alike (read for 3 s).
     assertNoneIn(signatures, SigningKeysIT::isLogFile);
+    // Not even a line about them: a refused token costs no disk, whatever a client sends.
+    String after =
+        new String(Files.readAllBytes(messages), StandardCharsets.ISO_8859_1)
+            .substring((int) before);
+    assertThat(after)
+        .as("messages.log lines written while three tokens were refused")
+        .doesNotContain("CWWKS1652A")
+        .doesNotContain("SRVE8094W")
+        .doesNotContain("SRVE8115W")
+        .doesNotContain("/api/accounts/me");
     try (Stream<Path> logs = Files.walk(serverFolder().resolve("logs"))) {
       assertThat(logs.map(Path::toString).filter(name -> name.contains("ffdc_")).toList())
           .as("FFDC incident files after %s rejected tokens", signatures.size())

@@ -50,7 +50,10 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     Verdict verdict = tokens.verify(authorization.substring(SCHEME.length()).strip());
     if (!verdict.accepted()) {
       refuse(response, verdict.refusal());
-      return AuthenticationStatus.SEND_FAILURE;
+      // The answer is written: SEND_CONTINUE makes the container send it as it is. SEND_FAILURE
+      // would log an authentication failure and try to set the status of the written response
+      // again, three log lines (one with a stack) per refused token.
+      return AuthenticationStatus.SEND_CONTINUE;
     }
     AccessToken token = verdict.token();
     request.setAttribute(AccessToken.REQUEST_ATTRIBUTE, token);
@@ -78,7 +81,6 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     response.setContentLength(body.length);
     try {
       response.getOutputStream().write(body);
-      response.flushBuffer();
     } catch (IOException clientGone) {
       // The client hung up; it gets no answer either way.
     }
