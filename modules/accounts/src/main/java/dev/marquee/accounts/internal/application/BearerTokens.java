@@ -2,6 +2,7 @@ package dev.marquee.accounts.internal.application;
 
 import dev.marquee.accounts.internal.application.AccessTokenVerifier.Verdict;
 import dev.marquee.platform.api.AccessToken;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -39,14 +40,20 @@ public class BearerTokens {
 
   private volatile Map<String, RSAPublicKey> keys = Map.of();
   private volatile long readAt = System.nanoTime() - REFRESH_NANOS;
-  private volatile AccessTokenVerifier verifier;
+  private AccessTokenVerifier verifier;
+
+  @PostConstruct
+  void createVerifier() {
+    verifier = new AccessTokenVerifier(issuer, AUDIENCE, CLOCK_SKEW, Clock.systemUTC(), this::key);
+  }
+
+  /** The issuer every accepted token names: the realm its caller belongs to. */
+  public String issuer() {
+    return issuer;
+  }
 
   public Verdict verify(String compact) {
     AccessTokenVerifier current = verifier;
-    if (current == null) {
-      current = new AccessTokenVerifier(issuer, AUDIENCE, CLOCK_SKEW, Clock.systemUTC(), this::key);
-      verifier = current;
-    }
     AccessToken known = verified.get(compact);
     if (known != null) {
       if (current.stillValid(known)) {

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The web module's one authentication mechanism (ADR 38): a request with {@code Authorization:
@@ -34,10 +33,6 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
   private static final String SCHEME = "Bearer ";
 
   @Inject BearerTokens tokens;
-
-  @Inject
-  @ConfigProperty(name = "jwt.issuer", defaultValue = "https://marquee.local")
-  String issuer;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -59,7 +54,11 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     request.setAttribute(AccessToken.REQUEST_ATTRIBUTE, token);
     return context.notifyContainerAboutLogin(
         new CredentialValidationResult(
-            issuer, new CallerPrincipal(token.getName()), null, token.getName(), token.roles()));
+            tokens.issuer(),
+            new CallerPrincipal(token.getName()),
+            null,
+            token.getName(),
+            token.roles()));
   }
 
   /** RFC 6750 section 3: 401 with {@code error="invalid_token"}, and the reason as problem JSON. */
