@@ -143,7 +143,15 @@ async function watch(title) {
   // Where startup time goes, in ms after play was pressed (the startup bench reads these).
   const mark = (name) => { marquee.marks[name] = marquee.marks[name] || Math.round(performance.now() - clickedAt); };
   marquee.marks = {};
+  marquee.clickedAt = clickedAt;
   mark('session');
+  // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
+  // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
+  // it to the browser's ClearKey CDM).
+  marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
+  // The DASH manifest and licence are asked for now, both at once, while the player starts
+  // (early-requests.js): the session already names them.
+  if (marquee.format === 'dash') EarlyRequests.start(session, mark, !marquee.clearKeys);
   const qoe = (marquee.qoe = new QoeReporter(session));
   marquee.qualities = [];
   marquee.quality = undefined;
@@ -185,10 +193,6 @@ async function watch(title) {
   player.addEventListener('variantchanged', showQuality);
   player.addEventListener('adaptation', showQuality);
   player.addEventListener('buffering', (event) => qoe.buffering(event.buffering));
-  // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
-  // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
-  // it to the browser's ClearKey CDM).
-  marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
   // Resume where any device of this profile left off (the session carries the newest position).
   let start = 0;
   if (session.resume && session.resume.positionSeconds > 1) {
@@ -410,6 +414,7 @@ async function stop(returning = true) {
   }
   show('resume-bar', false);
   MarqueeTrickPlay.detach();
+  EarlyRequests.clear();
   if (marquee.player) {
     await marquee.player.destroy();
     marquee.player = null;

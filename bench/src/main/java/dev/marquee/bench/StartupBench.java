@@ -96,11 +96,22 @@ public final class StartupBench {
         }
       }
       print(marquee, peer, browser.js("return navigator.userAgent").toString());
+      write(marquee, peer);
     }
   }
 
   /** Clicks Play, waits for the first frame, stops; the player's marks (ms after the click). */
   private static Map<String, Double> playWithMarquee(Chromium browser, String title) {
+    if (Boolean.getBoolean("bench.timeline")) {
+      browser.js(
+          "window.benchEvents = [];"
+              + "if (!shaka.Player.prototype.benchWrapped) { shaka.Player.prototype.benchWrapped = true;"
+              + " const d = shaka.Player.prototype.dispatchEvent;"
+              + " shaka.Player.prototype.dispatchEvent = function (e) {"
+              + "  if (window.marquee.clickedAt) window.benchEvents.push(e.type + '@' + Math.round(performance.now() - window.marquee.clickedAt)"
+              + " + (e.error ? '[' + e.error.code + ' ' + JSON.stringify(e.error.data).slice(0, 300) + ']' : '') + (e.request ? '<' + e.request.uris[0].slice(0, 60) + '>' : ''));"
+              + "  return d.call(this, e); }; }");
+    }
     browser.js(
         "window.marquee.startupMs = undefined;"
             + "document.querySelector(\"#titles li[data-title-id='\" + arguments[0] + \"'] button.play\").click()",
@@ -108,6 +119,21 @@ public final class StartupBench {
     browser.await(() -> browser.js("return window.marquee.startupMs") != null);
     @SuppressWarnings("unchecked")
     Map<String, Object> marks = (Map<String, Object>) browser.js("return window.marquee.marks");
+    if (Boolean.getBoolean("bench.timeline")) {
+      System.err.println(
+          "[bench] timeline "
+              + marks
+              + " "
+              + browser.js(
+                  "const t0 = window.marquee.clickedAt;"
+                      + "return performance.getEntriesByType('resource')"
+                      + ".filter(e => e.startTime >= t0)"
+                      + ".map(e => e.name.replace(location.origin, '').replace(/\\?.*/, '').slice(-40)"
+                      + " + ' ' + Math.round(e.startTime - t0) + '-' + Math.round(e.requestStart - t0)"
+                      + " + '-' + Math.round(e.responseStart - t0) + '-' + Math.round(e.responseEnd - t0)).join(' | ')"));
+      browser.js("performance.clearResourceTimings()");
+      System.err.println("[bench] events " + browser.js("return window.benchEvents.join(' ')"));
+    }
     Map<String, Double> ms = new LinkedHashMap<>();
     marks.forEach((k, v) -> ms.put(k, ((Number) v).doubleValue()));
     browser.js("document.getElementById('stop').click()");
@@ -203,6 +229,42 @@ public final class StartupBench {
     System.out.printf(
         "Target p95 < 1000 ms: %s (p95 %.0f ms)%n",
         percentile(total, 0.95) < 1000 ? "met" : "NOT met", percentile(total, 0.95));
+  }
+
+  /** {@code bench/results/startup.json}: the figures and the 1.5x target at p95. */
+  private static void write(List<Map<String, Double>> marquee, List<Double> peer)
+      throws java.io.IOException {
+    double[] total = marquee.stream().mapToDouble(m -> m.get("firstFrame")).sorted().toArray();
+    double[] alone = peer.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    ResultsFile results = new ResultsFile("startup", "bash bench/startup-bench.sh");
+    results
+        .figure("plays", total.length)
+        .figure("marqueeP50Ms", percentile(total, 0.50))
+        .figure("marqueeP95Ms", percentile(total, 0.95))
+        .figure("shakaAloneP50Ms", percentile(alone, 0.50))
+        .figure("shakaAloneP95Ms", percentile(alone, 0.95));
+    for (String mark : List.of("session", "manifest", "licence")) {
+      double[] at =
+          marquee.stream()
+              .filter(m -> m.containsKey(mark))
+              .mapToDouble(m -> m.get(mark))
+              .sorted()
+              .toArray();
+      results.figure(mark + "AnsweredP50Ms", percentile(at, 0.50));
+    }
+    double p95 = percentile(total, 0.95) / percentile(alone, 0.95);
+    results
+        .ratio("p50MarqueeVsShakaAlone", percentile(total, 0.50) / percentile(alone, 0.50))
+        .ratio("p95MarqueeVsShakaAlone", p95)
+        .target(
+            "playToFirstFrame",
+            "play pressed to first frame, p95, at most 1.5x shaka-player alone's",
+            p95 <= 1.5)
+        .target(
+            "underOneSecond",
+            "play pressed to first frame, p95, under 1 s",
+            percentile(total, 0.95) < 1000)
+        .write();
   }
 
   private static void row(String name, double[] sorted) {
