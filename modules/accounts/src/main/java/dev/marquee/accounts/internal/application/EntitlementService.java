@@ -47,9 +47,10 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Subscription> activeSubscription(UUID account) {
     return em.createQuery(
-            "SELECT s FROM Subscription s WHERE s.accountId = :a AND s.status = 'ACTIVE'",
+            "SELECT s FROM Subscription s WHERE s.accountId = :a AND s.status = :active",
             Subscription.class)
         .setParameter("a", account)
+        .setParameter("active", Subscription.Status.ACTIVE)
         .getResultStream()
         .findFirst();
   }

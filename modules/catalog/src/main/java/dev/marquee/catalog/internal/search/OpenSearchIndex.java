@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.search;
 
+import dev.marquee.catalog.api.TitleState;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -50,7 +51,7 @@ public final class OpenSearchIndex {
     List<JsonObject> lines = new ArrayList<>();
     for (UUID id : changed) {
       JsonObject doc = current.get(id);
-      if (doc != null && "PUBLISHED".equals(doc.getString("state"))) {
+      if (doc != null && TitleState.valueOf(doc.getString("state")) == TitleState.PUBLISHED) {
         lines.add(action("index", alias, id.toString()));
         lines.add(doc);
       } else {

@@ -51,14 +51,14 @@ public class JobPage implements Serializable {
   /** A chunk cell for the page (Faces EL reads getters). */
   public record Cell(ChunkCell cell) {
     public String getState() {
-      return cell.state();
+      return cell.state().name();
     }
 
     /** The state as a word a screen reader says, with the attempts, server and reason. */
     public String getDescription() {
       StringBuilder text =
           new StringBuilder(
-              cell.rung() + " chunk " + cell.chunk() + ": " + cell.state().toLowerCase());
+              cell.rung() + " chunk " + cell.chunk() + ": " + cell.state().name().toLowerCase());
       if (cell.attempts() > 1) {
         text.append(", ").append(cell.attempts()).append(" attempts");
       }
@@ -77,11 +77,11 @@ public class JobPage implements Serializable {
 
     public String getSymbol() {
       return switch (cell.state()) {
-        case "DONE" -> "\u2713";
-        case "RETRIED" -> "R";
-        case "RUNNING" -> "\u2026";
-        case "FAILED" -> "\u2717";
-        default -> "\u00b7";
+        case DONE -> "\u2713";
+        case RETRIED -> "R";
+        case RUNNING -> "\u2026";
+        case FAILED -> "\u2717";
+        case PENDING -> "\u00b7";
       };
     }
   }

@@ -2,6 +2,8 @@ package dev.marquee.transcode.internal.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -15,6 +17,12 @@ import java.util.UUID;
 @Table(name = "chunk_tasks", schema = "transcode")
 @IdClass(ChunkTask.Key.class)
 public class ChunkTask {
+  /** Whether the chunk is still to encode or encoded and checkpointed. */
+  public enum State {
+    PENDING,
+    DONE
+  }
+
   /** Composite key (a plain class: JPA sets its fields reflectively, which records forbid). */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -60,7 +68,9 @@ public class ChunkTask {
   @Column(name = "frame_count")
   private int frameCount;
 
-  private String state;
+  @Enumerated(EnumType.STRING)
+  private State state;
+
   private int attempts;
 
   @Column(name = "size_bytes")
@@ -90,7 +100,7 @@ public class ChunkTask {
     this.chunkIndex = chunkIndex;
     this.firstFrame = firstFrame;
     this.frameCount = frameCount;
-    this.state = "PENDING";
+    this.state = State.PENDING;
   }
 
   public UUID jobId() {
@@ -114,7 +124,7 @@ public class ChunkTask {
   }
 
   public boolean isDone() {
-    return "DONE".equals(state);
+    return state == State.DONE;
   }
 
   public int attempts() {
@@ -150,7 +160,7 @@ public class ChunkTask {
   }
 
   public void done(long size, String codecString, String avc, int w, int h, String server) {
-    state = "DONE";
+    state = State.DONE;
     encodedBy = server;
     sizeBytes = size;
     codecs = codecString;
