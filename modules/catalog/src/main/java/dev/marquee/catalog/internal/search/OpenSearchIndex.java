@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Writes to the OpenSearch index: creates it (a concrete index behind the alias) when missing,
@@ -18,8 +20,7 @@ import java.util.UUID;
  */
 public final class OpenSearchIndex {
   private static final JsonProvider JSON = JsonProvider.provider();
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(OpenSearchIndex.class.getName());
+  private static final Logger LOG = Logger.getLogger(OpenSearchIndex.class.getName());
 
   private final OpenSearchNode node;
   private final String alias;
@@ -62,8 +63,7 @@ public final class OpenSearchIndex {
   }
 
   /** A fresh index filled from the database, then swapped in; returns how many titles it holds. */
-  public long rebuild(
-      java.util.function.Consumer<java.util.function.Consumer<List<JsonObject>>> source) {
+  public long rebuild(Consumer<Consumer<List<JsonObject>>> source) {
     String index = alias + "-" + Instant.now().toEpochMilli();
     create(index);
     long[] count = {0};

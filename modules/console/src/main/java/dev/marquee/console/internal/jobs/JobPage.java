@@ -17,6 +17,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -111,7 +113,7 @@ public class JobPage implements Serializable {
     if (getGrid() == null) {
       return List.of();
     }
-    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     grid.cells().stream()
         .filter(c -> c.server() != null)
         .forEach(c -> counts.merge(c.server(), 1, Integer::sum));

@@ -4,6 +4,7 @@ import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.KeyIds;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.spi.JsonProvider;
+import java.util.Arrays;
 import java.util.List;
 
 /** The W3C ClearKey licence format: a JSON Web Key set of symmetric keys. */
@@ -22,7 +23,7 @@ final class JwkSets {
               .add("kty", "oct")
               .add("kid", KeyIds.base64Url(k.keyIdBytes()))
               .add("k", KeyIds.base64Url(raw)));
-      java.util.Arrays.fill(raw, (byte) 0);
+      Arrays.fill(raw, (byte) 0);
     }
     return JSON.createObjectBuilder().add("keys", array).add("type", type).build().toString();
   }

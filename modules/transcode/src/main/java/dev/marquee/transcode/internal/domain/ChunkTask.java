@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One chunk of one rung: the unit of parallel work, and its checkpoint. */
@@ -41,14 +42,14 @@ public class ChunkTask {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
-          && java.util.Objects.equals(jobId, k.jobId)
-          && java.util.Objects.equals(rung, k.rung)
+          && Objects.equals(jobId, k.jobId)
+          && Objects.equals(rung, k.rung)
           && chunkIndex == k.chunkIndex;
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(jobId, rung, chunkIndex);
+      return Objects.hash(jobId, rung, chunkIndex);
     }
   }
 
