@@ -233,16 +233,8 @@ public class LicenceResource {
                         request.kids(),
                         g.playability().offlineLicences()));
     OfflineLicence licence = issued[0];
-    String jwk = JwkSets.of(granted.keys(), "persistent-license");
     String json =
-        jwk.substring(0, jwk.length() - 1)
-            + ",\"licenceId\":\""
-            + licence.id()
-            + "\",\"expiresAt\":\""
-            + licence.expiresAt()
-            + "\",\"playSeconds\":"
-            + licence.playSeconds()
-            + "}";
+        JwkSets.offline(granted.keys(), licence.id(), licence.expiresAt(), licence.playSeconds());
     return Response.status(201).entity(json).header("Cache-Control", "no-store").build();
   }
 
