@@ -2,6 +2,7 @@ package dev.marquee.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -76,7 +77,7 @@ public final class ConfigDir {
               : Files.createTempFile(folder, ".tmp-", "");
       try {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-          channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+          channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
           channel.force(true);
         }
         try {

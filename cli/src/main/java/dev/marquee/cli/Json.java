@@ -1,6 +1,7 @@
 package dev.marquee.cli;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +13,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.Collection;
 import java.util.Map;
 
 /** JSON-P (Parsson) in one place: parse, build and print. */
@@ -30,11 +32,11 @@ public final class Json {
     return PROVIDER.createObjectBuilder(start);
   }
 
-  public static jakarta.json.JsonArrayBuilder array() {
+  public static JsonArrayBuilder array() {
     return PROVIDER.createArrayBuilder();
   }
 
-  public static jakarta.json.JsonArrayBuilder array(java.util.Collection<String> strings) {
+  public static JsonArrayBuilder array(Collection<String> strings) {
     var array = PROVIDER.createArrayBuilder();
     strings.forEach(array::add);
     return array;

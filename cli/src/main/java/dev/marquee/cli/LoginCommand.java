@@ -1,6 +1,7 @@
 package dev.marquee.cli;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import picocli.CommandLine.Command;
 
 /** {@code marquee login}: sign in through a browser with a device code (RFC 8628). */
@@ -55,7 +56,7 @@ final class LoginCommand extends MarqueeCommand {
     try {
       String name = InetAddress.getLocalHost().getHostName();
       return name.length() > 40 ? name.substring(0, 40) : name;
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       return "this computer";
     }
   }

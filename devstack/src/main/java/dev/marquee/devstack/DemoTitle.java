@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * On first start, a newcomer gets a title to look at: a generated 30-second 720p master with two
@@ -39,7 +40,7 @@ final class DemoTitle {
         "/api/admin/accounts/" + id + "/subscription",
         token,
         "{\"plan\":\"UHD\",\"days\":365}",
-        java.util.Map.of(),
+        Map.of(),
         200);
   }
 

@@ -2,6 +2,7 @@ package dev.marquee.devstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,9 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -95,9 +98,9 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
       // nobody must reach the folder: let it traverse (not list) the folders above.
       for (Path up = folder.getParent(); up != null; up = up.getParent()) {
         var mode = Files.getPosixFilePermissions(up);
-        if (!mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-          mode = new java.util.HashSet<>(mode);
-          mode.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        if (!mode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          mode = new HashSet<>(mode);
+          mode.add(PosixFilePermission.OTHERS_EXECUTE);
           Files.setPosixFilePermissions(up, mode);
         }
       }
@@ -192,7 +195,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
 
   private static void run(String... command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    p.getInputStream().transferTo(OutputStream.nullOutputStream());
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IOException(String.join(" ", command) + " failed");
     }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,7 +53,7 @@ public final class LibertyServer implements AutoCloseable {
     this.serverName = serverName;
     this.wlpDirectory = wlpDirectory;
     this.outputDirectory = outputDirectory;
-    this.environment = new java.util.concurrent.ConcurrentHashMap<>(environment);
+    this.environment = new ConcurrentHashMap<>(environment);
     this.httpPort = httpPort;
     this.inheritConsole = inheritConsole;
   }
@@ -74,7 +76,7 @@ public final class LibertyServer implements AutoCloseable {
    * else {@code overrides} sets. Started and stopped on its own.
    */
   public LibertyServer sibling(Path output, int siblingHttpPort, Map<String, String> overrides) {
-    Map<String, String> env = new java.util.HashMap<>(environment);
+    Map<String, String> env = new HashMap<>(environment);
     env.putAll(overrides);
     env.put("HTTP_PORT", Integer.toString(siblingHttpPort));
     return new LibertyServer(wlpDirectory, output, env, siblingHttpPort, inheritConsole);

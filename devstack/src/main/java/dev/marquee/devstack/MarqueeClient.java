@@ -5,12 +5,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 
 /** A small client of Marquee's public API for tools (demo title, benchmarks). */
 public final class MarqueeClient {
@@ -65,11 +69,11 @@ public final class MarqueeClient {
     String id = upload.getString("id");
     long partSize = upload.getJsonNumber("partSize").longValue();
     int parts = upload.getInt("partCount");
-    try (var channel = java.nio.channels.FileChannel.open(master)) {
+    try (var channel = FileChannel.open(master)) {
       for (int n = 1; n <= parts; n++) {
         long from = (n - 1) * partSize;
         int length = (int) Math.min(partSize, channel.size() - from);
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+        ByteBuffer buffer = ByteBuffer.allocate(length);
         channel.read(buffer, from);
         send(
             authorized("/api/ingest/uploads/" + id + "/parts/" + n, token)
@@ -99,7 +103,7 @@ public final class MarqueeClient {
       String path,
       String token,
       String jsonBody,
-      java.util.Map<String, String> headers,
+      Map<String, String> headers,
       int expected)
       throws IOException, InterruptedException {
     HttpRequest.Builder builder = authorized(path, token);
@@ -168,7 +172,7 @@ public final class MarqueeClient {
   static String sha256(Path file) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
   }

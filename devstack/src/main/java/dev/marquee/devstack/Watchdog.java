@@ -144,7 +144,7 @@ final class Watchdog implements Runnable {
         server.awaitReady(Duration.ofMinutes(4));
       }
       out.accept(name + " is back.");
-    } catch (java.io.IOException | InterruptedException e) {
+    } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(name + ": " + e.getMessage(), e);
     }
   }

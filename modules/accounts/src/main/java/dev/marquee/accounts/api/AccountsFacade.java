@@ -1,7 +1,10 @@
 package dev.marquee.accounts.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** What other modules may ask of accounts. Everything returned is an immutable view. */
 public interface AccountsFacade {
@@ -19,7 +22,7 @@ public interface AccountsFacade {
    * Which of these sign-ins (the {@code sid} claim of access tokens) are still active: not signed
    * out, not revoked. Streams that outlive a request ask this to end when their sign-in does.
    */
-  java.util.Set<java.util.UUID> activeSignIns(java.util.Collection<java.util.UUID> signIns);
+  Set<UUID> activeSignIns(Collection<UUID> signIns);
 
   /**
    * The account whose email and password these are (empty if either is wrong), for sign-ins that
@@ -45,10 +48,10 @@ public interface AccountsFacade {
    * account-not-found}, 400 {@code reason-required}, 409 {@code account-already-locked}, 409 {@code
    * cannot-lock-yourself}.
    */
-  SignInState lock(AccountId id, java.util.UUID administrator, String reason);
+  SignInState lock(AccountId id, UUID administrator, String reason);
 
   /** Unlocks the account (recorded); 409 {@code account-not-locked} if it was not locked. */
-  SignInState unlock(AccountId id, java.util.UUID administrator, String reason);
+  SignInState unlock(AccountId id, UUID administrator, String reason);
 
   /** The account's lock and unlock decisions, newest first. */
   List<AccountLockDecision> lockDecisions(AccountId id);
@@ -59,11 +62,7 @@ public interface AccountsFacade {
    * 409 {@code software-only-device} (browsers and desktop apps stay SOFTWARE).
    */
   DeviceView changeSecurityLevel(
-      AccountId account,
-      DeviceId device,
-      SecurityLevel level,
-      java.util.UUID administrator,
-      String reason);
+      AccountId account, DeviceId device, SecurityLevel level, UUID administrator, String reason);
 
   /** The recorded decisions on a device's security level, newest first. */
   List<DeviceSecurityDecision> securityDecisions(AccountId account, DeviceId device);

@@ -1,6 +1,7 @@
 package dev.marquee.accounts.api;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What playback and DRM ask before a viewer may watch. */
@@ -13,7 +14,7 @@ public interface EntitlementsFacade {
    * The viewer's context for playing a title: empty when the account does not exist. One database
    * round trip (the licence server's hot path).
    */
-  java.util.Optional<ViewingContext> viewingContext(
+  Optional<ViewingContext> viewingContext(
       AccountId account, ProfileId profile, DeviceId device, UUID titleId, Instant at);
 
   /** Starts the window of an unstarted rental of the title; does nothing for other grants. */

@@ -1,6 +1,10 @@
 package dev.marquee.catalog.api;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** What other modules may ask of the catalog. */
 public interface CatalogFacade {
@@ -17,7 +21,7 @@ public interface CatalogFacade {
   Optional<TitleView> title(TitleId id);
 
   /** Whether the title exists and belongs to the account (for modules that see accounts by id). */
-  boolean isOwnedBy(TitleId title, java.util.UUID accountId);
+  boolean isOwnedBy(TitleId title, UUID accountId);
 
   /** Whether the code is an ISO 639-1 or ISO 639-2 language (e.g. {@code fr}, {@code fra}). */
   boolean isLanguage(String code);
@@ -31,7 +35,7 @@ public interface CatalogFacade {
   void recordView(TitleId id);
 
   /** A profile reached the end of the title (counted once per profile, title and day). */
-  void recordCompletion(java.util.UUID profile, TitleId id);
+  void recordCompletion(UUID profile, TitleId id);
 
   /** Titles in any state whose name contains the fragment (any case), by name, one page. */
   TitlePage findTitles(String nameFragment, int offset, int limit);
@@ -40,16 +44,16 @@ public interface CatalogFacade {
   TitlePage findTitles(String nameFragment, TitleState state, int offset, int limit);
 
   /** How many titles are in each state now; every state is a key (0 when none is in it). */
-  java.util.Map<TitleState, Long> titlesByState();
+  Map<TitleState, Long> titlesByState();
 
   /**
    * Views and completions of all titles per UTC day from {@code from} to {@code to} (both
    * included), oldest first; a day without any is left out.
    */
-  java.util.List<EngagementDay> engagementByDay(java.time.LocalDate from, java.time.LocalDate to);
+  List<EngagementDay> engagementByDay(LocalDate from, LocalDate to);
 
   /** Each title's views and completions on one UTC day, most viewed first (at most 10,000). */
-  java.util.List<TitleEngagement> engagementOfDay(java.time.LocalDate day);
+  List<TitleEngagement> engagementOfDay(LocalDate day);
 
   /** The title's editable metadata and its version (ETag). */
   Optional<TitleMetadata> metadata(TitleId id);
@@ -60,10 +64,10 @@ public interface CatalogFacade {
    * nothing; a field breaking a rule is a 400 problem naming it (invalid-name,
    * unknown-language...).
    */
-  TitleMetadata editMetadata(TitleId id, TitleMetadata change, java.util.UUID actor);
+  TitleMetadata editMetadata(TitleId id, TitleMetadata change, UUID actor);
 
   /** Every audited change of the title, oldest first. */
-  java.util.List<TitleChange> audit(TitleId id);
+  List<TitleChange> audit(TitleId id);
 
   /**
    * The moderation queue: reports in {@code state} (OPEN, DISMISSED or ACTIONED), newest first,
@@ -78,6 +82,5 @@ public interface CatalogFacade {
    * the title (which resolves every open report of the title and is in the title's audit). 404
    * {@code report-not-found}, 409 {@code report-resolved}.
    */
-  ReportView resolveReport(
-      java.util.UUID report, java.util.UUID moderator, boolean unpublish, String note);
+  ReportView resolveReport(UUID report, UUID moderator, boolean unpublish, String note);
 }

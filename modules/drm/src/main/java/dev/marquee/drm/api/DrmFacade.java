@@ -1,7 +1,10 @@
 package dev.marquee.drm.api;
 
 import dev.marquee.catalog.api.TitleId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** What the packager and playback ask of DRM. */
 public interface DrmFacade {
@@ -13,7 +16,7 @@ public interface DrmFacade {
   ContentKey contentKey(TitleId title, TrackType type);
 
   /** The key ids a title's tracks are encrypted with, by track type; no key material. */
-  Map<TrackType, java.util.UUID> keyIds(TitleId title);
+  Map<TrackType, UUID> keyIds(TitleId title);
 
   /**
    * The licence audit trail, newest first, {@code limit} (1 to 1000) at a time; {@code cursor} is
@@ -26,7 +29,7 @@ public interface DrmFacade {
    * How many licence decisions (every kind) granted and denied keys at or after {@code from} and
    * before {@code to}: the same rows the audit trail lists for that period and outcome.
    */
-  LicenceOutcomes licenceOutcomes(java.time.Instant from, java.time.Instant to);
+  LicenceOutcomes licenceOutcomes(Instant from, Instant to);
 
   /**
    * Which key-encryption keys wrap the content keys: ids, the active one and counts only, never key
@@ -41,8 +44,8 @@ public interface DrmFacade {
    * key is wrapped by a KEK that is not configured (nothing is re-wrapped, the failure is
    * recorded).
    */
-  KeyRewrapOutcome rewrapContentKeys(java.util.UUID actor, String via);
+  KeyRewrapOutcome rewrapContentKeys(UUID actor, String via);
 
   /** The latest key actions (re-wraps, done and failed), newest first, at most {@code limit}. */
-  java.util.List<KeyAction> keyActions(int limit);
+  List<KeyAction> keyActions(int limit);
 }

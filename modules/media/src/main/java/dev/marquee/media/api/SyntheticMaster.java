@@ -3,6 +3,7 @@ package dev.marquee.media.api;
 import dev.marquee.media.internal.ffmpeg.FfmpegSyntheticMaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,7 +75,7 @@ public record SyntheticMaster(
    * (Matroska carries SubRip as it is).
    */
   public SyntheticMaster withSubtitles(String language, List<EmbeddedSubtitles.Cue> cues) {
-    List<Subtitles> more = new java.util.ArrayList<>(subtitles);
+    List<Subtitles> more = new ArrayList<>(subtitles);
     more.add(new Subtitles(language, cues));
     return new SyntheticMaster(
         width,

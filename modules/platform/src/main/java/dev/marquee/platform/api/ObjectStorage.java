@@ -1,7 +1,11 @@
 package dev.marquee.platform.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,24 +50,23 @@ public interface ObjectStorage {
   String uploadPart(String key, String uploadId, int partNumber, Path file);
 
   /** The parts stored so far, in order: the truth about how far an upload got. */
-  java.util.List<UploadedPart> listParts(String key, String uploadId);
+  List<UploadedPart> listParts(String key, String uploadId);
 
   /** Joins the parts into the object at {@code key}. */
-  void completeMultipartUpload(String key, String uploadId, java.util.List<UploadedPart> parts);
+  void completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts);
 
   /** Discards the parts; nothing is left behind. */
   void abortMultipartUpload(String key, String uploadId);
 
   /** A URL a client may PUT one part to directly, without passing through Marquee. */
-  java.net.URI presignPartUpload(
-      String key, String uploadId, int partNumber, java.time.Duration validity);
+  URI presignPartUpload(String key, String uploadId, int partNumber, Duration validity);
 
   /** A URL anyone may GET the object from until it expires (FFmpeg reads masters this way). */
-  java.net.URI presignGet(String key, java.time.Duration validity);
+  URI presignGet(String key, Duration validity);
 
   /** Stores a small object held in memory (segments, manifests). */
   default void put(String key, byte[] content, String contentType) {
-    put(key, new java.io.ByteArrayInputStream(content), content.length, contentType);
+    put(key, new ByteArrayInputStream(content), content.length, contentType);
   }
 
   /** The bucket this storage writes to, for operators. */

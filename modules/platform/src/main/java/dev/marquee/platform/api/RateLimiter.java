@@ -1,5 +1,7 @@
 package dev.marquee.platform.api;
 
+import java.util.Map;
+
 /**
  * Counts what clients do against {@link RateLimit}s. The counts live in PostgreSQL, so every server
  * of a cluster sees the same ones: a client cannot multiply its allowance by spreading requests
@@ -18,7 +20,7 @@ public interface RateLimiter {
    * Like {@link #hit}, with extra members for the problem (OAuth2's {@code error}, for clients that
    * look for it).
    */
-  void hit(RateLimit rule, String subject, java.util.Map<String, Object> problemMembers);
+  void hit(RateLimit rule, String subject, Map<String, Object> problemMembers);
 
   /** Takes one hit back: an attempt that succeeded counts nothing against a limit of failures. */
   void refund(RateLimit rule, String subject);

@@ -6,4 +6,14 @@ package dev.marquee.transcode.api;
  * server} is the server that encoded it.
  */
 public record ChunkCell(
-    String rung, int chunk, String state, int attempts, String server, String reason) {}
+    String rung, int chunk, State state, int attempts, String server, String reason) {
+
+  /** Where a cell stands. */
+  public enum State {
+    PENDING,
+    RUNNING,
+    DONE,
+    RETRIED,
+    FAILED
+  }
+}

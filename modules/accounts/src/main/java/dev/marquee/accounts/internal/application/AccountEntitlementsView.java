@@ -17,7 +17,10 @@ final class AccountEntitlementsView {
         subscription.map(
             s ->
                 new AccountEntitlements.Subscription(
-                    s.planCode(), s.status(), instant(s.periodStart()), instant(s.periodEnd()))),
+                    s.planCode(),
+                    s.status().name(),
+                    instant(s.periodStart()),
+                    instant(s.periodEnd()))),
         grants.stream()
             .map(
                 g ->

@@ -23,8 +23,10 @@ import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,7 +71,7 @@ public class DefaultAccountsFacade implements AccountsFacade {
   }
 
   @Override
-  public java.util.Set<java.util.UUID> activeSignIns(java.util.Collection<java.util.UUID> signIns) {
+  public Set<UUID> activeSignIns(Collection<UUID> signIns) {
     return tokens.activeAmong(signIns);
   }
 

@@ -9,6 +9,7 @@ import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,8 +56,8 @@ public class DeviceAuthorizationService {
       String clientName,
       String deviceName,
       DeviceType deviceType,
-      java.time.Instant requestedAt,
-      java.time.Instant expiresAt) {}
+      Instant requestedAt,
+      Instant expiresAt) {}
 
   /** Shows who asks before the viewer decides; the code must be pending. */
   @Transactional

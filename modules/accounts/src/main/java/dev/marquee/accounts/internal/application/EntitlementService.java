@@ -1,16 +1,22 @@
 package dev.marquee.accounts.internal.application;
 
+import dev.marquee.accounts.api.AccountEntitlements;
 import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.DeviceId;
 import dev.marquee.accounts.api.Entitlement;
 import dev.marquee.accounts.api.EntitlementGrants;
 import dev.marquee.accounts.api.EntitlementsFacade;
 import dev.marquee.accounts.api.PlanView;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.accounts.api.ViewingContext;
 import dev.marquee.accounts.internal.domain.EntitlementRules;
 import dev.marquee.accounts.internal.domain.Plan;
 import dev.marquee.accounts.internal.domain.Subscription;
 import dev.marquee.accounts.internal.domain.TitleGrant;
+import dev.marquee.accounts.internal.persistence.ViewingContextQuery;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +38,7 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
   @PersistenceContext(unitName = "accounts")
   EntityManager em;
 
-  @jakarta.inject.Inject dev.marquee.accounts.internal.persistence.ViewingContextQuery contexts;
+  @Inject ViewingContextQuery contexts;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<PlanView> plans() {
@@ -47,9 +53,10 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Subscription> activeSubscription(UUID account) {
     return em.createQuery(
-            "SELECT s FROM Subscription s WHERE s.accountId = :a AND s.status = 'ACTIVE'",
+            "SELECT s FROM Subscription s WHERE s.accountId = :a AND s.status = :active",
             Subscription.class)
         .setParameter("a", account)
+        .setParameter("active", Subscription.Status.ACTIVE)
         .getResultStream()
         .findFirst();
   }
@@ -65,7 +72,7 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
-  public dev.marquee.accounts.api.AccountEntitlements entitlementsOf(AccountId account) {
+  public AccountEntitlements entitlementsOf(AccountId account) {
     return AccountEntitlementsView.of(activeSubscription(account.value()), grants(account.value()));
   }
 
@@ -82,12 +89,8 @@ public class EntitlementService implements EntitlementsFacade, EntitlementGrants
   }
 
   @Override
-  public Optional<dev.marquee.accounts.api.ViewingContext> viewingContext(
-      AccountId account,
-      dev.marquee.accounts.api.ProfileId profile,
-      dev.marquee.accounts.api.DeviceId device,
-      UUID titleId,
-      Instant at) {
+  public Optional<ViewingContext> viewingContext(
+      AccountId account, ProfileId profile, DeviceId device, UUID titleId, Instant at) {
     return contexts.read(account.value(), profile.value(), device.value(), titleId, at);
   }
 

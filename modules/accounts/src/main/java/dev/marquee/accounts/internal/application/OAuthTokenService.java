@@ -1,5 +1,6 @@
 package dev.marquee.accounts.internal.application;
 
+import dev.marquee.accounts.api.Role;
 import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Device;
@@ -271,8 +272,6 @@ public class OAuthTokenService {
   }
 
   private static String scopeOf(Account account) {
-    return String.join(
-        " ",
-        account.roles().stream().map(dev.marquee.accounts.api.Role::roleName).sorted().toList());
+    return String.join(" ", account.roles().stream().map(Role::roleName).sorted().toList());
   }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,7 +36,7 @@ public class Reauthentication {
   public record Credentials(String email, String hash) {}
 
   /** Checks the password and marks the sign-in; returns until when it counts. */
-  public java.time.Instant confirm(UUID accountId, UUID signIn, String password, String address) {
+  public Instant confirm(UUID accountId, UUID signIn, String password, String address) {
     checkPassword(accountId, password, address);
     return self.mark(signIn);
   }
@@ -94,7 +95,7 @@ public class Reauthentication {
   }
 
   @Transactional
-  public java.time.Instant mark(UUID signIn) {
+  public Instant mark(UUID signIn) {
     TokenFamily family =
         tokens
             .family(signIn)

@@ -7,20 +7,23 @@ import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.PasswordPolicy;
 import dev.marquee.accounts.internal.domain.Profile;
+import dev.marquee.accounts.internal.domain.TokenRepository;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /** Creates accounts (with a first profile) and changes their roles. */
 @ApplicationScoped
 public class RegistrationService {
   @Inject AccountRepository accounts;
   @Inject PasswordHashing hashing;
-  @Inject dev.marquee.accounts.internal.domain.TokenRepository tokens;
+  @Inject TokenRepository tokens;
 
   @Transactional
   public AccountView register(String email, String password, String displayName, String country) {
@@ -50,7 +53,7 @@ public class RegistrationService {
   }
 
   @Transactional
-  public AccountView replaceRoles(java.util.UUID accountId, Set<Role> roles) {
+  public AccountView replaceRoles(UUID accountId, Set<Role> roles) {
     Account account =
         accounts
             .account(accountId)
@@ -89,9 +92,7 @@ public class RegistrationService {
   }
 
   private static String normalizeCountry(String country) {
-    return country == null || country.isBlank()
-        ? null
-        : country.strip().toUpperCase(java.util.Locale.ROOT);
+    return country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
   }
 
   private static String truncate(String text, int max) {

@@ -5,6 +5,8 @@ import dev.marquee.accounts.api.PlanView;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,8 +53,8 @@ public final class EntitlementRules {
       }
     }
     // Purchases first: when a purchase and a rental give the same, the rental's clock stays off.
-    List<TitleGrant> ordered = new java.util.ArrayList<>(grants);
-    ordered.sort(java.util.Comparator.comparing(TitleGrant::isRental));
+    List<TitleGrant> ordered = new ArrayList<>(grants);
+    ordered.sort(Comparator.comparing(TitleGrant::isRental));
     for (TitleGrant grant : ordered) {
       String denial = grant.denialAt(when);
       if (denial != null) {

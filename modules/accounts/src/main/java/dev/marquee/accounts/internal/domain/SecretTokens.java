@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Opaque secrets handed to clients (refresh tokens, device codes) and user codes typed by people.
@@ -50,7 +51,7 @@ public final class SecretTokens {
 
   /** Accepts what people type: any case, with or without the dash or spaces. */
   public static String normalizeUserCode(String typed) {
-    String letters = typed.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "");
+    String letters = typed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
     if (letters.length() != 8) {
       return letters;
     }

@@ -2,6 +2,8 @@ package dev.marquee.accounts.internal.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -11,6 +13,12 @@ import java.util.UUID;
 @Entity
 @Table(name = "subscriptions", schema = "accounts")
 public class Subscription {
+  /** Whether the subscription is the account's current one or cancelled history. */
+  public enum Status {
+    ACTIVE,
+    CANCELLED
+  }
+
   @Id private UUID id;
 
   @Column(name = "account_id", nullable = false)
@@ -20,7 +28,8 @@ public class Subscription {
   private String planCode;
 
   @Column(nullable = false)
-  private String status;
+  @Enumerated(EnumType.STRING)
+  private Status status;
 
   @Column(name = "period_start", nullable = false)
   private OffsetDateTime periodStart;
@@ -40,18 +49,18 @@ public class Subscription {
     this.id = UUID.randomUUID();
     this.accountId = accountId;
     this.planCode = planCode;
-    this.status = "ACTIVE";
+    this.status = Status.ACTIVE;
     this.periodStart = now;
     this.periodEnd = end;
     this.createdAt = now;
   }
 
   public boolean coversInstant(OffsetDateTime at) {
-    return "ACTIVE".equals(status) && !at.isBefore(periodStart) && at.isBefore(periodEnd);
+    return status == Status.ACTIVE && !at.isBefore(periodStart) && at.isBefore(periodEnd);
   }
 
   public void cancel(OffsetDateTime now) {
-    status = "CANCELLED";
+    status = Status.CANCELLED;
     cancelledAt = now;
   }
 
@@ -63,7 +72,7 @@ public class Subscription {
     return planCode;
   }
 
-  public String status() {
+  public Status status() {
     return status;
   }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -95,7 +96,7 @@ public class TitleGrant {
   /** Null when the grant entitles at {@code at}; otherwise why not. */
   public String denialAt(OffsetDateTime at) {
     if (revokedAt != null) {
-      return "The " + kind.toLowerCase(java.util.Locale.ROOT) + " was revoked.";
+      return "The " + kind.toLowerCase(Locale.ROOT) + " was revoked.";
     }
     if (!isRental()) {
       return null;

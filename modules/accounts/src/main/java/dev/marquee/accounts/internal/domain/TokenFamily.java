@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -94,7 +95,7 @@ public class TokenFamily {
   }
 
   /** Whether the owner re-entered the password in this sign-in within the window. */
-  public boolean reauthenticatedWithin(java.time.Duration window, OffsetDateTime now) {
+  public boolean reauthenticatedWithin(Duration window, OffsetDateTime now) {
     return reauthenticatedAt != null && !reauthenticatedAt.plus(window).isBefore(now);
   }
 }

@@ -1,7 +1,9 @@
 package dev.marquee.accounts.internal.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** OAuth2 state: clients, token families, refresh tokens and device authorizations. */
@@ -11,7 +13,7 @@ public interface TokenRepository {
   Optional<TokenFamily> family(UUID id);
 
   /** The ids among these that belong to active (not revoked) families. */
-  java.util.Set<UUID> activeAmong(java.util.Collection<UUID> familyIds);
+  Set<UUID> activeAmong(Collection<UUID> familyIds);
 
   List<TokenFamily> activeFamiliesOfDevice(UUID deviceId);
 

@@ -9,8 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,11 +32,11 @@ public class JpaTokenRepository implements TokenRepository {
   }
 
   @Override
-  public java.util.Set<UUID> activeAmong(java.util.Collection<UUID> familyIds) {
+  public Set<UUID> activeAmong(Collection<UUID> familyIds) {
     if (familyIds.isEmpty()) {
-      return java.util.Set.of();
+      return Set.of();
     }
-    return new java.util.HashSet<>(
+    return new HashSet<>(
         em.createNamedQuery("TokenFamily.activeAmong", UUID.class)
             .setParameter("ids", familyIds)
             .getResultList());

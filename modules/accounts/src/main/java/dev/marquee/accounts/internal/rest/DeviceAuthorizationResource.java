@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -109,7 +110,7 @@ public class DeviceAuthorizationResource {
       return DeviceType.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw OAuthProblems.invalidRequest(
-          "device_type must be one of " + java.util.Arrays.toString(DeviceType.values()) + ".");
+          "device_type must be one of " + Arrays.toString(DeviceType.values()) + ".");
     }
   }
 }

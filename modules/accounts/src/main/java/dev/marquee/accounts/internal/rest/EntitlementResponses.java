@@ -13,7 +13,7 @@ public final class EntitlementResponses {
       String id, String plan, String status, OffsetDateTime periodStart, OffsetDateTime periodEnd) {
     static SubscriptionResponse of(Subscription s) {
       return new SubscriptionResponse(
-          s.id().toString(), s.planCode(), s.status(), s.periodStart(), s.periodEnd());
+          s.id().toString(), s.planCode(), s.status().name(), s.periodStart(), s.periodEnd());
     }
   }
 

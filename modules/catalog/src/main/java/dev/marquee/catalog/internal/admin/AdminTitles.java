@@ -1,14 +1,18 @@
 package dev.marquee.catalog.internal.admin;
 
+import dev.marquee.accounts.api.MaturityRating;
+import dev.marquee.catalog.internal.domain.Ratings;
 import dev.marquee.platform.api.ProblemException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reads and writes {@link AdminTitle}s (JDBC; the version column is the optimistic lock). */
@@ -40,7 +44,7 @@ final class AdminTitles {
                 r.getString("synopsis"),
                 r.getString("language"),
                 r.getString("category"),
-                dev.marquee.catalog.internal.domain.Ratings.label(r.getString("maturity_rating")),
+                Ratings.label(r.getString("maturity_rating")),
                 r.getInt("release_year"),
                 new AdminTitle.Licence(
                     Arrays.asList(r.getString("regions").split(" ")),
@@ -116,13 +120,9 @@ final class AdminTitles {
       s.setString(i++, t.synopsis());
       s.setString(i++, t.language());
       s.setString(i++, t.category());
-      s.setString(
-          i++,
-          dev.marquee.accounts.api.MaturityRating.fromLabel(t.maturityRating())
-              .orElseThrow()
-              .name());
+      s.setString(i++, MaturityRating.fromLabel(t.maturityRating()).orElseThrow().name());
       s.setInt(i++, t.releaseYear());
-      s.setString(i++, String.join(" ", new java.util.TreeSet<>(t.licence().regions())));
+      s.setString(i++, String.join(" ", new TreeSet<>(t.licence().regions())));
       s.setTimestamp(i++, Timestamp.from(t.licence().availableFrom()));
       s.setTimestamp(
           i++,
@@ -130,14 +130,14 @@ final class AdminTitles {
               ? null
               : Timestamp.from(t.licence().availableUntil()));
       s.setBoolean(i++, t.licence().offlineAllowed());
-      s.setObject(i++, t.prices().rentCents(), java.sql.Types.INTEGER);
-      s.setObject(i++, t.prices().buyCents(), java.sql.Types.INTEGER);
+      s.setObject(i++, t.prices().rentCents(), Types.INTEGER);
+      s.setObject(i++, t.prices().buyCents(), Types.INTEGER);
       s.setString(i++, t.prices().currency());
       s.setString(i++, String.join(" ", t.audioLanguages()));
       s.setString(i++, String.join(" ", t.subtitleLanguages()));
       s.setObject(i++, t.episode() == null ? null : UUID.fromString(t.episode().seriesId()));
-      s.setObject(i++, t.episode() == null ? null : t.episode().season(), java.sql.Types.INTEGER);
-      s.setObject(i++, t.episode() == null ? null : t.episode().episode(), java.sql.Types.INTEGER);
+      s.setObject(i++, t.episode() == null ? null : t.episode().season(), Types.INTEGER);
+      s.setObject(i++, t.episode() == null ? null : t.episode().episode(), Types.INTEGER);
       s.setString(i++, t.posterKey());
       s.setString(i++, t.backdropKey());
       s.setObject(i++, UUID.fromString(t.id()));

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,7 +126,7 @@ public class Artwork {
           s.setObject(1, title);
           s.setObject(2, actor);
           s.setLong(3, version);
-          java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+          Map<String, Object> change = new LinkedHashMap<>();
           change.put("from", was);
           change.put("to", key);
           s.setString(4, JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));

@@ -1,6 +1,7 @@
 package dev.marquee.catalog.internal.admin;
 
 import dev.marquee.accounts.api.MaturityRating;
+import dev.marquee.catalog.internal.domain.Ratings;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,7 @@ public class SeriesCatalog {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw ProblemException.badRequest("invalid-name", "name must have 1 to 200 characters.");
     }
-    if (year < 1888 || year > java.time.Year.now().getValue() + 2) {
+    if (year < 1888 || year > Year.now().getValue() + 2) {
       throw ProblemException.badRequest("invalid-release-year", "releaseYear is out of range.");
     }
     try (Connection c = db.getConnection()) {
@@ -101,7 +103,7 @@ public class SeriesCatalog {
                 r.getString(1),
                 r.getString(2),
                 r.getString(3),
-                dev.marquee.catalog.internal.domain.Ratings.label(r.getString(4)),
+                Ratings.label(r.getString(4)),
                 r.getInt(5),
                 List.of());
       }

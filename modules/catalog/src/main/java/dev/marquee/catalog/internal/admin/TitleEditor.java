@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.validation.Validator;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,8 +114,8 @@ public class TitleEditor {
                         r.getLong(1),
                         r.getObject(2).toString(),
                         r.getTimestamp(3).toInstant(),
-                        jakarta.json.spi.JsonProvider.provider()
-                            .createReader(new java.io.StringReader(r.getString(4)))
+                        JsonProvider.provider()
+                            .createReader(new StringReader(r.getString(4)))
                             .readObject()));
               }
             }

@@ -4,6 +4,7 @@ import dev.marquee.accounts.api.AccountId;
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.NewTitle;
+import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.internal.domain.MetadataRules;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,10 @@ final class TitlePatch {
           "subtitleLanguages",
           "credits",
           "episode");
+
+  /** The states an admin may set, and the only ones a title may leave by a patch. */
+  private static final Set<TitleState> SETTABLE_STATES =
+      EnumSet.of(TitleState.PUBLISHED, TitleState.UNPUBLISHED);
 
   private TitlePatch() {}
 
@@ -104,13 +110,25 @@ final class TitlePatch {
   }
 
   private static void state(String current, String wanted) {
-    if (!wanted.equals("PUBLISHED") && !wanted.equals("UNPUBLISHED")) {
+    TitleState to = titleState(wanted);
+    if (!SETTABLE_STATES.contains(to)) {
       throw invalid("state", "may be set to PUBLISHED or UNPUBLISHED");
     }
-    if (!current.equals(wanted) && !Set.of("PUBLISHED", "UNPUBLISHED").contains(current)) {
+    TitleState from = titleState(current);
+    if (from != to && !SETTABLE_STATES.contains(from)) {
       throw ProblemException.conflict(
           "not-transcoded", "The title is " + current + ": it can be published once transcoded.");
     }
+  }
+
+  /** The state a name stands for, null for a name that is no state. */
+  private static TitleState titleState(String name) {
+    for (TitleState s : TitleState.values()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Every violated constraint, ordered by field; the detail names the first. */

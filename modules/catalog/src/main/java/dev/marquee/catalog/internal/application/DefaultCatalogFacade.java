@@ -2,32 +2,38 @@ package dev.marquee.catalog.internal.application;
 
 import dev.marquee.accounts.api.AccountId;
 import dev.marquee.catalog.api.CatalogFacade;
+import dev.marquee.catalog.api.EngagementDay;
 import dev.marquee.catalog.api.LicenceTerms;
 import dev.marquee.catalog.api.NewTitle;
 import dev.marquee.catalog.api.ReportPage;
 import dev.marquee.catalog.api.ReportView;
 import dev.marquee.catalog.api.TitleChange;
+import dev.marquee.catalog.api.TitleEngagement;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleMetadata;
 import dev.marquee.catalog.api.TitlePage;
 import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.admin.AdminTitle;
+import dev.marquee.catalog.internal.admin.Artwork;
 import dev.marquee.catalog.internal.admin.TitleEditor;
 import dev.marquee.catalog.internal.admin.TitleFinder;
 import dev.marquee.catalog.internal.domain.MetadataRules;
 import dev.marquee.catalog.internal.domain.Title;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import dev.marquee.catalog.internal.engagement.Reports;
+import dev.marquee.catalog.internal.engagement.TitleStats;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +41,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DefaultCatalogFacade implements CatalogFacade {
   @Inject TitleRepository titles;
-  @Inject dev.marquee.catalog.internal.engagement.TitleStats stats;
+  @Inject TitleStats stats;
   @Inject TitleEditor editor;
   @Inject TitleFinder finder;
   @Inject Reports reports;
@@ -81,22 +87,21 @@ public class DefaultCatalogFacade implements CatalogFacade {
   }
 
   @Override
-  public java.util.Map<TitleState, Long> titlesByState() {
+  public Map<TitleState, Long> titlesByState() {
     return finder.countByState();
   }
 
   @Override
-  public List<dev.marquee.catalog.api.EngagementDay> engagementByDay(
-      java.time.LocalDate from, java.time.LocalDate to) {
+  public List<EngagementDay> engagementByDay(LocalDate from, LocalDate to) {
     return stats.totals(from, to);
   }
 
   @Override
-  public List<dev.marquee.catalog.api.TitleEngagement> engagementOfDay(java.time.LocalDate day) {
+  public List<TitleEngagement> engagementOfDay(LocalDate day) {
     return stats.days(null, day, day).stream()
         .map(
             d ->
-                new dev.marquee.catalog.api.TitleEngagement(
+                new TitleEngagement(
                     new TitleId(UUID.fromString(d.titleId())), d.views(), d.completions()))
         .toList();
   }
@@ -192,7 +197,7 @@ public class DefaultCatalogFacade implements CatalogFacade {
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
-  public boolean isOwnedBy(TitleId id, java.util.UUID accountId) {
+  public boolean isOwnedBy(TitleId id, UUID accountId) {
     return titles.title(id.value()).map(t -> t.ownerId().equals(accountId)).orElse(false);
   }
 
@@ -210,7 +215,7 @@ public class DefaultCatalogFacade implements CatalogFacade {
         .changeState(state);
   }
 
-  @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
+  @Inject Artwork artwork;
 
   @Override
   public void useStill(TitleId id, String objectKey) {
@@ -223,13 +228,13 @@ public class DefaultCatalogFacade implements CatalogFacade {
   }
 
   @Override
-  public void recordCompletion(java.util.UUID profile, TitleId id) {
+  public void recordCompletion(UUID profile, TitleId id) {
     stats.completion(profile, id.value());
   }
 
   /** Published titles, newest first. */
-  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
-  public java.util.List<TitleView> published(int limit) {
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TitleView> published(int limit) {
     return titles.published(limit).stream().map(DefaultCatalogFacade::view).toList();
   }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Titles as a viewer's profile may see them: the shelf narrowed to what the profile may watch now
@@ -72,10 +74,7 @@ public class ViewerTitles {
    * at a time and widening the window fourfold (up to {@link #MAX_SCAN}) while too few pass and
    * more exist.
    */
-  static <T> List<T> firstAdmitted(
-      java.util.function.IntFunction<List<T>> newest,
-      java.util.function.Predicate<T> admits,
-      int limit) {
+  static <T> List<T> firstAdmitted(IntFunction<List<T>> newest, Predicate<T> admits, int limit) {
     int window = Math.max(limit, 50);
     while (true) {
       List<T> read = newest.apply(window);

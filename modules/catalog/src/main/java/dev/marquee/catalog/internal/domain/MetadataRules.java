@@ -8,13 +8,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The rules a title's metadata must meet; each broken rule names its field. */
 public final class MetadataRules {
   /** ISO 639-1 codes and their ISO 639-2 forms, as the JDK knows them. */
   private static final Set<String> LANGUAGES =
       Arrays.stream(Locale.getISOLanguages())
-          .flatMap(code -> java.util.stream.Stream.of(code, new Locale(code).getISO3Language()))
+          .flatMap(code -> Stream.of(code, new Locale(code).getISO3Language()))
           .collect(Collectors.toUnmodifiableSet());
 
   private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());

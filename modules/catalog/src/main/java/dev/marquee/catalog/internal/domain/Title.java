@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -80,7 +81,7 @@ public class Title {
     this.ownerId = ownerId;
     this.name = name.strip();
     this.synopsis = synopsis == null ? "" : synopsis.strip();
-    this.language = language.strip().toLowerCase(java.util.Locale.ROOT);
+    this.language = language.strip().toLowerCase(Locale.ROOT);
     this.category = category;
     this.maturityRating = maturityRating;
     this.releaseYear = releaseYear;

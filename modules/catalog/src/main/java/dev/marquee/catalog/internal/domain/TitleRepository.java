@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ public interface TitleRepository {
   void add(Title title);
 
   /** Published titles, newest first. */
-  java.util.List<Title> published(int limit);
+  List<Title> published(int limit);
 
   boolean categoryExists(String slug);
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +65,7 @@ public class Reactions {
               }
               c.commit();
               return added;
-            } catch (RuntimeException | java.sql.SQLException e) {
+            } catch (RuntimeException | SQLException e) {
               c.rollback();
               throw e;
             }
@@ -147,7 +148,7 @@ public class Reactions {
    * would both see themselves as the account's first like); released at commit.
    */
   private static void lockAccountsLikes(Connection c, UUID account, UUID title)
-      throws java.sql.SQLException {
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
       s.setLong(
           1,
@@ -159,8 +160,7 @@ public class Reactions {
     }
   }
 
-  private static long likesOfAccount(Connection c, UUID account, UUID title)
-      throws java.sql.SQLException {
+  private static long likesOfAccount(Connection c, UUID account, UUID title) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT count(*) FROM catalog.likes WHERE account_id = ? AND title_id = ?")) {
@@ -173,7 +173,7 @@ public class Reactions {
     }
   }
 
-  static void popularity(Connection c, UUID title, long delta) throws java.sql.SQLException {
+  static void popularity(Connection c, UUID title, long delta) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE catalog.titles SET popularity = greatest(0, popularity + ?) WHERE id = ?")) {

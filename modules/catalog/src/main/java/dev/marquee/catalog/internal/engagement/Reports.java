@@ -3,13 +3,18 @@ package dev.marquee.catalog.internal.engagement;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,12 +29,11 @@ public class Reports {
       Set.of("ABUSIVE", "COPYRIGHT", "WRONG_RATING", "BROKEN", "OTHER");
 
   /** The states of a report in the queue. */
-  public static final java.util.List<String> STATES = List.of("OPEN", "DISMISSED", "ACTIONED");
+  public static final List<String> STATES = List.of("OPEN", "DISMISSED", "ACTIONED");
 
   /** The state named (any case, blank means OPEN); 400 {@code invalid-state} for another. */
   public static String state(String name) {
-    String s =
-        name == null || name.isBlank() ? "OPEN" : name.strip().toUpperCase(java.util.Locale.ROOT);
+    String s = name == null || name.isBlank() ? "OPEN" : name.strip().toUpperCase(Locale.ROOT);
     if (!STATES.contains(s)) {
       throw ProblemException.badRequest(
           "invalid-state", "state must be OPEN, DISMISSED or ACTIONED, not " + name + ".");
@@ -87,23 +91,21 @@ public class Reports {
    * reports arrive).
    */
   public Page queue(String state, int limit, String cursor) {
-    java.sql.Timestamp afterTime = null;
+    Timestamp afterTime = null;
     UUID afterId = null;
     if (cursor != null && !cursor.isBlank()) {
       try {
         String[] parts =
-            new String(
-                    java.util.Base64.getUrlDecoder().decode(cursor.strip()),
-                    java.nio.charset.StandardCharsets.UTF_8)
+            new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
                 .split("\\|");
-        afterTime = java.sql.Timestamp.from(java.time.Instant.parse(parts[0]));
+        afterTime = Timestamp.from(Instant.parse(parts[0]));
         afterId = UUID.fromString(parts[1]);
       } catch (RuntimeException e) {
         throw ProblemException.badRequest(
             "invalid-cursor", "cursor must be the next value of a previous page.");
       }
     }
-    java.sql.Timestamp time = afterTime;
+    Timestamp time = afterTime;
     UUID id = afterId;
     return Jdbc.call(
         "read reports",
@@ -128,11 +130,10 @@ public class Reports {
             }
             Report last = page.get(limit - 1);
             String next =
-                java.util.Base64.getUrlEncoder()
+                Base64.getUrlEncoder()
                     .withoutPadding()
                     .encodeToString(
-                        (last.createdAt() + "|" + last.id())
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
             return new Page(page.subList(0, limit), next);
           }
         });
@@ -212,12 +213,10 @@ public class Reports {
                   s.setLong(3, version);
                   s.setString(
                       4,
-                      jakarta.json.Json.createObjectBuilder()
+                      Json.createObjectBuilder()
                           .add(
                               "state",
-                              jakarta.json.Json.createObjectBuilder()
-                                  .add("from", was)
-                                  .add("to", "UNPUBLISHED"))
+                              Json.createObjectBuilder().add("from", was).add("to", "UNPUBLISHED"))
                           .add("report", report.toString())
                           .build()
                           .toString());
@@ -252,7 +251,7 @@ public class Reports {
       List<Report> reports = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          java.sql.Timestamp resolved = r.getTimestamp(10);
+          Timestamp resolved = r.getTimestamp(10);
           Object by = r.getObject(9);
           reports.add(
               new Report(

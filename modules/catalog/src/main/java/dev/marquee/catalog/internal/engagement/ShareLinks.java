@@ -1,12 +1,16 @@
 package dev.marquee.catalog.internal.engagement;
 
+import dev.marquee.platform.api.HmacKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,8 +48,7 @@ public class ShareLinks {
 
   /** A new link token for the title and its expiry. */
   public Verdict.Valid issue(UUID title) {
-    Instant expires =
-        Instant.now().plus(validity).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant expires = Instant.now().plus(validity).truncatedTo(ChronoUnit.SECONDS);
     return new Verdict.Valid(title, expires);
   }
 
@@ -89,10 +92,7 @@ public class ShareLinks {
   }
 
   /** Checks the configured secret when the application starts (a short one keeps it not ready). */
-  void checkSecretAtStart(
-      @jakarta.enterprise.event.Observes
-          @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
-          Object started) {
+  void checkSecretAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     try {
       key();
     } catch (IllegalStateException refused) {
@@ -103,7 +103,7 @@ public class ShareLinks {
   private synchronized SecretKeySpec key() {
     if (key == null) {
       key =
-          dev.marquee.platform.api.HmacKeys.of(
+          HmacKeys.of(
               configuredSecret,
               "MARQUEE_CATALOG_SHARE_SECRET",
               "share links are signed with a random key of this server alone and die with it.");

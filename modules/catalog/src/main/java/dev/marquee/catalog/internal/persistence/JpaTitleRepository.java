@@ -1,11 +1,13 @@
 package dev.marquee.catalog.internal.persistence;
 
+import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.internal.domain.Title;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,10 +22,10 @@ public class JpaTitleRepository implements TitleRepository {
   }
 
   @Override
-  public java.util.List<Title> published(int limit) {
+  public List<Title> published(int limit) {
     return em.createQuery(
             "SELECT t FROM Title t WHERE t.state = :state ORDER BY t.createdAt DESC", Title.class)
-        .setParameter("state", dev.marquee.catalog.api.TitleState.PUBLISHED)
+        .setParameter("state", TitleState.PUBLISHED)
         .setMaxResults(limit)
         .getResultList();
   }

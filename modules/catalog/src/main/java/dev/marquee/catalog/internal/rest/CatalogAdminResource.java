@@ -2,8 +2,11 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.catalog.internal.admin.AdminTitle;
+import dev.marquee.catalog.internal.admin.Artwork;
 import dev.marquee.catalog.internal.admin.SeriesCatalog;
 import dev.marquee.catalog.internal.admin.TitleEditor;
+import dev.marquee.catalog.internal.domain.Ratings;
+import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,16 +15,20 @@ import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -45,13 +52,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class CatalogAdminResource {
   @Inject TitleEditor editor;
   @Inject SeriesCatalog series;
-  @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
+  @Inject Artwork artwork;
   @Inject CallerProfiles caller;
 
   /** A new series. */
   public record NewSeries(
-      @NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
-      @jakarta.validation.constraints.Size(max = 4000) String synopsis,
+      @NotBlank @Size(max = 200) String name,
+      @Size(max = 4000) String synopsis,
       @NotBlank String category,
       @NotBlank String maturityRating,
       @NotNull Integer releaseYear) {}
@@ -165,11 +172,8 @@ public class CatalogAdminResource {
   }
 
   /** A JPEG or PNG poster or backdrop (at most 5 MB and 8000 pixels a side). */
-  @dev.marquee.platform.api.MaxBodySize(
-      value = dev.marquee.catalog.internal.admin.Artwork.MAX_BYTES,
-      streamed = true,
-      problem = "image-too-large")
-  @jakarta.ws.rs.PUT
+  @MaxBodySize(value = Artwork.MAX_BYTES, streamed = true, problem = "image-too-large")
+  @PUT
   @Path("/titles/{id}/artwork/{kind}")
   @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(summary = "Upload a title's poster or backdrop (JPEG or PNG, audited)")
@@ -193,15 +197,12 @@ public class CatalogAdminResource {
   @APIResponse(responseCode = "404", description = "title-not-found")
   @APIResponse(responseCode = "413", description = "image-too-large")
   public Response artwork(
-      @PathParam("id") String id, @PathParam("kind") String kind, java.io.InputStream body)
-      throws java.io.IOException {
-    byte[] bytes = body.readNBytes(dev.marquee.catalog.internal.admin.Artwork.MAX_BYTES + 1);
+      @PathParam("id") String id, @PathParam("kind") String kind, InputStream body)
+      throws IOException {
+    byte[] bytes = body.readNBytes(Artwork.MAX_BYTES + 1);
     AdminTitle t =
         artwork.upload(
-            CallerProfiles.uuid("id", id),
-            dev.marquee.catalog.internal.admin.Artwork.Kind.of(kind),
-            bytes,
-            caller.account());
+            CallerProfiles.uuid("id", id), Artwork.Kind.of(kind), bytes, caller.account());
     return Response.ok(t).tag(Long.toString(t.version())).build();
   }
 
@@ -233,8 +234,7 @@ public class CatalogAdminResource {
   @APIResponse(responseCode = "413", description = "body-too-large")
   public Response createSeries(
       @NotNull(message = "a JSON body is required") @Valid NewSeries body) {
-    MaturityRating rating =
-        dev.marquee.catalog.internal.domain.Ratings.parse(body.maturityRating()).orElse(null);
+    MaturityRating rating = Ratings.parse(body.maturityRating()).orElse(null);
     if (rating == null) {
       throw ProblemException.badRequest(
           "invalid-maturity-rating", "maturityRating must be one of ALL, 7+, 13+, 16+, 18+.");

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -232,7 +233,7 @@ public class ListsResource {
         body.titleIds().stream().map(t -> CallerProfiles.uuid("titleIds", t)).toList());
   }
 
-  private java.util.UUID profile(String profileId) {
+  private UUID profile(String profileId) {
     return profiles.require(profileId).id().value();
   }
 }

@@ -3,10 +3,13 @@ package dev.marquee.catalog.internal.rest;
 import dev.marquee.catalog.internal.engagement.Reports;
 import dev.marquee.catalog.internal.engagement.TitleStats;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -72,17 +76,13 @@ public class ModerationResource {
   @APIResponse(responseCode = "400", description = "invalid-cursor, invalid-state")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
-  public jakarta.ws.rs.core.Response queue(
+  public Response queue(
       @QueryParam("state") @DefaultValue("OPEN") String state,
-      @QueryParam("limit")
-          @DefaultValue("50")
-          @jakarta.validation.constraints.Min(1)
-          @jakarta.validation.constraints.Max(200)
-          int limit,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
       @QueryParam("cursor") String cursor) {
     String s = Reports.state(state);
     Reports.Page page = reports.queue(s, limit, cursor);
-    var response = jakarta.ws.rs.core.Response.ok(page.reports());
+    var response = Response.ok(page.reports());
     if (page.next() != null) {
       response
           .header("X-Next-Cursor", page.next())
@@ -161,9 +161,8 @@ public class ModerationResource {
       @QueryParam("titleId") String titleId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    LocalDate end =
-        dev.marquee.platform.api.QueryParams.date("to", to, LocalDate.now(ZoneOffset.UTC));
-    LocalDate start = dev.marquee.platform.api.QueryParams.date("from", from, end.minusDays(29));
+    LocalDate end = QueryParams.date("to", to, LocalDate.now(ZoneOffset.UTC));
+    LocalDate start = QueryParams.date("from", from, end.minusDays(29));
     if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() > 366) {
       throw ProblemException.badRequest(
           "invalid-range", "from must not be after to, and the range at most 366 days.");

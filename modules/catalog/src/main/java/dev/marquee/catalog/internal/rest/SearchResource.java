@@ -5,6 +5,7 @@ import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.catalog.internal.domain.MetadataRules;
+import dev.marquee.catalog.internal.domain.Ratings;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import dev.marquee.catalog.internal.search.Cursors;
 import dev.marquee.catalog.internal.search.SearchIndexRelay;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -171,10 +173,10 @@ public class SearchResource {
       scopes = {"operator", "admin"})
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
-  public java.util.Map<String, Object> rebuild() {
+  public Map<String, Object> rebuild() {
     long started = System.nanoTime();
     long indexed = relay.rebuild();
-    return java.util.Map.of(
+    return Map.of(
         "engine",
         search.engine(),
         "indexed",
@@ -251,8 +253,7 @@ public class SearchResource {
         if (label.isEmpty()) {
           continue;
         }
-        MaturityRating rating =
-            dev.marquee.catalog.internal.domain.Ratings.parse(label).orElse(null);
+        MaturityRating rating = Ratings.parse(label).orElse(null);
         if (rating == null) {
           throw ProblemException.badRequest(
               "unknown-maturity-rating",

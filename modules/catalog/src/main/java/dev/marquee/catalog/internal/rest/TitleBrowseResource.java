@@ -2,8 +2,11 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.catalog.api.TitleView;
+import dev.marquee.catalog.internal.admin.Artwork;
 import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
 import dev.marquee.catalog.internal.application.ViewerTitles;
+import dev.marquee.platform.api.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,11 +14,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,7 +69,7 @@ public class TitleBrowseResource {
     }
   }
 
-  @Inject dev.marquee.catalog.internal.admin.Artwork artwork;
+  @Inject Artwork artwork;
 
   /**
    * A published title's poster or backdrop (else the still grabbed from its master), public so that
@@ -70,7 +77,7 @@ public class TitleBrowseResource {
    */
   @GET
   @Path("/{id}/artwork/{kind}")
-  @jakarta.annotation.security.PermitAll
+  @PermitAll
   @Produces({"image/jpeg", "image/png"})
   @Operation(summary = "Fetch a published title's poster or backdrop")
   @APIResponse(
@@ -96,34 +103,32 @@ public class TitleBrowseResource {
   @Extension(name = "x-public", value = "true", parseValue = true)
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "404", description = "artwork-not-found, title-not-found")
-  public jakarta.ws.rs.core.Response artwork(
-      @jakarta.ws.rs.PathParam("id") String id,
-      @jakarta.ws.rs.PathParam("kind") String kind,
-      @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response artwork(
+      @PathParam("id") String id,
+      @PathParam("kind") String kind,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     var image =
         artwork
-            .image(
-                CallerProfiles.uuid("id", id),
-                dev.marquee.catalog.internal.admin.Artwork.Kind.of(kind))
+            .image(CallerProfiles.uuid("id", id), Artwork.Kind.of(kind))
             .orElseThrow(
                 () ->
-                    dev.marquee.platform.api.ProblemException.notFound(
+                    ProblemException.notFound(
                         "artwork-not-found", "This title has no " + kind + " yet."));
     if (image.etag().equals(ifNoneMatch)) {
       try {
         image.bytes().close();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // nothing was read
       }
-      return jakarta.ws.rs.core.Response.notModified().header("ETag", image.etag()).build();
+      return Response.notModified().header("ETag", image.etag()).build();
     }
-    jakarta.ws.rs.core.StreamingOutput body =
+    StreamingOutput body =
         out -> {
           try (var in = image.bytes()) {
             in.transferTo(out);
           }
         };
-    return jakarta.ws.rs.core.Response.ok(body, image.type())
+    return Response.ok(body, image.type())
         .header("ETag", image.etag())
         .header("Content-Length", image.size())
         .header("Cache-Control", "public, max-age=3600")

@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.search;
 
+import dev.marquee.catalog.api.TitleState;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -9,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Writes to the OpenSearch index: creates it (a concrete index behind the alias) when missing,
@@ -17,8 +20,7 @@ import java.util.UUID;
  */
 public final class OpenSearchIndex {
   private static final JsonProvider JSON = JsonProvider.provider();
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(OpenSearchIndex.class.getName());
+  private static final Logger LOG = Logger.getLogger(OpenSearchIndex.class.getName());
 
   private final OpenSearchNode node;
   private final String alias;
@@ -50,7 +52,7 @@ public final class OpenSearchIndex {
     List<JsonObject> lines = new ArrayList<>();
     for (UUID id : changed) {
       JsonObject doc = current.get(id);
-      if (doc != null && "PUBLISHED".equals(doc.getString("state"))) {
+      if (doc != null && TitleState.valueOf(doc.getString("state")) == TitleState.PUBLISHED) {
         lines.add(action("index", alias, id.toString()));
         lines.add(doc);
       } else {
@@ -61,8 +63,7 @@ public final class OpenSearchIndex {
   }
 
   /** A fresh index filled from the database, then swapped in; returns how many titles it holds. */
-  public long rebuild(
-      java.util.function.Consumer<java.util.function.Consumer<List<JsonObject>>> source) {
+  public long rebuild(Consumer<Consumer<List<JsonObject>>> source) {
     String index = alias + "-" + Instant.now().toEpochMilli();
     create(index);
     long[] count = {0};

@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.search;
 
+import dev.marquee.catalog.internal.domain.Ratings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -93,7 +95,7 @@ public class OpenSearchTitleSearch implements TitleSearch {
               d.getString("synopsis"),
               d.getString("category"),
               d.getString("language"),
-              dev.marquee.catalog.internal.domain.Ratings.label(d.getString("maturity")),
+              Ratings.label(d.getString("maturity")),
               d.getInt("year"),
               d.containsKey("durationMs") ? d.getJsonNumber("durationMs").longValue() : null,
               d.getBoolean("offlineAllowed"),
@@ -109,9 +111,7 @@ public class OpenSearchTitleSearch implements TitleSearch {
         facets
             .get(facet)
             .put(
-                facet.equals("maturityRating")
-                    ? dev.marquee.catalog.internal.domain.Ratings.label(key)
-                    : key,
+                facet.equals("maturityRating") ? Ratings.label(key) : key,
                 bucket.getJsonNumber("doc_count").longValue());
       }
     }
@@ -176,7 +176,7 @@ public class OpenSearchTitleSearch implements TitleSearch {
               false));
     }
     if (q.castMember() != null) {
-      filter.add(term("cast", q.castMember().toLowerCase(java.util.Locale.ROOT)));
+      filter.add(term("cast", q.castMember().toLowerCase(Locale.ROOT)));
     }
     JsonObjectBuilder bool = JSON.createObjectBuilder().add("filter", filter);
     if (q.text() != null) {

@@ -7,7 +7,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -39,11 +41,11 @@ public class TitlesPage implements Serializable {
 
   /** A state's name ({@code ?state=PUBLISHED}, the dashboard's links); anything else is any. */
   public void setState(String state) {
-    this.state = state == null ? "" : state.strip().toUpperCase(java.util.Locale.ROOT);
+    this.state = state == null ? "" : state.strip().toUpperCase(Locale.ROOT);
   }
 
   public List<String> getStates() {
-    return java.util.Arrays.stream(TitleState.values()).map(Enum::name).toList();
+    return Arrays.stream(TitleState.values()).map(Enum::name).toList();
   }
 
   private TitleState stateFilter() {

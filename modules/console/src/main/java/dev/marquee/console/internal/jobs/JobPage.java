@@ -17,6 +17,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -51,14 +53,14 @@ public class JobPage implements Serializable {
   /** A chunk cell for the page (Faces EL reads getters). */
   public record Cell(ChunkCell cell) {
     public String getState() {
-      return cell.state();
+      return cell.state().name();
     }
 
     /** The state as a word a screen reader says, with the attempts, server and reason. */
     public String getDescription() {
       StringBuilder text =
           new StringBuilder(
-              cell.rung() + " chunk " + cell.chunk() + ": " + cell.state().toLowerCase());
+              cell.rung() + " chunk " + cell.chunk() + ": " + cell.state().name().toLowerCase());
       if (cell.attempts() > 1) {
         text.append(", ").append(cell.attempts()).append(" attempts");
       }
@@ -77,11 +79,11 @@ public class JobPage implements Serializable {
 
     public String getSymbol() {
       return switch (cell.state()) {
-        case "DONE" -> "\u2713";
-        case "RETRIED" -> "R";
-        case "RUNNING" -> "\u2026";
-        case "FAILED" -> "\u2717";
-        default -> "\u00b7";
+        case DONE -> "\u2713";
+        case RETRIED -> "R";
+        case RUNNING -> "\u2026";
+        case FAILED -> "\u2717";
+        case PENDING -> "\u00b7";
       };
     }
   }
@@ -111,7 +113,7 @@ public class JobPage implements Serializable {
     if (getGrid() == null) {
       return List.of();
     }
-    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     grid.cells().stream()
         .filter(c -> c.server() != null)
         .forEach(c -> counts.merge(c.server(), 1, Integer::sum));

@@ -1,5 +1,6 @@
 package dev.marquee.console.internal.jobs;
 
+import jakarta.batch.runtime.BatchStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,11 +44,16 @@ public final class JobStates {
 
   /** The group of a batch status, null when it is in none. */
   public static Group groupOf(String status) {
-    return switch (status == null ? "" : status) {
-      case "STARTING", "STARTED", "STOPPING" -> Group.RUNNING;
-      case "FAILED" -> Group.FAILED;
-      default -> null;
-    };
+    for (BatchStatus s : BatchStatus.values()) {
+      if (s.name().equals(status)) {
+        return switch (s) {
+          case STARTING, STARTED, STOPPING -> Group.RUNNING;
+          case FAILED -> Group.FAILED;
+          default -> null;
+        };
+      }
+    }
+    return null;
   }
 
   /** How many of the rows are in the group. */

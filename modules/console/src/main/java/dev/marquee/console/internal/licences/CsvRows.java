@@ -2,6 +2,7 @@ package dev.marquee.console.internal.licences;
 
 import dev.marquee.console.internal.web.Cells;
 import dev.marquee.drm.api.LicenceDecision;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,9 +20,7 @@ final class CsvRows {
   private CsvRows() {}
 
   static String row(
-      LicenceDecision d,
-      Function<java.util.UUID, String> emails,
-      Function<java.util.UUID, String> titles) {
+      LicenceDecision d, Function<UUID, String> emails, Function<UUID, String> titles) {
     return Stream.of(
             d.at().toString(),
             d.kind(),

@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -45,7 +47,7 @@ public class ContentKeyStore {
     UUID kid = UUID.randomUUID();
     String kek = keks.activeId();
     byte[] wrapped = keks.wrap(key, aad(titleId, type, kid));
-    java.util.Arrays.fill(key, (byte) 0);
+    Arrays.fill(key, (byte) 0);
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -95,7 +97,7 @@ public class ContentKeyStore {
     try {
       return new ContentKey(w.titleId(), w.type(), w.keyId(), key);
     } finally {
-      java.util.Arrays.fill(key, (byte) 0);
+      Arrays.fill(key, (byte) 0);
     }
   }
 
@@ -113,7 +115,7 @@ public class ContentKeyStore {
     ContentKey key = unwrap(old);
     byte[] raw = key.key();
     byte[] wrapped = keks.wrap(raw, aad(old.titleId(), old.type(), old.keyId()));
-    java.util.Arrays.fill(raw, (byte) 0);
+    Arrays.fill(raw, (byte) 0);
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -132,7 +134,7 @@ public class ContentKeyStore {
 
   /** Number of keys per KEK id. */
   public Map<String, Long> countByKek() {
-    Map<String, Long> counts = new java.util.TreeMap<>();
+    Map<String, Long> counts = new TreeMap<>();
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement("SELECT kek_id, count(*) FROM drm.content_keys GROUP BY kek_id");

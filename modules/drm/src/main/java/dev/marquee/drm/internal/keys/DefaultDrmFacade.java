@@ -13,6 +13,7 @@ import dev.marquee.drm.api.TrackType;
 import dev.marquee.drm.internal.licence.LicenceAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,7 @@ public class DefaultDrmFacade implements DrmFacade {
   }
 
   @Override
-  public LicenceOutcomes licenceOutcomes(java.time.Instant from, java.time.Instant to) {
+  public LicenceOutcomes licenceOutcomes(Instant from, Instant to) {
     return audit.outcomes(from, to);
   }
 

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -94,9 +95,9 @@ public class KeyEncryptionKeys {
   }
 
   /** The configured KEKs' ids, in configuration order (never their material). */
-  public java.util.List<String> ids() {
+  public List<String> ids() {
     load();
-    return java.util.List.copyOf(keys.keySet());
+    return List.copyOf(keys.keySet());
   }
 
   public boolean knows(String kekId) {

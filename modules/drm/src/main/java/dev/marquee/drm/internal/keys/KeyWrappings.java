@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -37,8 +38,7 @@ final class KeyWrappings {
         keysByKek.entrySet().stream()
             .filter(e -> e.getValue() > 0 && !knows.test(e.getKey()))
             .collect(
-                Collectors.toMap(
-                    Map.Entry::getKey, Map.Entry::getValue, Long::sum, java.util.TreeMap::new));
+                Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
     if (unknown.isEmpty()) {
       return Optional.empty();
     }

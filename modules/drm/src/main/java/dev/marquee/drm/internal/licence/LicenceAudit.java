@@ -1,5 +1,6 @@
 package dev.marquee.drm.internal.licence;
 
+import dev.marquee.accounts.api.SecurityLevel;
 import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecision;
 import dev.marquee.drm.api.LicenceDecisionPage;
@@ -56,7 +57,7 @@ public class LicenceAudit {
       UUID session,
       UUID title,
       List<UUID> kids,
-      dev.marquee.accounts.api.SecurityLevel level) {
+      SecurityLevel level) {
     String keys =
         kids == null ? null : String.join(",", kids.stream().map(UUID::toString).toList());
     if (keys != null && keys.length() > 400) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,7 +71,7 @@ public class LicenceService {
    * Decides, then lets {@code beforeGranting} refuse or record more (an offline licence's slot)
    * before the decision is audited.
    */
-  public Granted decide(Ask ask, java.util.function.Consumer<Granted> beforeGranting) {
+  public Granted decide(Ask ask, Consumer<Granted> beforeGranting) {
     PlaybackGrant session = null;
     // The device's level once the playback rules read it, for the audit (null if refused before).
     SecurityLevel[] level = new SecurityLevel[1];

@@ -10,6 +10,7 @@ import dev.marquee.drm.internal.licence.LicenceService.Granted;
 import dev.marquee.drm.internal.licence.OfflineLicences;
 import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
 import dev.marquee.platform.api.MaxBodySize;
+import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,7 +63,7 @@ public class LicenceResource {
    */
   @Inject
   @ConfigProperty(name = "marquee.drm.region-header")
-  java.util.Optional<String> regionHeader;
+  Optional<String> regionHeader;
 
   @Context HttpHeaders headers;
   @Context UriInfo uri;
@@ -231,16 +233,8 @@ public class LicenceResource {
                         request.kids(),
                         g.playability().offlineLicences()));
     OfflineLicence licence = issued[0];
-    String jwk = JwkSets.of(granted.keys(), "persistent-license");
     String json =
-        jwk.substring(0, jwk.length() - 1)
-            + ",\"licenceId\":\""
-            + licence.id()
-            + "\",\"expiresAt\":\""
-            + licence.expiresAt()
-            + "\",\"playSeconds\":"
-            + licence.playSeconds()
-            + "}";
+        JwkSets.offline(granted.keys(), licence.id(), licence.expiresAt(), licence.playSeconds());
     return Response.status(201).entity(json).header("Cache-Control", "no-store").build();
   }
 
@@ -277,7 +271,7 @@ public class LicenceResource {
     try {
       keyId = UUID.fromString(kid);
     } catch (IllegalArgumentException e) {
-      throw dev.marquee.platform.api.ProblemException.badRequest(
+      throw ProblemException.badRequest(
           "invalid-licence-request", "Key id " + kid + " is not a UUID.");
     }
     Credential credential = credential(header, query);

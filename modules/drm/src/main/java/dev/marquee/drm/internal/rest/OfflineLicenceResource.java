@@ -1,9 +1,13 @@
 package dev.marquee.drm.internal.rest;
 
 import dev.marquee.accounts.api.AccountId;
+import dev.marquee.accounts.api.DeviceId;
+import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.LicenceDenied;
 import dev.marquee.drm.internal.keys.ContentKeyStore;
+import dev.marquee.drm.internal.licence.DefaultPlaybackPolicy;
 import dev.marquee.drm.internal.licence.LicenceAudit;
 import dev.marquee.drm.internal.licence.OfflineLicences;
 import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
@@ -19,13 +23,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,16 +54,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class OfflineLicenceResource {
   @Inject OfflineLicences offline;
   @Inject ContentKeyStore keys;
-  @Inject dev.marquee.drm.internal.licence.DefaultPlaybackPolicy policy;
-  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers;
+  @Inject DefaultPlaybackPolicy policy;
+  @Context HttpHeaders headers;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "marquee.drm.region-header")
-  java.util.Optional<String> regionHeader;
+  @ConfigProperty(name = "marquee.drm.region-header")
+  Optional<String> regionHeader;
 
   @Inject LicenceAudit audit;
   @Inject CallerIdentity caller;
-  @jakarta.ws.rs.core.Context SecurityContext security;
+  @Context SecurityContext security;
 
   /** An offline licence as its holder sees it. */
   public record OfflineLicenceResponse(
@@ -176,9 +184,9 @@ public class OfflineLicenceResource {
       // offline-allowed, entitlement, region, window, maturity.
       policy.check(
           new AccountId(licence.accountId()),
-          new dev.marquee.accounts.api.ProfileId(licence.profileId()),
-          new dev.marquee.accounts.api.DeviceId(licence.deviceId()),
-          new dev.marquee.catalog.api.TitleId(licence.titleId()),
+          new ProfileId(licence.profileId()),
+          new DeviceId(licence.deviceId()),
+          new TitleId(licence.titleId()),
           regionHeader.map(headers::getHeaderString).orElse(null),
           true);
       offline.markPlayed(licence.id(), now);

@@ -16,11 +16,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -71,7 +73,7 @@ public class MasterVerifier {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       long copied;
       try (InputStream in = new DigestInputStream(storage.open(key), sha256)) {
-        copied = Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        copied = Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
       }
       if (copied != expectedSize) {
         throw MasterRules.rejected(
@@ -103,7 +105,7 @@ public class MasterVerifier {
       try {
         still = FrameGrab.jpeg(local, media.durationSeconds() / 10, 640);
       } catch (RuntimeException e) {
-        java.util.logging.Logger.getLogger(MasterVerifier.class.getName())
+        Logger.getLogger(MasterVerifier.class.getName())
             .warning("No still from master " + key + ": " + e.getMessage());
       }
       List<EmbeddedSubtitles.Track> subtitles = List.of();
@@ -111,7 +113,7 @@ public class MasterVerifier {
         try {
           subtitles = EmbeddedSubtitles.read(local);
         } catch (RuntimeException e) {
-          java.util.logging.Logger.getLogger(MasterVerifier.class.getName())
+          Logger.getLogger(MasterVerifier.class.getName())
               .warning("Subtitles of master " + key + " unreadable: " + e.getMessage());
         }
       }

@@ -20,9 +20,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +36,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -124,11 +131,11 @@ public class UploadService {
     }
     // The part is spooled to a local file first: the client's stream can be read only once, and the
     // S3 client must be able to send the part again when the store asks it to retry.
-    java.nio.file.Path spool = null;
+    Path spool = null;
     try {
-      spool = java.nio.file.Files.createTempFile("marquee-part-", ".bin");
+      spool = Files.createTempFile("marquee-part-", ".bin");
       long received;
-      try (var out = java.nio.file.Files.newOutputStream(spool)) {
+      try (var out = Files.newOutputStream(spool)) {
         received = body.transferTo(out);
       }
       if (received != length) {
@@ -143,14 +150,14 @@ public class UploadService {
                 + " bytes; send it again.");
       }
       storage.uploadPart(upload.storageKey(), upload.s3UploadId(), number, spool);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw ProblemException.badRequest(
           "incomplete-part", "Part " + number + " was cut off before its end; send it again.");
     } finally {
       if (spool != null) {
         try {
-          java.nio.file.Files.deleteIfExists(spool);
-        } catch (java.io.IOException e) {
+          Files.deleteIfExists(spool);
+        } catch (IOException e) {
           LOG.fine(() -> "Temporary part file left behind: " + e.getMessage());
         }
       }
@@ -184,7 +191,7 @@ public class UploadService {
           upload.storageKey(),
           upload.s3UploadId(),
           stored.values().stream()
-              .sorted(java.util.Comparator.comparingInt(UploadedPart::partNumber))
+              .sorted(Comparator.comparingInt(UploadedPart::partNumber))
               .toList());
     } catch (RuntimeException e) {
       // Nothing was joined yet: the creator can send the missing parts, or retry.
@@ -221,13 +228,11 @@ public class UploadService {
             "titles/"
                 + created.id()
                 + "/artwork/still-"
-                + HexFormat.of()
-                    .formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(still), 0, 8)
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(still), 0, 8)
                 + ".jpg";
         storage.put(stillKey, still, "image/jpeg");
         catalog.useStill(created.id(), stillKey);
-      } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+      } catch (RuntimeException | NoSuchAlgorithmException e) {
         LOG.warning(() -> "Title " + created.id() + " has no still: " + e.getMessage());
       }
     }
@@ -304,14 +309,14 @@ public class UploadService {
   }
 
   private static List<Integer> missingParts(PartPlan plan, Map<Integer, UploadedPart> stored) {
-    return java.util.stream.IntStream.rangeClosed(1, plan.partCount())
+    return IntStream.rangeClosed(1, plan.partCount())
         .filter(n -> stored.get(n) == null || stored.get(n).size() != plan.expectedSize(n))
         .boxed()
         .toList();
   }
 
   private static List<Integer> allParts(PartPlan plan) {
-    return java.util.stream.IntStream.rangeClosed(1, plan.partCount()).boxed().toList();
+    return IntStream.rangeClosed(1, plan.partCount()).boxed().toList();
   }
 
   private static long expectedSize(PartPlan plan, int number) {

@@ -28,7 +28,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,8 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AudioTrackService {
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(AudioTrackService.class.getName());
+  private static final Logger LOG = Logger.getLogger(AudioTrackService.class.getName());
   @Inject CatalogFacade catalog;
   @Inject ObjectStorage storage;
   @Inject AudioTrackRepository tracks;
@@ -111,7 +112,7 @@ public class AudioTrackService {
           "unsupported-container",
           "Audio rejected",
           e.getMessage(),
-          java.util.Map.of("container", e.container(), "accepted", e.accepted().demuxers()));
+          Map.of("container", e.container(), "accepted", e.accepted().demuxers()));
     } catch (MediaProbeException e) {
       throw rejected(
           e.reason() == MediaProbeException.Reason.NOT_MEDIA ? "not-audio" : "corrupt-audio",

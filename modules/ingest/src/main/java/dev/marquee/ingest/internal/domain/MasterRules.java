@@ -7,6 +7,7 @@ import dev.marquee.platform.api.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** What Marquee accepts as a master, beyond being readable media. */
 public final class MasterRules {
@@ -27,7 +28,7 @@ public final class MasterRules {
           "Video codec "
               + video.codec()
               + " is not supported; use one of "
-              + String.join(", ", new java.util.TreeSet<>(VIDEO_CODECS))
+              + String.join(", ", new TreeSet<>(VIDEO_CODECS))
               + ".");
     }
     if (media.durationSeconds() <= 0 || video.frames() == 0) {

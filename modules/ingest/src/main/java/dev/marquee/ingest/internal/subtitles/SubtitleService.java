@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -122,9 +125,9 @@ public class SubtitleService {
 
   private static String digest(byte[] bytes) {
     try {
-      byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-      return java.util.HexFormat.of().formatHex(sha, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return HexFormat.of().formatHex(sha, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
   }

@@ -2,6 +2,8 @@ package dev.marquee.media.internal.ffmpeg;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
+import java.nio.charset.StandardCharsets;
+
 /** FFmpeg error codes as words. */
 final class FfmpegErrors {
   private FfmpegErrors() {}
@@ -13,7 +15,7 @@ final class FfmpegErrors {
     while (end < buffer.length && buffer[end] != 0) {
       end++;
     }
-    return new String(buffer, 0, end, java.nio.charset.StandardCharsets.UTF_8) + " (" + code + ")";
+    return new String(buffer, 0, end, StandardCharsets.UTF_8) + " (" + code + ")";
   }
 
   /** Throws when a native call failed. */

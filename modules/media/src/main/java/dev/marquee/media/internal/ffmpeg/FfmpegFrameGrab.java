@@ -32,6 +32,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import dev.marquee.media.api.AcceptedContainers;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -175,7 +176,7 @@ public final class FfmpegFrameGrab {
       return stored;
     }
     BufferedImage turned = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    java.awt.Graphics2D g = turned.createGraphics();
+    Graphics2D g = turned.createGraphics();
     try {
       g.translate(width / 2.0, height / 2.0);
       g.rotate(Math.toRadians(rotation));

@@ -24,6 +24,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.EmbeddedSubtitles;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,9 +147,9 @@ public final class FfmpegSubtitleReader {
         AVSubtitleRect rect = subtitle.rects(r);
         String text =
             rect.ass() != null && !rect.ass().isNull()
-                ? AssText.plain(rect.ass().getString(java.nio.charset.StandardCharsets.UTF_8))
+                ? AssText.plain(rect.ass().getString(StandardCharsets.UTF_8))
                 : rect.text() != null && !rect.text().isNull()
-                    ? rect.text().getString(java.nio.charset.StandardCharsets.UTF_8)
+                    ? rect.text().getString(StandardCharsets.UTF_8)
                     : "";
         for (String line : text.split("\n")) {
           if (!line.isBlank()) {

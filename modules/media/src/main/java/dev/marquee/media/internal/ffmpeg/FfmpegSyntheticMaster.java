@@ -31,7 +31,9 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
@@ -41,6 +43,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 
@@ -73,8 +76,7 @@ public final class FfmpegSyntheticMaster {
 
   static {
     // libx264 and the AAC encoder report statistics at INFO; only errors belong in our logs.
-    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(
-        org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    av_log_set_level(AV_LOG_ERROR);
   }
 
   private FfmpegSyntheticMaster() {}
@@ -164,8 +166,7 @@ public final class FfmpegSyntheticMaster {
       encoder.width(spec.width());
       encoder.height(spec.height());
       // Motion JPEG wants full-range pictures; the layout in memory is the same.
-      encoder.pix_fmt(
-          jpeg ? org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P : AV_PIX_FMT_YUV420P);
+      encoder.pix_fmt(jpeg ? AV_PIX_FMT_YUVJ420P : AV_PIX_FMT_YUV420P);
       encoder.time_base(rational(1, spec.framesPerSecond()));
       encoder.framerate(rational(spec.framesPerSecond(), 1));
       encoder.gop_size(spec.framesPerSecond() * 2);

@@ -14,6 +14,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.MediaProbeException;
 import dev.marquee.media.api.UnsupportedContainerException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -90,8 +91,7 @@ public final class RestrictedInput {
     }
     byte[] head = new byte[7];
     int read = avio_read(io, head, head.length);
-    return read == head.length
-        && "#EXTM3U".equals(new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+    return read == head.length && "#EXTM3U".equals(new String(head, StandardCharsets.US_ASCII));
   }
 
   /** The demuxer FFmpeg's probe picks, and whether it is sure (score above its retry level). */

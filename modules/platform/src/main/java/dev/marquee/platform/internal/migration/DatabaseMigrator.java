@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ public class DatabaseMigrator {
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
-  @jakarta.inject.Inject private Event<SchemasMigrated> schemasMigrated;
+  @Inject private Event<SchemasMigrated> schemasMigrated;
 
   private volatile boolean migrated;
   private volatile String lastFailure = "not started";
@@ -83,7 +85,7 @@ public class DatabaseMigrator {
       migrated = true;
       lastFailure = null;
       LOG.info("Database schemas are up to date.");
-      schemasMigrated.fire(new SchemasMigrated(java.time.Instant.now()));
+      schemasMigrated.fire(new SchemasMigrated(Instant.now()));
       return true;
     } catch (RuntimeException e) {
       lastFailure = e.getMessage();

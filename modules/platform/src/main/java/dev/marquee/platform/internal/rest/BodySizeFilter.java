@@ -5,6 +5,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class BodySizeFilter implements ContainerRequestFilter {
     }
   }
 
-  private jakarta.ws.rs.core.Response tooLarge() {
+  private Response tooLarge() {
     return ProblemResponses.of(
         413,
         problem,

@@ -2,6 +2,7 @@ package dev.marquee.platform.internal.rest;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -33,7 +34,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   private static String fieldOf(ConstraintViolation<?> violation) {
     String field = "request";
     for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.METHOD) {
+      if (node.getName() != null && node.getKind() != ElementKind.METHOD) {
         field = node.getName();
       }
     }

@@ -11,9 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,7 +44,7 @@ public class DependencyStatusResource {
   public record DependencyStatus(String name, boolean up, String detail) {}
 
   /** All dependencies of this server. */
-  public record DependencyReport(boolean up, java.util.List<DependencyStatus> dependencies) {}
+  public record DependencyReport(boolean up, List<DependencyStatus> dependencies) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -61,8 +64,7 @@ public class DependencyStatusResource {
   public DependencyReport check() {
     var database = database();
     var objects = objectStorage();
-    return new DependencyReport(
-        database.up() && objects.up(), java.util.List.of(database, objects));
+    return new DependencyReport(database.up() && objects.up(), List.of(database, objects));
   }
 
   private DependencyStatus database() {
@@ -90,14 +92,14 @@ public class DependencyStatusResource {
         read = in.readAllBytes();
       }
       storage.delete(key);
-      boolean same = java.util.Arrays.equals(payload, read);
+      boolean same = Arrays.equals(payload, read);
       return new DependencyStatus(
           "object-storage",
           same,
           "bucket "
               + storage.bucket()
               + (same ? ": write, read and delete succeeded" : ": read back differs"));
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | IOException e) {
       return new DependencyStatus(
           "object-storage", false, "bucket " + storage.bucket() + ": " + e.getMessage());
     }

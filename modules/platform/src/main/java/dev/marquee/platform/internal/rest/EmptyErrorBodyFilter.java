@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 
 /**
  * Liberty's security filter aborts unauthenticated calls with a bare 401 (and RESTEasy may do the
@@ -39,8 +40,7 @@ public class EmptyErrorBodyFilter implements ContainerResponseFilter {
                   response.getStatusInfo().getReasonPhrase(),
                   null);
         };
-    response.setEntity(
-        problem.getEntity(), new java.lang.annotation.Annotation[0], problem.getMediaType());
+    response.setEntity(problem.getEntity(), new Annotation[0], problem.getMediaType());
     response.getHeaders().putAll(problem.getHeaders());
     if (response.getStatus() == 401 && request.getHeaderString("Authorization") != null) {
       // RFC 6750 section 3: say why a presented token was refused.

@@ -1,10 +1,12 @@
 package dev.marquee.platform.internal.rest;
 
+import dev.marquee.platform.api.BatchJobs;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RequestScoped
 @RolesAllowed({"operator", "admin"})
 public class JobStatusResource {
-  @jakarta.inject.Inject dev.marquee.platform.api.BatchJobs jobs;
+  @Inject BatchJobs jobs;
 
   /** One execution of a job. */
   public record JobStatus(

@@ -3,6 +3,11 @@ package dev.marquee.platform.internal.rest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,12 +25,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   /** Connection failures (SQLState class 08, refused sockets, an exhausted pool) are transient. */
   static boolean isDatabaseUnavailable(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException
-          || t instanceof java.net.ConnectException) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof ConnectException) {
         return true;
       }
-      if (t instanceof java.sql.SQLException sql
+      if (t instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("08")) {
         return true;
@@ -75,7 +80,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         "internal-error",
         "Internal error",
         "Marquee could not complete the request. Quote incident " + incident + " to an operator.",
-        java.util.Map.of("incident", incident));
+        Map.of("incident", incident));
   }
 
   /** 503 naming the dependency out of reach, with a Retry-After. */

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,11 +26,14 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Object storage on S3 through aws-sdk-java-v2. The same code talks to AWS, to any S3-compatible
@@ -73,7 +79,7 @@ public class S3ObjectStorage implements ObjectStorage {
   int maxConnections;
 
   private S3Client client;
-  private software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
+  private S3Presigner presigner;
   private volatile boolean bucketChecked;
 
   @PostConstruct
@@ -83,7 +89,7 @@ public class S3ObjectStorage implements ObjectStorage {
             .httpClient(
                 Apache5HttpClient.builder()
                     .maxConnections(maxConnections)
-                    .connectionTimeout(java.time.Duration.ofSeconds(5))
+                    .connectionTimeout(Duration.ofSeconds(5))
                     .tcpKeepAlive(true)
                     .build())
             .region(Region.of(region))
@@ -99,12 +105,10 @@ public class S3ObjectStorage implements ObjectStorage {
     }
     client = builder.build();
     var presignerBuilder =
-        software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+        S3Presigner.builder()
             .region(Region.of(region))
             .serviceConfiguration(
-                software.amazon.awssdk.services.s3.S3Configuration.builder()
-                    .pathStyleAccessEnabled(pathStyle)
-                    .build());
+                S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
     if (!endpoint.isBlank()) {
       presignerBuilder.endpointOverride(URI.create(endpoint));
     }
@@ -237,8 +241,8 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public java.util.List<UploadedPart> listParts(String key, String uploadId) {
-    java.util.List<UploadedPart> parts = new java.util.ArrayList<>();
+  public List<UploadedPart> listParts(String key, String uploadId) {
+    List<UploadedPart> parts = new ArrayList<>();
     Integer marker = null;
     while (true) {
       Integer from = marker;
@@ -259,16 +263,10 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public void completeMultipartUpload(
-      String key, String uploadId, java.util.List<UploadedPart> parts) {
+  public void completeMultipartUpload(String key, String uploadId, List<UploadedPart> parts) {
     var completed =
         parts.stream()
-            .map(
-                p ->
-                    software.amazon.awssdk.services.s3.model.CompletedPart.builder()
-                        .partNumber(p.partNumber())
-                        .eTag(p.etag())
-                        .build())
+            .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.etag()).build())
             .toList();
     client.completeMultipartUpload(
         b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(completed)));
@@ -280,8 +278,7 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public URI presignPartUpload(
-      String key, String uploadId, int partNumber, java.time.Duration validity) {
+  public URI presignPartUpload(String key, String uploadId, int partNumber, Duration validity) {
     return URI.create(
         presigner
             .presignUploadPart(
@@ -298,7 +295,7 @@ public class S3ObjectStorage implements ObjectStorage {
   }
 
   @Override
-  public URI presignGet(String key, java.time.Duration validity) {
+  public URI presignGet(String key, Duration validity) {
     return URI.create(
         presigner
             .presignGetObject(

@@ -1,6 +1,7 @@
 package dev.marquee.playback.internal.manifest;
 
 import dev.marquee.transcode.api.RenditionView;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class DashManifest {
         .append("\">\n  <Period id=\"1\" start=\"PT0S\">\n");
     Map<String, List<RenditionView>> byKey = new LinkedHashMap<>();
     for (RenditionView v : in.video()) {
-      byKey.computeIfAbsent(v.keyId(), k -> new java.util.ArrayList<>()).add(v);
+      byKey.computeIfAbsent(v.keyId(), k -> new ArrayList<>()).add(v);
     }
     int set = 1;
     for (Map.Entry<String, List<RenditionView>> group : byKey.entrySet()) {

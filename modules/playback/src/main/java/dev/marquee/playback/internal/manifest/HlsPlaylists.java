@@ -3,9 +3,12 @@ package dev.marquee.playback.internal.manifest;
 import dev.marquee.transcode.api.RenditionView;
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * HLS (RFC 8216, version 7, fMP4) for one session: a multivariant playlist with BANDWIDTH,
@@ -22,14 +25,13 @@ public final class HlsPlaylists {
   /**
    * @param mediaUrl URL of a media playlist by rendition name (with a URL ticket if need be)
    */
-  public static String multivariant(
-      ManifestInput in, java.util.function.Function<String, String> mediaUrl) {
+  public static String multivariant(ManifestInput in, Function<String, String> mediaUrl) {
     StringBuilder m = new StringBuilder(2048);
     m.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
     // The default is the first main track (never audio description), in the title's order.
     RenditionView defaultAudio =
         in.audio().stream().filter(a -> !a.describesVideo()).findFirst().orElse(null);
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (RenditionView a : in.audio()) {
       String lang = a.language() == null ? "und" : a.language();
       // NAME is unique in its group: a second track in a language is told apart by its rendition.

@@ -2,6 +2,7 @@ package dev.marquee.playback.internal.manifest;
 
 import dev.marquee.transcode.api.RenditionView;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a session's manifests are made of.
@@ -23,7 +24,7 @@ public record ManifestInput(
     String scheme,
     String originQuery,
     String licenceUrl,
-    java.util.function.Function<String, String> hlsKeyUrl) {
+    Function<String, String> hlsKeyUrl) {
 
   /**
    * A WebVTT subtitle file: one for the whole title.

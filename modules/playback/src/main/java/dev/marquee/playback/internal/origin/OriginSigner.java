@@ -1,6 +1,9 @@
 package dev.marquee.playback.internal.origin;
 
+import dev.marquee.platform.api.HmacKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -119,10 +122,7 @@ public class OriginSigner {
   }
 
   /** Checks the configured secret when the application starts (a short one keeps it not ready). */
-  void checkSecretAtStart(
-      @jakarta.enterprise.event.Observes
-          @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
-          Object started) {
+  void checkSecretAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     try {
       key();
     } catch (IllegalStateException refused) {
@@ -133,7 +133,7 @@ public class OriginSigner {
   private synchronized SecretKeySpec key() {
     if (key == null) {
       key =
-          dev.marquee.platform.api.HmacKeys.of(
+          HmacKeys.of(
               configuredSecret,
               "MARQUEE_ORIGIN_SECRET",
               "segment URLs are signed with a random key of this server alone; other servers and"

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resume positions: written every 30 s and on pause, seek and stop by each device; the newest
@@ -31,8 +32,7 @@ public class PositionService {
   @Inject EntitlementsFacade entitlements;
 
   /** Title lengths, which writes check positions against; kept a minute per title. */
-  private final java.util.concurrent.ConcurrentHashMap<UUID, Length> lengths =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<UUID, Length> lengths = new ConcurrentHashMap<>();
 
   private record Length(Long millis, long readAtNanos) {}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -88,8 +89,7 @@ public class QoeService {
       throw invalid(at.substring(0, at.length() - 1), "must be an object");
     }
     if (e.type() == null || !TYPES.contains(e.type())) {
-      throw invalid(
-          at + "type", "must be one of " + String.join(", ", new java.util.TreeSet<>(TYPES)));
+      throw invalid(at + "type", "must be one of " + String.join(", ", new TreeSet<>(TYPES)));
     }
     if (e.seq() < 0 || e.seq() > 1_000_000) {
       throw invalid(at + "seq", "must be between 0 and 1000000");

@@ -3,6 +3,7 @@ package dev.marquee.playback.internal.qoe;
 import dev.marquee.playback.api.QoeDaySummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -108,7 +109,7 @@ public class QoeStore {
           long rebufferMs = r.getLong("rebuffer_ms");
           long playedMs = r.getLong("played_ms");
           long errors = r.getLong("error_sessions");
-          java.math.BigDecimal bitrate = r.getBigDecimal("avg_bitrate");
+          BigDecimal bitrate = r.getBigDecimal("avg_bitrate");
           days.add(
               new QoeDay(
                   r.getObject("title_id", UUID.class).toString(),

@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -152,7 +154,7 @@ public class ManifestResource {
       return privately(HlsPlaylists.images(in, in.thumbnails()), "application/vnd.apple.mpegurl");
     }
     RenditionView rendition =
-        java.util.stream.Stream.concat(in.video().stream(), in.audio().stream())
+        Stream.concat(in.video().stream(), in.audio().stream())
             .filter(r -> r.name().equals(name))
             .findFirst()
             .orElseThrow(
@@ -234,7 +236,7 @@ public class ManifestResource {
                 f ->
                     new ManifestInput.Subtitle(
                         f.language(), "/api/origin/" + f.storageKey() + "?" + subtitleQuery))
-            .sorted(java.util.Comparator.comparing(ManifestInput.Subtitle::language))
+            .sorted(Comparator.comparing(ManifestInput.Subtitle::language))
             .toList();
     RenditionView thumbnails = all.stream().filter(RenditionView::isImage).findFirst().orElse(null);
     return new ManifestInput(

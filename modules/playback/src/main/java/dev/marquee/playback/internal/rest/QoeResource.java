@@ -1,6 +1,7 @@
 package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.QueryParams;
 import dev.marquee.playback.internal.qoe.QoeDay;
 import dev.marquee.playback.internal.qoe.QoeEvent;
 import dev.marquee.playback.internal.qoe.QoeService;
@@ -126,11 +127,8 @@ public class QoeResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    LocalDate end = dev.marquee.platform.api.QueryParams.date("to", to, today);
-    return qoe.days(
-        uuid(titleId),
-        dev.marquee.platform.api.QueryParams.date("from", from, end.minusDays(29)),
-        end);
+    LocalDate end = QueryParams.date("to", to, today);
+    return qoe.days(uuid(titleId), QueryParams.date("from", from, end.minusDays(29)), end);
   }
 
   private static UUID uuid(String value) {

@@ -1,6 +1,9 @@
 package dev.marquee.playback.internal.session;
 
+import dev.marquee.platform.api.HmacKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,10 +52,7 @@ public class SessionTokens {
   }
 
   /** Checks the configured secret when the application starts (a short one keeps it not ready). */
-  void checkSecretAtStart(
-      @jakarta.enterprise.event.Observes
-          @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
-          Object started) {
+  void checkSecretAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     try {
       key();
     } catch (IllegalStateException refused) {
@@ -64,7 +64,7 @@ public class SessionTokens {
     if (key == null) {
       var secret = configuredSecret.map(SessionTokens::decode);
       key =
-          dev.marquee.platform.api.HmacKeys.ofBytes(
+          HmacKeys.ofBytes(
               secret,
               "MARQUEE_PLAYBACK_TOKEN_SECRET",
               "playback tokens are signed with a random key of this server alone; other servers"

@@ -15,6 +15,7 @@ import jakarta.batch.operations.JobExecutionIsRunningException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +40,10 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class JobConsole {
-  private static final Set<String> FINISHED_UNSUCCESSFULLY = Set.of("FAILED", "STOPPED");
-  private static final Set<String> RUNNING = Set.of("STARTING", "STARTED");
+  private static final Set<BatchStatus> FINISHED_UNSUCCESSFULLY =
+      EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+  private static final Set<BatchStatus> RUNNING =
+      EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED);
 
   @Inject TranscodeLedger ledger;
   @Inject TranscodeService service;
@@ -65,12 +69,13 @@ public class JobConsole {
             .thenComparing(ChunkTask::rung)
             .thenComparingInt(ChunkTask::chunkIndex));
     List<String> rungs = tasks.stream().map(ChunkTask::rung).distinct().toList();
+    BatchStatus jobStatus = BatchStatus.valueOf(summary.status());
     List<ChunkCell> cells =
         tasks.stream()
             .map(
                 t -> {
-                  String state = cellState(t, summary.status());
-                  String reason = "FAILED".equals(state) ? failureOf(job) : null;
+                  ChunkCell.State state = cellState(t, jobStatus);
+                  String reason = state == ChunkCell.State.FAILED ? failureOf(job) : null;
                   return new ChunkCell(
                       t.rung(), t.chunkIndex(), state, t.attempts(), t.encodedBy(), reason);
                 })
@@ -85,7 +90,7 @@ public class JobConsole {
         ledger
             .findJob(jobId)
             .orElseThrow(() -> ProblemException.notFound("job-not-found", "No job " + jobId + "."));
-    String status = status(job);
+    BatchStatus status = status(job);
     Long execution = job.executionId();
     try {
       switch (action) {
@@ -116,7 +121,8 @@ public class JobConsole {
     return summary(ledger.job(jobId), ledger.tasks(jobId));
   }
 
-  private static void requireStatus(UUID jobId, String status, Set<String> allowed, String rule) {
+  private static void requireStatus(
+      UUID jobId, BatchStatus status, Set<BatchStatus> allowed, String rule) {
     if (!allowed.contains(status)) {
       throw ProblemException.conflict(
           "job-action-refused", "Job " + jobId + " is " + status + "; " + rule + ".");
@@ -125,17 +131,17 @@ public class JobConsole {
 
   private JobSummary summary(TranscodeJob job, List<ChunkTask> tasks) {
     Instant ended = null;
-    String status = "STARTING";
+    BatchStatus status = BatchStatus.STARTING;
     if (job.executionId() != null) {
       JobExecution execution = jobs.execution(job.executionId());
-      status = execution.getBatchStatus().name();
+      status = execution.getBatchStatus();
       ended = execution.getEndTime() == null ? null : execution.getEndTime().toInstant();
     }
     int done = (int) tasks.stream().filter(ChunkTask::isDone).count();
     return new JobSummary(
         job.id(),
         new TitleId(job.titleId()),
-        status,
+        status.name(),
         done,
         tasks.size(),
         job.createdAt().toInstant(),
@@ -143,20 +149,22 @@ public class JobConsole {
         job.failure());
   }
 
-  private String status(TranscodeJob job) {
+  private BatchStatus status(TranscodeJob job) {
     return job.executionId() == null
-        ? "STARTING"
-        : jobs.execution(job.executionId()).getBatchStatus().name();
+        ? BatchStatus.STARTING
+        : jobs.execution(job.executionId()).getBatchStatus();
   }
 
-  private static String cellState(ChunkTask t, String jobStatus) {
+  private static ChunkCell.State cellState(ChunkTask t, BatchStatus jobStatus) {
     if (t.isDone()) {
-      return t.attempts() > 1 ? "RETRIED" : "DONE";
+      return t.attempts() > 1 ? ChunkCell.State.RETRIED : ChunkCell.State.DONE;
     }
     if (t.attempts() == 0) {
-      return "PENDING";
+      return ChunkCell.State.PENDING;
     }
-    return RUNNING.contains(jobStatus) || "STOPPING".equals(jobStatus) ? "RUNNING" : "FAILED";
+    return RUNNING.contains(jobStatus) || jobStatus == BatchStatus.STOPPING
+        ? ChunkCell.State.RUNNING
+        : ChunkCell.State.FAILED;
   }
 
   private static String failureOf(TranscodeJob job) {

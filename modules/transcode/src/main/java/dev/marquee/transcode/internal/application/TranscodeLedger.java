@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Short transactions for the job's bookkeeping; encoding itself runs outside them. */
@@ -151,7 +152,7 @@ public class TranscodeLedger {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public java.util.Optional<TranscodeJob> findJob(UUID jobId) {
+  public Optional<TranscodeJob> findJob(UUID jobId) {
     return repository.job(jobId);
   }
 

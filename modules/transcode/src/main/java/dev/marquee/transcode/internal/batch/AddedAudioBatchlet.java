@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one step of the add-audio job: encodes an audio track added to a title after its master into
@@ -46,7 +47,7 @@ public class AddedAudioBatchlet extends AbstractBatchlet {
     TranscodeJob job = ledger.job(id);
     // The title's transcode may still run: its audio step encodes the tracks added before it, so
     // this job waits for it to end and then adds only what that step did not see.
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.HOURS.toNanos(12);
+    long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(12);
     while (job.state() != TranscodeJob.State.PUBLISHED
         && job.state() != TranscodeJob.State.FAILED
         && System.nanoTime() < deadline) {

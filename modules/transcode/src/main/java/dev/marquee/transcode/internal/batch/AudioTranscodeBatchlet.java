@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -71,10 +72,7 @@ public class AudioTranscodeBatchlet extends AbstractBatchlet {
   /** Renditions are named by language ({@code audio-eng}), numbered when a language repeats. */
   private static String uniqueName(MediaInfo.AudioTrack track, List<String> taken) {
     String base =
-        "audio-"
-            + (track.language() == null
-                ? "und"
-                : track.language().toLowerCase(java.util.Locale.ROOT));
+        "audio-" + (track.language() == null ? "und" : track.language().toLowerCase(Locale.ROOT));
     String name = base;
     for (int n = 2; taken.contains(name); n++) {
       name = base + "-" + n;

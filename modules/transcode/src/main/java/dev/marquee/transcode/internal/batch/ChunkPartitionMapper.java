@@ -9,6 +9,7 @@ import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -75,7 +76,7 @@ public class ChunkPartitionMapper implements PartitionMapper {
     if (count % 2 == 1 && count < chunks.size()) {
       count++;
     }
-    List<List<Integer>> runs = new java.util.ArrayList<>();
+    List<List<Integer>> runs = new ArrayList<>();
     int from = 0;
     for (int i = 0; i < count; i++) {
       int size = chunks.size() / count + (i < chunks.size() % count ? 1 : 0);

@@ -5,6 +5,7 @@ import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** How the packager encrypts one rendition: the key, and IVs unique to the job and rendition. */
 final class Protections {
@@ -24,7 +25,7 @@ final class Protections {
           raw,
           (job.id() + "/" + rendition).getBytes(StandardCharsets.US_ASCII));
     } finally {
-      java.util.Arrays.fill(raw, (byte) 0);
+      Arrays.fill(raw, (byte) 0);
     }
   }
 

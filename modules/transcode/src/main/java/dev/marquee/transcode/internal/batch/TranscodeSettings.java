@@ -6,7 +6,12 @@ import dev.marquee.transcode.internal.encode.Rung;
 import dev.marquee.transcode.internal.encode.VideoEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The operator's transcode settings, read once for every step of the job. */
@@ -35,10 +40,10 @@ public class TranscodeSettings {
   /** The Common Encryption schemes every rendition is stored in (cenc for DASH, cbcs for HLS). */
   public List<Protection.Scheme> schemes() {
     List<Protection.Scheme> list =
-        java.util.Arrays.stream(schemes.split(","))
+        Arrays.stream(schemes.split(","))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
-            .map(s -> Protection.Scheme.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
+            .map(s -> Protection.Scheme.valueOf(s.toUpperCase(Locale.ROOT)))
             .distinct()
             .toList();
     if (list.isEmpty()) {
@@ -63,7 +68,7 @@ public class TranscodeSettings {
    */
   @Inject
   @ConfigProperty(name = "marquee.server.id")
-  java.util.Optional<String> serverId;
+  Optional<String> serverId;
 
   public String serverId() {
     return serverId.filter(s -> !s.isBlank()).orElseGet(TranscodeSettings::hostAndProcess);
@@ -72,8 +77,8 @@ public class TranscodeSettings {
   private static String hostAndProcess() {
     String host;
     try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
       host = "localhost";
     }
     return host + "/" + ProcessHandle.current().pid();

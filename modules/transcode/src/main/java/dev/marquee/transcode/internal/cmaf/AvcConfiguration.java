@@ -2,6 +2,7 @@ package dev.marquee.transcode.internal.cmaf;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -111,6 +112,6 @@ public record AvcConfiguration(byte[] sps, byte[] pps) {
     while (end > from && data[end - 1] == 0) {
       end--;
     }
-    return java.util.Arrays.copyOfRange(data, from, end);
+    return Arrays.copyOfRange(data, from, end);
   }
 }

@@ -1,6 +1,8 @@
 package dev.marquee.transcode.internal.cmaf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Writes ISO-BMFF boxes: {@link #open(String)} starts a box whose 32-bit size is filled in by
@@ -9,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 final class BoxWriter {
   private byte[] buffer = new byte[4096];
   private int length;
-  private final java.util.ArrayDeque<Integer> starts = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Integer> starts = new ArrayDeque<>();
 
   private void write(int b) {
     ensure(1);
@@ -18,7 +20,7 @@ final class BoxWriter {
 
   private void ensure(int more) {
     if (length + more > buffer.length) {
-      buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
     }
   }
 
@@ -120,6 +122,6 @@ final class BoxWriter {
     if (!starts.isEmpty()) {
       throw new IllegalStateException("unclosed box");
     }
-    return java.util.Arrays.copyOf(buffer, length);
+    return Arrays.copyOf(buffer, length);
   }
 }

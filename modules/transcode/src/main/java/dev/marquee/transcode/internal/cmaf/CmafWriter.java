@@ -1,6 +1,8 @@
 package dev.marquee.transcode.internal.cmaf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -78,9 +80,7 @@ public final class CmafWriter {
         .u32(0)
         .fourCc(video ? "vide" : "soun")
         .zeros(12)
-        .bytes(
-            (video ? "Marquee video\0" : "Marquee audio\0")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .bytes((video ? "Marquee video\0" : "Marquee audio\0").getBytes(StandardCharsets.US_ASCII))
         .close();
     w.open("minf");
     if (video) {
@@ -159,7 +159,7 @@ public final class CmafWriter {
     if (format instanceof TrackFormat.Audio a
         && a.language() != null
         && a.language().length() == 3) {
-      String l = a.language().toLowerCase(java.util.Locale.ROOT);
+      String l = a.language().toLowerCase(Locale.ROOT);
       return ((l.charAt(0) - 0x60) << 10) | ((l.charAt(1) - 0x60) << 5) | (l.charAt(2) - 0x60);
     }
     return LANGUAGE_UNDETERMINED;

@@ -2,12 +2,15 @@ package dev.marquee.transcode.internal.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One chunk of one rung: the unit of parallel work, and its checkpoint. */
@@ -15,6 +18,12 @@ import java.util.UUID;
 @Table(name = "chunk_tasks", schema = "transcode")
 @IdClass(ChunkTask.Key.class)
 public class ChunkTask {
+  /** Whether the chunk is still to encode or encoded and checkpointed. */
+  public enum State {
+    PENDING,
+    DONE
+  }
+
   /** Composite key (a plain class: JPA sets its fields reflectively, which records forbid). */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,14 +42,14 @@ public class ChunkTask {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
-          && java.util.Objects.equals(jobId, k.jobId)
-          && java.util.Objects.equals(rung, k.rung)
+          && Objects.equals(jobId, k.jobId)
+          && Objects.equals(rung, k.rung)
           && chunkIndex == k.chunkIndex;
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(jobId, rung, chunkIndex);
+      return Objects.hash(jobId, rung, chunkIndex);
     }
   }
 
@@ -60,7 +69,9 @@ public class ChunkTask {
   @Column(name = "frame_count")
   private int frameCount;
 
-  private String state;
+  @Enumerated(EnumType.STRING)
+  private State state;
+
   private int attempts;
 
   @Column(name = "size_bytes")
@@ -90,7 +101,7 @@ public class ChunkTask {
     this.chunkIndex = chunkIndex;
     this.firstFrame = firstFrame;
     this.frameCount = frameCount;
-    this.state = "PENDING";
+    this.state = State.PENDING;
   }
 
   public UUID jobId() {
@@ -114,7 +125,7 @@ public class ChunkTask {
   }
 
   public boolean isDone() {
-    return "DONE".equals(state);
+    return state == State.DONE;
   }
 
   public int attempts() {
@@ -150,7 +161,7 @@ public class ChunkTask {
   }
 
   public void done(long size, String codecString, String avc, int w, int h, String server) {
-    state = "DONE";
+    state = State.DONE;
     encodedBy = server;
     sizeBytes = size;
     codecs = codecString;

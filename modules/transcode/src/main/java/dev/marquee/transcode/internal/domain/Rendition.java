@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -160,10 +161,8 @@ public class Rendition {
     return keyId;
   }
 
-  public java.util.List<String> schemes() {
-    return schemes == null || schemes.isEmpty()
-        ? java.util.List.of()
-        : java.util.List.of(schemes.split(","));
+  public List<String> schemes() {
+    return schemes == null || schemes.isEmpty() ? List.of() : List.of(schemes.split(","));
   }
 
   public UUID id() {

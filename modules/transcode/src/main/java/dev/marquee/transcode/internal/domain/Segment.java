@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One media segment of a rendition: the segment index manifests are rendered from. */
@@ -24,13 +25,13 @@ public class Segment {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
-          && java.util.Objects.equals(renditionId, k.renditionId)
+          && Objects.equals(renditionId, k.renditionId)
           && segmentIndex == k.segmentIndex;
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(renditionId, segmentIndex);
+      return Objects.hash(renditionId, segmentIndex);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.marquee.transcode.internal.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -37,7 +39,7 @@ public class TranscodeJob {
   @Column(name = "output_prefix")
   private String outputPrefix;
 
-  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Enumerated(EnumType.STRING)
   private State state;
 
   @Column(name = "fps_num")

@@ -1,6 +1,8 @@
 package dev.marquee.transcode.internal.rest;
 
+import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitleId;
+import dev.marquee.platform.api.BatchJobs;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.transcode.api.RenditionView;
@@ -10,6 +12,8 @@ import dev.marquee.transcode.internal.application.TranscodeService;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,8 +21,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,12 +44,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscodeResource {
   @Inject TranscodeLedger ledger;
-  @Inject dev.marquee.platform.api.BatchJobs jobs;
+  @Inject BatchJobs jobs;
   @Inject TranscodeService service;
   @Inject DefaultTranscodeFacade facade;
-  @Inject dev.marquee.catalog.api.CatalogFacade catalog;
+  @Inject CatalogFacade catalog;
   @Inject CallerIdentity caller;
-  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security;
+  @Context SecurityContext security;
 
   /** A job and how far each rung got. */
   public record JobProgress(
@@ -134,8 +141,7 @@ public class TranscodeResource {
     }
     try {
       service.restart(id);
-    } catch (jakarta.batch.operations.JobRestartException
-        | jakarta.batch.operations.JobExecutionNotMostRecentException e) {
+    } catch (JobRestartException | JobExecutionNotMostRecentException e) {
       throw ProblemException.conflict(
           "job-not-restartable",
           "Job " + id + " cannot restart now (it may have been restarted already).");
@@ -161,7 +167,7 @@ public class TranscodeResource {
     // Chunks encoded (chunk x rung) per server: partitions may run on other servers.
     Map<String, Integer> byServer = new TreeMap<>();
     for (ChunkTask task : ledger.tasks(job.id())) {
-      byRung.computeIfAbsent(task.rung(), r -> new java.util.ArrayList<>()).add(task);
+      byRung.computeIfAbsent(task.rung(), r -> new ArrayList<>()).add(task);
       if (task.isDone() && task.encodedBy() != null) {
         byServer.merge(task.encodedBy(), 1, Integer::sum);
       }
