@@ -2,7 +2,8 @@
 // The manifest and the licence asked for as soon as the session answers (docs/adr/0039). A
 // playback session names its manifest and its key ids, so the web player sends both requests at
 // once, while shaka-player starts, instead of one after the other: shaka-player would ask for the
-// licence only after reading the manifest and the first init segment. The page's HTTP scheme
+// licence only after reading the manifest and the first init segment. The web player asks for the
+// DASH manifest inline in the session's answer (?inline=dash), so only the licence goes out here. The page's HTTP scheme
 // plugin for shaka-player (below; it hands everything else to shaka-player's own fetch plugin)
 // answers shaka-player's manifest request, and its licence requests for key ids the early licence
 // covers, with the early responses. A refused early request reaches the player as the same error
@@ -72,6 +73,21 @@ const EarlyRequests = (() => {
     return response;
   }
 
+  /** The manifest the session's answer carried (POST /api/playback/sessions?inline=dash). */
+  function inline(url, text, mark) {
+    mark('manifest');
+    return Promise.resolve({
+      uri: url,
+      originalUri: url,
+      data: new TextEncoder().encode(text).buffer,
+      status: 200,
+      headers: { 'content-type': 'application/dash+xml' },
+      fromCache: false,
+      originalRequest: shaka.net.NetworkingEngine.makeRequest(
+        [url], shaka.net.NetworkingEngine.defaultRetryParameters()),
+    });
+  }
+
   return {
     /**
      * Asks for the session's DASH manifest and licence now; {@code mark(name)} is called as each
@@ -83,7 +99,7 @@ const EarlyRequests = (() => {
       const licence = absolute(session.licence.clearKeyUrl);
       const kids = Object.values(session.keyIds || {}).map((id) => OfflineDownloads.base64url(id));
       current = {
-        manifest: { url: manifest, response: send(manifest, types.MANIFEST, session.token, null, () => mark('manifest')) },
+        manifest: { url: manifest, response: session.dashManifest ? inline(manifest, session.dashManifest, mark) : send(manifest, types.MANIFEST, session.token, null, () => mark('manifest')) },
         licence: withLicence && kids.length
           ? { url: licence, kids: new Set(kids), response: send(licence, types.LICENSE, session.token, { kids, type: 'temporary' }, () => mark('licence')) }
           : null,

@@ -135,7 +135,11 @@ async function watch(title) {
   const clickedAt = performance.now();
   message('');
   await stop(false);
-  const session = await api('/api/playback/sessions', {
+  // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
+  // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
+  // it to the browser's ClearKey CDM). A DASH session's answer carries its manifest inline.
+  marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
+  const session = await api('/api/playback/sessions' + (marquee.format === 'dash' ? '?inline=dash' : ''), {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ titleId: title.id, profileId: marquee.profile, deviceId: marquee.device }),
   });
@@ -145,12 +149,8 @@ async function watch(title) {
   marquee.marks = {};
   marquee.clickedAt = clickedAt;
   mark('session');
-  // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
-  // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
-  // it to the browser's ClearKey CDM).
-  marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
-  // The DASH manifest and licence are asked for now, both at once, while the player starts
-  // (early-requests.js): the session already names them.
+  // The DASH licence is asked for now, while the player starts (early-requests.js): the session
+  // names the key ids, and its answer carried the manifest.
   if (marquee.format === 'dash') EarlyRequests.start(session, mark, !marquee.clearKeys);
   const qoe = (marquee.qoe = new QoeReporter(session));
   marquee.qualities = [];

@@ -167,6 +167,28 @@ public final class SearchBench {
         pct(pg, 0.99),
         pct(os, 0.99) < 50 ? "met" : "NOT met",
         pct(os, 0.99));
+    ResultsFile file = new ResultsFile("search", "bash bench/search-bench.sh");
+    file.figure("titles", TITLES)
+        .figure("writeTitlesPerSecond", TITLES / written)
+        .figure("outboxTitlesPerSecond", TITLES / searchable);
+    for (Map.Entry<String, Map<String, double[]>> r : results.entrySet()) {
+      file.figure(r.getKey() + "PostgresP50Ms", pct(r.getValue().get("postgres"), 0.5))
+          .figure(r.getKey() + "PostgresP99Ms", pct(r.getValue().get("postgres"), 0.99))
+          .figure(r.getKey() + "OpenSearchP50Ms", pct(r.getValue().get("opensearch"), 0.5))
+          .figure(r.getKey() + "OpenSearchP99Ms", pct(r.getValue().get("opensearch"), 0.99));
+    }
+    file.figure("allPostgresP99Ms", pct(pg, 0.99))
+        .figure("allOpenSearchP99Ms", pct(os, 0.99))
+        .ratio("p99PostgresVsOpenSearch", pct(pg, 0.99) / pct(os, 0.99))
+        .target(
+            "postgresP99",
+            "PostgreSQL adapter p99 under 50 ms over the query mix, 100,000 titles",
+            pct(pg, 0.99) < 50)
+        .target(
+            "openSearchP99",
+            "OpenSearch adapter p99 under 25 ms over the query mix, 100,000 titles",
+            pct(os, 0.99) < 25)
+        .write();
     shared.close();
   }
 

@@ -106,6 +106,34 @@ class ManifestAndOriginIT {
   }
 
   @Test
+  void aSessionAskedWithInlineDashCarriesTheManifestItsUrlServes() {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    Viewers.subscribe(api, Viewers.admin(api), v, "UHD");
+    Api.Reply r = Viewers.startSession(api, v, v.deviceId(), title, "?inline=dash");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    JsonObject s = r.json();
+    String inline = s.getString("dashManifest");
+    String served = Viewers.manifest(api, s, "dash").body();
+    // The same document (segment signatures are hourly: a request over the hour may differ there).
+    assertThat(unsigned(inline)).isEqualTo(unsigned(served));
+    assertThat(inline)
+        .contains(
+            "cenc:default_KID=\"" + s.getJsonObject("keyIds").getString("SD") + "\"",
+            "<dashif:Laurl>/api/drm/licenses/clearkey</dashif:Laurl>",
+            "height=\"480\"")
+        .doesNotContain("<Representation id=\"720p\"");
+
+    // Asked without it, the answer carries no manifest; any other value is refused.
+    assertThat(session("WEB", null).containsKey("dashManifest")).isFalse();
+    assertProblem(
+        Viewers.startSession(api, v, v.deviceId(), title, "?inline=hls"), 400, "invalid-inline");
+  }
+
+  private static String unsigned(String manifest) {
+    return manifest.replaceAll("exp=\\d+&(amp;)?sig=[A-Za-z0-9_-]+", "exp=E&sig=S");
+  }
+
+  @Test
   void theHlsPlaylistsCarryBandwidthCodecsAudioGroupsMapAndKey() {
     JsonObject s = session("WEB", null);
     Api.Reply master = Viewers.manifest(api, s, "hls");

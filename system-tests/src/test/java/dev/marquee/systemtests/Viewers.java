@@ -92,9 +92,14 @@ final class Viewers {
 
   /** Starts a session as a viewer in Great Britain (the edge's country header says so). */
   static Api.Reply startSession(Api api, Viewer v, String deviceId, String titleId) {
+    return startSession(api, v, deviceId, titleId, "");
+  }
+
+  /** A session started with a query string ({@code "?inline=dash"}, or {@code ""}). */
+  static Api.Reply startSession(Api api, Viewer v, String deviceId, String titleId, String query) {
     return api.send(
         "POST",
-        "/api/playback/sessions",
+        "/api/playback/sessions" + query,
         Json.createObjectBuilder()
             .add("titleId", titleId)
             .add("profileId", v.profileId())

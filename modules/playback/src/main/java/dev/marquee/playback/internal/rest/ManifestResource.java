@@ -1,18 +1,15 @@
 package dev.marquee.playback.internal.rest;
 
-import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.PlaybackGrant;
-import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.playback.internal.manifest.DashManifest;
 import dev.marquee.playback.internal.manifest.HlsKeyFormat;
 import dev.marquee.playback.internal.manifest.HlsPlaylists;
 import dev.marquee.playback.internal.manifest.ManifestInput;
-import dev.marquee.playback.internal.origin.OriginSigner;
+import dev.marquee.playback.internal.manifest.SessionManifests;
 import dev.marquee.playback.internal.session.PlaybackSession;
 import dev.marquee.playback.internal.session.SessionService;
 import dev.marquee.transcode.api.RenditionView;
-import dev.marquee.transcode.api.TranscodeFacade;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,9 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @PermitAll
 public class ManifestResource {
   @Inject SessionService sessions;
-  @Inject TranscodeFacade transcode;
-  @Inject OriginSigner origin;
-  @Inject IngestFacade ingest;
+  @Inject SessionManifests manifests;
   @Context UriInfo uri;
 
   @HeaderParam(SessionCredentials.HEADER)
@@ -216,44 +209,7 @@ public class ManifestResource {
   private ManifestInput input(String id, String scheme) {
     PlaybackGrant grant = grant(id);
     PlaybackSession session = sessions.owned(grant.account().value(), UUID.fromString(id));
-    List<RenditionView> all = transcode.renditions(new TitleId(session.titleId()));
-    List<RenditionView> video =
-        all.stream()
-            .filter(r -> r.isVideo() && r.lines() <= session.maxHeight())
-            .filter(r -> r.schemes().contains(scheme))
-            .toList();
-    List<RenditionView> audio =
-        all.stream().filter(r -> r.isAudio() && r.schemes().contains(scheme)).toList();
-    if (video.isEmpty()) {
-      throw ProblemException.notFound(
-          "no-playable-rendition", "The title has no rendition this session may play.");
-    }
-    String prefix = titlePrefix(video.get(0).initKey());
-    String subtitleQuery = origin.queryFor("titles/" + session.titleId() + "/subtitles/");
-    List<ManifestInput.Subtitle> subtitles =
-        ingest.subtitles(new TitleId(session.titleId())).stream()
-            .map(
-                f ->
-                    new ManifestInput.Subtitle(
-                        f.language(), "/api/origin/" + f.storageKey() + "?" + subtitleQuery))
-            .sorted(Comparator.comparing(ManifestInput.Subtitle::language))
-            .toList();
-    RenditionView thumbnails = all.stream().filter(RenditionView::isImage).findFirst().orElse(null);
-    return new ManifestInput(
-        video,
-        audio,
-        subtitles,
-        thumbnails,
-        scheme,
-        origin.queryFor(prefix),
-        credentialed(id, "/api/drm/licenses/clearkey"),
-        keyId -> credentialed(id, "/api/drm/licenses/hls/" + keyId));
-  }
-
-  /** {@code titles/<title>/<job>/} of an object key. */
-  private static String titlePrefix(String key) {
-    String[] parts = key.split("/", 4);
-    return parts[0] + "/" + parts[1] + "/" + parts[2] + "/";
+    return manifests.input(session, scheme, path -> credentialed(id, path));
   }
 
   /** No CORS header: the player is served from the same origin (cross-origin: ADR 15). */

@@ -7,11 +7,15 @@ import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.TrackType;
 import dev.marquee.ingest.api.IngestFacade;
+import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.manifest.DashManifest;
+import dev.marquee.playback.internal.manifest.SessionManifests;
 import dev.marquee.playback.internal.position.PositionService;
 import dev.marquee.playback.internal.session.PlaybackSession;
 import dev.marquee.playback.internal.session.SessionService;
+import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.api.TranscodeFacade;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,14 +32,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -60,6 +69,7 @@ public class SessionResource {
   @Inject IngestFacade ingest;
   @Inject dev.marquee.catalog.api.CatalogFacade catalog;
   @Inject CallerIdentity caller;
+  @Inject SessionManifests manifests;
   @Context HttpHeaders headers;
 
   /**
@@ -68,7 +78,7 @@ public class SessionResource {
    */
   @Inject
   @ConfigProperty(name = "marquee.drm.region-header")
-  java.util.Optional<String> regionHeader;
+  Optional<String> regionHeader;
 
   /** What the device can play: the tallest picture it can show (default: no limit). */
   public record Capabilities(@Min(144) @Max(4320) Integer maxHeight) {}
@@ -101,7 +111,10 @@ public class SessionResource {
   /** Where to start: the profile's newest position on any device, 0 if none or watched. */
   public record Resume(double positionSeconds, String fromDeviceId, Instant at) {}
 
-  /** A session as its device sees it. */
+  /**
+   * A session as its device sees it; {@code dashManifest} is the session's DASH manifest when it
+   * was started with {@code ?inline=dash} (absent otherwise).
+   */
   public record SessionResponse(
       String sessionId,
       String token,
@@ -115,8 +128,9 @@ public class SessionResource {
       Licence licence,
       Manifests manifests,
       Resume resume,
-      java.util.List<Track> audio,
-      java.util.List<Track> subtitles) {}
+      List<Track> audio,
+      List<Track> subtitles,
+      String dashManifest) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -139,7 +153,9 @@ public class SessionResource {
             schema = @Schema(type = SchemaType.STRING))
       })
   @SecurityRequirement(name = "bearer", scopes = "viewer")
-  @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid-id, invalid-inline, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(
       responseCode = "403",
@@ -149,7 +165,16 @@ public class SessionResource {
   @APIResponse(responseCode = "409", description = "concurrent-streams")
   @APIResponse(responseCode = "410", description = "session-ended")
   @APIResponse(responseCode = "413", description = "body-too-large")
-  public Response start(@NotNull(message = "a JSON body is required") @Valid StartRequest body) {
+  public Response start(
+      @NotNull(message = "a JSON body is required") @Valid StartRequest body,
+      @Parameter(
+              description =
+                  "dash: the session's DASH manifest comes inline in the answer (dashManifest), the"
+                      + " same document GET manifests.dash gives, so that the player need not ask"
+                      + " for it")
+          @QueryParam("inline")
+          String inline) {
+    boolean inlineDash = inline(inline);
     int deviceMax =
         body.capabilities() == null || body.capabilities().maxHeight() == null
             ? Integer.MAX_VALUE
@@ -174,6 +199,9 @@ public class SessionResource {
                 kids.put(type.name(), kid.toString());
               }
             });
+    TitleId title = new TitleId(s.titleId());
+    List<RenditionView> renditions = transcode.renditions(title);
+    List<SubtitleFile> subtitleFiles = ingest.subtitles(title);
     SessionResponse response =
         new SessionResponse(
             s.id().toString(),
@@ -191,15 +219,16 @@ public class SessionResource {
                 "/api/drm/licenses/hls/{keyId}"),
             manifests(s.id()),
             resume(s),
-            transcode.renditions(new TitleId(s.titleId())).stream()
+            renditions.stream()
                 .filter(r -> r.isAudio() && r.language() != null)
                 .map(r -> new Track(r.language(), r.name(), r.role()))
                 .distinct()
                 .toList(),
-            ingest.subtitles(new TitleId(s.titleId())).stream()
+            subtitleFiles.stream()
                 .map(f -> new Track(f.language(), "subtitles-" + f.language(), "subtitle"))
-                .sorted(java.util.Comparator.comparing(Track::language))
-                .toList());
+                .sorted(Comparator.comparing(Track::language))
+                .toList(),
+            inlineDash ? dashManifest(s, renditions, subtitleFiles) : null);
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))
         .entity(response)
         .header("Cache-Control", "no-store")
@@ -318,6 +347,31 @@ public class SessionResource {
   public Response stop(@PathParam("id") String id) {
     sessions.stop(me(), uuid(id, "id"));
     return Response.noContent().build();
+  }
+
+  /**
+   * The session's DASH manifest for its answer; none when it has no rendition to play (the session
+   * is committed by then: its manifest URL then answers why).
+   */
+  private String dashManifest(
+      PlaybackSession s, List<RenditionView> renditions, List<SubtitleFile> subtitleFiles) {
+    try {
+      return DashManifest.render(manifests.input(s, renditions, subtitleFiles, "cenc", p -> p));
+    } catch (ProblemException e) {
+      return null;
+    }
+  }
+
+  /** The one manifest a session's answer can carry inline. */
+  private static boolean inline(String inline) {
+    if (inline == null || inline.isBlank()) {
+      return false;
+    }
+    if (!inline.strip().equals("dash")) {
+      throw ProblemException.badRequest(
+          "invalid-inline", "inline may only be \"dash\" (the session's DASH manifest).");
+    }
+    return true;
   }
 
   private Resume resume(PlaybackSession s) {
