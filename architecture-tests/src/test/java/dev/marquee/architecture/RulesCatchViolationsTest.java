@@ -186,6 +186,7 @@ class RulesCatchViolationsTest {
             "resource methods", ModuleRules.pathMethodsOnlyInRest(FIXTURE),
             "@Entity", ModuleRules.entitiesOnlyInDomain(FIXTURE),
             "api persistence", ModuleRules.apisAreFreeOfPersistence(FIXTURE),
+            "no database", ModuleRules.usesNoDatabase(FIXTURE, "user"),
             "package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE));
     return rules.entrySet().stream()
         .map(
