@@ -140,14 +140,17 @@ class TranscodeRestartIT {
         api.get("/api/transcode/titles/" + uninterrupted + "/renditions", operatorAgain).array();
     java.util.Map<String, String> keysA = Viewers.keysOf(api, interrupted, "GB");
     java.util.Map<String, String> keysB = Viewers.keysOf(api, uninterrupted, "GB");
-    assertThat(a).hasSameSizeAs(b);
+    assertThat(a).isNotEmpty().hasSameSizeAs(b);
+    assertThat(a.getValuesAs(JsonObject.class))
+        .as("renditions of the interrupted title")
+        .anySatisfy(x -> assertThat(x.getString("kind")).isEqualTo("VIDEO"));
     for (int r = 0; r < a.size(); r++) {
       JsonObject x = a.getJsonObject(r);
       JsonObject y = b.getJsonObject(r);
       assertThat(x.getString("name")).isEqualTo(y.getString("name"));
       JsonArray xs = x.getJsonArray("segments");
       JsonArray ys = y.getJsonArray("segments");
-      assertThat(xs).hasSameSizeAs(ys);
+      assertThat(xs).isNotEmpty().hasSameSizeAs(ys);
       for (int i = 0; i < xs.size(); i++) {
         assertThat(xs.getJsonObject(i).getInt("sizeBytes"))
             .as("%s segment %d", x.getString("name"), i)
