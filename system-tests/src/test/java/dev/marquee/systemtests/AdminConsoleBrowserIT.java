@@ -361,7 +361,8 @@ class AdminConsoleBrowserIT {
     for (String page :
         List.of("/console/jobs/../admin/licences.xhtml", "/console/./admin/moderation.xhtml")) {
       Api.Reply sneaked = api.send("GET", page, null, Map.of("Cookie", session));
-      assertThat(sneaked.status()).as(page + " " + sneaked).isIn(400, 403, 404);
+      // The container resolves the dot segments; the access filter judges the admin page it maps.
+      assertThat(sneaked.status()).as(page + " " + sneaked).isEqualTo(403);
     }
     browser.driver.get(api.baseUrl() + "/console/admin/moderation.xhtml");
     assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");

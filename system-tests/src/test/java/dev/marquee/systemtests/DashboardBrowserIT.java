@@ -139,7 +139,7 @@ class DashboardBrowserIT {
                 + Instant.now()
                 + "\",\"valueMs\":640}]}",
             Map.of("Content-Type", "application/json", "X-Playback-Session", token));
-    assertThat(qoe.status()).as(qoe.toString()).isBetween(200, 204);
+    assertThat(qoe.status()).as(qoe.toString()).isEqualTo(202);
 
     openDashboard();
     assertThat(figure("titlesTable", "PUBLISHED")).isEqualTo(publishedBefore + 1);
