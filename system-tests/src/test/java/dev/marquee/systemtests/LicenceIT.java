@@ -348,6 +348,69 @@ class LicenceIT {
   }
 
   @Test
+  void aSubscriptionThatEndedOrWasCancelledGivesNoMoreLicencesNorSessions() {
+    String body = clearKeyRequest("temporary", openKeyIds.get("SD"));
+
+    // The period runs out (its end moved into the past) while a session is open.
+    Viewer lapsed = subscriber("HD", "WEB", null);
+    JsonObject open = session(lapsed, lapsed.deviceId(), openTitle);
+    Api.Reply before = licence(open.getString("token"), body);
+    assertThat(before.status()).as(before.toString()).isEqualTo(200);
+    assertThat(
+            Database.update(
+                "UPDATE accounts.subscriptions SET period_start = period_start - interval '31 days',"
+                    + " period_end = now() - interval '1 second'"
+                    + " WHERE account_id = ?::uuid AND status = 'ACTIVE'",
+                lapsed.accountId()))
+        .isEqualTo(1);
+    assertProblem(licence(open.getString("token"), body), 403, "not-entitled");
+    api.delete("/api/playback/sessions/" + open.getString("sessionId"), lapsed.token());
+    assertProblem(
+        Viewers.startSession(api, lapsed, lapsed.deviceId(), openTitle), 403, "not-entitled");
+
+    // An administrator cancels the subscription while a session is open.
+    Viewer cancelled = subscriber("HD", "WEB", null);
+    JsonObject watching = session(cancelled, cancelled.deviceId(), openTitle);
+    Api.Reply granted = licence(watching.getString("token"), body);
+    assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+    Api.Reply cancel =
+        api.delete("/api/admin/accounts/" + cancelled.accountId() + "/subscription", admin);
+    assertThat(cancel.status()).as(cancel.toString()).isEqualTo(204);
+    assertProblem(licence(watching.getString("token"), body), 403, "not-entitled");
+    api.delete("/api/playback/sessions/" + watching.getString("sessionId"), cancelled.token());
+    assertProblem(
+        Viewers.startSession(api, cancelled, cancelled.deviceId(), openTitle), 403, "not-entitled");
+  }
+
+  @Test
+  void aRentalWhoseWindowRanOutGivesNoMoreLicencesNorSessions() {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    Api.Reply rented =
+        api.postJson(
+            "/api/admin/accounts/" + v.accountId() + "/grants",
+            "{\"titleId\":\""
+                + openTitle
+                + "\",\"kind\":\"RENTAL\",\"maxHeight\":1080,\"hours\":48}",
+            admin);
+    assertThat(rented.status()).as(rented.toString()).isEqualTo(201);
+    String body = clearKeyRequest("temporary", openKeyIds.get("SD"));
+    JsonObject s = session(v, v.deviceId(), openTitle);
+    Api.Reply first = licence(s.getString("token"), body);
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    // The 48 hours that began at the first play pass (the first play moved into the past).
+    assertThat(
+            Database.update(
+                "UPDATE accounts.title_grants SET first_played_at = first_played_at"
+                    + " - (rental_hours * interval '1 hour') - interval '1 second'"
+                    + " WHERE id = ?::uuid AND first_played_at IS NOT NULL",
+                rented.json().getString("id")))
+        .isEqualTo(1);
+    assertProblem(licence(s.getString("token"), body), 403, "not-entitled");
+    api.delete("/api/playback/sessions/" + s.getString("sessionId"), v.token());
+    assertProblem(Viewers.startSession(api, v, v.deviceId(), openTitle), 403, "not-entitled");
+  }
+
+  @Test
   void offlineLicencesAreBoundCountedExpiringAndRevocable() throws Exception {
     Viewer v = Viewers.newViewer(api, "MOBILE", null);
     for (String t : List.of(hdTitle, openTitle)) {
