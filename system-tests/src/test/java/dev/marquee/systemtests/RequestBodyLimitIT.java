@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +42,35 @@ class RequestBodyLimitIT {
   }
 
   @Test
+  void anAudioTrackAnnouncedOverFiveGibibytesIsRefusedBeforeItIsSent() throws IOException {
+    String creator = Creators.newCreator(api);
+    // The size is judged before the title is looked up: any title id gets the same answer.
+    String answer =
+        announceAndSendLittle(
+            "PUT",
+            "/api/ingest/titles/" + UUID.randomUUID() + "/audio/fr",
+            "audio/mp4",
+            (5L << 30) + 1,
+            creator);
+    assertThat(answer).startsWith("HTTP/1.1 413");
+    assertThat(answer).contains("application/problem+json").contains("/problems/audio-too-large");
+  }
+
+  @Test
+  void artworkAnnouncedOverFiveMegabytesIsRefusedBeforeItIsSent() throws IOException {
+    String admin = Viewers.admin(api);
+    String answer =
+        announceAndSendLittle(
+            "PUT",
+            "/api/catalog/admin/titles/" + UUID.randomUUID() + "/artwork/poster",
+            "image/jpeg",
+            5L * 1024 * 1024 + 1,
+            admin);
+    assertThat(answer).startsWith("HTTP/1.1 413");
+    assertThat(answer).contains("application/problem+json").contains("/problems/image-too-large");
+  }
+
+  @Test
   void aChunkedBodyWithoutLengthIsCutOffAtTheLimit() throws IOException {
     String tooMuch = chunked("/api/accounts", 300 * 1024);
     assertThat(tooMuch).startsWith("HTTP/1.1 413").contains("/problems/body-too-large");
@@ -51,15 +81,23 @@ class RequestBodyLimitIT {
 
   /** Announces {@code length} bytes, sends 1 KiB of them, and reads what the server says. */
   private String announceAndSendLittle(String path, String type, long length) throws IOException {
+    return announceAndSendLittle("POST", path, type, length, null);
+  }
+
+  /** Same, with a method and (when not null) a bearer token. */
+  private String announceAndSendLittle(
+      String method, String path, String type, long length, String bearer) throws IOException {
     URI uri = URI.create(api.baseUrl());
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout((int) Duration.ofSeconds(20).toMillis());
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("POST "
+          (method
+                  + " "
                   + path
                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                   + type
+                  + (bearer == null ? "" : "\r\nAuthorization: Bearer " + bearer)
                   + "\r\nContent-Length: "
                   + length
                   + "\r\n\r\n")
