@@ -306,14 +306,7 @@ class LicenceIT {
   @Test
   void aRentalStartsAtFirstPlayAndARevokedGrantStopsLicences() {
     Viewer v = Viewers.newViewer(api, "WEB", null);
-    Api.Reply rented =
-        api.postJson(
-            "/api/admin/accounts/" + v.accountId() + "/grants",
-            "{\"titleId\":\""
-                + openTitle
-                + "\",\"kind\":\"RENTAL\",\"maxHeight\":1080,\"hours\":48}",
-            admin);
-    assertThat(rented.status()).as(rented.toString()).isEqualTo(201);
+    Api.Reply rented = rentOpenTitle(v);
     assertThat(rented.json().containsKey("firstPlayedAt")).isFalse(); // not started yet
     JsonObject s = session(v, v.deviceId(), openTitle);
     assertThat(
@@ -385,14 +378,7 @@ class LicenceIT {
   @Test
   void aRentalWhoseWindowRanOutGivesNoMoreLicencesNorSessions() {
     Viewer v = Viewers.newViewer(api, "WEB", null);
-    Api.Reply rented =
-        api.postJson(
-            "/api/admin/accounts/" + v.accountId() + "/grants",
-            "{\"titleId\":\""
-                + openTitle
-                + "\",\"kind\":\"RENTAL\",\"maxHeight\":1080,\"hours\":48}",
-            admin);
-    assertThat(rented.status()).as(rented.toString()).isEqualTo(201);
+    Api.Reply rented = rentOpenTitle(v);
     String body = clearKeyRequest("temporary", openKeyIds.get("SD"));
     JsonObject s = session(v, v.deviceId(), openTitle);
     Api.Reply first = licence(s.getString("token"), body);
@@ -539,5 +525,18 @@ class LicenceIT {
     assertThat(rewrap.status()).isEqualTo(200);
     assertThat(rewrap.json().getInt("rewrapped")).isZero();
     assertThat(status.body()).doesNotContain("\"k\"");
+  }
+
+  /** An admin rents the open title to the viewer for 48 hours (the clock starts at first play). */
+  private static Api.Reply rentOpenTitle(Viewer v) {
+    Api.Reply rented =
+        api.postJson(
+            "/api/admin/accounts/" + v.accountId() + "/grants",
+            "{\"titleId\":\""
+                + openTitle
+                + "\",\"kind\":\"RENTAL\",\"maxHeight\":1080,\"hours\":48}",
+            admin);
+    assertThat(rented.status()).as(rented.toString()).isEqualTo(201);
+    return rented;
   }
 }
