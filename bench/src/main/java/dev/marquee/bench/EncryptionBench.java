@@ -1,6 +1,6 @@
 package dev.marquee.bench;
 
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
 import dev.marquee.transcode.internal.cmaf.Protection;

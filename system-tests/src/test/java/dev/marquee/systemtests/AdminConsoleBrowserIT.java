@@ -8,7 +8,7 @@ import static dev.marquee.systemtests.ConsolePages.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.devstack.MarqueeStack;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -3,7 +3,7 @@ package dev.marquee.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.devstack.MarqueeStack;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -4,7 +4,7 @@ import static dev.marquee.systemtests.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.EmbeddedSubtitles;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;

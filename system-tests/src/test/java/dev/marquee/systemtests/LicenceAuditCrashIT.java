@@ -3,7 +3,7 @@ package dev.marquee.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.devstack.LibertyServer;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

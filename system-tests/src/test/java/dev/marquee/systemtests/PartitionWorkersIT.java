@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marquee.devstack.LibertyServer;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.marquee.systemtests;
 import static dev.marquee.systemtests.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

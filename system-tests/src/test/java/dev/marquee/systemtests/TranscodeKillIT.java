@@ -2,7 +2,7 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;

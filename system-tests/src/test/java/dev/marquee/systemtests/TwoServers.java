@@ -3,7 +3,7 @@ package dev.marquee.systemtests;
 import dev.marquee.devstack.Keystores;
 import dev.marquee.devstack.LibertyServer;
 import dev.marquee.devstack.MarqueeStack;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonObject;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -2,6 +2,7 @@ package dev.marquee.media.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.media.testing.SyntheticMaster;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

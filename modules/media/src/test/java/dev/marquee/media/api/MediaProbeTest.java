@@ -3,6 +3,7 @@ package dev.marquee.media.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marquee.media.testing.SyntheticMaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

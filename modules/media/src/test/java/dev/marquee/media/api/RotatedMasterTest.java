@@ -2,6 +2,7 @@ package dev.marquee.media.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.media.testing.SyntheticMaster;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.MediaHeader;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.platform.api.ProblemException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.marquee.transcode.internal.cmaf;
 
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.transcode.internal.encode.AudioEncoder;
 import dev.marquee.transcode.internal.encode.AudioSegmenter;
 import dev.marquee.transcode.internal.encode.ChunkEncoder;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marquee.media.api.FrameGrab;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
 import dev.marquee.transcode.internal.cmaf.TrackFormat;

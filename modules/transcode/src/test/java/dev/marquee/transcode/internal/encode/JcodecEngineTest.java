@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.transcode.internal.cmaf.CmafSample;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.marquee.transcode.internal.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.FrameGrab;
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

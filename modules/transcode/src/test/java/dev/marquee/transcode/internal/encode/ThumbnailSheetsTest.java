@@ -2,7 +2,7 @@ package dev.marquee.transcode.internal.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.media.api.SyntheticMaster;
+import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.transcode.internal.domain.ThumbnailLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

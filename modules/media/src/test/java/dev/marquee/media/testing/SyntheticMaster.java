@@ -1,5 +1,6 @@
-package dev.marquee.media.api;
+package dev.marquee.media.testing;
 
+import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.internal.ffmpeg.FfmpegSyntheticMaster;
 import java.io.IOException;
 import java.nio.file.Path;
