@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+  private static final OutageNotices OUTAGES = new OutageNotices(Clock.systemUTC());
 
   /** Connection failures (SQLState class 08, refused sockets, an exhausted pool) are transient. */
   static boolean isDatabaseUnavailable(Throwable exception) {
@@ -30,9 +32,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           || t instanceof ConnectException) {
         return true;
       }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
+      if (t instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
         return true;
       }
       if (t.getClass().getName().endsWith("ResourceAllocationException")) {
@@ -40,6 +40,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return false;
+  }
+
+  /**
+   * SQLSTATE class 08 (connection exception) and 57P (the server shutting down, crashed, or not yet
+   * accepting connections: an operator's restart or a failover, as PostgreSQL reports it to a
+   * connection it ends mid-statement).
+   */
+  private static boolean isUnavailableState(String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 
   /**
@@ -66,11 +75,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           400, "malformed-json", "Malformed JSON", JsonBodyProblems.describe(exception));
     }
     if (isObjectStorageUnavailable(exception)) {
-      LOG.warning(() -> "Object storage unavailable: " + exception);
+      OUTAGES
+          .refused("storage", "Object storage unavailable: " + exception)
+          .ifPresent(LOG::warning);
       return unavailable("storage-unavailable", "its object storage");
     }
     if (isDatabaseUnavailable(exception)) {
-      LOG.warning(() -> "Database unavailable: " + exception);
+      OUTAGES.refused("database", "Database unavailable: " + exception).ifPresent(LOG::warning);
       return unavailable("database-unavailable", "its database");
     }
     String incident = UUID.randomUUID().toString();

@@ -44,4 +44,24 @@ class UnexpectedExceptionMapperTest {
     assertThat(UnexpectedExceptionMapper.isObjectStorageUnavailable(bug)).isFalse();
     assertThat(UnexpectedExceptionMapper.isDatabaseUnavailable(bug)).isFalse();
   }
+
+  @Test
+  void aConnectionEndedByADatabaseShuttingDownIsTheDatabaseBeingAway() {
+    // What PostgreSQL sends to open connections on a restart or failover (SQLSTATE 57P01).
+    RuntimeException ended =
+        new IllegalStateException(
+            "could not write a position",
+            new SQLException(
+                "FATAL: terminating connection due to administrator command", "57P01"));
+    assertThat(UnexpectedExceptionMapper.isDatabaseUnavailable(ended)).isTrue();
+    assertThat(
+            UnexpectedExceptionMapper.isDatabaseUnavailable(
+                new SQLException("the database system is starting up", "57P03")))
+        .isTrue();
+    // A statement cancelled by its own timeout (57014) is not the database being away.
+    assertThat(
+            UnexpectedExceptionMapper.isDatabaseUnavailable(
+                new SQLException("canceling statement due to statement timeout", "57014")))
+        .isFalse();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.marquee.transcode.internal.application;
 
 import dev.marquee.platform.api.BatchJobs;
+import dev.marquee.platform.api.PartitionDispatch;
 import dev.marquee.transcode.internal.domain.ChunkTask;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +30,9 @@ import java.util.stream.Collectors;
  * and Liberty marks such an execution FAILED when a server of the fleet starts again (or when a
  * partition's server was lost). An execution must stay FAILED without progress for a while before
  * it counts ({@link InterruptionWitness}). The restart keeps every finished chunk (ADR 7), and a
- * row lock lets one server win; a job is restarted this way at most {@link #LIMIT} times.
+ * row lock lets one server win; a job is restarted this way at most {@link #LIMIT} times. A job
+ * whose partitions could not be handed out (the messaging server away) is restarted only once
+ * partitions can be dispatched again.
  */
 @ApplicationScoped
 public class InterruptedJobRecovery {
@@ -42,6 +45,7 @@ public class InterruptedJobRecovery {
   @Inject TranscodeLedger ledger;
   @Inject TranscodeService service;
   @Inject BatchJobs jobs;
+  @Inject PartitionDispatch dispatch;
 
   private final InterruptionWitness witness = new InterruptionWitness();
   private final Clock clock = Clock.systemUTC();
@@ -81,8 +85,14 @@ public class InterruptedJobRecovery {
         witness.clear(job.id());
         continue;
       }
-      if (witness.failedAndStill(job.id(), execution, progress(job.id()), clock.instant())
-          && ledger.claimAutomaticRestart(job.id(), execution, LIMIT)) {
+      if (!witness.failedAndStill(job.id(), execution, progress(job.id()), clock.instant())) {
+        continue;
+      }
+      if (!dispatch.available()) {
+        // Its partitions could not go anywhere now either; wait for the messaging server.
+        continue;
+      }
+      if (ledger.claimAutomaticRestart(job.id(), execution, LIMIT)) {
         long next = service.restart(job.id());
         LOG.warning(
             () ->
