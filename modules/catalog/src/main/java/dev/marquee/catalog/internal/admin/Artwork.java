@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -67,6 +68,7 @@ public class Artwork {
   public record Image(InputStream bytes, String type, long size, String etag) {}
 
   /** Stores an admin's JPEG or PNG as the title's poster or backdrop (audited, version + 1). */
+  @Transactional
   public AdminTitle upload(UUID title, Kind kind, byte[] bytes, UUID actor) {
     if (bytes.length == 0) {
       throw ProblemException.badRequest("not-an-image", "The body is empty; send a JPEG or PNG.");
@@ -102,44 +104,35 @@ public class Artwork {
             + digest(bytes)
             + (type.equals("image/png") ? ".png" : ".jpg");
     try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        AdminTitle before = AdminTitles.read(c, title);
-        storage.put(key, bytes, type);
-        long version;
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE catalog.titles SET "
-                    + kind.column
-                    + " = ?, version = version + 1 WHERE id = ? RETURNING version")) {
-          s.setString(1, key);
-          s.setObject(2, title);
-          try (ResultSet r = s.executeQuery()) {
-            r.next();
-            version = r.getLong(1);
-          }
+      AdminTitle before = AdminTitles.read(c, title);
+      storage.put(key, bytes, type);
+      long version;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE catalog.titles SET "
+                  + kind.column
+                  + " = ?, version = version + 1 WHERE id = ? RETURNING version")) {
+        s.setString(1, key);
+        s.setObject(2, title);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          version = r.getLong(1);
         }
-        String was = kind == Kind.POSTER ? before.posterKey() : before.backdropKey();
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes) VALUES (?,?,?,?)")) {
-          s.setObject(1, title);
-          s.setObject(2, actor);
-          s.setLong(3, version);
-          Map<String, Object> change = new LinkedHashMap<>();
-          change.put("from", was);
-          change.put("to", key);
-          s.setString(4, JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
-          s.executeUpdate();
-        }
-        // Read before the commit: the connection is not left in a transaction it opened.
-        var changed = AdminTitles.read(c, title);
-        c.commit();
-        return changed;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
       }
+      String was = kind == Kind.POSTER ? before.posterKey() : before.backdropKey();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes) VALUES (?,?,?,?)")) {
+        s.setObject(1, title);
+        s.setObject(2, actor);
+        s.setLong(3, version);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", was);
+        change.put("to", key);
+        s.setString(4, JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
+        s.executeUpdate();
+      }
+      return AdminTitles.read(c, title);
     } catch (SQLException e) {
       throw new IllegalStateException("could not store artwork: " + e.getMessage(), e);
     }

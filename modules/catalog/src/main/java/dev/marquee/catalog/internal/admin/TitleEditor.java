@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -47,52 +48,43 @@ public class TitleEditor {
         });
   }
 
+  @Transactional
   public AdminTitle edit(UUID id, long expected, JsonObject patch, UUID actor) {
     return call(
         () -> {
           try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
+            AdminTitle before = AdminTitles.read(c, id);
+            if (before.version() != expected) {
+              throw stale(before.version());
+            }
+            AdminTitle after = TitlePatch.apply(before, patch, validator);
+            check(c, after);
+            Map<String, Object> changes = TitlePatch.diff(before, after);
+            if (changes.isEmpty()) {
+              return before;
+            }
             try {
-              AdminTitle before = AdminTitles.read(c, id);
-              if (before.version() != expected) {
-                throw stale(before.version());
+              if (!AdminTitles.write(c, after, expected)) {
+                throw stale(AdminTitles.read(c, id).version());
               }
-              AdminTitle after = TitlePatch.apply(before, patch, validator);
-              check(c, after);
-              Map<String, Object> changes = TitlePatch.diff(before, after);
-              if (changes.isEmpty()) {
-                c.rollback();
-                return before;
+            } catch (SQLException e) {
+              if ("23505".equals(e.getSQLState())) {
+                throw ProblemException.conflict(
+                    "episode-taken", "That series already has this season and episode number.");
               }
-              try {
-                if (!AdminTitles.write(c, after, expected)) {
-                  throw stale(AdminTitles.read(c, id).version());
-                }
-              } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                  throw ProblemException.conflict(
-                      "episode-taken", "That series already has this season and episode number.");
-                }
-                throw e;
-              }
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
-                          + " VALUES (?,?,?,?)")) {
-                s.setObject(1, id);
-                s.setObject(2, actor);
-                s.setLong(3, expected + 1);
-                s.setString(4, JSONB.toJson(changes));
-                s.executeUpdate();
-              }
-              // Read before the commit: the connection is not left in a transaction it opened.
-              var edited = AdminTitles.read(c, id);
-              c.commit();
-              return edited;
-            } catch (SQLException | RuntimeException e) {
-              c.rollback();
               throw e;
             }
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
+                        + " VALUES (?,?,?,?)")) {
+              s.setObject(1, id);
+              s.setObject(2, actor);
+              s.setLong(3, expected + 1);
+              s.setString(4, JSONB.toJson(changes));
+              s.executeUpdate();
+            }
+            return AdminTitles.read(c, id);
           }
         });
   }

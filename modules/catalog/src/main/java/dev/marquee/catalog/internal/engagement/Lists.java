@@ -3,6 +3,7 @@ package dev.marquee.catalog.internal.engagement;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** A profile's own lists of titles: create, rename, delete, add, remove, reorder. */
+/**
+ * A profile's own lists of titles: create, rename, delete, add, remove, reorder. Every public
+ * method is one JTA transaction (a change takes its row locks and commits or rolls back whole).
+ */
 @ApplicationScoped
+@Transactional
 public class Lists {
   public static final int MAX_LISTS = 50;
   public static final int MAX_ITEMS = 500;
@@ -52,7 +57,6 @@ public class Lists {
         "create a list",
         () -> {
           try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
             try (PreparedStatement lock =
                 c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?::text))")) {
               lock.setObject(1, profile);
@@ -64,7 +68,6 @@ public class Lists {
               try (ResultSet r = count.executeQuery()) {
                 r.next();
                 if (r.getInt(1) >= MAX_LISTS) {
-                  c.rollback();
                   throw ProblemException.conflict(
                       "too-many-lists", "A profile may keep at most " + MAX_LISTS + " lists.");
                 }
@@ -80,15 +83,11 @@ public class Lists {
               s.setObject(3, profile);
               s.setString(4, name);
               if (s.executeUpdate() == 0) {
-                c.rollback();
                 throw ProblemException.conflict(
                     "list-exists", "This profile already has a list named " + name + ".");
               }
             }
-            // Read before the commit: the connection is not left in a transaction it opened.
-            var created = read(c, id);
-            c.commit();
-            return created;
+            return read(c, id);
           }
         });
   }
@@ -232,24 +231,17 @@ public class Lists {
         "change a list",
         () -> {
           try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-              try (PreparedStatement lock =
-                  c.prepareStatement("SELECT 1 FROM catalog.lists WHERE id = ? FOR UPDATE")) {
-                lock.setObject(1, list);
-                lock.executeQuery().close();
-              }
-              owned(c, profile, list);
-              change.apply(c);
-              try (PreparedStatement s =
-                  c.prepareStatement("UPDATE catalog.lists SET updated_at = now() WHERE id = ?")) {
-                s.setObject(1, list);
-                s.executeUpdate();
-              }
-              c.commit();
-            } catch (SQLException | RuntimeException e) {
-              c.rollback();
-              throw e;
+            try (PreparedStatement lock =
+                c.prepareStatement("SELECT 1 FROM catalog.lists WHERE id = ? FOR UPDATE")) {
+              lock.setObject(1, list);
+              lock.executeQuery().close();
+            }
+            owned(c, profile, list);
+            change.apply(c);
+            try (PreparedStatement s =
+                c.prepareStatement("UPDATE catalog.lists SET updated_at = now() WHERE id = ?")) {
+              s.setObject(1, list);
+              s.executeUpdate();
             }
             return read(c, list);
           }

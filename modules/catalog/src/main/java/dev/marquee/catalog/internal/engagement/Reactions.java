@@ -2,6 +2,7 @@ package dev.marquee.catalog.internal.engagement;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,50 +37,44 @@ public class Reactions {
   public record LikeCount(String titleId, long likes, boolean liked) {}
 
   /** Adds the reaction; true if it is new. */
+  @Transactional
   public boolean add(Kind kind, UUID account, UUID profile, UUID title) {
     return Jdbc.call(
         "store a reaction",
         () -> {
           try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-              TitleCheck.published(c, title);
-              if (kind == Kind.LIKE) {
-                lockAccountsLikes(c, account, title);
-              }
-              boolean added;
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "INSERT INTO "
-                          + kind.table
-                          + " (profile_id, title_id, account_id) VALUES (?,?,?)"
-                          + " ON CONFLICT DO NOTHING")) {
-                s.setObject(1, profile);
-                s.setObject(2, title);
-                s.setObject(3, account);
-                added = s.executeUpdate() == 1;
-              }
-              // Popularity counts accounts, not profiles: only an account's first like adds.
-              if (added && kind == Kind.LIKE && likesOfAccount(c, account, title) == 1) {
-                popularity(c, title, 1);
-              }
-              c.commit();
-              return added;
-            } catch (RuntimeException | SQLException e) {
-              c.rollback();
-              throw e;
+            TitleCheck.published(c, title);
+            if (kind == Kind.LIKE) {
+              lockAccountsLikes(c, account, title);
             }
+            boolean added;
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "INSERT INTO "
+                        + kind.table
+                        + " (profile_id, title_id, account_id) VALUES (?,?,?)"
+                        + " ON CONFLICT DO NOTHING")) {
+              s.setObject(1, profile);
+              s.setObject(2, title);
+              s.setObject(3, account);
+              added = s.executeUpdate() == 1;
+            }
+            // Popularity counts accounts, not profiles: only an account's first like adds.
+            if (added && kind == Kind.LIKE && likesOfAccount(c, account, title) == 1) {
+              popularity(c, title, 1);
+            }
+            return added;
           }
         });
   }
 
   /** Removes the reaction; true if there was one. */
+  @Transactional
   public boolean remove(Kind kind, UUID account, UUID profile, UUID title) {
     return Jdbc.call(
         "remove a reaction",
         () -> {
           try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
             if (kind == Kind.LIKE) {
               lockAccountsLikes(c, account, title);
             }
@@ -95,7 +90,6 @@ public class Reactions {
             if (removed && kind == Kind.LIKE && likesOfAccount(c, account, title) == 0) {
               popularity(c, title, -1);
             }
-            c.commit();
             return removed;
           }
         });

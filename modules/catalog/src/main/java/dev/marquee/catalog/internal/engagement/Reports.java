@@ -4,6 +4,7 @@ import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -143,95 +144,85 @@ public class Reports {
    * Resolves an open report: DISMISSED, or ACTIONED by unpublishing the title (every other open
    * report of the title is actioned with it). 409 if the report is already resolved.
    */
+  @Transactional
   public Report resolve(UUID report, UUID admin, boolean unpublish, String note) {
     return Jdbc.call(
         "resolve a report",
         () -> {
           try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-              UUID title;
-              // The title first, then the report: two moderators acting on reports of one title
-              // queue here instead of deadlocking on each other's reports.
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT t.id FROM catalog.titles t JOIN catalog.reports r ON r.title_id = t.id"
-                          + " WHERE r.id = ? FOR UPDATE OF t")) {
-                s.setObject(1, report);
-                s.executeQuery().close();
+            UUID title;
+            // The title first, then the report: two moderators acting on reports of one title
+            // queue here instead of deadlocking on each other's reports.
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT t.id FROM catalog.titles t JOIN catalog.reports r ON r.title_id = t.id"
+                        + " WHERE r.id = ? FOR UPDATE OF t")) {
+              s.setObject(1, report);
+              s.executeQuery().close();
+            }
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT title_id, state FROM catalog.reports WHERE id = ? FOR UPDATE")) {
+              s.setObject(1, report);
+              try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                  throw ProblemException.notFound("report-not-found", "No report " + report + ".");
+                }
+                if (!"OPEN".equals(r.getString(2))) {
+                  throw ProblemException.conflict(
+                      "report-resolved", "The report was already " + r.getString(2) + ".");
+                }
+                title = r.getObject(1, UUID.class);
               }
+            }
+            String sql =
+                unpublish
+                    ? "UPDATE catalog.reports SET state = 'ACTIONED', resolved_by = ?,"
+                        + " resolved_at = now(), resolution = ? WHERE title_id = ? AND state = 'OPEN'"
+                    : "UPDATE catalog.reports SET state = 'DISMISSED', resolved_by = ?,"
+                        + " resolved_at = now(), resolution = ? WHERE id = ?";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+              s.setObject(1, admin);
+              s.setString(2, note);
+              s.setObject(3, unpublish ? title : report);
+              s.executeUpdate();
+            }
+            if (unpublish) {
+              String was;
+              long version;
               try (PreparedStatement s =
                   c.prepareStatement(
-                      "SELECT title_id, state FROM catalog.reports WHERE id = ? FOR UPDATE")) {
-                s.setObject(1, report);
+                      "UPDATE catalog.titles n SET state = 'UNPUBLISHED', version = n.version + 1"
+                          + " FROM catalog.titles o WHERE n.id = ? AND o.id = n.id"
+                          + " RETURNING o.state, n.version")) {
+                s.setObject(1, title);
                 try (ResultSet r = s.executeQuery()) {
-                  if (!r.next()) {
-                    throw ProblemException.notFound(
-                        "report-not-found", "No report " + report + ".");
-                  }
-                  if (!"OPEN".equals(r.getString(2))) {
-                    throw ProblemException.conflict(
-                        "report-resolved", "The report was already " + r.getString(2) + ".");
-                  }
-                  title = r.getObject(1, UUID.class);
+                  r.next();
+                  was = r.getString(1);
+                  version = r.getLong(2);
                 }
               }
-              String sql =
-                  unpublish
-                      ? "UPDATE catalog.reports SET state = 'ACTIONED', resolved_by = ?,"
-                          + " resolved_at = now(), resolution = ? WHERE title_id = ? AND state = 'OPEN'"
-                      : "UPDATE catalog.reports SET state = 'DISMISSED', resolved_by = ?,"
-                          + " resolved_at = now(), resolution = ? WHERE id = ?";
-              try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, admin);
-                s.setString(2, note);
-                s.setObject(3, unpublish ? title : report);
+              // Moderation changes the catalog: it is audited like an admin's edit.
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
+                          + " VALUES (?,?,?,?)")) {
+                s.setObject(1, title);
+                s.setObject(2, admin);
+                s.setLong(3, version);
+                s.setString(
+                    4,
+                    Json.createObjectBuilder()
+                        .add(
+                            "state",
+                            Json.createObjectBuilder().add("from", was).add("to", "UNPUBLISHED"))
+                        .add("report", report.toString())
+                        .build()
+                        .toString());
                 s.executeUpdate();
               }
-              if (unpublish) {
-                String was;
-                long version;
-                try (PreparedStatement s =
-                    c.prepareStatement(
-                        "UPDATE catalog.titles n SET state = 'UNPUBLISHED', version = n.version + 1"
-                            + " FROM catalog.titles o WHERE n.id = ? AND o.id = n.id"
-                            + " RETURNING o.state, n.version")) {
-                  s.setObject(1, title);
-                  try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    was = r.getString(1);
-                    version = r.getLong(2);
-                  }
-                }
-                // Moderation changes the catalog: it is audited like an admin's edit.
-                try (PreparedStatement s =
-                    c.prepareStatement(
-                        "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
-                            + " VALUES (?,?,?,?)")) {
-                  s.setObject(1, title);
-                  s.setObject(2, admin);
-                  s.setLong(3, version);
-                  s.setString(
-                      4,
-                      Json.createObjectBuilder()
-                          .add(
-                              "state",
-                              Json.createObjectBuilder().add("from", was).add("to", "UNPUBLISHED"))
-                          .add("report", report.toString())
-                          .build()
-                          .toString());
-                  s.executeUpdate();
-                }
-              }
-              // Read before the commit: a connection closed inside a transaction it opened is
-              // rolled back by the server, which fails a caller running without a transaction.
-              Report done = read(c, "r.id = ?", report).get(0);
-              c.commit();
-              return done;
-            } catch (SQLException | RuntimeException e) {
-              c.rollback();
-              throw e;
             }
+            return read(c, "r.id = ?", report).get(0);
           }
         });
   }

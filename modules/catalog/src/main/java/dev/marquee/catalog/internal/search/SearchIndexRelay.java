@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.search;
 
+import dev.marquee.platform.api.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,6 +49,13 @@ public class SearchIndexRelay {
   ManagedScheduledExecutorService scheduler;
 
   @Inject SearchEngines engines;
+  @Inject Transactions transactions;
+
+  /** A batch that takes longer (OpenSearch stalling) is rolled back; its rows wait. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /** A rebuild reads every published title through one cursor, in one transaction. */
+  static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(30);
 
   private ScheduledFuture<?> poller;
   private volatile Instant lastIndexed;
@@ -88,58 +97,53 @@ public class SearchIndexRelay {
 
   /** One batch; returns how many outbox rows it handled. */
   int drain() throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        // One server drains at a time (two could write one title's states out of order), and
-        // none while a rebuild reads its snapshot (its alias swap would drop what they wrote).
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-          s.setLong(1, INDEX_LOCK);
-          try (ResultSet r = s.executeQuery()) {
-            r.next();
-            if (!r.getBoolean(1)) {
-              c.commit();
+    return transactions.inNewTransaction(
+        DRAIN_TIMEOUT,
+        () -> {
+          try (Connection c = db.getConnection()) {
+            // One server drains at a time (two could write one title's states out of order), and
+            // none while a rebuild reads its snapshot (its alias swap would drop what they wrote).
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+              s.setLong(1, INDEX_LOCK);
+              try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                  return 0;
+                }
+              }
+            }
+            List<Long> rows = new ArrayList<>();
+            Set<UUID> titles = new LinkedHashSet<>();
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT id, title_id FROM catalog.search_outbox ORDER BY id LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED")) {
+              s.setInt(1, BATCH);
+              try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                  rows.add(r.getLong(1));
+                  titles.add(r.getObject(2, UUID.class));
+                }
+              }
+            }
+            if (rows.isEmpty()) {
               return 0;
             }
-          }
-        }
-        List<Long> rows = new ArrayList<>();
-        Set<UUID> titles = new LinkedHashSet<>();
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, title_id FROM catalog.search_outbox ORDER BY id LIMIT ?"
-                    + " FOR UPDATE SKIP LOCKED")) {
-          s.setInt(1, BATCH);
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              rows.add(r.getLong(1));
-              titles.add(r.getObject(2, UUID.class));
+            if (engines.openSearchActive()) {
+              OpenSearchIndex index = engines.openSearchIndex();
+              index.ensure();
+              Map<UUID, JsonObject> current = TitleDocuments.of(c, titles);
+              index.apply(current, titles);
+              lastIndexed = Instant.now();
             }
+            try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM catalog.search_outbox WHERE id = ANY (?)")) {
+              s.setArray(1, c.createArrayOf("bigint", rows.toArray()));
+              s.executeUpdate();
+            }
+            return rows.size();
           }
-        }
-        if (rows.isEmpty()) {
-          c.commit();
-          return 0;
-        }
-        if (engines.openSearchActive()) {
-          OpenSearchIndex index = engines.openSearchIndex();
-          index.ensure();
-          Map<UUID, JsonObject> current = TitleDocuments.of(c, titles);
-          index.apply(current, titles);
-          lastIndexed = Instant.now();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement("DELETE FROM catalog.search_outbox WHERE id = ANY (?)")) {
-          s.setArray(1, c.createArrayOf("bigint", rows.toArray()));
-          s.executeUpdate();
-        }
-        c.commit();
-        return rows.size();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+        });
   }
 
   public Status status() {
@@ -160,21 +164,27 @@ public class SearchIndexRelay {
     if (!engines.openSearchActive()) {
       return 0;
     }
-    try (Connection c = db.getConnection()) {
-      // Waits for a running drain; relays skip until the new index is in place, then the changes
-      // made meanwhile (still in the outbox) go to the new index.
-      try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
-        s.setLong(1, INDEX_LOCK);
-        s.execute();
-      }
-      try {
-        return rebuildLocked(c);
-      } finally {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-          s.setLong(1, INDEX_LOCK);
-          s.execute();
-        }
-      }
+    try {
+      return transactions.inNewTransaction(
+          REBUILD_TIMEOUT,
+          () -> {
+            try (Connection c = db.getConnection()) {
+              // Waits for a running drain; relays skip until the new index is in place, then the
+              // changes made meanwhile (still in the outbox) go to the new index.
+              try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                s.setLong(1, INDEX_LOCK);
+                s.execute();
+              }
+              try {
+                return rebuildLocked(c);
+              } finally {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                  s.setLong(1, INDEX_LOCK);
+                  s.execute();
+                }
+              }
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the catalog: " + e.getMessage(), e);
     }

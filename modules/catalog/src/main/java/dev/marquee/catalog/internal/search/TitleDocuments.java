@@ -44,11 +44,15 @@ public final class TitleDocuments {
     return docs;
   }
 
-  /** Every published title, in batches (for a rebuild). */
+  /**
+   * Every published title, in batches (for a rebuild). {@code c} must be in a transaction: the
+   * driver then reads through a cursor, {@code batch} rows at a time, not the whole table at once.
+   */
   public static void published(Connection c, int batch, Consumer<List<JsonObject>> sink)
       throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false); // a cursor, not the whole table in memory
+    if (c.getAutoCommit()) {
+      throw new IllegalStateException("reading every title needs a transaction (a cursor)");
+    }
     try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE state = 'PUBLISHED'")) {
       s.setFetchSize(batch);
       try (ResultSet r = s.executeQuery()) {
@@ -64,9 +68,6 @@ public final class TitleDocuments {
           sink.accept(docs);
         }
       }
-      c.commit();
-    } finally {
-      c.setAutoCommit(auto);
     }
   }
 

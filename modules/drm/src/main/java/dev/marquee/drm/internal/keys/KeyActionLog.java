@@ -3,6 +3,7 @@ package dev.marquee.drm.internal.keys;
 import dev.marquee.drm.api.KeyAction;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,30 +25,20 @@ public class KeyActionLog {
   /**
    * In the caller's transaction: a done re-wrap is recorded with the keys it moved, or not at all.
    */
+  @Transactional(Transactional.TxType.MANDATORY)
   public void done(UUID actor, String via, String activeKek, int rewrapped) {
-    insert(actor, via, "DONE", activeKek, rewrapped, null, false);
+    insert(actor, via, "DONE", activeKek, rewrapped, null);
   }
 
-  /**
-   * After the re-wrap's transaction rolled back, outside any transaction: committed here (a plain
-   * connection's write outside a JTA transaction may otherwise be rolled back by Liberty).
-   */
+  /** After the re-wrap's transaction rolled back: recorded in a transaction of its own. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void failed(UUID actor, String via, String activeKek, String detail) {
-    insert(actor, via, "FAILED", activeKek, 0, detail, true);
+    insert(actor, via, "FAILED", activeKek, 0, detail);
   }
 
   private void insert(
-      UUID actor,
-      String via,
-      String outcome,
-      String activeKek,
-      int rewrapped,
-      String detail,
-      boolean commit) {
+      UUID actor, String via, String outcome, String activeKek, int rewrapped, String detail) {
     try (Connection c = db.getConnection()) {
-      if (commit) {
-        c.setAutoCommit(false);
-      }
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO drm.key_actions (action, actor_id, via, outcome, active_kek,"
@@ -60,9 +51,6 @@ public class KeyActionLog {
         s.setString(
             6, detail == null || detail.length() <= DETAIL ? detail : detail.substring(0, DETAIL));
         s.executeUpdate();
-      }
-      if (commit) {
-        c.commit();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not record a key action: " + e.getMessage(), e);

@@ -1,13 +1,16 @@
 package dev.marquee.drm.internal.licence;
 
+import dev.marquee.platform.api.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +39,17 @@ import javax.sql.DataSource;
 public class AuditGroupCommit {
   private static final Logger LOG = Logger.getLogger(AuditGroupCommit.class.getName());
   private static final int MAX_BATCH = 500;
+
+  /** A batch not written by then is rolled back and its requests answered with the failure. */
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
   private static final long WAIT_SECONDS = 10;
   static final int WRITERS = 4;
 
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
+
+  @Inject Transactions transactions;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -119,37 +128,34 @@ public class AuditGroupCommit {
   }
 
   private void write(List<Pending> batch) throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO drm.licence_audit (at, kind, outcome, rule, account_id, profile_id,"
-                  + " device_id, session_id, title_id, key_ids, security_level)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-        for (Pending p : batch) {
-          Row r = p.row();
-          s.setTimestamp(1, Timestamp.from(r.at()));
-          s.setString(2, r.kind());
-          s.setString(3, r.granted() ? "GRANTED" : "DENIED");
-          s.setString(4, r.rule());
-          s.setObject(5, r.account());
-          s.setObject(6, r.profile());
-          s.setObject(7, r.device());
-          s.setObject(8, r.session());
-          s.setObject(9, r.title());
-          s.setString(10, r.keyIds());
-          s.setString(11, r.securityLevel());
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    }
+    transactions.inNewTransaction(
+        WRITE_TIMEOUT,
+        () -> {
+          try (Connection c = db.getConnection();
+              PreparedStatement s =
+                  c.prepareStatement(
+                      "INSERT INTO drm.licence_audit (at, kind, outcome, rule, account_id,"
+                          + " profile_id, device_id, session_id, title_id, key_ids, security_level)"
+                          + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Pending p : batch) {
+              Row r = p.row();
+              s.setTimestamp(1, Timestamp.from(r.at()));
+              s.setString(2, r.kind());
+              s.setString(3, r.granted() ? "GRANTED" : "DENIED");
+              s.setString(4, r.rule());
+              s.setObject(5, r.account());
+              s.setObject(6, r.profile());
+              s.setObject(7, r.device());
+              s.setObject(8, r.session());
+              s.setObject(9, r.title());
+              s.setString(10, r.keyIds());
+              s.setString(11, r.securityLevel());
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+          return null;
+        });
   }
 
   /** Rows already queued are still written; requests waiting on them are answered. */

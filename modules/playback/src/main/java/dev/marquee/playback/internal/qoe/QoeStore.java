@@ -3,6 +3,7 @@ package dev.marquee.playback.internal.qoe;
 import dev.marquee.playback.api.QoeDaySummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -27,48 +28,40 @@ public class QoeStore {
   public record Reporter(UUID session, UUID account, UUID title, UUID device) {}
 
   /** Stores the events in one transaction; returns those that were new (not a resend). */
+  @Transactional
   public List<QoeEvent> insert(Reporter who, List<QoeEvent> events) {
-    try (Connection c = db.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO playback.qoe_events (session_id, seq, account_id, title_id, device_id,"
-                  + " type, client_time, value_ms, bitrate, height, code)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (session_id, seq) DO NOTHING")) {
-        for (QoeEvent e : events) {
-          s.setObject(1, who.session());
-          s.setInt(2, e.seq());
-          s.setObject(3, who.account());
-          s.setObject(4, who.title());
-          s.setObject(5, who.device());
-          s.setString(6, e.type());
-          s.setTimestamp(7, Timestamp.from(e.clientTime()));
-          setLong(s, 8, e.valueMs());
-          setLong(s, 9, e.bitrate());
-          if (e.height() == null) {
-            s.setNull(10, Types.INTEGER);
-          } else {
-            s.setInt(10, e.height());
-          }
-          s.setString(11, e.code());
-          s.addBatch();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO playback.qoe_events (session_id, seq, account_id, title_id, device_id,"
+                    + " type, client_time, value_ms, bitrate, height, code)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (session_id, seq) DO NOTHING")) {
+      for (QoeEvent e : events) {
+        s.setObject(1, who.session());
+        s.setInt(2, e.seq());
+        s.setObject(3, who.account());
+        s.setObject(4, who.title());
+        s.setObject(5, who.device());
+        s.setString(6, e.type());
+        s.setTimestamp(7, Timestamp.from(e.clientTime()));
+        setLong(s, 8, e.valueMs());
+        setLong(s, 9, e.bitrate());
+        if (e.height() == null) {
+          s.setNull(10, Types.INTEGER);
+        } else {
+          s.setInt(10, e.height());
         }
-        int[] counts = s.executeBatch();
-        c.commit();
-        List<QoeEvent> fresh = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] > 0) {
-            fresh.add(events.get(i));
-          }
-        }
-        return fresh;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
+        s.setString(11, e.code());
+        s.addBatch();
       }
+      int[] counts = s.executeBatch();
+      List<QoeEvent> fresh = new ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          fresh.add(events.get(i));
+        }
+      }
+      return fresh;
     } catch (SQLException e) {
       throw new IllegalStateException("could not store QoE events: " + e.getMessage(), e);
     }
