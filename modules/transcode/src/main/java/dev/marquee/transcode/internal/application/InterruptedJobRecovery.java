@@ -85,25 +85,35 @@ public class InterruptedJobRecovery {
         witness.clear(job.id());
         continue;
       }
-      if (!witness.failedAndStill(job.id(), execution, progress(job.id()), clock.instant())) {
+      if (job.isAwaitingDispatch()) {
+        // Its own listener saw it end without handing out a partition: no need to witness that
+        // it is over, only to wait until partitions can go somewhere.
+        if (!dispatch.available()) {
+          continue;
+        }
+      } else if (!witness.failedAndStill(job.id(), execution, progress(job.id()), clock.instant())
+          || !dispatch.available()) {
         continue;
       }
-      if (!dispatch.available()) {
-        // Its partitions could not go anywhere now either; wait for the messaging server.
-        continue;
-      }
+      boolean awaited = job.isAwaitingDispatch();
       if (ledger.claimAutomaticRestart(job.id(), execution, LIMIT)) {
         long next = service.restart(job.id());
+        String why =
+            awaited
+                ? " could not hand out its partitions (execution "
+                    + execution
+                    + "; the messaging server was away) and partitions can be dispatched again"
+                : " was interrupted (execution "
+                    + execution
+                    + " FAILED for "
+                    + InterruptionWitness.CONFIRM.toSeconds()
+                    + " s without progress or the job failing; a server died?)";
         LOG.warning(
             () ->
                 "Transcode job "
                     + job.id()
-                    + " was interrupted (execution "
-                    + execution
-                    + " FAILED for "
-                    + InterruptionWitness.CONFIRM.toSeconds()
-                    + " s without progress or the job failing; a server died?): restarted as"
-                    + " execution "
+                    + why
+                    + ": restarted as execution "
                     + next
                     + ", finished chunks kept");
       }

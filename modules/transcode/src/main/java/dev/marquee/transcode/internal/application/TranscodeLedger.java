@@ -128,6 +128,11 @@ public class TranscodeLedger {
   }
 
   @Transactional
+  public void awaitingDispatch(UUID jobId) {
+    repository.job(jobId).orElseThrow().awaitingDispatch();
+  }
+
+  @Transactional
   public void failed(UUID jobId, String reason) {
     repository.job(jobId).orElseThrow().failed(reason);
   }

@@ -53,6 +53,7 @@ public class TranscodeJobListener extends AbstractJobListener {
         return;
       }
       if (dispatch.overMessaging() && noChunkStarted()) {
+        ledger.awaitingDispatch(UUID.fromString(jobId));
         LOG.warning(
             () ->
                 "Transcode job "

@@ -149,7 +149,29 @@ public class TranscodeJob {
 
   public void started(long execution) {
     this.executionId = execution;
+    if (AWAITING_DISPATCH.equals(failure)) {
+      this.failure = null;
+    }
     this.updatedAt = now();
+  }
+
+  /** What an unfinished job says while it waits for its partitions to have somewhere to go. */
+  public static final String AWAITING_DISPATCH =
+      "Waiting for the messaging server: no partition could be handed out";
+
+  /**
+   * The execution ended without handing out a single partition (the messaging server away): the job
+   * has not failed, it waits to be restarted.
+   */
+  public void awaitingDispatch() {
+    if (isUnfinished()) {
+      this.failure = AWAITING_DISPATCH;
+      this.updatedAt = now();
+    }
+  }
+
+  public boolean isAwaitingDispatch() {
+    return isUnfinished() && AWAITING_DISPATCH.equals(failure);
   }
 
   public void planned(FrameRate rate, int framesPerChunk, long frames, int width, int height) {

@@ -45,4 +45,26 @@ class TranscodeJobRestartClaimTest {
     published.published();
     assertThat(published.claimAutomaticRestart(5, 3)).isFalse();
   }
+
+  @Test
+  void aJobWaitingForItsPartitionsToBeDispatchedSaysSoUntilItsNextExecutionStarts() {
+    TranscodeJob job = running(9);
+    job.awaitingDispatch();
+    assertThat(job.isAwaitingDispatch()).isTrue();
+    assertThat(job.isUnfinished()).isTrue();
+    assertThat(job.failure()).isEqualTo(TranscodeJob.AWAITING_DISPATCH);
+    assertThat(job.claimAutomaticRestart(9, 3)).isTrue();
+    job.started(10);
+    assertThat(job.isAwaitingDispatch()).isFalse();
+    assertThat(job.failure()).isNull();
+  }
+
+  @Test
+  void aFailedJobIsNeverSaidToBeWaiting() {
+    TranscodeJob job = running(3);
+    job.failed("step encode failed: FAILED");
+    job.awaitingDispatch();
+    assertThat(job.isAwaitingDispatch()).isFalse();
+    assertThat(job.failure()).isEqualTo("step encode failed: FAILED");
+  }
 }
