@@ -220,7 +220,7 @@ class DashboardBrowserIT {
     for (String link : List.of("csvTitle", "csvAll")) {
       String csv = browser.driver.findElement(By.id(link)).getAttribute("href");
       assertThat(fetchHeader(browser, csv, "Content-Type")).startsWith("text/csv");
-      List<String> lines = List.of(fetchText(browser, csv).split("\r\n"));
+      List<String> lines = fetchText(browser, csv).lines().toList();
       assertThat(lines.get(0))
           .isEqualTo(
               "day,title_id,title_name,views,completions,likes,qoe_sessions,startup_p95_ms,"
