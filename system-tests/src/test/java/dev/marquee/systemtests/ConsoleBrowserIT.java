@@ -289,5 +289,31 @@ class ConsoleBrowserIT {
     assertThat(browser.driver.findElement(By.id("job:restart")).isEnabled()).isFalse();
     assertThat(browser.driver.findElement(By.id("job:stop")).isEnabled()).isFalse();
     look(browser, "job-grid");
+
+    // The worker servers page, linked from the job list, lists the server that encoded them:
+    // it takes partitions, its last heartbeat said ready, and it has at least these chunks.
+    String server = cells.get(0).getAttribute("data-server");
+    long mine = cells.stream().filter(c -> server.equals(c.getAttribute("data-server"))).count();
+    browser.driver.get(api.baseUrl() + "/console/jobs/index.xhtml");
+    browser.driver.findElement(By.id("serversLink")).click();
+    By row = By.cssSelector("#servers tr[data-server='" + server + "']");
+    await(
+        () -> {
+          browser.driver.navigate().refresh();
+          return browser
+              .driver
+              .findElement(row)
+              .findElement(By.cssSelector(".readiness"))
+              .getText()
+              .equals("ready");
+        },
+        "the server listed and ready");
+    WebElement listed = browser.driver.findElement(row);
+    assertThat(listed.findElement(By.cssSelector(".takes")).getText()).isEqualTo("yes");
+    assertThat(Long.parseLong(listed.findElement(By.cssSelector(".chunks")).getText()))
+        .isGreaterThanOrEqualTo(mine);
+    assertThat(Long.parseLong(listed.findElement(By.cssSelector(".chunks-day")).getText()))
+        .isGreaterThanOrEqualTo(mine);
+    look(browser, "worker-servers");
   }
 }
