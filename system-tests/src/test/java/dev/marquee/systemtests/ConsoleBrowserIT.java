@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -210,6 +212,53 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void anAdminEndsAnAccountsSessionsWithoutLockingIt() throws Exception {
+    // An operator with an API token and a console session of its own.
+    String email = api.registerViewer(Viewers.PASSWORD);
+    String admin = Viewers.admin(api);
+    String id =
+        api.get("/api/admin/accounts?email=" + email, admin)
+            .array()
+            .getJsonObject(0)
+            .getString("id");
+    assertThat(
+            api.putJson("/api/admin/accounts/" + id + "/roles", "{\"roles\":[\"operator\"]}", admin)
+                .status())
+        .isEqualTo(200);
+    String token = api.signIn(email, Viewers.PASSWORD).getString("access_token");
+    assertThat(api.get("/api/accounts/me", token).status()).isEqualTo(200);
+    signIn(browser, api, email, Viewers.PASSWORD);
+    Set<Cookie> operatorSession = browser.driver.manage().getCookies();
+
+    signInAsAdmin();
+    browser.driver.get(api.baseUrl() + "/console/admin/account.xhtml?id=" + id);
+    await(() -> !browser.driver.findElements(By.id("account:endSessions")).isEmpty(), "account");
+    browser.driver.findElement(By.id("account:reason")).sendKeys("Shared password (ticket 5120)");
+    browser.driver.findElement(By.id("account:endSessions")).click();
+    await(() -> browser.driver.findElement(By.id("account:confirmYes")).isDisplayed(), "confirm");
+    browser.driver.findElement(By.id("account:confirmYes")).click();
+    await(
+        () -> browser.driver.findElement(By.id("sessionEndings")).getText().contains("ticket 5120"),
+        "the recorded ending");
+    assertThat(browser.driver.findElement(By.id("sessionEndings")).getText())
+        .contains(MarqueeStack.ADMIN_EMAIL);
+    assertThat(browser.driver.findElement(By.id("signInState")).getText()).isEqualTo("May sign in");
+    assertThat(browser.driver.findElement(By.id("activeSignIns")).getText()).isEqualTo("0");
+    look(browser, "account-sessions-ended");
+
+    // The token fails on its next call, the console session is over, and signing in works again.
+    assertThat(api.get("/api/accounts/me", token).status()).isEqualTo(401);
+    browser.driver.manage().deleteAllCookies();
+    operatorSession.forEach(c -> browser.driver.manage().addCookie(c));
+    browser.driver.get(api.baseUrl() + "/console/jobs/index.xhtml");
+    await(() -> browser.driver.getCurrentUrl().contains("sign-in.xhtml"), "sent to sign in");
+    String fresh = api.signIn(email, Viewers.PASSWORD).getString("access_token");
+    assertThat(api.get("/api/accounts/me", fresh).status()).isEqualTo(200);
+    signIn(browser, api, email, Viewers.PASSWORD);
+    assertThat(browser.driver.getCurrentUrl()).contains("/console/jobs/index.xhtml");
+  }
+
+  @Test
   void theJobGridShowsEveryChunkOfARealTranscodeAndWhoEncodedIt() throws Exception {
     String admin = Viewers.admin(api);
     String job =
@@ -240,5 +289,31 @@ class ConsoleBrowserIT {
     assertThat(browser.driver.findElement(By.id("job:restart")).isEnabled()).isFalse();
     assertThat(browser.driver.findElement(By.id("job:stop")).isEnabled()).isFalse();
     look(browser, "job-grid");
+
+    // The worker servers page, linked from the job list, lists the server that encoded them:
+    // it takes partitions, its last heartbeat said ready, and it has at least these chunks.
+    String server = cells.get(0).getAttribute("data-server");
+    long mine = cells.stream().filter(c -> server.equals(c.getAttribute("data-server"))).count();
+    browser.driver.get(api.baseUrl() + "/console/jobs/index.xhtml");
+    browser.driver.findElement(By.id("serversLink")).click();
+    By row = By.cssSelector("#servers tr[data-server='" + server + "']");
+    await(
+        () -> {
+          browser.driver.navigate().refresh();
+          return browser
+              .driver
+              .findElement(row)
+              .findElement(By.cssSelector(".readiness"))
+              .getText()
+              .equals("ready");
+        },
+        "the server listed and ready");
+    WebElement listed = browser.driver.findElement(row);
+    assertThat(listed.findElement(By.cssSelector(".takes")).getText()).isEqualTo("yes");
+    assertThat(Long.parseLong(listed.findElement(By.cssSelector(".chunks")).getText()))
+        .isGreaterThanOrEqualTo(mine);
+    assertThat(Long.parseLong(listed.findElement(By.cssSelector(".chunks-day")).getText()))
+        .isGreaterThanOrEqualTo(mine);
+    look(browser, "worker-servers");
   }
 }

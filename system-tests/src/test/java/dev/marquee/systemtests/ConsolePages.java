@@ -90,6 +90,17 @@ final class ConsolePages {
             path);
   }
 
+  /** A response header of a same-origin GET the page makes with its session cookie. */
+  static String fetchHeader(Browser browser, String path, String header) {
+    return (String)
+        browser.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {redirect: 'manual'})"
+                + ".then(r => done(r.headers.get(arguments[1])));",
+            path,
+            header);
+  }
+
   static void await(Supplier<Boolean> condition, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     RuntimeException last = null;

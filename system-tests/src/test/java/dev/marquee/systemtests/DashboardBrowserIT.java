@@ -1,7 +1,9 @@
 package dev.marquee.systemtests;
 
 import static dev.marquee.systemtests.ConsolePages.await;
+import static dev.marquee.systemtests.ConsolePages.fetchHeader;
 import static dev.marquee.systemtests.ConsolePages.fetchStatus;
+import static dev.marquee.systemtests.ConsolePages.fetchText;
 import static dev.marquee.systemtests.ConsolePages.look;
 import static dev.marquee.systemtests.ConsolePages.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +131,8 @@ class DashboardBrowserIT {
             .map(x -> ((jakarta.json.JsonString) x).getString())
             .toArray(String[]::new);
     assertThat(licence(token, kids).status()).isEqualTo(200);
+    String like = "/api/catalog/likes/" + title + "?profileId=" + v.profileId();
+    assertThat(api.put(like, v.token()).status()).isEqualTo(200);
     Api.Reply denied = licence(token, UUID.randomUUID().toString());
     assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
     Api.Reply qoe =
@@ -195,6 +199,39 @@ class DashboardBrowserIT {
     assertThat(row.findElement(By.cssSelector(".startup")).getText()).isEqualTo("640");
     look(browser, "day");
 
+    // The title's analytics over the last 14 days, from its row: today holds what the test caused,
+    // and the CSV of the same days (one title, and every title) has the same figures.
+    row.findElement(By.cssSelector("a.analytics")).click();
+    await(
+        () -> browser.driver.getCurrentUrl().contains("analytics.xhtml?id=" + title), "analytics");
+    By todayRow = By.cssSelector("#titleDays tr[data-day='" + day + "']");
+    await(() -> browser.driver.findElements(todayRow).size() == 1, "today's analytics");
+    assertThat(browser.driver.findElements(By.cssSelector("#titleDays tbody tr")))
+        .hasSize(DashboardPage.DAYS);
+    WebElement todays = browser.driver.findElement(todayRow);
+    assertThat(
+            List.of(".views", ".completions", ".likes", ".sessions", ".startup").stream()
+                .map(c -> todays.findElement(By.cssSelector(c)).getText())
+                .toList())
+        .containsExactly("1", "0", "1", "1", "640");
+    assertThat(drawn("titleEngagementChart")).last().isEqualTo(1L);
+    look(browser, "title-analytics");
+    String line = day + "," + title + ",Dashboard Dawn,1,0,1,1,640,0.00";
+    for (String link : List.of("csvTitle", "csvAll")) {
+      String csv = browser.driver.findElement(By.id(link)).getAttribute("href");
+      assertThat(fetchHeader(browser, csv, "Content-Type")).startsWith("text/csv");
+      List<String> lines = fetchText(browser, csv).lines().toList();
+      assertThat(lines.get(0))
+          .isEqualTo(
+              "day,title_id,title_name,views,completions,likes,qoe_sessions,startup_p95_ms,"
+                  + "rebuffer_pct");
+      assertThat(lines).contains(line);
+    }
+    browser.driver.get(api.baseUrl() + "/console/admin/title.xhtml?id=" + title);
+    await(() -> !browser.driver.findElements(By.id("analytics")).isEmpty(), "the title's page");
+    assertThat(browser.driver.findElement(By.id("analytics")).getAttribute("href"))
+        .endsWith("analytics.xhtml?id=" + title);
+
     // The denied figure opens the licence audit of the last 24 h, denials only: the test's is
     // there.
     openDashboard();
@@ -241,6 +278,8 @@ class DashboardBrowserIT {
     assertThat(roles.status()).as(roles.toString()).isEqualTo(200);
     signIn(browser, api, operator, Viewers.PASSWORD);
     assertThat(fetchStatus(browser, "GET", "/console/admin/dashboard.xhtml", null)).isEqualTo(403);
+    assertThat(fetchStatus(browser, "GET", "/console/admin/analytics.xhtml", null)).isEqualTo(403);
+    assertThat(fetchStatus(browser, "GET", "/console/admin/analytics.csv", null)).isEqualTo(403);
     assertThat(browser.driver.findElements(By.cssSelector("a[href$='dashboard.xhtml']"))).isEmpty();
   }
 

@@ -57,6 +57,18 @@ public interface AccountsFacade {
   List<AccountLockDecision> lockDecisions(AccountId id);
 
   /**
+   * Ends every sign-in of the account now, as {@code administrator}, without locking it: its token
+   * families are revoked (access tokens fail on their next request, refresh tokens are refused) and
+   * its console session ends on its next request; it may sign in again at once. Recorded with who,
+   * why and how many sign-ins were active. Problems: 404 {@code account-not-found}, 400 {@code
+   * reason-required}.
+   */
+  SignInState endSessions(AccountId id, UUID administrator, String reason);
+
+  /** Each time an administrator ended every sign-in of the account, newest first. */
+  List<SessionsEnded> sessionEndings(AccountId id);
+
+  /**
    * An administrator decides a device's security level (ADR 17: per device, never per model),
    * recorded with the reason. Problems: 404 {@code device-not-found}, 400 {@code reason-required},
    * 409 {@code software-only-device} (browsers and desktop apps stay SOFTWARE).

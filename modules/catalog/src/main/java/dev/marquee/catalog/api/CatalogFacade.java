@@ -55,6 +55,13 @@ public interface CatalogFacade {
   /** Each title's views and completions on one UTC day, most viewed first (at most 10,000). */
   List<TitleEngagement> engagementOfDay(LocalDate day);
 
+  /**
+   * Engagement per title and UTC day from {@code from} to {@code to} (both included), of one title
+   * or, with {@code title} null, of every title; oldest day first, then most viewed; a day on which
+   * a title had no view or completion is left out; at most 10,000 rows.
+   */
+  List<TitleEngagementDay> engagementByTitleAndDay(TitleId title, LocalDate from, LocalDate to);
+
   /** The title's editable metadata and its version (ETag). */
   Optional<TitleMetadata> metadata(TitleId id);
 

@@ -2,6 +2,7 @@ package dev.marquee.playback.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** What other modules (the console's dashboard) may read of the players' QoE reports. */
 public interface QoeFacade {
@@ -13,4 +14,11 @@ public interface QoeFacade {
 
   /** Each title's QoE on one UTC day, by title. */
   List<QoeTitleDay> qoeOfDay(LocalDate day);
+
+  /**
+   * QoE per title and UTC day from {@code from} to {@code to} (both included, at most 366 days), of
+   * one title or, with {@code title} null, of every title; oldest day first; a day without reports
+   * is left out. 400 {@code invalid-range}.
+   */
+  List<QoeTitleOnDay> qoeByTitleAndDay(UUID title, LocalDate from, LocalDate to);
 }

@@ -22,4 +22,10 @@ public interface TranscodeFacade {
    * a 409 {@code job-action-refused} problem, an unknown one 404 {@code job-not-found}.
    */
   JobSummary act(UUID jobId, JobAction action, UUID actor);
+
+  /**
+   * The servers known from their heartbeats or from the chunks they encoded: how each takes
+   * partitions, its readiness at its last heartbeat, and its chunks in total and in the last 24 h.
+   */
+  WorkerServers workerServers();
 }

@@ -1,10 +1,13 @@
 package dev.marquee.accounts.internal.application;
 
 import dev.marquee.accounts.api.AccountLockDecision;
+import dev.marquee.accounts.api.SessionsEnded;
 import dev.marquee.accounts.api.SignInState;
 import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountLockChange;
 import dev.marquee.accounts.internal.domain.AccountRepository;
+import dev.marquee.accounts.internal.domain.SessionsEnding;
+import dev.marquee.accounts.internal.domain.TokenFamily;
 import dev.marquee.accounts.internal.domain.TokenRepository;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +20,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Administrators lock an account (stolen, abused) and unlock it. Locking and revoking every sign-in
- * of the account commit together, so from the moment the lock is acknowledged no token of the
- * account works; while locked, every way to sign in answers {@link #lockedProblem()}.
+ * Administrators lock an account (stolen, abused) and unlock it, or end every sign-in of it without
+ * a lock (each recorded with who and why). Locking and revoking every sign-in of the account commit
+ * together, so from the moment the lock is acknowledged no token of the account works; while
+ * locked, every way to sign in answers {@link #lockedProblem()}.
  */
 @ApplicationScoped
 public class AccountLocks {
@@ -74,6 +78,25 @@ public class AccountLocks {
     return state(account);
   }
 
+  /** Revokes every sign-in of the account and records it; the account stays as it was. */
+  @Transactional
+  public SignInState endSessions(UUID accountId, UUID administrator, String reason) {
+    String why = reason(reason);
+    Account account = existing(accountId);
+    OffsetDateTime now = Time.now();
+    List<TokenFamily> families = tokens.activeFamiliesOfAccount(accountId);
+    families.forEach(f -> f.revoke("sessions-ended", now));
+    accounts.record(new SessionsEnding(accountId, administrator, why, families.size(), now));
+    return state(account);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SessionsEnded> sessionEndings(UUID accountId) {
+    return accounts.sessionEndings(accountId).stream()
+        .map(e -> new SessionsEnded(e.endedBy(), e.reason(), e.signIns(), e.at().toInstant()))
+        .toList();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<AccountLockDecision> decisions(UUID accountId) {
     return accounts.lockChanges(accountId).stream()
@@ -105,6 +128,7 @@ public class AccountLocks {
         a.isLocked(),
         a.lockedAt() == null ? null : a.lockedAt().toInstant(),
         a.lockedReason(),
-        tokens.activeFamiliesOfAccount(a.id()).size());
+        tokens.activeFamiliesOfAccount(a.id()).size(),
+        accounts.countSessionEndings(a.id()));
   }
 }

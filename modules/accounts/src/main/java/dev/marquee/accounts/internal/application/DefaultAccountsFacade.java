@@ -11,6 +11,7 @@ import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.accounts.api.SecurityLevel;
+import dev.marquee.accounts.api.SessionsEnded;
 import dev.marquee.accounts.api.SignInState;
 import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountRepository;
@@ -140,6 +141,16 @@ public class DefaultAccountsFacade implements AccountsFacade {
   @Override
   public List<AccountLockDecision> lockDecisions(AccountId id) {
     return locks.decisions(id.value());
+  }
+
+  @Override
+  public SignInState endSessions(AccountId id, UUID administrator, String reason) {
+    return locks.endSessions(id.value(), administrator, reason);
+  }
+
+  @Override
+  public List<SessionsEnded> sessionEndings(AccountId id) {
+    return locks.sessionEndings(id.value());
   }
 
   @Override

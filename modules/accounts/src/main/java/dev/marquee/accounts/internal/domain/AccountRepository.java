@@ -22,6 +22,13 @@ public interface AccountRepository {
   /** The account's lock and unlock decisions, newest first. */
   List<AccountLockChange> lockChanges(UUID accountId);
 
+  void record(SessionsEnding ending);
+
+  /** Each time an administrator ended the account's sign-ins, newest first. */
+  List<SessionsEnding> sessionEndings(UUID accountId);
+
+  long countSessionEndings(UUID accountId);
+
   void add(Account account);
 
   List<Profile> profilesOf(UUID accountId);

@@ -4,6 +4,7 @@ import dev.marquee.accounts.internal.domain.Account;
 import dev.marquee.accounts.internal.domain.AccountLockChange;
 import dev.marquee.accounts.internal.domain.AccountRepository;
 import dev.marquee.accounts.internal.domain.Profile;
+import dev.marquee.accounts.internal.domain.SessionsEnding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,6 +67,25 @@ public class JpaAccountRepository implements AccountRepository {
     return em.createNamedQuery("AccountLockChange.ofAccount", AccountLockChange.class)
         .setParameter("account", accountId)
         .getResultList();
+  }
+
+  @Override
+  public void record(SessionsEnding ending) {
+    em.persist(ending);
+  }
+
+  @Override
+  public List<SessionsEnding> sessionEndings(UUID accountId) {
+    return em.createNamedQuery("SessionsEnding.ofAccount", SessionsEnding.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
+  public long countSessionEndings(UUID accountId) {
+    return em.createNamedQuery("SessionsEnding.count", Long.class)
+        .setParameter("account", accountId)
+        .getSingleResult();
   }
 
   @Override

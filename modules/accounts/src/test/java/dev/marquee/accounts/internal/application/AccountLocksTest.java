@@ -11,6 +11,7 @@ import dev.marquee.accounts.internal.domain.DeviceAuthorization;
 import dev.marquee.accounts.internal.domain.OAuthClient;
 import dev.marquee.accounts.internal.domain.Profile;
 import dev.marquee.accounts.internal.domain.RefreshToken;
+import dev.marquee.accounts.internal.domain.SessionsEnding;
 import dev.marquee.accounts.internal.domain.TokenFamily;
 import dev.marquee.accounts.internal.domain.TokenRepository;
 import dev.marquee.platform.api.ProblemException;
@@ -31,6 +32,7 @@ class AccountLocksTest {
       new Account("viewer@example.com", "hash", "V", "GB", OffsetDateTime.now());
   private final List<TokenFamily> families = new ArrayList<>();
   private final List<AccountLockChange> changes = new ArrayList<>();
+  private final List<SessionsEnding> endings = new ArrayList<>();
   private final AccountLocks locks = new AccountLocks();
 
   @BeforeEach
@@ -92,6 +94,29 @@ class AccountLocksTest {
   }
 
   @Test
+  void endingSessionsRevokesEverySignInWithoutALockAndIsRecorded() {
+    SignInState state = locks.endSessions(account.id(), admin, " shared password ");
+
+    assertThat(state.locked()).isFalse();
+    assertThat(state.activeSignIns()).isZero();
+    assertThat(state.sessionEnds()).isEqualTo(1);
+    assertThat(families).hasSize(2).allMatch(TokenFamily::isRevoked);
+    assertThat(locks.sessionEndings(account.id()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.endedBy()).isEqualTo(admin);
+              assertThat(e.reason()).isEqualTo("shared password");
+              assertThat(e.signIns()).isEqualTo(2);
+            });
+    assertThat(changes).isEmpty();
+    assertThat(problem(() -> locks.endSessions(account.id(), admin, "")))
+        .isEqualTo("reason-required");
+    assertThat(problem(() -> locks.endSessions(UUID.randomUUID(), admin, "who")))
+        .isEqualTo("account-not-found");
+  }
+
+  @Test
   void theLockedProblemIsA403ThatOAuthClientsUnderstand() {
     ProblemException locked = AccountLocks.lockedProblem();
     assertThat(locked.status()).isEqualTo(403);
@@ -143,6 +168,23 @@ class AccountLocksTest {
       List<AccountLockChange> newestFirst = new ArrayList<>(changes);
       java.util.Collections.reverse(newestFirst);
       return newestFirst;
+    }
+
+    @Override
+    public void record(SessionsEnding ending) {
+      endings.add(ending);
+    }
+
+    @Override
+    public List<SessionsEnding> sessionEndings(UUID accountId) {
+      List<SessionsEnding> newestFirst = new ArrayList<>(endings);
+      java.util.Collections.reverse(newestFirst);
+      return newestFirst;
+    }
+
+    @Override
+    public long countSessionEndings(UUID accountId) {
+      return endings.size();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.marquee.catalog.api.ReportPage;
 import dev.marquee.catalog.api.ReportView;
 import dev.marquee.catalog.api.TitleChange;
 import dev.marquee.catalog.api.TitleEngagement;
+import dev.marquee.catalog.api.TitleEngagementDay;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleMetadata;
 import dev.marquee.catalog.api.TitlePage;
@@ -103,6 +104,21 @@ public class DefaultCatalogFacade implements CatalogFacade {
             d ->
                 new TitleEngagement(
                     new TitleId(UUID.fromString(d.titleId())), d.views(), d.completions()))
+        .toList();
+  }
+
+  @Override
+  public List<TitleEngagementDay> engagementByTitleAndDay(
+      TitleId title, LocalDate from, LocalDate to) {
+    return stats.days(title == null ? null : title.value(), from, to).stream()
+        .map(
+            d ->
+                new TitleEngagementDay(
+                    new TitleId(UUID.fromString(d.titleId())),
+                    d.day(),
+                    d.views(),
+                    d.completions(),
+                    d.likes()))
         .toList();
   }
 

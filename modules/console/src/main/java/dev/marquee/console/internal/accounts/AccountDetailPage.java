@@ -75,6 +75,12 @@ public class AccountDetailPage implements Serializable {
         "Unlocked: the account may sign in again.");
   }
 
+  public void endSessions() {
+    act(
+        () -> accounts.endSessions(accountId().orElseThrow(), admin(), reason),
+        "Ended every sign-in of the account; it may sign in again.");
+  }
+
   public void changeSecurityLevel() {
     UUID admin = admin();
     try {
@@ -158,6 +164,18 @@ public class AccountDetailPage implements Serializable {
                     "by", emailOf(d.changedBy()),
                     "reason", d.reason(),
                     "at", d.at()))
+        .toList();
+  }
+
+  public List<Map<String, String>> getSessionEndings() {
+    return accounts.sessionEndings(account.id()).stream()
+        .map(
+            e ->
+                Cells.of(
+                    "by", emailOf(e.endedBy()),
+                    "reason", e.reason(),
+                    "signIns", e.signIns(),
+                    "at", e.at()))
         .toList();
   }
 

@@ -1,17 +1,13 @@
 package dev.marquee.console.internal.licences;
 
 import dev.marquee.console.internal.web.Cells;
+import dev.marquee.console.internal.web.Csv;
 import dev.marquee.drm.api.LicenceDecision;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/**
- * Licence decisions as CSV (RFC 4180: comma separated, CRLF line ends, a field quoted when it holds
- * a comma, a quote or a line break, quotes doubled). A field a spreadsheet would run as a formula
- * (starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe.
- */
+/** Licence decisions as CSV rows, written by the console's {@link Csv} rules. */
 final class CsvRows {
   static final String HEADER =
       "at,kind,outcome,rule,account_id,account_email,profile_id,device_id,security_level,"
@@ -21,7 +17,8 @@ final class CsvRows {
 
   static String row(
       LicenceDecision d, Function<UUID, String> emails, Function<UUID, String> titles) {
-    return Stream.of(
+    return Csv.row(
+        Stream.of(
             d.at().toString(),
             d.kind(),
             d.outcome(),
@@ -34,19 +31,10 @@ final class CsvRows {
             Cells.text(d.titleId()),
             d.titleId() == null ? "" : titles.apply(d.titleId()),
             Cells.text(d.sessionId()),
-            Cells.text(d.keyIds()))
-        .map(CsvRows::field)
-        .collect(Collectors.joining(","));
+            Cells.text(d.keyIds())));
   }
 
   static String field(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
+    return Csv.field(value);
   }
 }

@@ -3,6 +3,7 @@ package dev.marquee.console.internal.licences;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.console.internal.web.ConsoleUser;
+import dev.marquee.console.internal.web.Csv;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecision;
@@ -52,11 +53,11 @@ public class LicenceAuditCsv extends HttpServlet {
       response.sendError(400, e.getMessage());
       return;
     }
-    response.setContentType("text/csv;charset=UTF-8");
+    response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition", "attachment; filename=\"licence-audit.csv\"");
     AuditNames names = new AuditNames(accounts, catalog);
     PrintWriter out = response.getWriter();
-    out.write(CsvRows.HEADER + "\r\n");
+    out.write(CsvRows.HEADER + Csv.LINE_END);
     String cursor = null;
     int written = 0;
     try {
@@ -66,7 +67,7 @@ public class LicenceAuditCsv extends HttpServlet {
           if (written++ == MAX_ROWS) {
             return;
           }
-          out.write(CsvRows.row(d, names::email, names::title) + "\r\n");
+          out.write(CsvRows.row(d, names::email, names::title) + Csv.LINE_END);
         }
         cursor = page.next();
       } while (cursor != null);

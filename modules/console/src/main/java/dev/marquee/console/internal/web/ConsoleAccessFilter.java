@@ -74,12 +74,18 @@ public class ConsoleAccessFilter extends HttpFilter {
       return Optional.empty();
     }
     AccountId id = new AccountId(u.accountId());
-    // A locked account's console session ends like its API sign-ins.
+    // A locked account's console session ends like its API sign-ins, and so does one whose
+    // sign-ins an administrator ended after it began.
     Optional<ConsoleUser> now =
         accounts
             .account(id)
-            .filter(a -> accounts.signInState(id).map(s -> !s.locked()).orElse(false))
-            .map(a -> new ConsoleUser(a.id().value(), a.email(), a.roles()));
+            .filter(
+                a ->
+                    accounts
+                        .signInState(id)
+                        .map(s -> !s.locked() && s.sessionEnds() == u.sessionEnds())
+                        .orElse(false))
+            .map(a -> new ConsoleUser(a.id().value(), a.email(), a.roles(), u.sessionEnds()));
     if (now.isEmpty()) {
       session.invalidate();
       return Optional.empty();

@@ -8,9 +8,11 @@ import java.util.UUID;
 /**
  * Who signed in to the console, kept in the server-side HTTP session (the browser holds only the
  * session cookie). Roles are read again from accounts on every request, so these are the roles as
- * of the last request.
+ * of the last request; {@code sessionEnds} is how many times an administrator had ended the
+ * account's sign-ins when this session began (a larger count now ends the session).
  */
-public record ConsoleUser(UUID accountId, String email, Set<Role> roles) implements Serializable {
+public record ConsoleUser(UUID accountId, String email, Set<Role> roles, long sessionEnds)
+    implements Serializable {
   public static final String SESSION_KEY = ConsoleUser.class.getName();
 
   public ConsoleUser {

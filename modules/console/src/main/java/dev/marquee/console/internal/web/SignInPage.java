@@ -2,6 +2,7 @@ package dev.marquee.console.internal.web;
 
 import dev.marquee.accounts.api.AccountView;
 import dev.marquee.accounts.api.AccountsFacade;
+import dev.marquee.accounts.api.SignInState;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -58,7 +59,8 @@ public class SignInPage {
       return;
     }
     AccountView a = account.get();
-    ConsoleUser user = new ConsoleUser(a.id().value(), a.email(), a.roles());
+    long ends = accounts.signInState(a.id()).map(SignInState::sessionEnds).orElse(0L);
+    ConsoleUser user = new ConsoleUser(a.id().value(), a.email(), a.roles(), ends);
     if (!user.mayUseConsole()) {
       fail("The console is for administrators and operators; this account is neither.");
       return;

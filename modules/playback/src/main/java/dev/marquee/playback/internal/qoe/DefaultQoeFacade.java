@@ -3,6 +3,7 @@ package dev.marquee.playback.internal.qoe;
 import dev.marquee.playback.api.QoeDaySummary;
 import dev.marquee.playback.api.QoeFacade;
 import dev.marquee.playback.api.QoeTitleDay;
+import dev.marquee.playback.api.QoeTitleOnDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -26,6 +27,20 @@ public class DefaultQoeFacade implements QoeFacade {
             d ->
                 new QoeTitleDay(
                     UUID.fromString(d.titleId()),
+                    d.sessions(),
+                    d.startupP95Ms(),
+                    d.rebufferRatio()))
+        .toList();
+  }
+
+  @Override
+  public List<QoeTitleOnDay> qoeByTitleAndDay(UUID title, LocalDate from, LocalDate to) {
+    return service.days(title, from, to).stream()
+        .map(
+            d ->
+                new QoeTitleOnDay(
+                    UUID.fromString(d.titleId()),
+                    d.day(),
                     d.sessions(),
                     d.startupP95Ms(),
                     d.rebufferRatio()))

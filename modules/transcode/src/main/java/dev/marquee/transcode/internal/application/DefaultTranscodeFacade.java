@@ -6,8 +6,10 @@ import dev.marquee.transcode.api.JobGrid;
 import dev.marquee.transcode.api.JobSummary;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.api.TranscodeFacade;
+import dev.marquee.transcode.api.WorkerServers;
 import dev.marquee.transcode.internal.domain.Rendition;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
+import dev.marquee.transcode.internal.persistence.ServerRegistryQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -19,6 +21,14 @@ import java.util.UUID;
 public class DefaultTranscodeFacade implements TranscodeFacade {
   @Inject TranscodeLedger ledger;
   @Inject JobConsole console;
+  @Inject ServerRegistryQuery servers;
+  @Inject ServerHeartbeat heartbeat;
+
+  @Override
+  public WorkerServers workerServers() {
+    ServerRegistryQuery.Known known = servers.servers();
+    return new WorkerServers(known.asOf(), heartbeat.period(), known.servers());
+  }
 
   @Override
   public List<JobSummary> recentJobs(int limit) {
