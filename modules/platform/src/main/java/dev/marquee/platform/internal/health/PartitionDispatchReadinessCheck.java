@@ -2,6 +2,7 @@ package dev.marquee.platform.internal.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,14 +27,23 @@ public class PartitionDispatchReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("batch-partitions").withData("mode", partitions);
+    Optional<String> problem = problem();
+    return problem.isEmpty()
+        ? response.up().build()
+        : response.down().withData("error", problem.get()).build();
+  }
+
+  /** Why this server cannot take part in partition dispatch now; empty when it can. */
+  Optional<String> problem() {
     if (!partitions.startsWith("jms")) {
-      return response.up().build();
+      return Optional.empty();
     }
     try {
-      Object factory = new InitialContext().lookup(FACTORY);
-      return response.status(factory != null).build();
+      return new InitialContext().lookup(FACTORY) != null
+          ? Optional.empty()
+          : Optional.of(FACTORY + " is not configured");
     } catch (NamingException e) {
-      return response.down().withData("error", FACTORY + " is not configured: " + e).build();
+      return Optional.of(FACTORY + " is not configured: " + e);
     }
   }
 }
