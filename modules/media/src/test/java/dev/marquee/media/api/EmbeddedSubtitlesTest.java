@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EmbeddedSubtitlesTest {
   @TempDir Path folder;
@@ -41,6 +43,29 @@ class EmbeddedSubtitlesTest {
     assertThat(tracks.get(1).language()).isEqualTo("fra");
     assertThat(tracks.get(1).cues())
         .containsExactly(new EmbeddedSubtitles.Cue(1000, 2000, List.of("Bonjour.")));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({"ass, mkv", "webvtt, mkv", "mov_text, mp4"})
+  void assWebVttAndMp4TimedTextStreamsAreReadLikeSubRip(String format, String container)
+      throws Exception {
+    Path master = folder.resolve("with-" + format + "." + container);
+    List<EmbeddedSubtitles.Cue> cues =
+        List.of(
+            new EmbeddedSubtitles.Cue(400, 1600, List.of("First line.")),
+            new EmbeddedSubtitles.Cue(2000, 3500, List.of("Two lines,", "the second.")));
+    new SyntheticMaster(160, 90, 25, 4, false, List.of("eng"))
+        .withSubtitles("deu", cues, format)
+        .writeTo(master);
+
+    assertThat(MediaProbe.probe(master).subtitles())
+        .extracting(MediaInfo.SubtitleTrack::codec, MediaInfo.SubtitleTrack::language)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(format, "deu"));
+    List<EmbeddedSubtitles.Track> tracks = EmbeddedSubtitles.read(master);
+    assertThat(tracks).hasSize(1);
+    assertThat(tracks.get(0).text()).isTrue();
+    assertThat(tracks.get(0).language()).isEqualTo("deu");
+    assertThat(tracks.get(0).cues()).containsExactlyElementsOf(cues);
   }
 
   @Test

@@ -23,10 +23,18 @@ public record SyntheticMaster(
     String videoEncoder,
     int rotationDegrees,
     List<Subtitles> subtitles) {
-  /** A subtitle stream to put inside the master (SubRip text; Matroska masters only). */
-  public record Subtitles(String language, List<EmbeddedSubtitles.Cue> cues) {
+  /**
+   * A subtitle stream to put inside the master, in one of the text formats masters carry: {@code
+   * subrip}, {@code ass} or {@code webvtt} (Matroska masters), {@code mov_text} (MP4 timed text).
+   */
+  public record Subtitles(String language, List<EmbeddedSubtitles.Cue> cues, String format) {
+    public static final List<String> FORMATS = List.of("subrip", "ass", "webvtt", "mov_text");
+
     public Subtitles {
       cues = List.copyOf(cues);
+      if (!FORMATS.contains(format)) {
+        throw new IllegalArgumentException("subtitle format must be one of " + FORMATS);
+      }
     }
   }
 
@@ -72,12 +80,21 @@ public record SyntheticMaster(
   }
 
   /**
-   * The same master with one more subtitle stream; it must then be written to a {@code .mkv} file
-   * (Matroska carries SubRip as it is).
+   * The same master with one more SubRip subtitle stream; it must then be written to a {@code .mkv}
+   * file (Matroska carries SubRip as it is).
    */
   public SyntheticMaster withSubtitles(String language, List<EmbeddedSubtitles.Cue> cues) {
+    return withSubtitles(language, cues, "subrip");
+  }
+
+  /**
+   * The same master with one more subtitle stream in {@code format} (see {@link Subtitles}): an MP4
+   * master carries only {@code mov_text}, a Matroska one the others.
+   */
+  public SyntheticMaster withSubtitles(
+      String language, List<EmbeddedSubtitles.Cue> cues, String format) {
     List<Subtitles> more = new ArrayList<>(subtitles);
-    more.add(new Subtitles(language, cues));
+    more.add(new Subtitles(language, cues, format));
     return new SyntheticMaster(
         width,
         height,

@@ -3,7 +3,7 @@ package dev.marquee.media.internal.ffmpeg;
 import static dev.marquee.media.internal.ffmpeg.FfmpegErrors.check;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_SUBRIP;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
@@ -50,7 +50,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.testing.SyntheticMaster;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,8 +115,14 @@ public final class FfmpegSyntheticMaster {
 
     void run() {
       boolean matroska = file.getFileName().toString().endsWith(".mkv");
-      if (!spec.subtitles().isEmpty() && !matroska) {
-        throw new IllegalStateException("subtitle streams are written to .mkv masters only");
+      for (SyntheticMaster.Subtitles track : spec.subtitles()) {
+        if (matroska == track.format().equals("mov_text")) {
+          throw new IllegalStateException(
+              "MP4 masters carry mov_text subtitles, Matroska ones subrip, ass or webvtt: not "
+                  + track.format()
+                  + " in "
+                  + file.getFileName());
+        }
       }
       // MPEG-TS only for tests of what Marquee refuses; masters are MP4 or Matroska.
       boolean transportStream = file.getFileName().toString().endsWith(".ts");
@@ -134,7 +139,7 @@ public final class FfmpegSyntheticMaster {
           audio.add(openAudio(spec.audioLanguages().get(i)));
         }
         for (SyntheticMaster.Subtitles track : spec.subtitles()) {
-          subtitles.add(openSubtitles(track.language()));
+          subtitles.add(openSubtitles(track));
         }
         AVIOContext io = new AVIOContext(null);
         check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "opening " + file);
@@ -203,28 +208,40 @@ public final class FfmpegSyntheticMaster {
       stream.codecpar().coded_side_data(side).nb_coded_side_data(1);
     }
 
-    private AVStream openSubtitles(String language) {
+    private AVStream openSubtitles(SyntheticMaster.Subtitles track) {
       AVStream stream = avformat_new_stream(output, null);
-      stream.codecpar().codec_type(AVMEDIA_TYPE_SUBTITLE).codec_id(AV_CODEC_ID_SUBRIP);
+      stream
+          .codecpar()
+          .codec_type(AVMEDIA_TYPE_SUBTITLE)
+          .codec_id(SubtitlePackets.codecId(track.format()));
+      byte[] header = SubtitlePackets.header(track.format());
+      if (header.length > 0) {
+        BytePointer extradata =
+            new BytePointer(av_mallocz(header.length + AV_INPUT_BUFFER_PADDING_SIZE));
+        extradata.capacity(header.length).put(header);
+        stream.codecpar().extradata(extradata).extradata_size(header.length);
+      }
       stream.time_base(rational(1, 1000));
-      if (language != null) {
+      if (track.language() != null) {
         AVDictionary metadata = new AVDictionary(null);
-        av_dict_set(metadata, "language", language, 0);
+        av_dict_set(metadata, "language", track.language(), 0);
         stream.metadata(metadata);
       }
       return stream;
     }
 
-    /** Writes the cues that start before {@code millis}, as SubRip packets. */
+    /** Writes the cues that start before {@code millis}, as packets of their track's format. */
     private void writeCuesUpTo(long millis) {
       for (int t = 0; t < subtitles.size(); t++) {
-        List<EmbeddedSubtitles.Cue> cues = spec.subtitles().get(t).cues();
+        SyntheticMaster.Subtitles track = spec.subtitles().get(t);
+        List<EmbeddedSubtitles.Cue> cues = track.cues();
         AVStream stream = subtitles.get(t);
         while (cuesWritten[t] < cues.size() && cues.get(cuesWritten[t]).startMillis() < millis) {
-          EmbeddedSubtitles.Cue cue = cues.get(cuesWritten[t]++);
-          byte[] text = String.join("\n", cue.lines()).getBytes(StandardCharsets.UTF_8);
-          check(av_new_packet(packet, text.length), "allocating a subtitle packet");
-          new BytePointer(packet.data()).capacity(text.length).put(text);
+          int index = cuesWritten[t]++;
+          EmbeddedSubtitles.Cue cue = cues.get(index);
+          byte[] payload = SubtitlePackets.payload(track.format(), index, cue.lines());
+          check(av_new_packet(packet, payload.length), "allocating a subtitle packet");
+          new BytePointer(packet.data()).capacity(payload.length).put(payload);
           packet.pts(cue.startMillis()).dts(cue.startMillis());
           packet.duration(cue.endMillis() - cue.startMillis());
           packet.flags(AV_PKT_FLAG_KEY);
