@@ -4,6 +4,7 @@ import static dev.marquee.systemtests.ConsolePages.await;
 import static dev.marquee.systemtests.ConsolePages.fetchStatus;
 import static dev.marquee.systemtests.ConsolePages.fetchText;
 import static dev.marquee.systemtests.ConsolePages.look;
+import static dev.marquee.systemtests.ConsolePages.screenshot;
 import static dev.marquee.systemtests.ConsolePages.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -367,5 +368,57 @@ class AdminConsoleBrowserIT {
     browser.driver.get(api.baseUrl() + "/console/admin/moderation.xhtml");
     assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     look(browser, "moderation-refused-to-operator");
+  }
+
+  @Test
+  void anAdminIngestsAMasterFromTheBrowserThroughADroppedConnection() throws Exception {
+    // 7 s of 640x360 noise: about 9.6 MB, two 8 MiB parts.
+    Path master = Files.createTempDirectory("browser-ingest").resolve("browser-upload.mp4");
+    new SyntheticMaster(640, 360, 25, 7, true, List.of("eng")).writeTo(master);
+    assertThat(Files.size(master)).isGreaterThan(8L * 1024 * 1024);
+
+    signInAsAdmin();
+    browser.driver.get(api.baseUrl() + "/console/admin/ingest.xhtml");
+    await(() -> byId("start").isDisplayed(), "the ingest page");
+    look(browser, "ingest");
+    type("name", "Carried Through");
+    byId("master").sendKeys(master.toAbsolutePath().toString());
+    // Slow enough (1 MB/s) that the first part is still on its way when the network goes.
+    browser.throttle(1_000_000, Duration.ZERO);
+    try {
+      byId("start").click();
+      await(() -> byId("status").getText().startsWith("Sending part 1"), "the first part sent");
+      browser.offline(true);
+      await(
+          () -> byId("status").getText().startsWith("Connection lost"),
+          "the page noticing the dropped connection");
+      screenshot(browser, "ingest-interrupted");
+    } finally {
+      browser.offline(false);
+    }
+    await(
+        () ->
+            byId("ingest").getAttribute("data-title-id") != null
+                || byId("status").getText().matches("^(Refused|Failed|The master was refused).*"),
+        "the upload's end");
+    String titleId = byId("ingest").getAttribute("data-title-id");
+    assertThat(titleId).as(byId("status").getText()).isNotBlank();
+    assertThat(byId("ingest").getAttribute("data-interrupted")).isEqualTo("true");
+    assertThat(byId("progress").getAttribute("aria-valuenow")).isEqualTo("100");
+    look(browser, "ingest-done");
+
+    // The server joined the parts, checked size and SHA-256 and made the title, owned by the admin.
+    Api.Reply title = api.get("/api/catalog/admin/titles/" + titleId, Viewers.admin(api));
+    assertThat(title.status()).as(title.toString()).isEqualTo(200);
+    assertThat(title.json().getString("name")).isEqualTo("Carried Through");
+
+    // A script's call without the page's token, as another site would send it, is refused.
+    Object forged =
+        browser.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', headers: {'X-Console-Token': 'forged',"
+                + " 'Content-Type': 'application/json'}, body: '{}'}).then(r => done(r.status));",
+            "/console/admin/ingest/uploads");
+    assertThat(forged).isEqualTo(403L);
   }
 }

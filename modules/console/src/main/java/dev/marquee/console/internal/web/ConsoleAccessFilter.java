@@ -20,7 +20,8 @@ import java.util.Optional;
  * (read from accounts on each request, so a removed role or a lock takes effect at once). A browser
  * without a session is sent to the sign-in page; a signed-in user without the role gets 403. A POST
  * without Faces' view state, or with one the server never issued (a forged form from another site),
- * is refused with 403 and runs no action.
+ * is refused with 403 and runs no action; so is a console script's request without its session's
+ * {@link ConsoleRequestToken}.
  */
 @WebFilter(urlPatterns = "/console/*")
 public class ConsoleAccessFilter extends HttpFilter {
@@ -38,7 +39,14 @@ public class ConsoleAccessFilter extends HttpFilter {
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     response.setHeader("Cache-Control", "no-store");
-    if ("POST".equals(request.getMethod()) && request.getParameter(VIEW_STATE) == null) {
+    boolean scripted = request.getHeader(ConsoleRequestToken.HEADER) != null;
+    if (scripted && !ConsoleRequestToken.carriedBy(request)) {
+      refuse(response, 403, "This request was not sent by a console page (no valid token).");
+      return;
+    }
+    if ("POST".equals(request.getMethod())
+        && !scripted
+        && request.getParameter(VIEW_STATE) == null) {
       refuse(response, 403, "This form was not issued by the console (no view state).");
       return;
     }
