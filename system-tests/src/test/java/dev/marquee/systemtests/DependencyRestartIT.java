@@ -9,9 +9,6 @@ import dev.marquee.systemtests.Viewers.Viewer;
 import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,7 +125,7 @@ class DependencyRestartIT {
             .as("server %d after the restart", i + 1)
             .isEqualTo(200);
       }
-      int missing = missingFromDatabase(viewers, acknowledged);
+      int missing = ServerKillIT.missingFromDatabase(title, viewers, acknowledged);
       System.out.printf(
           "[DependencyRestartIT] PostgreSQL stopped %d ms under %d devices' position writes:"
               + " %d acknowledged, refused with 503 + Retry-After %s, other answers %d, %d"
@@ -191,30 +188,6 @@ class DependencyRestartIT {
             .build()
             .toString(),
         v.token());
-  }
-
-  private static int missingFromDatabase(List<Viewer> viewers, Map<String, Long> acknowledged)
-      throws Exception {
-    int missing = 0;
-    try (Connection db = TwoServers.database();
-        PreparedStatement q =
-            db.prepareStatement(
-                "SELECT position_ms FROM playback.positions WHERE profile_id = ?::uuid"
-                    + " AND title_id = ?::uuid AND device_id = ?::uuid")) {
-      for (Viewer v : viewers) {
-        Long acked = acknowledged.get(v.profileId());
-        assertThat(acked).as("every device had writes acknowledged").isNotNull();
-        q.setString(1, v.profileId());
-        q.setString(2, title);
-        q.setString(3, v.deviceId());
-        try (ResultSet rs = q.executeQuery()) {
-          if (!rs.next() || rs.getLong(1) < acked) {
-            missing++;
-          }
-        }
-      }
-    }
-    return missing;
   }
 
   private static boolean ready(int server) {

@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,26 +140,7 @@ class ServerKillIT {
         w.get();
       }
       long afterKillMs = (System.nanoTime() - killedAt) / 1_000_000;
-      int missing = 0;
-      try (Connection db = TwoServers.database();
-          PreparedStatement q =
-              db.prepareStatement(
-                  "SELECT position_ms FROM playback.positions WHERE profile_id = ?::uuid"
-                      + " AND title_id = ?::uuid AND device_id = ?::uuid")) {
-        for (Viewer v : viewers) {
-          Long acked = acknowledged.get(v.profileId());
-          assertThat(acked).as("every device had writes acknowledged").isNotNull();
-          q.setString(1, v.profileId());
-          q.setString(2, title);
-          q.setString(3, v.deviceId());
-          try (ResultSet rs = q.executeQuery()) {
-            // Writes of one device rise, so the stored position is at least its last acknowledged.
-            if (!rs.next() || rs.getLong(1) < acked) {
-              missing++;
-            }
-          }
-        }
-      }
+      int missing = missingFromDatabase(title, viewers, acknowledged);
       System.out.printf(
           "[ServerKillIT] kill -9 during position writes: %d devices, %d writes acknowledged (%d"
               + " before the kill), %d failed or refused, %d ms of writes after the kill, %d"
@@ -184,5 +166,33 @@ class ServerKillIT {
 
   static String uuid() {
     return UUID.randomUUID().toString();
+  }
+
+  /**
+   * How many devices' last acknowledged position is not in PostgreSQL (stored below it, or not at
+   * all); writes of one device rise, so the stored position is at least its last acknowledged.
+   */
+  static int missingFromDatabase(String title, List<Viewer> viewers, Map<String, Long> acknowledged)
+      throws SQLException {
+    int missing = 0;
+    try (Connection db = TwoServers.database();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT position_ms FROM playback.positions WHERE profile_id = ?::uuid"
+                    + " AND title_id = ?::uuid AND device_id = ?::uuid")) {
+      for (Viewer v : viewers) {
+        Long acked = acknowledged.get(v.profileId());
+        assertThat(acked).as("every device had writes acknowledged").isNotNull();
+        q.setString(1, v.profileId());
+        q.setString(2, title);
+        q.setString(3, v.deviceId());
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next() || rs.getLong(1) < acked) {
+            missing++;
+          }
+        }
+      }
+    }
+    return missing;
   }
 }
