@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class ConsoleBrowserIT {
   private static final Api api = RunningMarquee.api();
   private static String title;
   private static String operatorEmail;
+  private static String operatorId;
   private static Browser browser;
 
   @BeforeAll
@@ -48,15 +50,22 @@ class ConsoleBrowserIT {
 
     operatorEmail = api.registerViewer(Viewers.PASSWORD);
     String admin = Viewers.admin(api);
-    String id =
+    operatorId =
         api.get("/api/admin/accounts?email=" + operatorEmail, admin)
             .array()
             .getJsonObject(0)
             .getString("id");
-    Api.Reply roles =
-        api.putJson("/api/admin/accounts/" + id + "/roles", "{\"roles\":[\"operator\"]}", admin);
-    assertThat(roles.status()).as(roles.toString()).isEqualTo(200);
+    setOperatorRoles("[\"operator\"]");
     browser = new Browser();
+  }
+
+  private static void setOperatorRoles(String roles) {
+    Api.Reply reply =
+        api.putJson(
+            "/api/admin/accounts/" + operatorId + "/roles",
+            "{\"roles\":" + roles + "}",
+            Viewers.admin(api));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
 
   @AfterAll
@@ -181,6 +190,16 @@ class ConsoleBrowserIT {
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElseThrow())
         .endsWith("/console/sign-in.xhtml");
+    // The job grid's push channel is a console URL like the pages: no session, no events.
+    HttpResponse<String> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(api.baseUrl() + "/console/jobs/live?id=" + UUID.randomUUID()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(stream.statusCode()).isEqualTo(302);
+    assertThat(stream.body()).doesNotContain("data:");
 
     signIn(browser, api, operatorEmail, Viewers.PASSWORD);
     assertThat(browser.driver.getCurrentUrl()).endsWith("/console/jobs/index.xhtml");
@@ -294,6 +313,7 @@ class ConsoleBrowserIT {
     // it takes partitions, its last heartbeat said ready, and it has at least these chunks.
     String server = cells.get(0).getAttribute("data-server");
     long mine = cells.stream().filter(c -> server.equals(c.getAttribute("data-server"))).count();
+    chunkChangesArePushedWithoutPolling(job, cells.get(0));
     browser.driver.get(api.baseUrl() + "/console/jobs/index.xhtml");
     browser.driver.findElement(By.id("serversLink")).click();
     By row = By.cssSelector("#servers tr[data-server='" + server + "']");
@@ -315,5 +335,75 @@ class ConsoleBrowserIT {
     assertThat(Long.parseLong(listed.findElement(By.cssSelector(".chunks-day")).getText()))
         .isGreaterThanOrEqualTo(mine);
     look(browser, "worker-servers");
+  }
+
+  /**
+   * A committed change of a chunk's record (as a partition on another server would make) reaches
+   * the open page over the push stream: the cell turns failed with its reason, then retried, then
+   * back, while the page sends no request at all (no poll, no Faces Ajax). An operator whose role
+   * is taken away loses the stream.
+   */
+  private static void chunkChangesArePushedWithoutPolling(String job, WebElement first) {
+    String key = first.getAttribute("data-cell");
+    String rung = key.substring(0, key.indexOf('/'));
+    String where = " WHERE job_id = ?::uuid AND rung = ? AND chunk_index = 0";
+    String attempts =
+        Database.pairs("SELECT attempts, state FROM transcode.chunk_tasks" + where, job, rung)
+            .keySet()
+            .iterator()
+            .next();
+    assertThat(browser.driver.getPageSource()).doesNotContain("Poll");
+    String cell = "#chunkGrid td[data-cell='" + key + "']";
+    String requests =
+        "return performance.getEntriesByType('resource').filter(e =>"
+            + " e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch').length;";
+    await(
+        () -> Long.valueOf(1).equals(browser.js("return window.marqueeJobStream.readyState;")),
+        "the grid's push stream open");
+    try {
+      Database.update(
+          "UPDATE transcode.chunk_tasks SET state = 'PENDING', attempts = 1" + where, job, rung);
+      await(
+          () ->
+              "FAILED"
+                  .equals(
+                      browser.driver.findElement(By.cssSelector(cell)).getAttribute("data-state")),
+          "the cell pushed as failed");
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.cssSelector(cell + " .sr-only"))
+                  .getAttribute("textContent"))
+          .contains("the job ended before this chunk was encoded");
+      Database.update(
+          "UPDATE transcode.chunk_tasks SET state = 'DONE', attempts = 3" + where, job, rung);
+      await(
+          () ->
+              "RETRIED"
+                  .equals(
+                      browser.driver.findElement(By.cssSelector(cell)).getAttribute("data-state")),
+          "the cell pushed as retried");
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.cssSelector(cell + " .sr-only"))
+                  .getAttribute("textContent"))
+          .contains("3 attempts");
+      assertThat(browser.js(requests))
+          .as("requests the page made while cells changed")
+          .isEqualTo(0L);
+
+      setOperatorRoles("[]");
+      await(
+          () -> Long.valueOf(2).equals(browser.js("return window.marqueeJobStream.readyState;")),
+          "the stream closed once the operator role was taken away");
+    } finally {
+      Database.update(
+          "UPDATE transcode.chunk_tasks SET state = 'DONE', attempts = ?" + where,
+          Integer.parseInt(attempts),
+          job,
+          rung);
+      setOperatorRoles("[\"operator\"]");
+    }
   }
 }

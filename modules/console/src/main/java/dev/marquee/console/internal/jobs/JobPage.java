@@ -23,8 +23,9 @@ import java.util.UUID;
 
 /**
  * A transcode job: rungs x chunks, each cell done, running, retried, failed (with the reason) or
- * pending and the server that encoded it; the page polls for changes every second. Restart, stop
- * and abandon are confirmed in the browser and checked (operator role, job state) on the server.
+ * pending and the server that encoded it; changes are pushed to the page ({@link JobGridStream}),
+ * it never polls. Restart, stop and abandon are confirmed in the browser and checked (operator
+ * role, job state) on the server.
  */
 @Named
 @ViewScoped
@@ -54,6 +55,11 @@ public class JobPage implements Serializable {
   public record Cell(ChunkCell cell) {
     public String getState() {
       return cell.state().name();
+    }
+
+    /** {@code rung/chunk}: how the live stream names this cell. */
+    public String getKey() {
+      return cell.rung() + "/" + cell.chunk();
     }
 
     /** The state as a word a screen reader says, with the attempts, server and reason. */
@@ -110,9 +116,10 @@ public class JobPage implements Serializable {
 
   /** Chunks encoded per server, "server: n". */
   public List<String> getServers() {
-    if (getGrid() == null) {
-      return List.of();
-    }
+    return getGrid() == null ? List.of() : serversOf(grid);
+  }
+
+  static List<String> serversOf(JobGrid grid) {
     Map<String, Integer> counts = new TreeMap<>();
     grid.cells().stream()
         .filter(c -> c.server() != null)
@@ -173,7 +180,7 @@ public class JobPage implements Serializable {
     return chunks;
   }
 
-  /** The poll: read the grid again on the next render. */
+  /** The stream saw the job's state change: read the grid again on the next render. */
   public void refresh() {
     grid = null;
   }

@@ -1,7 +1,5 @@
 package dev.marquee.console.internal.web;
 
-import dev.marquee.accounts.api.AccountId;
-import dev.marquee.accounts.api.AccountsFacade;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -23,12 +21,12 @@ import java.util.Optional;
  * is refused with 403 and runs no action; so is a console script's request without its session's
  * {@link ConsoleRequestToken}.
  */
-@WebFilter(urlPatterns = "/console/*")
+@WebFilter(urlPatterns = "/console/*", asyncSupported = true)
 public class ConsoleAccessFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   static final String VIEW_STATE = "jakarta.faces.ViewState";
 
-  @Inject transient AccountsFacade accounts;
+  @Inject transient ConsoleAccess access;
 
   @Override
   protected void doFilter(
@@ -77,25 +75,16 @@ public class ConsoleAccessFilter extends HttpFilter {
   /** The signed-in user with roles as accounts has them now; empty if not signed in or removed. */
   private Optional<ConsoleUser> current(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    if (session == null
-        || !(session.getAttribute(ConsoleUser.SESSION_KEY) instanceof ConsoleUser u)) {
+    if (session == null) {
       return Optional.empty();
     }
-    AccountId id = new AccountId(u.accountId());
-    // A locked account's console session ends like its API sign-ins, and so does one whose
-    // sign-ins an administrator ended after it began.
-    Optional<ConsoleUser> now =
-        accounts
-            .account(id)
-            .filter(
-                a ->
-                    accounts
-                        .signInState(id)
-                        .map(s -> !s.locked() && s.sessionEnds() == u.sessionEnds())
-                        .orElse(false))
-            .map(a -> new ConsoleUser(a.id().value(), a.email(), a.roles(), u.sessionEnds()));
+    boolean held = session.getAttribute(ConsoleUser.SESSION_KEY) instanceof ConsoleUser;
+    // A locked account's console session ends like its API sign-ins.
+    Optional<ConsoleUser> now = access.current(session);
     if (now.isEmpty()) {
-      session.invalidate();
+      if (held) {
+        session.invalidate();
+      }
       return Optional.empty();
     }
     session.setAttribute(ConsoleUser.SESSION_KEY, now.get());

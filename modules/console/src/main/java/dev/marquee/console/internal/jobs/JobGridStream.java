@@ -1,0 +1,73 @@
+package dev.marquee.console.internal.jobs;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * {@code GET /console/jobs/live?id=<job>}: a job's grid as server-sent events, the whole grid first
+ * and then each change ({@link JobGridHub}). It sits under {@code /console/jobs/}, so the console's
+ * access filter lets only a signed-in operator or admin open it, like the job's page.
+ */
+@WebServlet(urlPatterns = "/console/jobs/live", asyncSupported = true)
+public class JobGridStream extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient JobGridHub hub;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    UUID job;
+    try {
+      job = UUID.fromString(String.valueOf(request.getParameter("id")));
+    } catch (IllegalArgumentException e) {
+      response.sendError(400, "id must be a job id");
+      return;
+    }
+    if (!hub.knows(job)) {
+      response.sendError(404, "no such job");
+      return;
+    }
+    response.setContentType("text/event-stream;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    // No buffering between Liberty and a proxy: each event goes out when it is written.
+    response.setHeader("X-Accel-Buffering", "no");
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0);
+    JobGridHub.Stream stream = new JobGridHub.Stream(async, request.getSession(false));
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onComplete(AsyncEvent event) {
+            hub.forget(stream);
+          }
+
+          @Override
+          public void onTimeout(AsyncEvent event) {
+            hub.forget(stream);
+          }
+
+          @Override
+          public void onError(AsyncEvent event) {
+            hub.forget(stream);
+          }
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {
+            // nothing to do
+          }
+        });
+    response.flushBuffer();
+    if (!hub.watch(job, stream)) {
+      async.complete();
+    }
+  }
+}
