@@ -45,14 +45,12 @@ public final class TitleDocuments {
   }
 
   /**
-   * Every published title, in batches (for a rebuild). {@code c} must be in a transaction: the
+   * Every published title, in batches (for a rebuild). The caller runs this in a JTA transaction
+   * (Liberty's connection wrapper reports auto-commit even then, so it cannot be checked here): the
    * driver then reads through a cursor, {@code batch} rows at a time, not the whole table at once.
    */
   public static void published(Connection c, int batch, Consumer<List<JsonObject>> sink)
       throws SQLException {
-    if (c.getAutoCommit()) {
-      throw new IllegalStateException("reading every title needs a transaction (a cursor)");
-    }
     try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE state = 'PUBLISHED'")) {
       s.setFetchSize(batch);
       try (ResultSet r = s.executeQuery()) {
