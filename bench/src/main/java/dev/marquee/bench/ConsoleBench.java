@@ -50,8 +50,13 @@ public final class ConsoleBench {
   private static final int EVENTS = Integer.getInteger("bench.qoe", 1_000_000);
   private static final int RUNS = Integer.getInteger("bench.runs", 30);
   private static final int PUSHES = Integer.getInteger("bench.pushes", 40);
-  private static final Pattern VIEW_STATE =
-      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+  /** PrimeFaces' CSP nonce: a postback must carry the one its page was rendered with. */
+  private static final Pattern CSP_NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
+  private static final Pattern HIDDEN_INPUT = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
+  private static final Pattern NAME = Pattern.compile("name=\"([^\"]+)\"");
+  private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
   private ConsoleBench() {}
 
@@ -238,26 +243,33 @@ public final class ConsoleBench {
     }
   }
 
-  /** The console's form sign-in: its page's view state, then the form posted. */
+  /**
+   * The console's form sign-in, posted as a browser would: every hidden field of the form (the view
+   * state and the form's submitted marker), PrimeFaces' CSP nonce, then the fields typed in.
+   */
   private static void signIn(HttpClient http, String base, String password) throws Exception {
     String page = get(http, base + "/console/sign-in.xhtml");
-    Matcher state = VIEW_STATE.matcher(page);
-    if (!state.find()) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN_INPUT.matcher(page);
+    while (hidden.find()) {
+      Matcher name = NAME.matcher(hidden.group());
+      Matcher value = VALUE.matcher(hidden.group());
+      if (name.find()) {
+        fields.put(name.group(1), value.find() ? value.group(1).replace("&#58;", ":") : "");
+      }
+    }
+    if (!fields.containsKey("jakarta.faces.ViewState")) {
       throw new IllegalStateException("no view state on the sign-in page");
     }
-    String form =
-        form(
-            Map.of(
-                "signIn",
-                "signIn",
-                "signIn:email",
-                MarqueeStack.ADMIN_EMAIL,
-                "signIn:password",
-                password,
-                "signIn:submit",
-                "",
-                "jakarta.faces.ViewState",
-                state.group(1)));
+    Matcher nonce = CSP_NONCE.matcher(page);
+    if (!nonce.find()) {
+      throw new IllegalStateException("no CSP nonce on the sign-in page");
+    }
+    fields.put("primefaces.nonce", nonce.group(1));
+    fields.put("signIn:email", MarqueeStack.ADMIN_EMAIL);
+    fields.put("signIn:password", password);
+    fields.put("signIn:submit", "");
+    String form = form(fields);
     HttpResponse<String> signedIn =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/console/sign-in.xhtml"))
