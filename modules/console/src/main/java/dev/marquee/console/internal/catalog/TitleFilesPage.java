@@ -45,8 +45,10 @@ public class TitleFilesPage implements Serializable {
   private transient Part audioFile;
   private String status;
 
-  public List<SubtitleFile> getSubtitles() {
-    return titleId() == null ? List.of() : ingest.subtitles(titleId());
+  public List<SubtitleRow> getSubtitles() {
+    return titleId() == null
+        ? List.of()
+        : ingest.subtitles(titleId()).stream().map(SubtitleRow::new).toList();
   }
 
   /** The added audio tracks, each with how its encoding stands. */
@@ -131,6 +133,21 @@ public class TitleFilesPage implements Serializable {
       return new TitleId(UUID.fromString(id));
     } catch (IllegalArgumentException | NullPointerException e) {
       return null;
+    }
+  }
+
+  /** A subtitle file as the page lists it (Faces EL reads getters, not record accessors). */
+  public record SubtitleRow(SubtitleFile file) {
+    public String getLanguage() {
+      return file.language();
+    }
+
+    public int getCues() {
+      return file.cues();
+    }
+
+    public String getStorageKey() {
+      return file.storageKey();
     }
   }
 
