@@ -441,6 +441,7 @@ class AdminConsoleBrowserIT {
     await(
         () -> browser.driver.findElement(beside).getText().contains("not valid SRT or WebVTT"),
         "the refusal next to the subtitle file");
+    browser.js("arguments[0].scrollIntoView()", byId("files"));
     screenshot(browser, "title-subtitles-refused");
 
     byId("subtitles:subtitleFile").sendKeys(srt.toString());
@@ -456,6 +457,7 @@ class AdminConsoleBrowserIT {
         () -> byId("audioList").getText().contains("description"), "the audio description listed");
     String row = byId("audioList").findElement(By.cssSelector("tbody tr")).getText();
     assertThat(row).startsWith("en description pcm_s16le, 2 ch, 1.0 s").contains("add-audio job");
+    browser.js("arguments[0].scrollIntoView()", byId("files"));
     look(browser, "title-subtitles-audio");
 
     // The API lists what the page added.
