@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 
 /**
  * How an added audio track's encoding stands: the batch status of the newest add-audio run for its
- * stored file, or a note that it waits for the title's own transcode (which encodes it too).
+ * stored file among the newest {@link #LOOKED_AT}; a title whose transcode has not started yet
+ * encodes its added tracks in that transcode instead.
  */
 @ApplicationScoped
 public class AudioEncodings {
@@ -22,6 +23,7 @@ public class AudioEncodings {
         return "add-audio job " + e.getExecutionId() + ": " + e.getBatchStatus().name();
       }
     }
-    return "no add-audio job yet (the title's transcode encodes it)";
+    // Not among the recent runs: an older track, or one waiting for the title's own transcode.
+    return "no recent add-audio job";
   }
 }
