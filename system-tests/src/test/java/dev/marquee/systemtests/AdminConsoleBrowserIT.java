@@ -421,4 +421,49 @@ class AdminConsoleBrowserIT {
             "/console/admin/ingest/uploads");
     assertThat(forged).isEqualTo(403L);
   }
+
+  @Test
+  void anAdminAddsSubtitlesAndAnAudioTrackOnTheTitlePage() throws Exception {
+    Path dir = Files.createTempDirectory("title-files");
+    Path bad = Files.writeString(dir.resolve("notes.srt"), "Just some notes, no cues.\n");
+    Path srt =
+        Files.writeString(dir.resolve("fr.srt"), "1\n00:00:00,000 --> 00:00:00,800\nBonjour\n");
+    Path wav = Files.write(dir.resolve("described.wav"), AddedAudioIT.wav(1.0, 440));
+    signInAsAdmin();
+    browser.driver.get(api.baseUrl() + "/console/admin/title.xhtml?id=" + title);
+    await(() -> byId("subtitles:addSubtitles").isDisplayed(), "the title's subtitles form");
+
+    // A file that is not SRT or WebVTT: refused beside the file input with the API's own reason.
+    type("subtitles:subtitleLanguage", "fr");
+    byId("subtitles:subtitleFile").sendKeys(bad.toString());
+    byId("subtitles:addSubtitles").click();
+    By beside = By.xpath("//input[@id='subtitles:subtitleFile']/following-sibling::*[1]");
+    await(
+        () -> browser.driver.findElement(beside).getText().contains("not valid SRT or WebVTT"),
+        "the refusal next to the subtitle file");
+    browser.js("arguments[0].scrollIntoView()", byId("files"));
+    screenshot(browser, "title-subtitles-refused");
+
+    byId("subtitles:subtitleFile").sendKeys(srt.toString());
+    byId("subtitles:addSubtitles").click();
+    await(() -> byId("subtitleList").getText().contains("fr"), "the French subtitles listed");
+    assertThat(byId("filesStatus").getText()).isEqualTo("Subtitles fr kept (1 cue).");
+
+    type("audio:audioLanguage", "en");
+    new Select(byId("audio:audioRole")).selectByValue("description");
+    byId("audio:audioFile").sendKeys(wav.toString());
+    byId("audio:addAudio").click();
+    await(
+        () -> byId("audioList").getText().contains("description"), "the audio description listed");
+    String row = byId("audioList").findElement(By.cssSelector("tbody tr")).getText();
+    assertThat(row).startsWith("en description pcm_s16le, 2 ch, 1.0 s").contains("add-audio job");
+    browser.js("arguments[0].scrollIntoView()", byId("files"));
+    look(browser, "title-subtitles-audio");
+
+    // The API lists what the page added.
+    Api.Reply subtitles = api.get("/api/ingest/titles/" + title + "/subtitles", Viewers.admin(api));
+    assertThat(subtitles.array().getJsonObject(0).getString("language")).isEqualTo("fr");
+    Api.Reply audio = api.get("/api/ingest/titles/" + title + "/audio", Viewers.admin(api));
+    assertThat(audio.array().getJsonObject(0).getString("role")).isEqualTo("description");
+  }
 }

@@ -26,6 +26,9 @@ public class ConsoleAccessFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   static final String VIEW_STATE = "jakarta.faces.ViewState";
 
+  /** The largest form with a file the console reads: web-fragment.xml's max-request-size. */
+  static final long MAX_FORM_BYTES = 2148532224L;
+
   @Inject transient ConsoleAccess access;
 
   @Override
@@ -40,6 +43,13 @@ public class ConsoleAccessFilter extends HttpFilter {
     boolean scripted = request.getHeader(ConsoleRequestToken.HEADER) != null;
     if (scripted && !ConsoleRequestToken.carriedBy(request)) {
       refuse(response, 403, "This request was not sent by a console page (no valid token).");
+      return;
+    }
+    if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > MAX_FORM_BYTES) {
+      refuse(
+          response,
+          413,
+          "The file is larger than the console accepts (2 GiB); send it through the REST API.");
       return;
     }
     if ("POST".equals(request.getMethod())

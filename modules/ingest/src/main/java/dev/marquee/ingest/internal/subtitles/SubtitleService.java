@@ -2,6 +2,7 @@ package dev.marquee.ingest.internal.subtitles;
 
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.ingest.api.SubtitleFile;
+import dev.marquee.ingest.api.TitleSideFiles;
 import dev.marquee.ingest.internal.application.LanguageCodes;
 import dev.marquee.ingest.internal.application.TitleOwnership;
 import dev.marquee.ingest.internal.domain.SubtitleRepository;
@@ -27,7 +28,7 @@ public class SubtitleService {
   private static final Logger LOG = Logger.getLogger(SubtitleService.class.getName());
 
   /** Subtitles for a feature film are a few hundred kilobytes; this leaves room to spare. */
-  public static final int MAX_BYTES = 2 * 1024 * 1024;
+  public static final int MAX_BYTES = TitleSideFiles.MAX_SUBTITLE_BYTES;
 
   @Inject CatalogFacade catalog;
   @Inject ObjectStorage storage;
