@@ -4,6 +4,9 @@ import dev.marquee.platform.api.BatchJobs;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How an added audio track's encoding stands: the batch status of the newest add-audio run for its
@@ -17,13 +20,18 @@ public class AudioEncodings {
 
   @Inject BatchJobs batch;
 
-  public String stateOf(String storageKey) {
+  /** Each stored file's state, the recent add-audio runs read once for all of them. */
+  public Map<String, String> statesOf(List<String> storageKeys) {
+    Map<String, String> states = new HashMap<>();
     for (JobExecution e : batch.recentExecutions(JOB, LOOKED_AT)) {
-      if (storageKey.equals(e.getJobParameters().getProperty("storageKey"))) {
-        return "add-audio job " + e.getExecutionId() + ": " + e.getBatchStatus().name();
+      String key = e.getJobParameters().getProperty("storageKey");
+      // Runs come newest first: the first one for a file is its state.
+      if (storageKeys.contains(key) && !states.containsKey(key)) {
+        states.put(key, "add-audio job " + e.getExecutionId() + ": " + e.getBatchStatus().name());
       }
     }
     // Not among the recent runs: an older track, or one waiting for the title's own transcode.
-    return "no recent add-audio job";
+    storageKeys.forEach(k -> states.putIfAbsent(k, "no recent add-audio job"));
+    return states;
   }
 }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,11 +54,13 @@ public class TitleFilesPage implements Serializable {
 
   /** The added audio tracks, each with how its encoding stands. */
   public List<AudioRow> getAudio() {
-    return titleId() == null
-        ? List.of()
-        : ingest.addedAudio(titleId()).stream()
-            .map(a -> new AudioRow(a, encodings.stateOf(a.storageKey())))
-            .toList();
+    if (titleId() == null) {
+      return List.of();
+    }
+    List<AddedAudio> tracks = ingest.addedAudio(titleId());
+    Map<String, String> states =
+        encodings.statesOf(tracks.stream().map(AddedAudio::storageKey).toList());
+    return tracks.stream().map(a -> new AudioRow(a, states.get(a.storageKey()))).toList();
   }
 
   public void addSubtitles() {
