@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -115,6 +116,19 @@ final class Browser implements AutoCloseable {
 
   void await(Supplier<Boolean> condition, String what) {
     await(condition, what, () -> "page: " + driver.getCurrentUrl());
+  }
+
+  /**
+   * Clicks what {@code target} finds, finding it again if the page re-rendered it between the
+   * look-up and the click (a stale element), as a live list does while results settle.
+   */
+  void click(By target) {
+    await(
+        () -> {
+          driver.findElement(target).click();
+          return true;
+        },
+        "a click on " + target);
   }
 
   /** Saves what the browser shows as target/browser-screenshots/{name}.png. */

@@ -223,10 +223,7 @@ class ViewerAppBrowserIT {
       look(browser, "search");
 
       // The title page: artwork, synopsis, rating, duration, cast, episodes; add to My list.
-      browser
-          .driver
-          .findElement(By.cssSelector("#search-results li[data-title-id='" + arrival + "'] a"))
-          .click();
+      browser.click(By.cssSelector("#search-results li[data-title-id='" + arrival + "'] a"));
       browser.await(() -> shows(browser, "title-page"), "the title page");
       browser.await(
           () ->
