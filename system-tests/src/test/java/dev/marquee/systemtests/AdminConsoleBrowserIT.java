@@ -59,7 +59,8 @@ class AdminConsoleBrowserIT {
             "{\"roles\":[\"operator\"]}",
             Viewers.admin(api));
     assertThat(roles.status()).as(roles.toString()).isEqualTo(200);
-    browser = new Browser();
+    // Accepts the stack's own certificate: the browser ingest runs from an HTTPS page.
+    browser = new Browser(true);
   }
 
   private static String ingest(String creator, Path master, String name) throws Exception {
@@ -377,8 +378,11 @@ class AdminConsoleBrowserIT {
     new SyntheticMaster(640, 360, 25, 7, true, List.of("eng")).writeTo(master);
     assertThat(Files.size(master)).isGreaterThan(8L * 1024 * 1024);
 
-    signInAsAdmin();
-    browser.driver.get(api.baseUrl() + "/console/admin/ingest.xhtml");
+    // Over HTTPS, as an operator serves the console; the stack sends parts straight to storage.
+    String secure = IngestEvidence.secureBaseUrl();
+    signIn(
+        browser, new Api(secure), MarqueeStack.ADMIN_EMAIL, RunningMarquee.stack().adminPassword());
+    browser.driver.get(secure + "/console/admin/ingest.xhtml");
     await(() -> byId("start").isDisplayed(), "the ingest page");
     look(browser, "ingest");
     type("name", "Carried Through");
@@ -412,6 +416,16 @@ class AdminConsoleBrowserIT {
     assertThat(title.status()).as(title.toString()).isEqualTo(200);
     assertThat(title.json().getString("name")).isEqualTo("Carried Through");
 
+    // MARQUEE_INGEST_BROWSER_DIRECT_PARTS is on in the stack: from this HTTPS page the browser PUT
+    // the parts to the plain-HTTP object store on loopback, and no part's bytes reached Liberty.
+    String upload = byId("ingest").getAttribute("data-upload-id");
+    assertThat(IngestEvidence.storageFetches(browser))
+        .filteredOn(url -> url.contains("partNumber="))
+        .hasSizeGreaterThanOrEqualTo(2);
+    List<String> calls = IngestEvidence.serverCallsFor(upload);
+    assertThat(calls).anyMatch(line -> line.contains(upload + "/parts/2/presigned-url"));
+    assertThat(calls).noneMatch(line -> line.contains("\"PUT "));
+
     // A script's call without the page's token, as another site would send it, is refused.
     Object forged =
         browser.driver.executeAsyncScript(
@@ -420,5 +434,34 @@ class AdminConsoleBrowserIT {
                 + " 'Content-Type': 'application/json'}, body: '{}'}).then(r => done(r.status));",
             "/console/admin/ingest/uploads");
     assertThat(forged).isEqualTo(403L);
+  }
+
+  @Test
+  void withTheSwitchOffThePartsGoThroughTheConsole() throws Exception {
+    Path master = Files.createTempDirectory("console-ingest").resolve("through-the-console.mp4");
+    new SyntheticMaster(320, 180, 25, 1, false, List.of("eng")).writeTo(master);
+    signInAsAdmin();
+    browser.driver.get(api.baseUrl() + "/console/admin/ingest.xhtml");
+    await(() -> byId("start").isDisplayed(), "the ingest page");
+    // The page as the console renders it with MARQUEE_INGEST_BROWSER_DIRECT_PARTS off.
+    browser.js("document.getElementById('ingest').dataset.directParts = 'false';");
+    type("name", "Through The Console");
+    byId("master").sendKeys(master.toAbsolutePath().toString());
+    byId("start").click();
+    await(
+        () ->
+            byId("ingest").getAttribute("data-title-id") != null
+                || byId("status").getText().matches("^(Refused|Failed|The master was refused).*"),
+        "the upload's end");
+    String titleId = byId("ingest").getAttribute("data-title-id");
+    assertThat(titleId).as(byId("status").getText()).isNotBlank();
+    assertThat(api.get("/api/catalog/admin/titles/" + titleId, Viewers.admin(api)).status())
+        .isEqualTo(200);
+
+    String upload = byId("ingest").getAttribute("data-upload-id");
+    assertThat(IngestEvidence.serverCallsFor(upload))
+        .anyMatch(
+            line -> line.contains("\"PUT /console/admin/ingest/uploads/" + upload + "/parts/1 "));
+    assertThat(IngestEvidence.storageFetches(browser)).isEmpty();
   }
 }
