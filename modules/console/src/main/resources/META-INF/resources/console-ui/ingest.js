@@ -66,13 +66,12 @@
 
   // One part PUT straight to object storage at a URL the server presigns. A network failure or a
   // 5xx is waited out; any other refusal (an expired URL, say) gets a fresh URL, a few times.
-  async function sendDirect(id, part, count, bytes) {
+  async function sendDirect(id, part, bytes) {
     let wait = 1000;
     let refusals = 0;
     for (;;) {
       const target = await call('POST', '/' + id + '/parts/' + part + '/presigned-url', '{}',
         'application/json');
-      show('Sending part ' + part + ' of ' + count + ' straight to storage.');
       let response;
       try {
         response = await fetch(target.url, { method: target.method, body: bytes,
@@ -157,7 +156,7 @@
       const to = Math.min(from + state.partSize, state.sizeBytes);
       show('Sending part ' + part + ' of ' + state.partCount + '.');
       state = direct
-        ? await sendDirect(state.id, part, state.partCount, file.slice(from, to))
+        ? await sendDirect(state.id, part, file.slice(from, to))
         : await call('PUT', '/' + state.id + '/parts/' + part, file.slice(from, to),
           'application/octet-stream');
       progress(state.receivedBytes, state.sizeBytes);
