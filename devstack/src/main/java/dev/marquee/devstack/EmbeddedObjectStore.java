@@ -3,15 +3,23 @@ package dev.marquee.devstack;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * A real S3 API server (s3proxy) over a local folder. Marquee talks to it with the same
- * aws-sdk-java-v2 code path it uses for AWS S3.
+ * aws-sdk-java-v2 code path it uses for AWS S3. It answers CORS for pages on loopback (any port,
+ * HTTP or HTTPS), so that the console's browser ingest can PUT parts straight to it when {@code
+ * MARQUEE_INGEST_BROWSER_DIRECT_PARTS} is on (ADR 40): PUT with no credentials, any request header.
  */
 public final class EmbeddedObjectStore implements AutoCloseable {
+  /** Origins of pages on this machine: the console of a local run, on whatever port it has. */
+  private static final List<String> LOOPBACK_ORIGINS =
+      List.of("https?://127\\.0\\.0\\.1(:[0-9]+)?", "https?://localhost(:[0-9]+)?");
+
   private final Path folder;
   private final int port;
   private final String accessKey;
@@ -32,6 +40,13 @@ public final class EmbeddedObjectStore implements AutoCloseable {
             .blobStore(new FilesystemNio2BlobStore(folder.toString()))
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+            .corsRules(
+                new CrossOriginResourceSharing(
+                    LOOPBACK_ORIGINS,
+                    List.of("GET", "HEAD", "PUT"),
+                    List.of("*"),
+                    List.of("ETag"),
+                    "false"))
             .build();
     proxy.start();
     long deadline = System.nanoTime() + 30_000_000_000L;

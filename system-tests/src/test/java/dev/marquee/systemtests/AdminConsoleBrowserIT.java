@@ -31,8 +31,8 @@ import org.openqa.selenium.support.ui.Select;
  * The admin console's support pages in Chromium, each checked against the API: an account locked
  * (its sign-in refused, its tokens revoked) and unlocked, a device made hardware-secure, viewers'
  * reports dismissed or their title unpublished from the moderation queue, a real licence decision
- * in the licence audit and its CSV export, an operator refused every one of these pages, and
- * axe-core on each page.
+ * in the licence audit and its CSV export, an operator refused every one of these pages, subtitles
+ * and an audio track added on a title's page, and axe-core on each page.
  */
 @ExtendWith(RunningMarquee.class)
 class AdminConsoleBrowserIT {
@@ -93,25 +93,6 @@ class AdminConsoleBrowserIT {
     signIn(browser, api, MarqueeStack.ADMIN_EMAIL, RunningMarquee.stack().adminPassword());
   }
 
-  private static WebElement byId(String id) {
-    return browser.driver.findElement(By.id(id));
-  }
-
-  private static void type(String id, String text) {
-    WebElement input = byId(id);
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private static boolean pageSays(String text) {
-    return browser.driver.getPageSource().contains(text);
-  }
-
-  private static void confirm(String form) {
-    await(() -> byId(form + ":confirmYes").isDisplayed(), "the confirmation dialog");
-    byId(form + ":confirmYes").click();
-  }
-
   @Test
   void anAdminLocksAnAccountSoItsSignInIsRefusedAndUnlocksIt() throws Exception {
     Viewer v = Viewers.newViewer(api, "TV", null);
@@ -119,8 +100,8 @@ class AdminConsoleBrowserIT {
 
     signInAsAdmin();
     browser.driver.get(api.baseUrl() + "/console/admin/accounts.xhtml");
-    type("find:query", v.email());
-    byId("find:search").click();
+    browser.type("find:query", v.email());
+    browser.byId("find:search").click();
     await(
         () ->
             !browser
@@ -130,26 +111,26 @@ class AdminConsoleBrowserIT {
         "the account in the search results");
     look(browser, "accounts");
     browser.driver.findElement(By.cssSelector("a[href*='" + v.accountId() + "']")).click();
-    await(() -> byId("signInState").getText().equals("May sign in"), "the account page");
-    assertThat(byId("email").getText()).isEqualTo(v.email());
+    await(() -> browser.byId("signInState").getText().equals("May sign in"), "the account page");
+    assertThat(browser.byId("email").getText()).isEqualTo(v.email());
     assertThat(
             browser.driver.findElements(By.cssSelector("tr[data-device='" + v.deviceId() + "']")))
         .hasSize(1);
     look(browser, "account");
 
     // A lock needs a reason: refused with a message, nothing changes.
-    byId("account:lock").click();
-    confirm("account");
-    await(() -> pageSays("it is kept with the decision"), "the reason-required message");
-    assertThat(byId("signInState").getText()).isEqualTo("May sign in");
+    browser.byId("account:lock").click();
+    ConsolePages.confirm(browser, "account");
+    await(() -> browser.pageSays("it is kept with the decision"), "the reason-required message");
+    assertThat(browser.byId("signInState").getText()).isEqualTo("May sign in");
     assertThat(api.get("/api/accounts/me", v.token()).status()).isEqualTo(200);
 
-    type("account:reason", "Password seen in a public paste (ticket 4411)");
-    byId("account:lock").click();
-    confirm("account");
-    await(() -> byId("signInState").getText().equals("Locked"), "the locked state");
-    assertThat(byId("activeSignIns").getText()).isEqualTo("0");
-    assertThat(byId("lockHistory").getText())
+    browser.type("account:reason", "Password seen in a public paste (ticket 4411)");
+    browser.byId("account:lock").click();
+    ConsolePages.confirm(browser, "account");
+    await(() -> browser.byId("signInState").getText().equals("Locked"), "the locked state");
+    assertThat(browser.byId("activeSignIns").getText()).isEqualTo("0");
+    assertThat(browser.byId("lockHistory").getText())
         .contains("Locked", MarqueeStack.ADMIN_EMAIL, "Password seen in a public paste");
     look(browser, "account-locked");
 
@@ -162,10 +143,10 @@ class AdminConsoleBrowserIT {
     assertThat(wrong.status()).as("a wrong password still says only that").isEqualTo(401);
 
     // The device is made hardware-secure, with a reason, recorded with who decided.
-    new Select(byId("account:device")).selectByValue(v.deviceId());
-    new Select(byId("account:level")).selectByValue("HARDWARE");
-    type("account:deviceReason", "Checked the TV's DRM certificate");
-    byId("account:changeLevel").click();
+    new Select(browser.byId("account:device")).selectByValue(v.deviceId());
+    new Select(browser.byId("account:level")).selectByValue("HARDWARE");
+    browser.type("account:deviceReason", "Checked the TV's DRM certificate");
+    browser.byId("account:changeLevel").click();
     await(
         () ->
             browser
@@ -192,10 +173,10 @@ class AdminConsoleBrowserIT {
     assertThat(decision.getString("reason")).isEqualTo("Checked the TV's DRM certificate");
     assertThat(decision.getString("changedBy")).isEqualTo(accountId(MarqueeStack.ADMIN_EMAIL));
 
-    type("account:reason", "Owner confirmed and changed the password");
-    byId("account:unlock").click();
-    await(() -> byId("signInState").getText().equals("May sign in"), "the unlocked state");
-    assertThat(byId("lockHistory").getText()).contains("Unlocked", "Owner confirmed");
+    browser.type("account:reason", "Owner confirmed and changed the password");
+    browser.byId("account:unlock").click();
+    await(() -> browser.byId("signInState").getText().equals("May sign in"), "the unlocked state");
+    assertThat(browser.byId("lockHistory").getText()).contains("Unlocked", "Owner confirmed");
     Api.Reply again = api.passwordGrant("marquee-web", v.email(), Viewers.PASSWORD, null);
     assertThat(again.status()).as(again.toString()).isEqualTo(200);
     assertThat(api.get("/api/accounts/me", again.json().getString("access_token")).status())
@@ -225,10 +206,10 @@ class AdminConsoleBrowserIT {
     assertThat(order.indexOf(raced)).isLessThan(order.indexOf(dismissed));
     look(browser, "moderation");
 
-    type("queue:note", "Not a fault of the title");
+    browser.type("queue:note", "Not a fault of the title");
     row(dismissed).get(0).findElement(By.cssSelector("button[id$='dismiss']")).click();
     await(() -> row(dismissed).isEmpty(), "the dismissed report leaving the open queue");
-    assertThat(pageSays("Dismissed the report on Harbour Lights.")).isTrue();
+    assertThat(browser.pageSays("Dismissed the report on Harbour Lights.")).isTrue();
     String adminId = accountId(MarqueeStack.ADMIN_EMAIL);
     JsonObject done = reportIn("DISMISSED", dismissed, admin);
     assertThat(done.getString("resolvedBy")).isEqualTo(adminId);
@@ -239,11 +220,11 @@ class AdminConsoleBrowserIT {
         api.postJson("/api/catalog/moderation/reports/" + raced + "/dismiss", "{}", admin);
     assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
     row(raced).get(0).findElement(By.cssSelector("button[id$='dismiss']")).click();
-    await(() -> pageSays("The report was already DISMISSED."), "the refusal message");
+    await(() -> browser.pageSays("The report was already DISMISSED."), "the refusal message");
     look(browser, "moderation-refused");
 
     row(acted).get(0).findElement(By.cssSelector("button[id$='unpublish']")).click();
-    confirm("queue");
+    ConsolePages.confirm(browser, "queue");
     await(() -> row(acted).isEmpty(), "the actioned report leaving the open queue");
     assertThat(reportIn("ACTIONED", acted, admin).getString("resolvedBy")).isEqualTo(adminId);
     assertThat(api.get("/api/catalog/admin/titles/" + doomed, admin).json().getString("state"))
@@ -301,16 +282,16 @@ class AdminConsoleBrowserIT {
 
     signInAsAdmin();
     browser.driver.get(api.baseUrl() + "/console/admin/licences.xhtml");
-    type("audit:account", v.email());
-    new Select(byId("audit:outcome")).selectByValue("GRANTED");
-    byId("audit:search").click();
+    browser.type("audit:account", v.email());
+    new Select(browser.byId("audit:outcome")).selectByValue("GRANTED");
+    browser.byId("audit:search").click();
     By mine = By.cssSelector("tr[data-account='" + v.accountId() + "']");
     // The unfiltered page may already show the viewer's decision (alone, or among others): wait
     // until the search has answered (the export link then carries the filters) and the table
     // holds that one decision only.
     await(
         () ->
-            byId("audit:csv").getAttribute("href").contains("outcome=GRANTED")
+            browser.byId("audit:csv").getAttribute("href").contains("outcome=GRANTED")
                 && browser.driver.findElements(mine).size() == 1
                 && browser.driver.findElements(By.cssSelector("tr[data-decision]")).size() == 1,
         "the viewer's licence decision alone in the filtered table");
@@ -323,7 +304,7 @@ class AdminConsoleBrowserIT {
     assertThat(decision.getText()).contains("Harbour Lights", v.email());
     look(browser, "licences");
 
-    String csvLink = byId("audit:csv").getAttribute("href");
+    String csvLink = browser.byId("audit:csv").getAttribute("href");
     assertThat(csvLink).contains("outcome=GRANTED");
     String csv = fetchText(browser, csvLink);
     List<String> lines = csv.lines().toList();
@@ -335,9 +316,9 @@ class AdminConsoleBrowserIT {
             v.deviceId() + ",SOFTWARE," + title + ",Harbour Lights,");
 
     // A filter that cannot be read is named beside its field, and the table keeps its rows.
-    type("audit:title", "Harbour Lights");
-    byId("audit:search").click();
-    await(() -> pageSays("Title must be a title id"), "the title filter's message");
+    browser.type("audit:title", "Harbour Lights");
+    browser.byId("audit:search").click();
+    await(() -> browser.pageSays("Title must be a title id"), "the title filter's message");
     assertThat(browser.driver.findElements(mine)).hasSize(1);
     look(browser, "licences-invalid-filter");
   }
@@ -371,58 +352,6 @@ class AdminConsoleBrowserIT {
   }
 
   @Test
-  void anAdminIngestsAMasterFromTheBrowserThroughADroppedConnection() throws Exception {
-    // 7 s of 640x360 noise: about 9.6 MB, two 8 MiB parts.
-    Path master = Files.createTempDirectory("browser-ingest").resolve("browser-upload.mp4");
-    new SyntheticMaster(640, 360, 25, 7, true, List.of("eng")).writeTo(master);
-    assertThat(Files.size(master)).isGreaterThan(8L * 1024 * 1024);
-
-    signInAsAdmin();
-    browser.driver.get(api.baseUrl() + "/console/admin/ingest.xhtml");
-    await(() -> byId("start").isDisplayed(), "the ingest page");
-    look(browser, "ingest");
-    type("name", "Carried Through");
-    byId("master").sendKeys(master.toAbsolutePath().toString());
-    // Slow enough (1 MB/s) that the first part is still on its way when the network goes.
-    browser.throttle(1_000_000, Duration.ZERO);
-    try {
-      byId("start").click();
-      await(() -> byId("status").getText().startsWith("Sending part 1"), "the first part sent");
-      browser.offline(true);
-      await(
-          () -> byId("status").getText().startsWith("Connection lost"),
-          "the page noticing the dropped connection");
-      screenshot(browser, "ingest-interrupted");
-    } finally {
-      browser.offline(false);
-    }
-    await(
-        () ->
-            byId("ingest").getAttribute("data-title-id") != null
-                || byId("status").getText().matches("^(Refused|Failed|The master was refused).*"),
-        "the upload's end");
-    String titleId = byId("ingest").getAttribute("data-title-id");
-    assertThat(titleId).as(byId("status").getText()).isNotBlank();
-    assertThat(byId("ingest").getAttribute("data-interrupted")).isEqualTo("true");
-    assertThat(byId("progress").getAttribute("aria-valuenow")).isEqualTo("100");
-    look(browser, "ingest-done");
-
-    // The server joined the parts, checked size and SHA-256 and made the title, owned by the admin.
-    Api.Reply title = api.get("/api/catalog/admin/titles/" + titleId, Viewers.admin(api));
-    assertThat(title.status()).as(title.toString()).isEqualTo(200);
-    assertThat(title.json().getString("name")).isEqualTo("Carried Through");
-
-    // A script's call without the page's token, as another site would send it, is refused.
-    Object forged =
-        browser.driver.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {method: 'POST', headers: {'X-Console-Token': 'forged',"
-                + " 'Content-Type': 'application/json'}, body: '{}'}).then(r => done(r.status));",
-            "/console/admin/ingest/uploads");
-    assertThat(forged).isEqualTo(403L);
-  }
-
-  @Test
   void anAdminAddsSubtitlesAndAnAudioTrackOnTheTitlePage() throws Exception {
     Path dir = Files.createTempDirectory("title-files");
     Path bad = Files.writeString(dir.resolve("notes.srt"), "Just some notes, no cues.\n");
@@ -431,33 +360,35 @@ class AdminConsoleBrowserIT {
     Path wav = Files.write(dir.resolve("described.wav"), AddedAudioIT.wav(1.0, 440));
     signInAsAdmin();
     browser.driver.get(api.baseUrl() + "/console/admin/title.xhtml?id=" + title);
-    await(() -> byId("subtitles:addSubtitles").isDisplayed(), "the title's subtitles form");
+    await(() -> browser.byId("subtitles:addSubtitles").isDisplayed(), "the title's subtitles form");
 
     // A file that is not SRT or WebVTT: refused beside the file input with the API's own reason.
-    type("subtitles:subtitleLanguage", "fr");
-    byId("subtitles:subtitleFile").sendKeys(bad.toString());
-    byId("subtitles:addSubtitles").click();
+    browser.type("subtitles:subtitleLanguage", "fr");
+    browser.byId("subtitles:subtitleFile").sendKeys(bad.toString());
+    browser.byId("subtitles:addSubtitles").click();
     By beside = By.xpath("//input[@id='subtitles:subtitleFile']/following-sibling::*[1]");
     await(
         () -> browser.driver.findElement(beside).getText().contains("not valid SRT or WebVTT"),
         "the refusal next to the subtitle file");
-    browser.js("arguments[0].scrollIntoView()", byId("files"));
+    browser.js("arguments[0].scrollIntoView()", browser.byId("files"));
     screenshot(browser, "title-subtitles-refused");
 
-    byId("subtitles:subtitleFile").sendKeys(srt.toString());
-    byId("subtitles:addSubtitles").click();
-    await(() -> byId("subtitleList").getText().contains("fr"), "the French subtitles listed");
-    assertThat(byId("filesStatus").getText()).isEqualTo("Subtitles fr kept (1 cue).");
-
-    type("audio:audioLanguage", "en");
-    new Select(byId("audio:audioRole")).selectByValue("description");
-    byId("audio:audioFile").sendKeys(wav.toString());
-    byId("audio:addAudio").click();
+    browser.byId("subtitles:subtitleFile").sendKeys(srt.toString());
+    browser.byId("subtitles:addSubtitles").click();
     await(
-        () -> byId("audioList").getText().contains("description"), "the audio description listed");
-    String row = byId("audioList").findElement(By.cssSelector("tbody tr")).getText();
+        () -> browser.byId("subtitleList").getText().contains("fr"), "the French subtitles listed");
+    assertThat(browser.byId("filesStatus").getText()).isEqualTo("Subtitles fr kept (1 cue).");
+
+    browser.type("audio:audioLanguage", "en");
+    new Select(browser.byId("audio:audioRole")).selectByValue("description");
+    browser.byId("audio:audioFile").sendKeys(wav.toString());
+    browser.byId("audio:addAudio").click();
+    await(
+        () -> browser.byId("audioList").getText().contains("description"),
+        "the audio description listed");
+    String row = browser.byId("audioList").findElement(By.cssSelector("tbody tr")).getText();
     assertThat(row).startsWith("en description pcm_s16le, 2 ch, 1.0 s").contains("add-audio job");
-    browser.js("arguments[0].scrollIntoView()", byId("files"));
+    browser.js("arguments[0].scrollIntoView()", browser.byId("files"));
     look(browser, "title-subtitles-audio");
 
     // The API lists what the page added.

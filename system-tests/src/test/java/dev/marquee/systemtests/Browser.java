@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -116,6 +117,23 @@ final class Browser implements AutoCloseable {
 
   void await(Supplier<Boolean> condition, String what) {
     await(condition, what, () -> "page: " + driver.getCurrentUrl());
+  }
+
+  /** The element with id {@code id} on the current page. */
+  WebElement byId(String id) {
+    return driver.findElement(By.id(id));
+  }
+
+  /** Whether the current page's source holds {@code text}. */
+  boolean pageSays(String text) {
+    return driver.getPageSource().contains(text);
+  }
+
+  /** Replaces the text of input {@code id} with {@code text}, as a user typing it. */
+  void type(String id, String text) {
+    WebElement input = byId(id);
+    input.clear();
+    input.sendKeys(text);
   }
 
   /**

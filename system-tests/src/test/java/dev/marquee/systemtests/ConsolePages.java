@@ -101,6 +101,12 @@ final class ConsolePages {
             header);
   }
 
+  /** Answers yes in the confirmation dialog of form {@code form}. */
+  static void confirm(Browser browser, String form) {
+    await(() -> browser.byId(form + ":confirmYes").isDisplayed(), "the confirmation dialog");
+    browser.byId(form + ":confirmYes").click();
+  }
+
   static void await(Supplier<Boolean> condition, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     RuntimeException last = null;

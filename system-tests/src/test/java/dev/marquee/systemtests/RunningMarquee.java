@@ -91,6 +91,9 @@ public final class RunningMarquee implements BeforeAllCallback {
         .environment("MARQUEE_OAUTH_DEVICE_INTERVAL_SECONDS", "1")
         // The smallest S3 part size, so that a few-MB test master spans several parts.
         .environment("MARQUEE_INGEST_PART_BYTES", "5242880")
+        // The browser ingest PUTs parts straight to s3proxy (which answers CORS for loopback
+        // pages); AdminConsoleBrowserIT also drives the page as rendered with the switch off.
+        .environment("MARQUEE_INGEST_BROWSER_DIRECT_PARTS", "true")
         // A low ceiling the size-limit test can exceed without sending anything.
         .environment("MARQUEE_INGEST_MAX_MASTER_BYTES", "1073741824")
         // One partition at a time, so that a test can stop a job half-way.

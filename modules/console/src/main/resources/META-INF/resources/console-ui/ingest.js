@@ -1,7 +1,9 @@
 // The browser ingest (ADR 40): hash the master, open an upload, send the parts the server does not
 // hold yet, complete. A dropped connection or a server answering 5xx is waited out and the part
 // sent again; a closed tab continues when the same file is picked again (the upload's id and the
-// file's SHA-256 are kept in localStorage under the file's name, size and date).
+// file's SHA-256 are kept in localStorage under the file's name, size and date). With the form's
+// data-direct-parts on (MARQUEE_INGEST_BROWSER_DIRECT_PARTS), each part goes to a presigned URL
+// in object storage instead of through the console, with the same waiting out and resuming.
 (function () {
   'use strict';
   const form = document.getElementById('ingest');
@@ -51,10 +53,45 @@
         if (!response.ok) throw new Refused(json);
         return json;
       }
-      show('Connection lost; the upload waits and goes on by itself.');
-      form.dataset.interrupted = 'true';
+      lost();
       await sleep(wait);
       wait = Math.min(wait * 2, 5000);
+    }
+  }
+
+  function lost() {
+    show('Connection lost; the upload waits and goes on by itself.');
+    form.dataset.interrupted = 'true';
+  }
+
+  // One part PUT straight to object storage at a URL the server presigns. A network failure or a
+  // 5xx is waited out; any other refusal (an expired URL, say) gets a fresh URL, a few times.
+  async function sendDirect(id, part, bytes) {
+    let wait = 1000;
+    let refusals = 0;
+    for (;;) {
+      const target = await call('POST', '/' + id + '/parts/' + part + '/presigned-url', '{}',
+        'application/json');
+      let response;
+      try {
+        response = await fetch(target.url, { method: target.method, body: bytes,
+          credentials: 'omit', mode: 'cors' });
+      } catch (e) {
+        response = null;
+      }
+      if (response && response.ok) {
+        return call('GET', '/' + id);
+      }
+      if (response && response.status < 500) {
+        refusals += 1;
+        if (refusals >= 3) {
+          throw new Error('the storage refused part ' + part + ' (HTTP ' + response.status + ')');
+        }
+      } else {
+        lost();
+        await sleep(wait);
+        wait = Math.min(wait * 2, 5000);
+      }
     }
   }
 
@@ -111,13 +148,17 @@
     box.hidden = false;
     result.hidden = true;
     let { key, state } = await uploadFor(file);
+    form.dataset.uploadId = state.id;
+    const direct = form.dataset.directParts === 'true';
     progress(state.receivedBytes, state.sizeBytes);
     for (const part of state.missingParts) {
       const from = (part - 1) * state.partSize;
       const to = Math.min(from + state.partSize, state.sizeBytes);
       show('Sending part ' + part + ' of ' + state.partCount + '.');
-      state = await call('PUT', '/' + state.id + '/parts/' + part, file.slice(from, to),
-        'application/octet-stream');
+      state = direct
+        ? await sendDirect(state.id, part, file.slice(from, to))
+        : await call('PUT', '/' + state.id + '/parts/' + part, file.slice(from, to),
+          'application/octet-stream');
       progress(state.receivedBytes, state.sizeBytes);
     }
     show('Verifying the master on the server.');

@@ -2,6 +2,8 @@ package dev.marquee.ingest.api;
 
 import dev.marquee.catalog.api.NewTitle;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,13 @@ public interface MasterUploads {
 
   /** Stores one part ({@code length} bytes, exactly the plan's size for that part). */
   UploadProgress receivePart(UUID owner, UUID upload, int number, long length, InputStream body);
+
+  /**
+   * A URL to PUT one part straight into object storage, valid for {@code validity}: the same
+   * ownership rules and part numbers as {@link #receivePart}. The part counts once the storage
+   * holds it ({@link #state} lists the storage's parts).
+   */
+  URI presignPart(UUID owner, UUID upload, int number, Duration validity);
 
   /** Joins the parts, verifies size and SHA-256, probes the master and creates the title. */
   UploadProgress complete(UUID owner, UUID upload);

@@ -9,16 +9,24 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
 
-/** The ingest page: hands its script the session's request token (admins only). */
+/**
+ * The ingest page: hands its script the session's request token (admins only) and whether parts go
+ * straight to object storage.
+ */
 @Named
 @RequestScoped
 public class IngestPage {
   @Inject ConsoleSession console;
+  @Inject DirectParts directParts;
 
   public String getToken() {
     console.require(Role.ADMIN);
     HttpSession session =
         (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true);
     return ConsoleRequestToken.of(session);
+  }
+
+  public boolean isDirectParts() {
+    return directParts.on();
   }
 }

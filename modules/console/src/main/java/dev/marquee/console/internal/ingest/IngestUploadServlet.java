@@ -3,7 +3,6 @@ package dev.marquee.console.internal.ingest;
 import dev.marquee.console.internal.web.ConsoleRequestToken;
 import dev.marquee.console.internal.web.ConsoleUser;
 import dev.marquee.ingest.api.MasterUploads;
-import dev.marquee.ingest.api.UploadProgress;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +29,9 @@ import java.util.regex.Pattern;
  * The same uploads as {@code /api/ingest/uploads} through ingest's {@link MasterUploads}, owned by
  * the signed-in administrator. Under {@code /console/admin/}, so the access filter lets only admins
  * in; each call must carry the session's {@link ConsoleRequestToken}, checked there and here.
- * Answers are JSON; refusals problem JSON with the ingest module's own types.
+ * Answers are JSON; refusals problem JSON with the ingest module's own types. With {@link
+ * DirectParts} on, a part's bytes need not come here: {@code POST .../parts/{n}/presigned-url}
+ * answers a URL the page PUTs the part to in object storage.
  */
 @WebServlet(urlPatterns = "/console/admin/ingest/uploads/*")
 public class IngestUploadServlet extends HttpServlet {
@@ -37,9 +40,13 @@ public class IngestUploadServlet extends HttpServlet {
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final Pattern UPLOAD = Pattern.compile("^/([0-9a-fA-F-]{36})$");
   private static final Pattern PART = Pattern.compile("^/([0-9a-fA-F-]{36})/parts/(\\d{1,5})$");
+  private static final Pattern PRESIGN =
+      Pattern.compile("^/([0-9a-fA-F-]{36})/parts/(\\d{1,5})/presigned-url$");
+  private static final Duration PRESIGNED_VALIDITY = Duration.ofMinutes(30);
   private static final Pattern COMPLETE = Pattern.compile("^/([0-9a-fA-F-]{36})/complete$");
 
   @Inject transient MasterUploads uploads;
+  @Inject transient DirectParts directParts;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -64,6 +71,10 @@ public class IngestUploadServlet extends HttpServlet {
           Matcher complete = COMPLETE.matcher(path);
           if (complete.matches()) {
             return uploads.complete(owner, id(complete.group(1)));
+          }
+          Matcher presign = PRESIGN.matcher(path);
+          if (presign.matches()) {
+            return presigned(owner, id(presign.group(1)), Integer.parseInt(presign.group(2)));
           }
           throw notFound();
         });
@@ -109,8 +120,24 @@ public class IngestUploadServlet extends HttpServlet {
         });
   }
 
+  /** Where and until when to PUT a part; refused unless the switch is on. */
+  private PresignedPart presigned(UUID owner, UUID upload, int number) {
+    if (!directParts.on()) {
+      throw ProblemException.notFound(
+          "direct-parts-off",
+          "Parts go through this server: MARQUEE_INGEST_BROWSER_DIRECT_PARTS is off.");
+    }
+    return new PresignedPart(
+        "PUT",
+        uploads.presignPart(owner, upload, number, PRESIGNED_VALIDITY).toString(),
+        Instant.now().plus(PRESIGNED_VALIDITY).toString());
+  }
+
+  /** A presigned part upload, as the page receives it. */
+  public record PresignedPart(String method, String url, String expiresAt) {}
+
   private interface Call {
-    UploadProgress run(UUID owner, String path) throws IOException;
+    Object run(UUID owner, String path) throws IOException;
   }
 
   private void answer(HttpServletRequest request, HttpServletResponse response, Call call)
@@ -130,7 +157,7 @@ public class IngestUploadServlet extends HttpServlet {
       return;
     }
     try {
-      UploadProgress state = call.run(user.accountId(), request.getPathInfo());
+      Object state = call.run(user.accountId(), request.getPathInfo());
       response.setContentType("application/json");
       response.getWriter().write(JSON.toJson(state));
     } catch (ProblemException e) {

@@ -6,6 +6,8 @@ import dev.marquee.ingest.api.UploadProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 
 /** {@link MasterUploads} on the upload service the REST API uses. */
@@ -28,6 +30,11 @@ public class DefaultMasterUploads implements MasterUploads {
   public UploadProgress receivePart(
       UUID owner, UUID upload, int number, long length, InputStream body) {
     return view(uploads.receivePart(owner, upload, number, length, body));
+  }
+
+  @Override
+  public URI presignPart(UUID owner, UUID upload, int number, Duration validity) {
+    return uploads.presignPart(owner, upload, number, validity);
   }
 
   @Override
