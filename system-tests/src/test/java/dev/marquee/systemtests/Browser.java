@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Debian's Chromium, headless, driven by chromium-driver: the real browser of the playback tests.
@@ -134,6 +135,23 @@ final class Browser implements AutoCloseable {
     WebElement input = byId(id);
     input.clear();
     input.sendKeys(text);
+  }
+
+  /**
+   * Chooses option {@code value} of the select {@code target} finds, again if the page re-rendered
+   * the select meanwhile, until the select shows that option.
+   */
+  void select(By target, String value) {
+    await(
+        () -> {
+          Select select = new Select(driver.findElement(target));
+          select.selectByValue(value);
+          return value.equals(
+              new Select(driver.findElement(target))
+                  .getFirstSelectedOption()
+                  .getDomProperty("value"));
+        },
+        "option " + value + " chosen in " + target);
   }
 
   /**

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The viewer's web app in Chromium: the profile chooser, the home page's rows filled from the API
@@ -214,8 +213,8 @@ class ViewerAppBrowserIT {
       browser.await(
           () -> ids(browser, "#search-results").containsAll(List.of(arrival, storm)),
           "both episodes found for a typo");
-      new Select(browser.driver.findElement(By.id("filter-category"))).selectByValue("drama");
-      new Select(browser.driver.findElement(By.id("filter-sort"))).selectByValue("newest");
+      browser.select(By.id("filter-category"), "drama");
+      browser.select(By.id("filter-sort"), "newest");
       browser.await(
           () -> browser.driver.findElement(By.id("search-total")).getText().contains("2 of 2"),
           "two dramas called Tidewater Bells",

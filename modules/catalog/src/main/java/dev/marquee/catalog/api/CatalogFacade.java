@@ -37,11 +37,14 @@ public interface CatalogFacade {
   /** A profile reached the end of the title (counted once per profile, title and day). */
   void recordCompletion(UUID profile, TitleId id);
 
-  /** Titles in any state whose name contains the fragment (any case), by name, one page. */
-  TitlePage findTitles(String nameFragment, int offset, int limit);
+  /**
+   * One page of the titles whose name contains the fragment (any case; blank: every title), only
+   * those in {@code state} (null: any state), ordered by name.
+   */
+  List<TitleSummary> findTitles(String nameFragment, TitleState state, int offset, int limit);
 
-  /** As {@link #findTitles(String, int, int)}, only titles in {@code state} (null: any state). */
-  TitlePage findTitles(String nameFragment, TitleState state, int offset, int limit);
+  /** How many titles {@link #findTitles} finds in all, for a pager. */
+  long countTitles(String nameFragment, TitleState state);
 
   /** How many titles are in each state now; every state is a key (0 when none is in it). */
   Map<TitleState, Long> titlesByState();

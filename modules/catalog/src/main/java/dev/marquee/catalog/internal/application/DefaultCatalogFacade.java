@@ -12,8 +12,8 @@ import dev.marquee.catalog.api.TitleEngagement;
 import dev.marquee.catalog.api.TitleEngagementDay;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleMetadata;
-import dev.marquee.catalog.api.TitlePage;
 import dev.marquee.catalog.api.TitleState;
+import dev.marquee.catalog.api.TitleSummary;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.admin.AdminTitle;
 import dev.marquee.catalog.internal.admin.Artwork;
@@ -78,13 +78,14 @@ public class DefaultCatalogFacade implements CatalogFacade {
   }
 
   @Override
-  public TitlePage findTitles(String nameFragment, int offset, int limit) {
-    return finder.find(nameFragment, null, offset, limit);
+  public List<TitleSummary> findTitles(
+      String nameFragment, TitleState state, int offset, int limit) {
+    return finder.find(nameFragment, state, offset, limit);
   }
 
   @Override
-  public TitlePage findTitles(String nameFragment, TitleState state, int offset, int limit) {
-    return finder.find(nameFragment, state, offset, limit);
+  public long countTitles(String nameFragment, TitleState state) {
+    return finder.count(nameFragment, state);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.marquee.console.internal.catalog;
 
 import dev.marquee.catalog.api.CatalogFacade;
-import dev.marquee.catalog.api.TitlePage;
 import dev.marquee.catalog.api.TitleState;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -64,15 +63,16 @@ public class TitlesPage implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) catalog.findTitles(query, stateFilter(), 0, 1).total();
+      return (int) Math.min(Integer.MAX_VALUE, catalog.countTitles(query, stateFilter()));
     }
 
+    /** One page; the table asked {@link #count} for the pager just before. */
     @Override
     public List<TitleRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      TitlePage page = catalog.findTitles(query, stateFilter(), first, pageSize);
-      setRowCount((int) page.total());
-      return page.titles().stream().map(TitleRow::of).toList();
+      return catalog.findTitles(query, stateFilter(), first, pageSize).stream()
+          .map(TitleRow::of)
+          .toList();
     }
 
     @Override
