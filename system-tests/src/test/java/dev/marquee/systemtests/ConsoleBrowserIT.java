@@ -289,6 +289,11 @@ class ConsoleBrowserIT {
     await(
         () -> !browser.driver.findElements(By.cssSelector("a[href*='" + job + "']")).isEmpty(),
         "the job in the list");
+    // The list is pushed too: it holds a stream open and has no poll.
+    assertThat(browser.driver.getPageSource()).doesNotContain("Poll");
+    await(
+        () -> Long.valueOf(1).equals(browser.js("return window.marqueeJobStream.readyState;")),
+        "the jobs list's push stream open");
     browser.driver.findElement(By.cssSelector("a[href*='" + job + "']")).click();
     await(() -> browser.driver.findElement(By.id("chunkGrid")).isDisplayed(), "the chunk grid");
     List<WebElement> cells = browser.driver.findElements(By.cssSelector("#chunkGrid td"));

@@ -1,5 +1,5 @@
-// The job page's live grid (ADR 42): the server pushes the job's grid over server-sent events,
-// the whole grid when the stream opens and then only the cells that changed. This script patches
+// The job console's live pages (ADR 42). A job's page: the server pushes the job's grid over
+// server-sent events, the whole grid when the stream opens and then only the cells that changed. This script patches
 // those cells in place, with no request of its own; only a change of the job's state (or a cell
 // the page does not have yet, when the job was just planned) asks Faces to render the form again,
 // for the buttons and the audit. EventSource reconnects by itself, and the server starts every
@@ -76,6 +76,12 @@
     var source = new EventSource(root.getAttribute('data-stream'));
     source.addEventListener('grid', function (event) {
       apply(JSON.parse(event.data));
+    });
+    // The jobs list: told that something it shows changed, it is rendered again.
+    source.addEventListener('jobs', function () {
+      if (typeof window.marqueeJobsChanged === 'function') {
+        window.marqueeJobsChanged();
+      }
     });
     window.marqueeJobStream = source;
   }

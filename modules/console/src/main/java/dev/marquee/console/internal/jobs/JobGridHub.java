@@ -13,6 +13,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,18 +38,24 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JobGridHub {
   static final long TICK_MILLIS = 200;
+  static final long LIST_TICK_MILLIS = 1_000;
   private static final long KEEP_ALIVE_NANOS = 15_000_000_000L;
   private static final long ACCESS_CHECK_NANOS = 1_000_000_000L;
   private static final Logger LOG = Logger.getLogger(JobGridHub.class.getName());
 
   @Inject TranscodeFacade transcode;
+  @Inject RecentJobs recent;
   @Inject ConsoleAccess access;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
   private final Map<UUID, Watch> watches = new ConcurrentHashMap<>();
+  // The jobs list's streams: told (not sent the rows) when what the list shows changed.
+  private final Watch list = new Watch();
+  private volatile String lastList;
   private ScheduledFuture<?> ticking;
+  private ScheduledFuture<?> listTicking;
   private long lastKeepAlive = System.nanoTime();
   private long lastAccessCheck = System.nanoTime();
 
@@ -100,16 +107,80 @@ public class JobGridHub {
     if (stream.send(frame(now.full()))) {
       watch.streams.add(stream);
     }
+    startTicking();
+    return true;
+  }
+
+  /** The jobs list: the stream is told "jobs" whenever a row the list shows changed. */
+  public synchronized void watchList(Stream stream) {
+    if (lastList == null || list.streams.isEmpty()) {
+      lastList = listState();
+    }
+    if (stream.send(": watching the jobs list\n\n")) {
+      list.streams.add(stream);
+    }
+    startTicking();
+    // The list reads every recent job (dozens of queries): on its own schedule, once a second, so
+    // that it never holds up a job grid's tick.
+    if (listTicking == null) {
+      listTicking =
+          scheduler.scheduleWithFixedDelay(
+              this::listTick, LIST_TICK_MILLIS, LIST_TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void listTick() {
+    try {
+      if (!list.streams.isEmpty()) {
+        pushList();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Telling the jobs list of changes failed; trying again", e);
+    }
+  }
+
+  private synchronized void startTicking() {
     if (ticking == null) {
       ticking =
           scheduler.scheduleWithFixedDelay(
               this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
-    return true;
   }
 
   void forget(Stream stream) {
     watches.values().forEach(w -> w.streams.remove(stream));
+    list.streams.remove(stream);
+  }
+
+  /** What the list shows of each job, as one string to compare. */
+  private String listState() {
+    StringBuilder state = new StringBuilder();
+    recent
+        .rows()
+        .forEach(
+            r ->
+                state
+                    .append(r.kind())
+                    .append(r.id())
+                    .append(r.status())
+                    .append(r.percentDone())
+                    .append(r.ended())
+                    .append('\n'));
+    return state.toString();
+  }
+
+  private void pushList() {
+    String now = listState();
+    if (now.equals(lastList)) {
+      return;
+    }
+    lastList = now;
+    for (Stream s : list.streams) {
+      if (!s.send("event: jobs\ndata: {}\n\n")) {
+        list.streams.remove(s);
+        s.close();
+      }
+    }
   }
 
   private void tick() {
@@ -157,7 +228,7 @@ public class JobGridHub {
   }
 
   private void closeWhere(Predicate<Stream> condition) {
-    for (Watch watch : watches.values()) {
+    for (Watch watch : allWatches()) {
       for (Stream s : watch.streams) {
         if (condition.test(s)) {
           watch.streams.remove(s);
@@ -165,6 +236,12 @@ public class JobGridHub {
         }
       }
     }
+  }
+
+  private List<Watch> allWatches() {
+    List<Watch> all = new ArrayList<>(watches.values());
+    all.add(list);
+    return all;
   }
 
   private static String frame(String json) {
@@ -176,7 +253,10 @@ public class JobGridHub {
     if (ticking != null) {
       ticking.cancel(false);
     }
-    watches.values().forEach(w -> w.streams.forEach(Stream::close));
+    if (listTicking != null) {
+      listTicking.cancel(false);
+    }
+    allWatches().forEach(w -> w.streams.forEach(Stream::close));
     watches.clear();
   }
 }

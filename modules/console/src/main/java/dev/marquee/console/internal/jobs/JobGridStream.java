@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * {@code GET /console/jobs/live?id=<job>}: a job's grid as server-sent events, the whole grid first
- * and then each change ({@link JobGridHub}). It sits under {@code /console/jobs/}, so the console's
+ * and then each change ({@link JobGridHub}); without {@code id}, a {@code jobs} event whenever the
+ * jobs list would show something else. It sits under {@code /console/jobs/}, so the console's
  * access filter lets only a signed-in operator or admin open it, like the job's page.
  */
 @WebServlet(urlPatterns = "/console/jobs/live", asyncSupported = true)
@@ -25,14 +26,17 @@ public class JobGridStream extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    UUID job;
-    try {
-      job = UUID.fromString(String.valueOf(request.getParameter("id")));
-    } catch (IllegalArgumentException e) {
-      response.sendError(400, "id must be a job id");
-      return;
+    String id = request.getParameter("id");
+    UUID job = null;
+    if (id != null) {
+      try {
+        job = UUID.fromString(id);
+      } catch (IllegalArgumentException e) {
+        response.sendError(400, "id must be a job id");
+        return;
+      }
     }
-    if (!hub.knows(job)) {
+    if (job != null && !hub.knows(job)) {
       response.sendError(404, "no such job");
       return;
     }
@@ -66,7 +70,9 @@ public class JobGridStream extends HttpServlet {
           }
         });
     response.flushBuffer();
-    if (!hub.watch(job, stream)) {
+    if (job == null) {
+      hub.watchList(stream);
+    } else if (!hub.watch(job, stream)) {
       async.complete();
     }
   }
