@@ -294,6 +294,16 @@ class ConsoleBrowserIT {
     await(
         () -> Long.valueOf(1).equals(browser.js("return window.marqueeJobStream.readyState;")),
         "the jobs list's push stream open");
+    // A job started meanwhile shows up in the open list, the page itself not loaded again.
+    browser.js("window.sameListPage = true;");
+    By purges = By.xpath("//tr[td[normalize-space()='expired credentials']]");
+    int before = browser.driver.findElements(purges).size();
+    Api.Reply started = api.post("/api/operations/housekeeping/expired-credentials", admin);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    await(
+        () -> browser.driver.findElements(purges).size() == before + 1,
+        "the new purge job pushed into the list");
+    assertThat(browser.js("return window.sameListPage === true;")).isEqualTo(true);
     browser.driver.findElement(By.cssSelector("a[href*='" + job + "']")).click();
     await(() -> browser.driver.findElement(By.id("chunkGrid")).isDisplayed(), "the chunk grid");
     List<WebElement> cells = browser.driver.findElements(By.cssSelector("#chunkGrid td"));
