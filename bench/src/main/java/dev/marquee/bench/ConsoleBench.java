@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -321,7 +322,8 @@ public final class ConsoleBench {
     }
     Thread reader =
         new Thread(
-            () ->
+            () -> {
+              try {
                 response
                     .body()
                     .forEach(
@@ -329,7 +331,11 @@ public final class ConsoleBench {
                           if (line.startsWith("data:")) {
                             events.add(System.nanoTime());
                           }
-                        }),
+                        });
+              } catch (UncheckedIOException closed) {
+                // the stack stopped at the end of the bench and took the stream with it
+              }
+            },
             "console-bench-stream");
     reader.setDaemon(true);
     reader.start();
