@@ -7,6 +7,7 @@ import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,9 @@ class PartitionWorkersIT {
       restart(primary, "jms-dispatcher", "primary");
       worker.start();
       worker.awaitReady(Duration.ofMinutes(4));
+      // Ready in a jms mode means the batch queue's connection factory was found on each server.
+      assertPartitionDispatchReady(new Api(primary.baseUrl()), "jms-dispatcher");
+      assertPartitionDispatchReady(new Api(worker.baseUrl()), "jms-worker");
 
       Path master = folder.resolve("master.mp4");
       new SyntheticMaster(320, 180, 25, 6, false, List.of("eng")).writeTo(master);
@@ -108,6 +112,23 @@ class PartitionWorkersIT {
       worker.stop();
       restart(primary, "local", "");
     }
+  }
+
+  /** The server's readiness names the batch-partitions check, UP in the given mode. */
+  private static void assertPartitionDispatchReady(Api server, String mode) {
+    Api.Reply ready = server.get("/health/ready");
+    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    assertThat(
+            ready.json().getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("batch-partitions")))
+        .as(ready.toString())
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.getString("status")).isEqualTo("UP");
+              assertThat(check.getJsonObject("data").getString("mode")).isEqualTo(mode);
+            });
   }
 
   private static void restart(LibertyServer server, String partitions, String serverId)
