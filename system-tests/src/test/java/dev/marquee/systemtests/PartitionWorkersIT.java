@@ -47,7 +47,11 @@ class PartitionWorkersIT {
                 "BATCH_MESSAGING_ADDRESS",
                 "127.0.0.1:" + primary.environment("MESSAGING_PORT") + ":BootstrapBasicMessaging",
                 "MARQUEE_SERVER_ID",
-                "worker-1"));
+                "worker-1",
+                // The worker encodes with jcodec's pure-Java encoder (libx264 stays the default
+                // of every other server; TranscodeKillIT sends libx264 partitions over JMS).
+                "MARQUEE_TRANSCODE_ENGINE",
+                "jcodec"));
     try {
       // The primary dispatches partitions and runs none itself: every chunk must go to the worker.
       restart(primary, "jms-dispatcher", "primary");
@@ -82,6 +86,9 @@ class PartitionWorkersIT {
               r -> {
                 assertThat(r.getInt("height")).isEqualTo(180);
                 assertThat(r.getJsonArray("segments")).hasSize(3);
+                // The engine the worker was configured with: jcodec writes Constrained Baseline
+                // (profile 66, avc1.42...), libx264 High (avc1.64...).
+                assertThat(r.getString("codecs")).startsWith("avc1.42");
               });
       // The worker's segments decrypt and decode like any other: keys from the primary's
       // licences, shaka-packager decrypting both schemes, FFmpeg decoding every picture.
