@@ -189,6 +189,44 @@ class IngestIT {
   }
 
   @Test
+  void mp4TimedTextAssAndWebVttStreamsInsideMastersAreKeptAsWebVtt() throws Exception {
+    List<EmbeddedSubtitles.Cue> cues =
+        List.of(new EmbeddedSubtitles.Cue(400, 900, List.of("Two lines,", "one cue.")));
+    String vtt = "WEBVTT\n\n00:00:00.400 --> 00:00:00.900\nTwo lines,\none cue.\n\n";
+    // MP4 carries timed text (mov_text); Matroska carries ASS and WebVTT streams.
+    Path mp4 = folder.resolve("timed-text.mp4");
+    new SyntheticMaster(160, 90, 25, 1, false, List.of("eng"))
+        .withSubtitles("eng", cues, "mov_text")
+        .writeTo(mp4);
+    Path mkv = folder.resolve("ass-and-webvtt.mkv");
+    new SyntheticMaster(160, 90, 25, 1, false, List.of("eng"))
+        .withSubtitles("fra", cues, "ass")
+        .withSubtitles("deu", cues, "webvtt")
+        .writeTo(mkv);
+    String creator = Creators.newCreator(api);
+    assertKeptAsWebVtt(creator, mp4, vtt, "eng");
+    assertKeptAsWebVtt(creator, mkv, vtt, "fra", "deu");
+  }
+
+  /** Ingests the master; its title's subtitles are these languages, each stored as this text. */
+  private void assertKeptAsWebVtt(String creator, Path master, String vtt, String... languages)
+      throws Exception {
+    String titleId = Creators.ingest(api, creator, master);
+    JsonArray files = api.get("/api/ingest/titles/" + titleId + "/subtitles", creator).array();
+    assertThat(files.stream().map(f -> f.asJsonObject().getString("language")))
+        .as(master.getFileName().toString())
+        .containsExactlyInAnyOrder(languages);
+    for (var file : files) {
+      Path stored =
+          RunningMarquee.stack()
+              .home()
+              .resolve("objects/marquee")
+              .resolve(file.asJsonObject().getString("storageKey"));
+      assertThat(Files.readString(stored)).as(stored.toString()).isEqualTo(vtt);
+    }
+  }
+
+  @Test
   void anInterruptedUploadResumesAtTheLastStoredPartAndPartsMayGoStraightToStorage()
       throws Exception {
     String creator = Creators.newCreator(api);

@@ -2,6 +2,7 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,24 @@ class OperationsIT {
             ready.json().getJsonArray("checks").stream()
                 .map(c -> c.asJsonObject().getString("name")))
         .contains("database");
+  }
+
+  @Test
+  void readinessSaysHowPartitionsAreDispatched() {
+    var ready = api.get("/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    // The test stack encodes partitions on its own threads: no messaging needed, so UP.
+    assertThat(
+            ready.json().getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("batch-partitions")))
+        .as(ready.toString())
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.getString("status")).isEqualTo("UP");
+              assertThat(check.getJsonObject("data").getString("mode")).isEqualTo("local");
+            });
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,12 +47,19 @@ class PartitionWorkersIT {
                 "BATCH_MESSAGING_ADDRESS",
                 "127.0.0.1:" + primary.environment("MESSAGING_PORT") + ":BootstrapBasicMessaging",
                 "MARQUEE_SERVER_ID",
-                "worker-1"));
+                "worker-1",
+                // The worker encodes with jcodec's pure-Java encoder (libx264 stays the default
+                // of every other server; TranscodeKillIT sends libx264 partitions over JMS).
+                "MARQUEE_TRANSCODE_ENGINE",
+                "jcodec"));
     try {
       // The primary dispatches partitions and runs none itself: every chunk must go to the worker.
       restart(primary, "jms-dispatcher", "primary");
       worker.start();
       worker.awaitReady(Duration.ofMinutes(4));
+      // Ready in a jms mode means the batch queue's connection factory was found on each server.
+      assertPartitionDispatchReady(new Api(primary.baseUrl()), "jms-dispatcher");
+      assertPartitionDispatchReady(new Api(worker.baseUrl()), "jms-worker");
 
       Path master = folder.resolve("master.mp4");
       new SyntheticMaster(320, 180, 25, 6, false, List.of("eng")).writeTo(master);
@@ -78,6 +86,9 @@ class PartitionWorkersIT {
               r -> {
                 assertThat(r.getInt("height")).isEqualTo(180);
                 assertThat(r.getJsonArray("segments")).hasSize(3);
+                // The engine the worker was configured with: jcodec writes Constrained Baseline
+                // (profile 66, avc1.42...), libx264 High (avc1.64...).
+                assertThat(r.getString("codecs")).startsWith("avc1.42");
               });
       // The worker's segments decrypt and decode like any other: keys from the primary's
       // licences, shaka-packager decrypting both schemes, FFmpeg decoding every picture.
@@ -108,6 +119,23 @@ class PartitionWorkersIT {
       worker.stop();
       restart(primary, "local", "");
     }
+  }
+
+  /** The server's readiness names the batch-partitions check, UP in the given mode. */
+  private static void assertPartitionDispatchReady(Api server, String mode) {
+    Api.Reply ready = server.get("/health/ready");
+    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    assertThat(
+            ready.json().getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("batch-partitions")))
+        .as(ready.toString())
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.getString("status")).isEqualTo("UP");
+              assertThat(check.getJsonObject("data").getString("mode")).isEqualTo(mode);
+            });
   }
 
   private static void restart(LibertyServer server, String partitions, String serverId)

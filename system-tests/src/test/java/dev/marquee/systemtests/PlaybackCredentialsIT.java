@@ -154,6 +154,35 @@ class PlaybackCredentialsIT {
   }
 
   @Test
+  void aTokenPastItsLifetimeIsRefusedWhileItsSessionLivesAndAHeartbeatRenewsIt() throws Exception {
+    Started s = start();
+    keepAlive(s);
+    // The session's own token, but with its lifetime over (the expiry claim a second in the past).
+    String expired = tokenExpiringAt(s.token(), Instant.now().getEpochSecond() - 1);
+    assertThat(expired).isNotEqualTo(s.token());
+    assertProblem(
+        licence("/api/drm/licenses/clearkey", s.kid("SD"), Map.of(HEADER, expired)),
+        403,
+        "session-expired");
+    assertProblem(withHeader("GET", s.manifest("dash"), null, expired), 403, "session-expired");
+    assertProblem(
+        withHeader("POST", "/api/playback/qoe", "{\"events\":[]}", expired),
+        401,
+        "session-expired");
+    // Re-signed with an expiry ahead, the same claims open it: only the lifetime refused it.
+    String ahead = tokenExpiringAt(s.token(), Instant.now().getEpochSecond() + 60);
+    assertThat(withHeader("GET", s.manifest("dash"), null, ahead).status()).isEqualTo(200);
+
+    // The session lives on: a heartbeat hands out a renewed token, which gets keys again.
+    JsonObject renewed = keepAlive(s);
+    Api.Reply keys =
+        licence(
+            "/api/drm/licenses/clearkey", s.kid("SD"), Map.of(HEADER, renewed.getString("token")));
+    assertThat(keys.status()).as(keys.toString()).isEqualTo(200);
+    assertThat(Viewers.keys(keys.json())).containsKey(s.kid("SD"));
+  }
+
+  @Test
   void theSessionTokenInAUrlIsRefusedEverywhereEvenBesideTheHeader() {
     Started s = start();
     String inUrl = URLEncoder.encode(s.token(), StandardCharsets.UTF_8);
@@ -324,8 +353,8 @@ class PlaybackCredentialsIT {
     throw new AssertionError(name + " missing in " + url);
   }
 
-  /** A URL ticket signed with the stack's playback secret, as UrlTickets signs. */
-  private static String ticket(String path, String session, long exp) throws Exception {
+  /** HMAC-SHA256 keyed with the stack's playback secret, as the servers sign. */
+  private static Mac playbackMac() throws Exception {
     String text =
         Files.readString(RunningMarquee.stack().home().resolve("secrets/playback-token-secret"))
             .strip();
@@ -335,6 +364,27 @@ class PlaybackCredentialsIT {
             : Base64.getDecoder().decode(text);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+    return mac;
+  }
+
+  /**
+   * The same session token with its expiry (the last of its claims) set to {@code exp}, signed with
+   * the stack's playback secret as SessionTokens signs: genuine in every respect but its age.
+   */
+  private static String tokenExpiringAt(String token, long exp) throws Exception {
+    String claims =
+        new String(
+            Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+            StandardCharsets.US_ASCII);
+    String aged = claims.substring(0, claims.lastIndexOf('|') + 1) + exp;
+    byte[] payload = aged.getBytes(StandardCharsets.US_ASCII);
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(payload) + "." + b64.encodeToString(playbackMac().doFinal(payload));
+  }
+
+  /** A URL ticket signed with the stack's playback secret, as UrlTickets signs. */
+  private static String ticket(String path, String session, long exp) throws Exception {
+    Mac mac = playbackMac();
     String payload = String.join("|", "url-ticket", "v1", path, session, Long.toString(exp));
     return session
         + "."

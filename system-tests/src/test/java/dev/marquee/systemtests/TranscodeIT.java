@@ -142,6 +142,67 @@ class TranscodeIT {
   }
 
   @Test
+  void aMasterAbove1080LinesGetsA1080pRungAndAUhdRungThatOnlyAUhdPlanOpens() throws Exception {
+    // One second of 2560x1440: one chunk per rung, so the whole ladder encodes in seconds.
+    Path master = folder.resolve("qhd.mp4");
+    new SyntheticMaster(2560, 1440, 25, 1, false, List.of("eng")).writeTo(master);
+    String creator = Creators.newCreator(api);
+    String titleId = ingest(creator, master);
+
+    JsonObject job = awaitJob(creator, titleId, Duration.ofMinutes(3));
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
+    List<JsonObject> video = videoRenditions(creator, titleId);
+    assertThat(
+            video.stream()
+                .map(r -> r.getString("name") + " " + r.getInt("width") + "x" + r.getInt("height")))
+        .containsExactly(
+            "240p 426x240",
+            "360p 640x360",
+            "480p 854x480",
+            "720p 1280x720",
+            "1080p 1920x1080",
+            "1440p 2560x1440");
+
+    // A UHD subscriber's hardware TV is told of an SD, an HD and a UHD key: 1080p is under the
+    // HD key, 1440p under the UHD key, and its manifest offers the 1440p rung.
+    String admin = Viewers.admin(api);
+    Viewers.Viewer uhd = Viewers.newViewer(api, "TV", "HARDWARE");
+    Viewers.subscribe(api, admin, uhd, "UHD");
+    Api.Reply started = Viewers.startSession(api, uhd, uhd.deviceId(), titleId);
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    JsonObject keyIds = started.json().getJsonObject("keyIds");
+    assertThat(keyIds.keySet()).containsExactlyInAnyOrder("SD", "HD", "UHD", "AUDIO");
+    assertThat(video.get(4).getString("keyId")).isEqualTo(keyIds.getString("HD"));
+    assertThat(video.get(5).getString("keyId")).isEqualTo(keyIds.getString("UHD"));
+    String uhdKey = keyIds.getString("UHD");
+    assertThat(Viewers.manifest(api, started.json(), "dash").body())
+        .contains("<Representation id=\"1080p\"", "<Representation id=\"1440p\"");
+    Api.Reply granted = licence(started.json(), uhdKey);
+    assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+    assertThat(Viewers.keys(granted.json())).containsOnlyKeys(uhdKey);
+
+    // An HD subscriber's hardware TV: 1080p but no 1440p, no UHD key id, and the UHD key refused.
+    Viewers.Viewer hd = Viewers.newViewer(api, "TV", "HARDWARE");
+    Viewers.subscribe(api, admin, hd, "HD");
+    Api.Reply capped = Viewers.startSession(api, hd, hd.deviceId(), titleId);
+    assertThat(capped.status()).as(capped.toString()).isEqualTo(201);
+    assertThat(capped.json().getJsonObject("keyIds").keySet()).doesNotContain("UHD");
+    assertThat(Viewers.manifest(api, capped.json(), "dash").body())
+        .contains("<Representation id=\"1080p\"")
+        .doesNotContain("<Representation id=\"1440p\"");
+    ProblemAssert.assertProblem(licence(capped.json(), uhdKey), 403, "plan-resolution");
+  }
+
+  /** A streaming licence asked for one key with a session's token, from Great Britain. */
+  private Api.Reply licence(JsonObject session, String kid) {
+    return api.send(
+        "POST",
+        "/api/drm/licenses/clearkey",
+        Viewers.clearKeyRequest("temporary", kid),
+        Map.of("X-Playback-Session", session.getString("token"), "X-Viewer-Country", "GB"));
+  }
+
+  @Test
   void aMasterIsTranscodedIntoTheLadderBelowItsHeightAsCmafSegments() throws Exception {
     Path master = folder.resolve("master.mp4");
     new SyntheticMaster(640, 360, 25, 3, false, List.of("eng")).writeTo(master);

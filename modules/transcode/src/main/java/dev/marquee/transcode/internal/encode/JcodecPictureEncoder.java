@@ -8,6 +8,8 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 import org.jcodec.codecs.h264.H264Encoder;
+import org.jcodec.common.logging.LogLevel;
+import org.jcodec.common.logging.Logger;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
 
@@ -17,6 +19,13 @@ import org.jcodec.common.model.Picture;
  * aimed at the rung's bitrate, one IDR picture per chunk. Deterministic: plain Java arithmetic.
  */
 final class JcodecPictureEncoder implements PictureEncoder {
+  static {
+    // jcodec 0.2.5's encodePFrame asks for an IDR P slice, writes a non-IDR one (as it should) and
+    // prints "Illegal value of idr" to standard output: one line per P picture per rung. jcodec
+    // logs a message only when its level is above the global one, so WARN keeps its errors only.
+    Logger.setLevel(LogLevel.WARN);
+  }
+
   private final H264Encoder encoder;
   private final Picture picture;
   private final ByteBuffer buffer;
