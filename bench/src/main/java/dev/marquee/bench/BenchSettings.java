@@ -16,10 +16,16 @@ record BenchSettings(
     Duration idleBeforeRss) {
 
   static BenchSettings fromSystemProperties() {
+    return fromSystemProperties(Duration.ofSeconds(5));
+  }
+
+  /** As {@link #fromSystemProperties()}, with a bench's own default warm-up. */
+  static BenchSettings fromSystemProperties(Duration defaultWarmUp) {
     return new BenchSettings(
         Integer.getInteger("bench.threads", 2),
         Integer.getInteger("bench.connections", 32),
-        Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5)),
+        Duration.ofSeconds(
+            Integer.getInteger("bench.warmupSeconds", (int) defaultWarmUp.toSeconds())),
         Duration.ofSeconds(Integer.getInteger("bench.durationSeconds", 15)),
         // wrk's default of 2 s would count slow password grants as errors instead of latency.
         Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 10)),

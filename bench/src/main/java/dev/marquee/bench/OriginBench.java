@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,7 +27,10 @@ public final class OriginBench {
   private OriginBench() {}
 
   public static void main(String[] args) throws Exception {
-    BenchSettings settings = BenchSettings.fromSystemProperties();
+    // A minute of load before the measured run: a fresh Liberty's C2 compiler is still busy with
+    // the miss path (S3 client, JAX-RS, the HTTP channel) for tens of seconds, and on two
+    // processors it takes CPU from the requests; a server in service is past that (RESULTS.md).
+    BenchSettings settings = BenchSettings.fromSystemProperties(Duration.ofSeconds(60));
     Path home = Files.createTempDirectory("marquee-origin-bench-");
     Teardown teardown = new Teardown(home);
     Runtime.getRuntime().addShutdownHook(new Thread(teardown, "marquee-bench-teardown"));

@@ -8,9 +8,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,7 @@ public class S3ObjectStorage implements ObjectStorage {
 
   private S3Client client;
   private S3Presigner presigner;
+  private PresignedReads reads;
   private volatile boolean bucketChecked;
 
   @PostConstruct
@@ -117,10 +120,12 @@ public class S3ObjectStorage implements ObjectStorage {
             ? DefaultCredentialsProvider.builder().build()
             : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
     presigner = presignerBuilder.build();
+    reads = new PresignedReads(presigner, bucket, maxConnections, Clock.systemUTC());
   }
 
   @PreDestroy
   void close() {
+    reads.close();
     client.close();
     presigner.close();
   }
@@ -155,6 +160,17 @@ public class S3ObjectStorage implements ObjectStorage {
 
   @Override
   public Optional<ObjectRead> read(String key, String range, String ifNoneMatch) {
+    try {
+      return reads.read(key, range, ifNoneMatch, this::describe);
+    } catch (IOException e) {
+      // Storage refused the presigned URL itself, or the connection failed: the SDK's path
+      // answers instead (and fails the way every other storage call does).
+      LOG.fine(() -> "A presigned read of " + key + " failed (" + e + "); reading through the SDK");
+      return readThroughSdk(key, range, ifNoneMatch);
+    }
+  }
+
+  private Optional<ObjectRead> readThroughSdk(String key, String range, String ifNoneMatch) {
     ResponseInputStream<GetObjectResponse> in;
     try {
       in =
