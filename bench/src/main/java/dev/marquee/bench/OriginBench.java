@@ -107,8 +107,9 @@ public final class OriginBench {
               .add("peer", "Debian nginx 1.22, 1 worker, sendfile, same file from s3proxy's folder")
               .add(
                   "origin",
-                  "Liberty, signed URL checked, one GET to s3proxy per request on a pooled"
-                      + " Apache HttpClient 5 connection, streamed with a 128 KiB buffer")
+                  "Liberty, signed URL checked, one GET of a presigned s3proxy URL (signed"
+                      + " once per key) per request on a pooled Apache HttpClient 5 connection,"
+                      + " streamed with a 128 KiB buffer")
               .add("machine", m.processors() + " processors, " + m.cpuModel() + ", " + m.memory())
               .build(),
           Json.createObjectBuilder()
