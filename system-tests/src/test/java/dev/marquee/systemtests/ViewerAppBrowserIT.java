@@ -119,10 +119,17 @@ class ViewerAppBrowserIT {
         () -> "state " + browser.js("return JSON.stringify(window.marquee.errors)"));
   }
 
+  /**
+   * The title ids a list shows, in order, read in one script call: a live list re-rendered between
+   * finding its items and reading them cannot leave a stale element behind.
+   */
+  @SuppressWarnings("unchecked")
   private static List<String> ids(Browser browser, String listSelector) {
-    return browser.driver.findElements(By.cssSelector(listSelector + " li[data-title-id]")).stream()
-        .map(e -> e.getDomAttribute("data-title-id"))
-        .toList();
+    return (List<String>)
+        browser.js(
+            "return Array.from(document.querySelectorAll(arguments[0] + ' li[data-title-id]'))"
+                + ".map(e => e.getAttribute('data-title-id'));",
+            listSelector);
   }
 
   private static boolean shows(Browser browser, String id) {

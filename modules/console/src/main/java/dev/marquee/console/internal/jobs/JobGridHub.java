@@ -113,11 +113,15 @@ public class JobGridHub {
 
   /** The jobs list: the stream is told "jobs" whenever a row the list shows changed. */
   public synchronized void watchList(Stream stream) {
-    if (lastList == null || list.streams.isEmpty()) {
-      lastList = listState();
-    }
-    if (stream.send(": watching the jobs list\n\n")) {
-      list.streams.add(stream);
+    // The list's rows are read on the list's own schedule, never here: this runs on the request's
+    // thread, and the page the stream belongs to was rendered from the same rows a moment ago.
+    // The next read is told to the lists whatever it holds: a job that changed between the page's
+    // rendering and this stream's start is rendered then, not missed.
+    lastList = null;
+    list.streams.add(stream);
+    if (!stream.send(": watching the jobs list\n\n")) {
+      list.streams.remove(stream);
+      stream.close();
     }
     startTicking();
     // The list reads every recent job (dozens of queries): on its own schedule, once a second, so
@@ -171,10 +175,11 @@ public class JobGridHub {
 
   private void pushList() {
     String now = listState();
-    if (now.equals(lastList)) {
+    String before = lastList;
+    lastList = now;
+    if (now.equals(before)) {
       return;
     }
-    lastList = now;
     for (Stream s : list.streams) {
       if (!s.send("event: jobs\ndata: {}\n\n")) {
         list.streams.remove(s);

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code GET /console/jobs/live?id=<job>}: a job's grid as server-sent events, the whole grid first
@@ -19,6 +21,7 @@ import java.util.UUID;
  */
 @WebServlet(urlPatterns = "/console/jobs/live", asyncSupported = true)
 public class JobGridStream extends HttpServlet {
+  private static final Logger LOG = Logger.getLogger(JobGridStream.class.getName());
   private static final long serialVersionUID = 1L;
 
   @Inject transient JobGridHub hub;
@@ -70,9 +73,15 @@ public class JobGridStream extends HttpServlet {
           }
         });
     response.flushBuffer();
-    if (job == null) {
-      hub.watchList(stream);
-    } else if (!hub.watch(job, stream)) {
+    try {
+      if (job == null) {
+        hub.watchList(stream);
+      } else if (!hub.watch(job, stream)) {
+        async.complete();
+      }
+    } catch (RuntimeException e) {
+      // The stream is already open: end it, and the browser's EventSource opens a new one.
+      LOG.log(Level.WARNING, "Starting a job console stream failed; the browser will retry", e);
       async.complete();
     }
   }
