@@ -126,7 +126,8 @@ public class JobGridHub {
     startTicking();
     // The list reads every recent job (dozens of queries): on its own schedule, once a second, so
     // that it never holds up a job grid's tick.
-    if (listTicking == null) {
+    // A periodic task that ever threw is done for good: a new list stream schedules it again.
+    if (listTicking == null || listTicking.isDone()) {
       listTicking =
           scheduler.scheduleWithFixedDelay(
               this::listTick, LIST_TICK_MILLIS, LIST_TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -140,11 +141,15 @@ public class JobGridHub {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Telling the jobs list of changes failed; trying again", e);
+    } catch (Error e) {
+      LOG.log(
+          Level.SEVERE, "Telling the jobs list of changes failed; a new list stream retries", e);
+      throw e;
     }
   }
 
   private synchronized void startTicking() {
-    if (ticking == null) {
+    if (ticking == null || ticking.isDone()) {
       ticking =
           scheduler.scheduleWithFixedDelay(
               this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
