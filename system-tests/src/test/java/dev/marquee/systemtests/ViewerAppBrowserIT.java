@@ -239,6 +239,16 @@ class ViewerAppBrowserIT {
                   .getText()
                   .equals("Tidewater Bells: Arrival"),
           "the title's name");
+      // The season's episodes arrive after the title itself.
+      browser.await(
+          () ->
+              browser
+                  .driver
+                  .findElement(By.id("title-page"))
+                  .getText()
+                  .contains("S1 E2 · Tidewater Bells: Storm"),
+          "the season's episodes on the title page",
+          () -> browser.driver.findElement(By.id("title-page")).getText());
       String page = browser.driver.findElement(By.id("title-page")).getText();
       assertThat(page)
           .contains("Tidewater Bells · Season 1, episode 1", "Rated ALL", "1 min", "2026")
