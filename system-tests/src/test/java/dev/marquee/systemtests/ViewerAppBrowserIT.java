@@ -305,8 +305,11 @@ class ViewerAppBrowserIT {
           "Resume from where it stopped");
       browser.driver.findElement(By.id("nav-home")).click();
       browser.await(
-          () -> shows(browser, "home") && ids(browser, "#row-continue").contains(arrival),
-          "Arrival in Continue watching",
+          () ->
+              shows(browser, "home")
+                  && ids(browser, "#row-continue").contains(arrival)
+                  && !ids(browser, "#row-my-list").isEmpty(),
+          "Arrival in Continue watching, and My list",
           () -> "rows: " + browser.driver.findElement(By.id("rows")).getText());
       assertThat(ids(browser, "#row-my-list")).containsExactly(arrival);
       assertThat(ids(browser, "#row-continue")).doesNotContain(storm); // finished on the TV
