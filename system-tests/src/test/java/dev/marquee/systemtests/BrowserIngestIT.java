@@ -44,6 +44,21 @@ class BrowserIngestIT {
     signIn(browser, api, MarqueeStack.ADMIN_EMAIL, RunningMarquee.stack().adminPassword());
   }
 
+  /** Waits for the page to end the upload, and answers the title it made (failing if none). */
+  private static String awaitUploadEnd() {
+    await(
+        () ->
+            browser.byId("ingest").getAttribute("data-title-id") != null
+                || browser
+                    .byId("status")
+                    .getText()
+                    .matches("^(Refused|Failed|The master was refused).*"),
+        "the upload's end");
+    String titleId = browser.byId("ingest").getAttribute("data-title-id");
+    assertThat(titleId).as(browser.byId("status").getText()).isNotBlank();
+    return titleId;
+  }
+
   @Test
   void anAdminIngestsAMasterFromTheBrowserThroughADroppedConnection() throws Exception {
     // 7 s of 640x360 noise: about 9.6 MB, two 8 MiB parts.
@@ -75,16 +90,7 @@ class BrowserIngestIT {
     } finally {
       browser.offline(false);
     }
-    await(
-        () ->
-            browser.byId("ingest").getAttribute("data-title-id") != null
-                || browser
-                    .byId("status")
-                    .getText()
-                    .matches("^(Refused|Failed|The master was refused).*"),
-        "the upload's end");
-    String titleId = browser.byId("ingest").getAttribute("data-title-id");
-    assertThat(titleId).as(browser.byId("status").getText()).isNotBlank();
+    String titleId = awaitUploadEnd();
     assertThat(browser.byId("ingest").getAttribute("data-interrupted")).isEqualTo("true");
     assertThat(browser.byId("progress").getAttribute("aria-valuenow")).isEqualTo("100");
     look(browser, "ingest-done");
@@ -126,16 +132,7 @@ class BrowserIngestIT {
     browser.type("name", "Through The Console");
     browser.byId("master").sendKeys(master.toAbsolutePath().toString());
     browser.byId("start").click();
-    await(
-        () ->
-            browser.byId("ingest").getAttribute("data-title-id") != null
-                || browser
-                    .byId("status")
-                    .getText()
-                    .matches("^(Refused|Failed|The master was refused).*"),
-        "the upload's end");
-    String titleId = browser.byId("ingest").getAttribute("data-title-id");
-    assertThat(titleId).as(browser.byId("status").getText()).isNotBlank();
+    String titleId = awaitUploadEnd();
     assertThat(api.get("/api/catalog/admin/titles/" + titleId, Viewers.admin(api)).status())
         .isEqualTo(200);
 

@@ -110,22 +110,17 @@ final class PresignedReads implements AutoCloseable {
       };
     }
     long length = Long.parseLong(header(response, "Content-Length"));
-    long first = 0;
-    long size = length;
-    String contentRange = header(response, "Content-Range");
-    if (contentRange != null && contentRange.startsWith("bytes ")) {
-      // "bytes <first>-<last>/<size>"
-      first = Long.parseLong(contentRange.substring(6, contentRange.indexOf('-')));
-      size = Long.parseLong(contentRange.substring(contentRange.indexOf('/') + 1));
-    }
+    ContentRange bytes = ContentRange.of(header(response, "Content-Range"), length);
     String etag = header(response, "ETag");
-    StoredObject object = new StoredObject(key, size, header(response, "Content-Type"), etag);
+    StoredObject object =
+        new StoredObject(key, bytes.size(), header(response, "Content-Type"), etag);
     if (ifNoneMatch != null && ifNoneMatch.equals(etag)) {
       release(response); // a store that ignores If-None-Match
       return Optional.of(new ObjectRead(object, Outcome.NOT_MODIFIED, 0, 0, null));
     }
     HttpEntity entity = response.getEntity();
-    return Optional.of(new ObjectRead(object, Outcome.CONTENT, first, length, entity.getContent()));
+    return Optional.of(
+        new ObjectRead(object, Outcome.CONTENT, bytes.first(), length, entity.getContent()));
   }
 
   /** Reads what is left of a short answer, so that its connection goes back to the pool. */

@@ -199,23 +199,15 @@ public class S3ObjectStorage implements ObjectStorage {
     }
     GetObjectResponse r = in.response();
     long length = r.contentLength();
-    long first = 0;
-    long size = length;
-    String contentRange = r.contentRange();
-    if (contentRange != null && contentRange.startsWith("bytes ")) {
-      // "bytes <first>-<last>/<size>"
-      int dash = contentRange.indexOf('-');
-      int slash = contentRange.indexOf('/');
-      first = Long.parseLong(contentRange.substring(6, dash));
-      size = Long.parseLong(contentRange.substring(slash + 1));
-    }
-    StoredObject object = new StoredObject(key, size, r.contentType(), r.eTag());
+    ContentRange bytes = ContentRange.of(r.contentRange(), length);
+    StoredObject object = new StoredObject(key, bytes.size(), r.contentType(), r.eTag());
     if (ifNoneMatch != null && ifNoneMatch.equals(r.eTag())) {
       // A store that ignores If-None-Match: the same answer, without the bytes.
       in.abort();
       return Optional.of(new ObjectRead(object, ObjectRead.Outcome.NOT_MODIFIED, 0, 0, null));
     }
-    return Optional.of(new ObjectRead(object, ObjectRead.Outcome.CONTENT, first, length, in));
+    return Optional.of(
+        new ObjectRead(object, ObjectRead.Outcome.CONTENT, bytes.first(), length, in));
   }
 
   @Override
