@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -60,10 +59,11 @@ public class ViewingContextQuery {
         String country = r.getString(1);
         String cap = r.getString(2);
         String level = r.getString(3);
+        OffsetDateTime periodStart = time(r, 4);
         Optional<EntitlementRules.SubscriptionFacts> subscription =
-            r.getTimestamp(4) == null
+            periodStart == null
                 ? Optional.empty()
-                : Optional.of(new EntitlementRules.SubscriptionFacts(time(r, 4), time(r, 5)));
+                : Optional.of(new EntitlementRules.SubscriptionFacts(periodStart, time(r, 5)));
         Optional<PlanView> plan =
             r.getString(6) == null
                 ? Optional.empty()
@@ -91,8 +91,9 @@ public class ViewingContextQuery {
     }
   }
 
+  /** Read as the driver's own type: a {@code Timestamp} goes through a Calendar on every call. */
   private static OffsetDateTime time(ResultSet r, int column) throws SQLException {
-    Timestamp t = r.getTimestamp(column);
-    return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
   }
 }
