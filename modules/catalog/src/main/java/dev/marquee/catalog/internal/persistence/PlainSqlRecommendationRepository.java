@@ -243,25 +243,7 @@ public class PlainSqlRecommendationRepository implements RecommendationRepositor
         until == null ? null : until.toInstant());
   }
 
-  /** One row of a result. */
-  @FunctionalInterface
-  private interface RowReader {
-    void read(ResultSet r) throws SQLException;
-  }
-
-  private void query(String sql, RowReader reader, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          reader.read(r);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("recommendations: " + e.getMessage(), e);
-    }
+  private void query(String sql, PlainSql.RowReader reader, Object... params) {
+    PlainSql.forEach(db, "read recommendations", sql, reader, params);
   }
 }
