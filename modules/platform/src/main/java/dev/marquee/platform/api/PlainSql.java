@@ -132,7 +132,10 @@ public final class PlainSql {
     }
   }
 
-  /** The first row of a query, mapped; empty when it has none (the rest are not read). */
+  /**
+   * The first row of a query, mapped; empty when it has none (the rest are not read). The mapper
+   * must not return null (map a nullable column to an {@link Optional} instead).
+   */
   public static <T> Optional<T> queryOne(
       Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
     try (PreparedStatement s = prepare(c, sql, params);
