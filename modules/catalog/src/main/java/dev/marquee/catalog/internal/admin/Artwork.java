@@ -104,7 +104,7 @@ public class Artwork {
         db,
         "store artwork",
         c -> {
-          AdminTitle before = AdminTitles.read(c, title);
+          AdminTitle before = AdminTitleStore.read(c, title);
           storage.put(key, bytes, type);
           long version =
               PlainSql.queryOne(
@@ -128,7 +128,7 @@ public class Artwork {
               actor,
               version,
               JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
-          return AdminTitles.read(c, title);
+          return AdminTitleStore.read(c, title);
         });
   }
 

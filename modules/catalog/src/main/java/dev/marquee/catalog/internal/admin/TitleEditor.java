@@ -38,7 +38,7 @@ public class TitleEditor {
   public record Change(long version, String actorId, Instant at, JsonObject changes) {}
 
   public AdminTitle read(UUID id) {
-    return PlainSql.call(db, "read a title", c -> AdminTitles.read(c, id));
+    return PlainSql.call(db, "read a title", c -> AdminTitleStore.read(c, id));
   }
 
   @Transactional
@@ -47,7 +47,7 @@ public class TitleEditor {
         db,
         "edit a title",
         c -> {
-          AdminTitle before = AdminTitles.read(c, id);
+          AdminTitle before = AdminTitleStore.read(c, id);
           if (before.version() != expected) {
             throw stale(before.version());
           }
@@ -58,8 +58,8 @@ public class TitleEditor {
             return before;
           }
           try {
-            if (!AdminTitles.write(c, after, expected)) {
-              throw stale(AdminTitles.read(c, id).version());
+            if (!AdminTitleStore.write(c, after, expected)) {
+              throw stale(AdminTitleStore.read(c, id).version());
             }
           } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -76,7 +76,7 @@ public class TitleEditor {
               actor,
               expected + 1,
               JSONB.toJson(changes));
-          return AdminTitles.read(c, id);
+          return AdminTitleStore.read(c, id);
         });
   }
 

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * entitlement's number per account at a time; revocable by the account or an admin.
  */
 @ApplicationScoped
-public class OfflineLicences {
+public class OfflineLicenceStore {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
@@ -131,7 +131,7 @@ public class OfflineLicences {
         db,
         "read offline licences",
         "SELECT " + COLUMNS + " FROM drm.offline_licences WHERE id = ?",
-        OfflineLicences::licence,
+        OfflineLicenceStore::licence,
         id);
   }
 
@@ -164,7 +164,7 @@ public class OfflineLicences {
         "SELECT "
             + COLUMNS
             + " FROM drm.offline_licences WHERE account_id = ? ORDER BY issued_at DESC",
-        OfflineLicences::licence,
+        OfflineLicenceStore::licence,
         account);
   }
 

@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  * request, which join the stored rows with the titles' current facts by primary key.
  */
 @ApplicationScoped
-public class PlainSqlRecommendationRepository implements RecommendationRepository {
+public class SqlRecommendationRepository implements RecommendationRepository {
   private static final String TITLE_FACTS =
       "t.name, t.state, t.maturity_rating, t.regions, t.available_from, t.available_until";
 

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /** The audit of actions on the content keys ({@code drm.key_actions}): who re-wrapped, when. */
 @ApplicationScoped
-public class KeyActionLog {
+public class KeyActionStore {
   private static final int DETAIL = 400;
 
   @Resource(lookup = "jdbc/marquee")

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  * with the rows of concurrent decisions ({@link AuditGroupCommit}).
  */
 @ApplicationScoped
-public class LicenceAudit {
+public class LicenceAuditStore {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
@@ -156,7 +156,7 @@ public class LicenceAudit {
 
   private List<LicenceDecision> read(String sql, List<Object> params) {
     return PlainSql.query(
-        db, "read the licence audit", sql, LicenceAudit::decision, params.toArray());
+        db, "read the licence audit", sql, LicenceAuditStore::decision, params.toArray());
   }
 
   private static LicenceDecision decision(ResultSet r) throws SQLException {
