@@ -147,6 +147,11 @@ class MarqueeArchitectureTest {
   }
 
   @Test
+  void repositoriesAreNamedForTheirStyle() {
+    ModuleRules.repositoriesAreNamedForTheirStyle(ROOT).check(marquee);
+  }
+
+  @Test
   void everyPackageSaysWhatLivesThere() {
     ModuleRules.everyPackageSaysWhatLivesThere(ROOT).check(marquee);
   }

@@ -245,6 +245,47 @@ final class ModuleRules {
         .because("it calls other modules through their api facades, never SQL into their schemas");
   }
 
+  /**
+   * One name per persistence style for aggregates: a {@code *Repository} interface lives in {@code
+   * internal.domain}, and its implementation in {@code internal.persistence}, named for how it
+   * stores: {@code Jpa*Repository} (JPA) or {@code Sql*Repository} (plain SQL).
+   */
+  static ArchRule repositoriesAreNamedForTheirStyle(String root) {
+    return classes()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .haveSimpleNameEndingWith("Repository")
+        .should(beADomainInterfaceOrAJpaOrSqlImplementation())
+        .because("aggregates are stored through repositories (docs/architecture.md, Persistence)");
+  }
+
+  private static ArchCondition<JavaClass> beADomainInterfaceOrAJpaOrSqlImplementation() {
+    return new ArchCondition<>(
+        "be an interface in internal.domain, or a Jpa* or Sql* class in internal.persistence") {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        String pkg = c.getPackageName() + ".";
+        String name = c.getSimpleName();
+        boolean ok =
+            c.isInterface()
+                ? pkg.contains(".internal.domain.")
+                : pkg.contains(".internal.persistence.")
+                    && (name.startsWith("Jpa") || name.startsWith("Sql"));
+        if (!ok) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  c,
+                  (c.isInterface() ? "repository interface " : "repository class ")
+                      + c.getName()
+                      + (c.isInterface()
+                          ? " is outside internal.domain"
+                          : " is not a Jpa* or Sql* class in internal.persistence")));
+        }
+      }
+    };
+  }
+
   /** Every package has a package-info.java saying in a sentence what lives there. */
   static ArchRule everyPackageSaysWhatLivesThere(String root) {
     return classes().that().resideInAPackage(root + "..").should(haveAPackageInfo());

@@ -158,6 +158,20 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void aRepositoryNotNamedOrPlacedForItsStyleFails() {
+    String leaky = FIXTURE + ".leaky.internal.";
+    assertThatThrownBy(() -> ModuleRules.repositoriesAreNamedForTheirStyle(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(leaky + "persistence.HandRolledShelfRepository")
+        .hasMessageContaining(leaky + "domain.SqlShelfRepository")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain(leaky + "domain.ShelfRepository ")
+                    .doesNotContain("JpaShelfRepository"));
+  }
+
+  @Test
   void aPackageWithoutPackageInfoFails() {
     assertThatThrownBy(() -> ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE).check(fixtures))
         .isInstanceOf(AssertionError.class)
@@ -175,19 +189,25 @@ class RulesCatchViolationsTest {
     JavaClasses nothing = new ClassFileImporter().importPackages(FIXTURE + ".nothing");
     assertThat(nothing).isEmpty();
     Map<String, ArchRule> rules =
-        Map.of(
-            "no cycles", ModuleRules.noCyclesBetweenModules(FIXTURE),
-            "only api crosses", ModuleRules.onlyApiCrossesModuleLines(FIXTURE, "leaky", List.of()),
-            "allowed graph",
-                ModuleRules.dependsOnlyOnAllowedModules(FIXTURE, "user", Set.of(), FIXTURE_MODULES),
-            "known modules",
-                ModuleRules.everyClassBelongsToAKnownModule(FIXTURE, FIXTURE_MODULES.keySet()),
-            "@Path classes", ModuleRules.pathOnlyInRest(FIXTURE),
-            "resource methods", ModuleRules.pathMethodsOnlyInRest(FIXTURE),
-            "@Entity", ModuleRules.entitiesOnlyInDomain(FIXTURE),
-            "api persistence", ModuleRules.apisAreFreeOfPersistence(FIXTURE),
-            "no database", ModuleRules.usesNoDatabase(FIXTURE, "user"),
-            "package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE));
+        Map.ofEntries(
+            Map.entry("no cycles", ModuleRules.noCyclesBetweenModules(FIXTURE)),
+            Map.entry(
+                "only api crosses",
+                ModuleRules.onlyApiCrossesModuleLines(FIXTURE, "leaky", List.of())),
+            Map.entry(
+                "allowed graph",
+                ModuleRules.dependsOnlyOnAllowedModules(
+                    FIXTURE, "user", Set.of(), FIXTURE_MODULES)),
+            Map.entry(
+                "known modules",
+                ModuleRules.everyClassBelongsToAKnownModule(FIXTURE, FIXTURE_MODULES.keySet())),
+            Map.entry("@Path classes", ModuleRules.pathOnlyInRest(FIXTURE)),
+            Map.entry("resource methods", ModuleRules.pathMethodsOnlyInRest(FIXTURE)),
+            Map.entry("@Entity", ModuleRules.entitiesOnlyInDomain(FIXTURE)),
+            Map.entry("api persistence", ModuleRules.apisAreFreeOfPersistence(FIXTURE)),
+            Map.entry("no database", ModuleRules.usesNoDatabase(FIXTURE, "user")),
+            Map.entry("repository names", ModuleRules.repositoriesAreNamedForTheirStyle(FIXTURE)),
+            Map.entry("package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE)));
     return rules.entrySet().stream()
         .map(
             rule ->

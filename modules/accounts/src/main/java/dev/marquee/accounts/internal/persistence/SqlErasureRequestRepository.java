@@ -1,14 +1,15 @@
 package dev.marquee.accounts.internal.persistence;
 
+import static dev.marquee.platform.api.PlainSql.instant;
+
 import dev.marquee.accounts.internal.domain.ErasureRequest;
 import dev.marquee.accounts.internal.domain.ErasureRequestRepository;
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class SqlErasureRequestRepository implements ErasureRequestRepository {
+  private static final String WHAT = "read or write erasure requests";
+
   private static final String COLUMNS =
       "r.id, r.account_id, r.pseudonym, r.requested_at, r.completed_at,"
           + " array(SELECT s.part FROM accounts.erasure_steps s WHERE s.request_id = r.id)";
@@ -39,14 +42,12 @@ public class SqlErasureRequestRepository implements ErasureRequestRepository {
   public ErasureRequest open(UUID accountId) {
     return call(
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO accounts.erasure_requests (id, account_id) VALUES (?, ?)"
-                      + " ON CONFLICT (account_id) DO NOTHING")) {
-            s.setObject(1, UUID.randomUUID());
-            s.setObject(2, accountId);
-            s.executeUpdate();
-          }
+          PlainSql.update(
+              c,
+              "INSERT INTO accounts.erasure_requests (id, account_id) VALUES (?, ?)"
+                  + " ON CONFLICT (account_id) DO NOTHING",
+              UUID.randomUUID(),
+              accountId);
           return select(c, "r.account_id = ?", accountId).orElseThrow();
         });
   }
@@ -54,17 +55,12 @@ public class SqlErasureRequestRepository implements ErasureRequestRepository {
   @Override
   public boolean isPending(UUID accountId) {
     return call(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT 1 FROM accounts.erasure_requests WHERE account_id = ?"
-                      + " AND completed_at IS NULL")) {
-            s.setObject(1, accountId);
-            try (ResultSet r = s.executeQuery()) {
-              return r.next();
-            }
-          }
-        });
+        c ->
+            PlainSql.exists(
+                c,
+                "SELECT 1 FROM accounts.erasure_requests WHERE account_id = ?"
+                    + " AND completed_at IS NULL",
+                accountId));
   }
 
   @Override
@@ -90,26 +86,23 @@ public class SqlErasureRequestRepository implements ErasureRequestRepository {
 
   private Optional<ErasureRequest> claimWhere(
       String where, UUID id, String server, Duration lease) {
+    Object[] params =
+        id == null
+            ? new Object[] {server, lease.toSeconds()}
+            : new Object[] {server, lease.toSeconds(), id};
     return call(
         c -> {
-          UUID claimed;
-          try (PreparedStatement s =
-              c.prepareStatement(
+          Optional<UUID> claimed =
+              PlainSql.queryOne(
+                  c,
                   "UPDATE accounts.erasure_requests SET claimed_by = ?,"
                       + " claimed_until = now() + make_interval(secs => ?),"
                       + " attempts = attempts + 1 WHERE "
                       + where
-                      + " RETURNING id")) {
-            s.setString(1, server);
-            s.setLong(2, lease.toSeconds());
-            if (id != null) {
-              s.setObject(3, id);
-            }
-            try (ResultSet r = s.executeQuery()) {
-              claimed = r.next() ? r.getObject(1, UUID.class) : null;
-            }
-          }
-          return claimed == null ? Optional.empty() : select(c, "r.id = ?", claimed);
+                      + " RETURNING id",
+                  r -> r.getObject(1, UUID.class),
+                  params);
+          return claimed.isEmpty() ? Optional.empty() : select(c, "r.id = ?", claimed.get());
         });
   }
 
@@ -144,54 +137,32 @@ public class SqlErasureRequestRepository implements ErasureRequestRepository {
 
   private static Optional<ErasureRequest> select(Connection c, String where, UUID value)
       throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM accounts.erasure_requests r WHERE " + where)) {
-      s.setObject(1, value);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
-        }
-        Set<String> parts = new HashSet<>();
-        for (Object part : (Object[]) r.getArray(6).getArray()) {
-          parts.add((String) part);
-        }
-        Timestamp completed = r.getTimestamp(5);
-        return Optional.of(
-            new ErasureRequest(
-                r.getObject(1, UUID.class),
-                r.getObject(2, UUID.class),
-                r.getObject(3, UUID.class),
-                r.getTimestamp(4).toInstant(),
-                completed == null ? null : completed.toInstant(),
-                parts));
-      }
+    return PlainSql.queryOne(
+        c,
+        "SELECT " + COLUMNS + " FROM accounts.erasure_requests r WHERE " + where,
+        SqlErasureRequestRepository::request,
+        value);
+  }
+
+  private static ErasureRequest request(ResultSet r) throws SQLException {
+    Set<String> parts = new HashSet<>();
+    for (Object part : (Object[]) r.getArray(6).getArray()) {
+      parts.add((String) part);
     }
+    return new ErasureRequest(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getObject(3, UUID.class),
+        r.getTimestamp(4).toInstant(),
+        instant(r.getTimestamp(5)),
+        parts);
   }
 
   private void update(String sql, Object... params) {
-    call(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-              s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
-          }
-        });
+    PlainSql.update(db, WHAT, sql, params);
   }
 
-  private <T> T call(SqlWork<T> work) {
-    try (Connection c = db.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "could not read or write erasure requests: " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
+  private <T> T call(PlainSql.Work<T> work) {
+    return PlainSql.call(db, WHAT, work);
   }
 }

@@ -1,6 +1,7 @@
 package dev.marquee.catalog.internal.admin;
 
 import dev.marquee.platform.api.ObjectStorage;
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.StoredObject;
 import jakarta.annotation.Resource;
@@ -15,10 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,61 +100,54 @@ public class Artwork {
             + "-"
             + digest(bytes)
             + (type.equals("image/png") ? ".png" : ".jpg");
-    try (Connection c = db.getConnection()) {
-      AdminTitle before = AdminTitles.read(c, title);
-      storage.put(key, bytes, type);
-      long version;
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE catalog.titles SET "
-                  + kind.column
-                  + " = ?, version = version + 1 WHERE id = ? RETURNING version")) {
-        s.setString(1, key);
-        s.setObject(2, title);
-        try (ResultSet r = s.executeQuery()) {
-          r.next();
-          version = r.getLong(1);
-        }
-      }
-      String was = kind == Kind.POSTER ? before.posterKey() : before.backdropKey();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes) VALUES (?,?,?,?)")) {
-        s.setObject(1, title);
-        s.setObject(2, actor);
-        s.setLong(3, version);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("from", was);
-        change.put("to", key);
-        s.setString(4, JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
-        s.executeUpdate();
-      }
-      return AdminTitles.read(c, title);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not store artwork: " + e.getMessage(), e);
-    }
+    return PlainSql.call(
+        db,
+        "store artwork",
+        c -> {
+          AdminTitle before = AdminTitleStore.read(c, title);
+          storage.put(key, bytes, type);
+          long version =
+              PlainSql.queryOne(
+                      c,
+                      "UPDATE catalog.titles SET "
+                          + kind.column
+                          + " = ?, version = version + 1 WHERE id = ? RETURNING version",
+                      r -> r.getLong(1),
+                      key,
+                      title)
+                  .orElseThrow();
+          String was = kind == Kind.POSTER ? before.posterKey() : before.backdropKey();
+          Map<String, Object> change = new LinkedHashMap<>();
+          change.put("from", was);
+          change.put("to", key);
+          PlainSql.update(
+              c,
+              "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
+                  + " VALUES (?,?,?,?)",
+              title,
+              actor,
+              version,
+              JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
+          return AdminTitleStore.read(c, title);
+        });
   }
 
   /** The title's poster or backdrop, else its still, else empty. Only for published titles. */
   public Optional<Image> image(UUID title, Kind kind) {
-    String key;
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
+    String key =
+        PlainSql.queryOne(
+                db,
+                "read artwork",
                 "SELECT coalesce("
                     + kind.column
-                    + ", still_key) FROM catalog.titles"
-                    + " WHERE id = ? AND state = 'PUBLISHED'")) {
-      s.setObject(1, title);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw ProblemException.notFound("title-not-found", "No published title " + title + ".");
-        }
-        key = r.getString(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read artwork: " + e.getMessage(), e);
-    }
+                    + ", still_key) FROM catalog.titles WHERE id = ? AND state = 'PUBLISHED'",
+                r -> Optional.ofNullable(r.getString(1)),
+                title)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "title-not-found", "No published title " + title + "."))
+            .orElse(null);
     if (key == null) {
       return Optional.empty();
     }
@@ -175,15 +165,8 @@ public class Artwork {
 
   /** Records the still grabbed at ingest (stored by the caller under {@code key}). */
   public void still(UUID title, String key) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("UPDATE catalog.titles SET still_key = ? WHERE id = ?")) {
-      s.setString(1, key);
-      s.setObject(2, title);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not record the still: " + e.getMessage(), e);
-    }
+    PlainSql.update(
+        db, "record the still", "UPDATE catalog.titles SET still_key = ? WHERE id = ?", key, title);
   }
 
   /** The dimensions from the header, before anything is decoded (a huge header is refused). */

@@ -2,12 +2,11 @@ package dev.marquee.catalog.internal.admin;
 
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.catalog.internal.domain.Ratings;
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Year;
 import java.util.ArrayList;
@@ -47,86 +46,69 @@ public class SeriesCatalog {
     if (year < 1888 || year > Year.now().getValue() + 2) {
       throw ProblemException.badRequest("invalid-release-year", "releaseYear is out of range.");
     }
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT 1 FROM catalog.categories WHERE slug = ?")) {
-        s.setString(1, category);
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
+    return PlainSql.call(
+        db,
+        "create a series",
+        c -> {
+          if (!PlainSql.exists(c, "SELECT 1 FROM catalog.categories WHERE slug = ?", category)) {
             throw ProblemException.badRequest(
                 "unknown-category", "There is no category " + category + ".");
           }
-        }
-      }
-      UUID id = UUID.randomUUID();
-      try (PreparedStatement s =
-          c.prepareStatement(
+          UUID id = UUID.randomUUID();
+          PlainSql.update(
+              c,
               "INSERT INTO catalog.series (id, name, synopsis, category, maturity_rating,"
-                  + " release_year) VALUES (?,?,?,?,?,?)")) {
-        s.setObject(1, id);
-        s.setString(2, name.strip());
-        s.setString(3, synopsis == null ? "" : synopsis);
-        s.setString(4, category);
-        s.setString(5, rating.name());
-        s.setInt(6, year);
-        s.executeUpdate();
-      }
-      return read(c, id);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create a series: " + e.getMessage(), e);
-    }
+                  + " release_year) VALUES (?,?,?,?,?,?)",
+              id,
+              name.strip(),
+              synopsis == null ? "" : synopsis,
+              category,
+              rating.name(),
+              year);
+          return read(c, id);
+        });
   }
 
   /** The series with its published episodes by season. */
   public Series get(UUID id) {
-    try (Connection c = db.getConnection()) {
-      return read(c, id);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read a series: " + e.getMessage(), e);
-    }
+    return PlainSql.call(db, "read a series", c -> read(c, id));
   }
 
   private static Series read(Connection c, UUID id) throws SQLException {
-    Series head;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT name, synopsis, category, maturity_rating, release_year FROM catalog.series"
-                + " WHERE id = ?")) {
-      s.setObject(1, id);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw ProblemException.notFound("series-not-found", "No series " + id + ".");
-        }
-        head =
-            new Series(
-                id.toString(),
-                r.getString(1),
-                r.getString(2),
-                r.getString(3),
-                Ratings.label(r.getString(4)),
-                r.getInt(5),
-                List.of());
-      }
-    }
+    Series head =
+        PlainSql.queryOne(
+                c,
+                "SELECT name, synopsis, category, maturity_rating, release_year FROM catalog.series"
+                    + " WHERE id = ?",
+                r ->
+                    new Series(
+                        id.toString(),
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        Ratings.label(r.getString(4)),
+                        r.getInt(5),
+                        List.of()),
+                id)
+            .orElseThrow(
+                () -> ProblemException.notFound("series-not-found", "No series " + id + "."));
     Map<Integer, List<Episode>> seasons = new LinkedHashMap<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
+    for (Placed p :
+        PlainSql.query(
+            c,
             "SELECT season_number, episode_number, id, name, duration_ms FROM catalog.titles"
                 + " WHERE series_id = ? AND state = 'PUBLISHED'"
-                + " ORDER BY season_number, episode_number")) {
-      s.setObject(1, id);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          seasons
-              .computeIfAbsent(r.getInt(1), n -> new ArrayList<>())
-              .add(
-                  new Episode(
-                      r.getInt(2),
-                      r.getObject(3).toString(),
-                      r.getString(4),
-                      (Long) r.getObject(5)));
-        }
-      }
+                + " ORDER BY season_number, episode_number",
+            r ->
+                new Placed(
+                    r.getInt(1),
+                    new Episode(
+                        r.getInt(2),
+                        r.getObject(3).toString(),
+                        r.getString(4),
+                        (Long) r.getObject(5))),
+            id)) {
+      seasons.computeIfAbsent(p.season(), n -> new ArrayList<>()).add(p.episode());
     }
     List<Season> list = new ArrayList<>();
     seasons.forEach((n, episodes) -> list.add(new Season(n, episodes)));
@@ -139,4 +121,7 @@ public class SeriesCatalog {
         head.releaseYear(),
         list);
   }
+
+  /** An episode with its season number, as read. */
+  private record Placed(int season, Episode episode) {}
 }

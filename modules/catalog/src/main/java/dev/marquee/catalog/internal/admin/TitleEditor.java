@@ -1,5 +1,6 @@
 package dev.marquee.catalog.internal.admin;
 
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +13,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,103 +38,77 @@ public class TitleEditor {
   public record Change(long version, String actorId, Instant at, JsonObject changes) {}
 
   public AdminTitle read(UUID id) {
-    return call(
-        () -> {
-          try (Connection c = db.getConnection()) {
-            return AdminTitles.read(c, id);
-          }
-        });
+    return PlainSql.call(db, "read a title", c -> AdminTitleStore.read(c, id));
   }
 
   @Transactional
   public AdminTitle edit(UUID id, long expected, JsonObject patch, UUID actor) {
-    return call(
-        () -> {
-          try (Connection c = db.getConnection()) {
-            AdminTitle before = AdminTitles.read(c, id);
-            if (before.version() != expected) {
-              throw stale(before.version());
-            }
-            AdminTitle after = TitlePatch.apply(before, patch, validator);
-            check(c, after);
-            Map<String, Object> changes = TitlePatch.diff(before, after);
-            if (changes.isEmpty()) {
-              return before;
-            }
-            try {
-              if (!AdminTitles.write(c, after, expected)) {
-                throw stale(AdminTitles.read(c, id).version());
-              }
-            } catch (SQLException e) {
-              if ("23505".equals(e.getSQLState())) {
-                throw ProblemException.conflict(
-                    "episode-taken", "That series already has this season and episode number.");
-              }
-              throw e;
-            }
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
-                        + " VALUES (?,?,?,?)")) {
-              s.setObject(1, id);
-              s.setObject(2, actor);
-              s.setLong(3, expected + 1);
-              s.setString(4, JSONB.toJson(changes));
-              s.executeUpdate();
-            }
-            return AdminTitles.read(c, id);
+    return PlainSql.call(
+        db,
+        "edit a title",
+        c -> {
+          AdminTitle before = AdminTitleStore.read(c, id);
+          if (before.version() != expected) {
+            throw stale(before.version());
           }
+          AdminTitle after = TitlePatch.apply(before, patch, validator);
+          check(c, after);
+          Map<String, Object> changes = TitlePatch.diff(before, after);
+          if (changes.isEmpty()) {
+            return before;
+          }
+          try {
+            if (!AdminTitleStore.write(c, after, expected)) {
+              throw stale(AdminTitleStore.read(c, id).version());
+            }
+          } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+              throw ProblemException.conflict(
+                  "episode-taken", "That series already has this season and episode number.");
+            }
+            throw e;
+          }
+          PlainSql.update(
+              c,
+              "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
+                  + " VALUES (?,?,?,?)",
+              id,
+              actor,
+              expected + 1,
+              JSONB.toJson(changes));
+          return AdminTitleStore.read(c, id);
         });
   }
 
   public List<Change> audit(UUID id) {
-    return call(
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT version, actor_id, at, changes FROM catalog.title_audit"
-                          + " WHERE title_id = ? ORDER BY id")) {
-            s.setObject(1, id);
-            List<Change> changes = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                changes.add(
-                    new Change(
-                        r.getLong(1),
-                        r.getObject(2).toString(),
-                        r.getTimestamp(3).toInstant(),
-                        JsonProvider.provider()
-                            .createReader(new StringReader(r.getString(4)))
-                            .readObject()));
-              }
-            }
-            return changes;
-          }
-        });
+    return PlainSql.query(
+        db,
+        "read a title's audit",
+        "SELECT version, actor_id, at, changes FROM catalog.title_audit WHERE title_id = ?"
+            + " ORDER BY id",
+        r ->
+            new Change(
+                r.getLong(1),
+                r.getObject(2).toString(),
+                r.getTimestamp(3).toInstant(),
+                JsonProvider.provider()
+                    .createReader(new StringReader(r.getString(4)))
+                    .readObject()),
+        id);
   }
 
   private static void check(Connection c, AdminTitle t) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT 1 FROM catalog.categories WHERE slug = ?")) {
-      s.setString(1, t.category());
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw ProblemException.badRequest(
-              "unknown-category", "There is no category " + t.category() + ".");
-        }
-      }
+    if (!PlainSql.exists(c, "SELECT 1 FROM catalog.categories WHERE slug = ?", t.category())) {
+      throw ProblemException.badRequest(
+          "unknown-category", "There is no category " + t.category() + ".");
     }
-    if (t.episode() != null) {
-      try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM catalog.series WHERE id = ?")) {
-        s.setObject(1, UUID.fromString(t.episode().seriesId()));
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            throw ProblemException.notFound(
-                "series-not-found", "No series " + t.episode().seriesId() + ".");
-          }
-        }
-      }
+    if (t.episode() != null
+        && !PlainSql.exists(
+            c,
+            "SELECT 1 FROM catalog.series WHERE id = ?",
+            UUID.fromString(t.episode().seriesId()))) {
+      throw ProblemException.notFound(
+          "series-not-found", "No series " + t.episode().seriesId() + ".");
     }
   }
 
@@ -149,17 +121,5 @@ public class TitleEditor {
             + current
             + " now): read it again and reapply the change.",
         Map.of("currentETag", "\"" + current + "\""));
-  }
-
-  private interface Step<T> {
-    T run() throws SQLException;
-  }
-
-  private static <T> T call(Step<T> step) {
-    try {
-      return step.run();
-    } catch (SQLException e) {
-      throw new IllegalStateException("catalog edit failed: " + e.getMessage(), e);
-    }
   }
 }

@@ -3,12 +3,9 @@ package dev.marquee.catalog.internal.admin;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.api.TitleSummary;
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,47 +31,35 @@ public class TitleFinder {
   /** One page of the titles whose name contains the fragment, in {@code state} (null: any). */
   public List<TitleSummary> find(String fragment, TitleState state, int offset, int limit) {
     Filter filter = new Filter(fragment, state);
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, name, state, category, release_year FROM catalog.titles"
-                    + filter.where()
-                    + " ORDER BY lower(name), id LIMIT ? OFFSET ?")) {
-      int i = filter.bind(s);
-      s.setInt(i, limit);
-      s.setInt(i + 1, offset);
-      List<TitleSummary> titles = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          titles.add(
-              new TitleSummary(
-                  new TitleId(r.getObject(1, UUID.class)),
-                  r.getString(2),
-                  TitleState.valueOf(r.getString(3)),
-                  r.getString(4),
-                  r.getInt(5)));
-        }
-      }
-      return titles;
-    } catch (SQLException e) {
-      throw new IllegalStateException("finding titles failed: " + e.getMessage(), e);
-    }
+    List<Object> params = filter.params();
+    params.add(limit);
+    params.add(offset);
+    return PlainSql.query(
+        db,
+        "find titles",
+        "SELECT id, name, state, category, release_year FROM catalog.titles"
+            + filter.where()
+            + " ORDER BY lower(name), id LIMIT ? OFFSET ?",
+        r ->
+            new TitleSummary(
+                new TitleId(r.getObject(1, UUID.class)),
+                r.getString(2),
+                TitleState.valueOf(r.getString(3)),
+                r.getString(4),
+                r.getInt(5)),
+        params.toArray());
   }
 
   /** How many titles {@link #find} finds in all. */
   public long count(String fragment, TitleState state) {
     Filter filter = new Filter(fragment, state);
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT count(*) FROM catalog.titles" + filter.where())) {
-      filter.bind(s);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("counting titles failed: " + e.getMessage(), e);
-    }
+    return PlainSql.queryOne(
+            db,
+            "count titles",
+            "SELECT count(*) FROM catalog.titles" + filter.where(),
+            r -> r.getLong(1),
+            filter.params().toArray())
+        .orElseThrow();
   }
 
   /** Every state with how many titles are in it now (0 for a state without titles). */
@@ -83,17 +68,12 @@ public class TitleFinder {
     for (TitleState state : TitleState.values()) {
       counts.put(state, 0L);
     }
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT state, count(*) FROM catalog.titles GROUP BY state");
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        counts.put(TitleState.valueOf(r.getString(1)), r.getLong(2));
-      }
-      return counts;
-    } catch (SQLException e) {
-      throw new IllegalStateException("counting titles failed: " + e.getMessage(), e);
-    }
+    PlainSql.forEach(
+        db,
+        "count titles",
+        "SELECT state, count(*) FROM catalog.titles GROUP BY state",
+        r -> counts.put(TitleState.valueOf(r.getString(1)), r.getLong(2)));
+    return counts;
   }
 
   static String escape(String text) {
@@ -117,16 +97,16 @@ public class TitleFinder {
       return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    /** Binds the parameters {@link #where()} names; returns the next parameter's index. */
-    int bind(PreparedStatement s) throws SQLException {
-      int i = 1;
+    /** The parameters {@link #where()} names, in its order (a list the caller may add to). */
+    List<Object> params() {
+      List<Object> params = new ArrayList<>();
       if (!fragment.isEmpty()) {
-        s.setString(i++, "%" + escape(fragment) + "%");
+        params.add("%" + escape(fragment) + "%");
       }
       if (state != null) {
-        s.setString(i++, state.name());
+        params.add(state.name());
       }
-      return i;
+      return params;
     }
   }
 }

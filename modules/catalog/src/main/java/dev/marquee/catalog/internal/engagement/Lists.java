@@ -1,12 +1,12 @@
 package dev.marquee.catalog.internal.engagement;
 
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,73 +33,65 @@ public class Lists {
       String id, String name, List<String> titleIds, Instant createdAt, Instant updatedAt) {}
 
   public List<TitleList> ofProfile(UUID profile) {
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "read lists",
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT id FROM catalog.lists WHERE profile_id = ? ORDER BY created_at, id")) {
-            s.setObject(1, profile);
-            List<TitleList> lists = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                lists.add(read(c, r.getObject(1, UUID.class)));
-              }
-            }
-            return lists;
+        c -> {
+          List<UUID> ids =
+              PlainSql.query(
+                  c,
+                  "SELECT id FROM catalog.lists WHERE profile_id = ? ORDER BY created_at, id",
+                  r -> r.getObject(1, UUID.class),
+                  profile);
+          List<TitleList> lists = new ArrayList<>();
+          for (UUID id : ids) {
+            lists.add(read(c, id));
           }
+          return lists;
         });
   }
 
   public TitleList create(UUID account, UUID profile, String name) {
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "create a list",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            try (PreparedStatement lock =
-                c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?::text))")) {
-              lock.setObject(1, profile);
-              lock.execute();
-            }
-            try (PreparedStatement count =
-                c.prepareStatement("SELECT count(*) FROM catalog.lists WHERE profile_id = ?")) {
-              count.setObject(1, profile);
-              try (ResultSet r = count.executeQuery()) {
-                r.next();
-                if (r.getInt(1) >= MAX_LISTS) {
-                  throw ProblemException.conflict(
-                      "too-many-lists", "A profile may keep at most " + MAX_LISTS + " lists.");
-                }
-              }
-            }
-            UUID id = UUID.randomUUID();
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "INSERT INTO catalog.lists (id, account_id, profile_id, name) VALUES (?,?,?,?)"
-                        + " ON CONFLICT (profile_id, name) DO NOTHING")) {
-              s.setObject(1, id);
-              s.setObject(2, account);
-              s.setObject(3, profile);
-              s.setString(4, name);
-              if (s.executeUpdate() == 0) {
-                throw ProblemException.conflict(
-                    "list-exists", "This profile already has a list named " + name + ".");
-              }
-            }
-            return read(c, id);
+        c -> {
+          PlainSql.execute(c, "SELECT pg_advisory_xact_lock(hashtext(?::text))", profile);
+          long count =
+              PlainSql.queryOne(
+                      c,
+                      "SELECT count(*) FROM catalog.lists WHERE profile_id = ?",
+                      r -> r.getLong(1),
+                      profile)
+                  .orElseThrow();
+          if (count >= MAX_LISTS) {
+            throw ProblemException.conflict(
+                "too-many-lists", "A profile may keep at most " + MAX_LISTS + " lists.");
           }
+          UUID id = UUID.randomUUID();
+          if (PlainSql.update(
+                  c,
+                  "INSERT INTO catalog.lists (id, account_id, profile_id, name) VALUES (?,?,?,?)"
+                      + " ON CONFLICT (profile_id, name) DO NOTHING",
+                  id,
+                  account,
+                  profile,
+                  name)
+              == 0) {
+            throw ProblemException.conflict(
+                "list-exists", "This profile already has a list named " + name + ".");
+          }
+          return read(c, id);
         });
   }
 
   public TitleList get(UUID profile, UUID list) {
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "read a list",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            owned(c, profile, list);
-            return read(c, list);
-          }
+        c -> {
+          owned(c, profile, list);
+          return read(c, list);
         });
   }
 
@@ -108,46 +100,39 @@ public class Lists {
         profile,
         list,
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "UPDATE catalog.lists SET name = ?, updated_at = now() WHERE id = ?"
-                      + " AND NOT EXISTS (SELECT 1 FROM catalog.lists o WHERE o.profile_id = ?"
-                      + " AND o.name = ? AND o.id <> ?)")) {
-            s.setString(1, name);
-            s.setObject(2, list);
-            s.setObject(3, profile);
-            s.setString(4, name);
-            s.setObject(5, list);
-            try {
-              if (s.executeUpdate() == 0) {
-                throw ProblemException.conflict(
-                    "list-exists", "This profile already has a list named " + name + ".");
-              }
-            } catch (SQLException e) {
-              if ("23505".equals(e.getSQLState())) {
-                // Another rename to the same name won the race.
-                throw ProblemException.conflict(
-                    "list-exists", "This profile already has a list named " + name + ".");
-              }
+          int renamed;
+          try {
+            renamed =
+                PlainSql.update(
+                    c,
+                    "UPDATE catalog.lists SET name = ?, updated_at = now() WHERE id = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM catalog.lists o WHERE o.profile_id = ?"
+                        + " AND o.name = ? AND o.id <> ?)",
+                    name,
+                    list,
+                    profile,
+                    name,
+                    list);
+          } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
               throw e;
             }
+            renamed = 0; // Another rename to the same name won the race.
+          }
+          if (renamed == 0) {
+            throw ProblemException.conflict(
+                "list-exists", "This profile already has a list named " + name + ".");
           }
         });
   }
 
   public void delete(UUID profile, UUID list) {
-    Jdbc.call(
+    PlainSql.call(
+        db,
         "delete a list",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            owned(c, profile, list);
-            try (PreparedStatement s =
-                c.prepareStatement("DELETE FROM catalog.lists WHERE id = ?")) {
-              s.setObject(1, list);
-              s.executeUpdate();
-            }
-            return null;
-          }
+        c -> {
+          owned(c, profile, list);
+          return PlainSql.update(c, "DELETE FROM catalog.lists WHERE id = ?", list);
         });
   }
 
@@ -158,20 +143,25 @@ public class Lists {
         list,
         c -> {
           TitleCheck.published(c, title);
-          try (PreparedStatement s =
-              c.prepareStatement(
+          int added =
+              PlainSql.update(
+                  c,
                   "INSERT INTO catalog.list_items (list_id, title_id, position)"
                       + " SELECT ?, ?, coalesce(max(position), 0) + 1 FROM catalog.list_items"
                       + " WHERE list_id = ? HAVING count(*) < ?"
-                      + " ON CONFLICT (list_id, title_id) DO NOTHING")) {
-            s.setObject(1, list);
-            s.setObject(2, title);
-            s.setObject(3, list);
-            s.setInt(4, MAX_ITEMS);
-            if (s.executeUpdate() == 0 && !contains(c, list, title)) {
-              throw ProblemException.conflict(
-                  "list-full", "A list may hold at most " + MAX_ITEMS + " titles.");
-            }
+                      + " ON CONFLICT (list_id, title_id) DO NOTHING",
+                  list,
+                  title,
+                  list,
+                  MAX_ITEMS);
+          if (added == 0
+              && !PlainSql.exists(
+                  c,
+                  "SELECT 1 FROM catalog.list_items WHERE list_id = ? AND title_id = ?",
+                  list,
+                  title)) {
+            throw ProblemException.conflict(
+                "list-full", "A list may hold at most " + MAX_ITEMS + " titles.");
           }
         });
   }
@@ -181,15 +171,14 @@ public class Lists {
         profile,
         list,
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "DELETE FROM catalog.list_items WHERE list_id = ? AND title_id = ?")) {
-            s.setObject(1, list);
-            s.setObject(2, title);
-            if (s.executeUpdate() == 0) {
-              throw ProblemException.notFound(
-                  "not-in-list", "Title " + title + " is not in this list.");
-            }
+          if (PlainSql.update(
+                  c,
+                  "DELETE FROM catalog.list_items WHERE list_id = ? AND title_id = ?",
+                  list,
+                  title)
+              == 0) {
+            throw ProblemException.notFound(
+                "not-in-list", "Title " + title + " is not in this list.");
           }
         });
   }
@@ -227,79 +216,46 @@ public class Lists {
   }
 
   private TitleList change(UUID profile, UUID list, Change change) {
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "change a list",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            try (PreparedStatement lock =
-                c.prepareStatement("SELECT 1 FROM catalog.lists WHERE id = ? FOR UPDATE")) {
-              lock.setObject(1, list);
-              lock.executeQuery().close();
-            }
-            owned(c, profile, list);
-            change.apply(c);
-            try (PreparedStatement s =
-                c.prepareStatement("UPDATE catalog.lists SET updated_at = now() WHERE id = ?")) {
-              s.setObject(1, list);
-              s.executeUpdate();
-            }
-            return read(c, list);
-          }
+        c -> {
+          PlainSql.execute(c, "SELECT 1 FROM catalog.lists WHERE id = ? FOR UPDATE", list);
+          owned(c, profile, list);
+          change.apply(c);
+          PlainSql.update(c, "UPDATE catalog.lists SET updated_at = now() WHERE id = ?", list);
+          return read(c, list);
         });
   }
 
   private static void owned(Connection c, UUID profile, UUID list) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT 1 FROM catalog.lists WHERE id = ? AND profile_id = ?")) {
-      s.setObject(1, list);
-      s.setObject(2, profile);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw ProblemException.notFound(
-              "list-not-found", "No list " + list + " of this profile.");
-        }
-      }
-    }
-  }
-
-  private static boolean contains(Connection c, UUID list, UUID title) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT 1 FROM catalog.list_items WHERE list_id = ? AND title_id = ?")) {
-      s.setObject(1, list);
-      s.setObject(2, title);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
+    if (!PlainSql.exists(
+        c, "SELECT 1 FROM catalog.lists WHERE id = ? AND profile_id = ?", list, profile)) {
+      throw ProblemException.notFound("list-not-found", "No list " + list + " of this profile.");
     }
   }
 
   private static TitleList read(Connection c, UUID list) throws SQLException {
-    String name;
-    Instant created;
-    Instant updated;
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT name, created_at, updated_at FROM catalog.lists WHERE id = ?")) {
-      s.setObject(1, list);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw ProblemException.notFound("list-not-found", "No list " + list + ".");
-        }
-        name = r.getString(1);
-        created = r.getTimestamp(2).toInstant();
-        updated = r.getTimestamp(3).toInstant();
-      }
-    }
-    List<String> titles = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT title_id FROM catalog.list_items WHERE list_id = ? ORDER BY position, added_at")) {
-      s.setObject(1, list);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          titles.add(r.getObject(1).toString());
-        }
-      }
-    }
-    return new TitleList(list.toString(), name, titles, created, updated);
+    TitleList head =
+        PlainSql.queryOne(
+                c,
+                "SELECT name, created_at, updated_at FROM catalog.lists WHERE id = ?",
+                r ->
+                    new TitleList(
+                        list.toString(),
+                        r.getString(1),
+                        List.of(),
+                        r.getTimestamp(2).toInstant(),
+                        r.getTimestamp(3).toInstant()),
+                list)
+            .orElseThrow(
+                () -> ProblemException.notFound("list-not-found", "No list " + list + "."));
+    List<String> titles =
+        PlainSql.query(
+            c,
+            "SELECT title_id FROM catalog.list_items WHERE list_id = ? ORDER BY position, added_at",
+            r -> r.getObject(1).toString(),
+            list);
+    return new TitleList(head.id(), head.name(), titles, head.createdAt(), head.updatedAt());
   }
 }

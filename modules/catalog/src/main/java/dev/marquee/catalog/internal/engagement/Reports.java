@@ -1,5 +1,8 @@
 package dev.marquee.catalog.internal.engagement;
 
+import static dev.marquee.platform.api.PlainSql.instant;
+
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,12 +10,10 @@ import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -60,26 +61,23 @@ public class Reports {
       String resolution) {}
 
   public Report file(UUID account, UUID profile, UUID title, String reason, String text) {
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "file a report",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            TitleCheck.published(c, title);
-            UUID id = UUID.randomUUID();
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "INSERT INTO catalog.reports (id, title_id, account_id, profile_id, reason, text)"
-                        + " VALUES (?,?,?,?,?,?)")) {
-              s.setObject(1, id);
-              s.setObject(2, title);
-              s.setObject(3, account);
-              s.setObject(4, profile);
-              s.setString(5, reason);
-              s.setString(6, text);
-              s.executeUpdate();
-            }
-            return read(c, "r.id = ?", id).get(0);
-          }
+        c -> {
+          TitleCheck.published(c, title);
+          UUID id = UUID.randomUUID();
+          PlainSql.update(
+              c,
+              "INSERT INTO catalog.reports (id, title_id, account_id, profile_id, reason, text)"
+                  + " VALUES (?,?,?,?,?,?)",
+              id,
+              title,
+              account,
+              profile,
+              reason,
+              text);
+          return read(c, "r.id = ?", id).get(0);
         });
   }
 
@@ -108,35 +106,34 @@ public class Reports {
     }
     Timestamp time = afterTime;
     UUID id = afterId;
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "read reports",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            List<Report> page =
-                time == null
-                    ? read(
-                        c,
-                        "r.state = ? ORDER BY r.created_at DESC, r.id DESC LIMIT " + (limit + 1),
-                        state)
-                    : read(
-                        c,
-                        "r.state = ? AND (r.created_at, r.id) < (?, ?)"
-                            + " ORDER BY r.created_at DESC, r.id DESC LIMIT "
-                            + (limit + 1),
-                        state,
-                        time,
-                        id);
-            if (page.size() <= limit) {
-              return new Page(page, null);
-            }
-            Report last = page.get(limit - 1);
-            String next =
-                Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                        (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-            return new Page(page.subList(0, limit), next);
+        c -> {
+          List<Report> page =
+              time == null
+                  ? read(
+                      c,
+                      "r.state = ? ORDER BY r.created_at DESC, r.id DESC LIMIT " + (limit + 1),
+                      state)
+                  : read(
+                      c,
+                      "r.state = ? AND (r.created_at, r.id) < (?, ?)"
+                          + " ORDER BY r.created_at DESC, r.id DESC LIMIT "
+                          + (limit + 1),
+                      state,
+                      time,
+                      id);
+          if (page.size() <= limit) {
+            return new Page(page, null);
           }
+          Report last = page.get(limit - 1);
+          String next =
+              Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(
+                      (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+          return new Page(page.subList(0, limit), next);
         });
   }
 
@@ -146,120 +143,105 @@ public class Reports {
    */
   @Transactional
   public Report resolve(UUID report, UUID admin, boolean unpublish, String note) {
-    return Jdbc.call(
+    return PlainSql.call(
+        db,
         "resolve a report",
-        () -> {
-          try (Connection c = db.getConnection()) {
-            UUID title;
-            // The title first, then the report: two moderators acting on reports of one title
-            // queue here instead of deadlocking on each other's reports.
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "SELECT t.id FROM catalog.titles t JOIN catalog.reports r ON r.title_id = t.id"
-                        + " WHERE r.id = ? FOR UPDATE OF t")) {
-              s.setObject(1, report);
-              s.executeQuery().close();
-            }
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "SELECT title_id, state FROM catalog.reports WHERE id = ? FOR UPDATE")) {
-              s.setObject(1, report);
-              try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                  throw ProblemException.notFound("report-not-found", "No report " + report + ".");
-                }
-                if (!"OPEN".equals(r.getString(2))) {
-                  throw ProblemException.conflict(
-                      "report-resolved", "The report was already " + r.getString(2) + ".");
-                }
-                title = r.getObject(1, UUID.class);
-              }
-            }
-            String sql =
-                unpublish
-                    ? "UPDATE catalog.reports SET state = 'ACTIONED', resolved_by = ?,"
-                        + " resolved_at = now(), resolution = ? WHERE title_id = ? AND state = 'OPEN'"
-                    : "UPDATE catalog.reports SET state = 'DISMISSED', resolved_by = ?,"
-                        + " resolved_at = now(), resolution = ? WHERE id = ?";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-              s.setObject(1, admin);
-              s.setString(2, note);
-              s.setObject(3, unpublish ? title : report);
-              s.executeUpdate();
-            }
-            if (unpublish) {
-              String was;
-              long version;
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "UPDATE catalog.titles n SET state = 'UNPUBLISHED', version = n.version + 1"
-                          + " FROM catalog.titles o WHERE n.id = ? AND o.id = n.id"
-                          + " RETURNING o.state, n.version")) {
-                s.setObject(1, title);
-                try (ResultSet r = s.executeQuery()) {
-                  r.next();
-                  was = r.getString(1);
-                  version = r.getLong(2);
-                }
-              }
-              // Moderation changes the catalog: it is audited like an admin's edit.
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
-                          + " VALUES (?,?,?,?)")) {
-                s.setObject(1, title);
-                s.setObject(2, admin);
-                s.setLong(3, version);
-                s.setString(
-                    4,
-                    Json.createObjectBuilder()
-                        .add(
-                            "state",
-                            Json.createObjectBuilder().add("from", was).add("to", "UNPUBLISHED"))
-                        .add("report", report.toString())
-                        .build()
-                        .toString());
-                s.executeUpdate();
-              }
-            }
-            return read(c, "r.id = ?", report).get(0);
+        c -> {
+          // The title first, then the report: two moderators acting on reports of one title
+          // queue here instead of deadlocking on each other's reports.
+          PlainSql.execute(
+              c,
+              "SELECT t.id FROM catalog.titles t JOIN catalog.reports r ON r.title_id = t.id"
+                  + " WHERE r.id = ? FOR UPDATE OF t",
+              report);
+          Filed found =
+              PlainSql.queryOne(
+                      c,
+                      "SELECT title_id, state FROM catalog.reports WHERE id = ? FOR UPDATE",
+                      r -> new Filed(r.getObject(1, UUID.class), r.getString(2)),
+                      report)
+                  .orElseThrow(
+                      () ->
+                          ProblemException.notFound(
+                              "report-not-found", "No report " + report + "."));
+          if (!"OPEN".equals(found.state())) {
+            throw ProblemException.conflict(
+                "report-resolved", "The report was already " + found.state() + ".");
           }
+          UUID title = found.title();
+          String sql =
+              unpublish
+                  ? "UPDATE catalog.reports SET state = 'ACTIONED', resolved_by = ?,"
+                      + " resolved_at = now(), resolution = ? WHERE title_id = ? AND state = 'OPEN'"
+                  : "UPDATE catalog.reports SET state = 'DISMISSED', resolved_by = ?,"
+                      + " resolved_at = now(), resolution = ? WHERE id = ?";
+          PlainSql.update(c, sql, admin, note, unpublish ? title : report);
+          if (unpublish) {
+            unpublish(c, title, admin, report);
+          }
+          return read(c, "r.id = ?", report).get(0);
         });
+  }
+
+  /** A report's title and state, as read under its row lock. */
+  private record Filed(UUID title, String state) {}
+
+  /** The state a title had before it was unpublished, and its new version. */
+  private record Unpublished(String was, long version) {}
+
+  /** Unpublishes the title, audited like an admin's edit (moderation changes the catalog). */
+  private static void unpublish(Connection c, UUID title, UUID admin, UUID report)
+      throws SQLException {
+    Unpublished change =
+        PlainSql.queryOne(
+                c,
+                "UPDATE catalog.titles n SET state = 'UNPUBLISHED', version = n.version + 1"
+                    + " FROM catalog.titles o WHERE n.id = ? AND o.id = n.id"
+                    + " RETURNING o.state, n.version",
+                r -> new Unpublished(r.getString(1), r.getLong(2)),
+                title)
+            .orElseThrow();
+    PlainSql.update(
+        c,
+        "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes) VALUES (?,?,?,?)",
+        title,
+        admin,
+        change.version(),
+        Json.createObjectBuilder()
+            .add(
+                "state",
+                Json.createObjectBuilder().add("from", change.was()).add("to", "UNPUBLISHED"))
+            .add("report", report.toString())
+            .build()
+            .toString());
   }
 
   /** Reports matching {@code where} (which may order and limit), with its parameters. */
   private static List<Report> read(Connection c, String where, Object... values)
       throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT r.id, r.title_id, t.name, r.account_id, r.reason, r.text, r.state, r.created_at,"
-                + " r.resolved_by, r.resolved_at, r.resolution FROM catalog.reports r"
-                + " JOIN catalog.titles t ON t.id = r.title_id WHERE "
-                + where)) {
-      for (int i = 0; i < values.length; i++) {
-        s.setObject(i + 1, values[i]);
-      }
-      List<Report> reports = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Timestamp resolved = r.getTimestamp(10);
-          Object by = r.getObject(9);
-          reports.add(
-              new Report(
-                  r.getObject(1).toString(),
-                  r.getObject(2).toString(),
-                  r.getString(3),
-                  r.getObject(4).toString(),
-                  r.getString(5),
-                  r.getString(6),
-                  r.getString(7),
-                  r.getTimestamp(8).toInstant(),
-                  by == null ? null : by.toString(),
-                  resolved == null ? null : resolved.toInstant(),
-                  r.getString(11)));
-        }
-      }
-      return reports;
-    }
+    return PlainSql.query(
+        c,
+        "SELECT r.id, r.title_id, t.name, r.account_id, r.reason, r.text, r.state, r.created_at,"
+            + " r.resolved_by, r.resolved_at, r.resolution FROM catalog.reports r"
+            + " JOIN catalog.titles t ON t.id = r.title_id WHERE "
+            + where,
+        Reports::report,
+        values);
+  }
+
+  private static Report report(ResultSet r) throws SQLException {
+    Object by = r.getObject(9);
+    return new Report(
+        r.getObject(1).toString(),
+        r.getObject(2).toString(),
+        r.getString(3),
+        r.getObject(4).toString(),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        r.getTimestamp(8).toInstant(),
+        by == null ? null : by.toString(),
+        instant(r.getTimestamp(10)),
+        r.getString(11));
   }
 }

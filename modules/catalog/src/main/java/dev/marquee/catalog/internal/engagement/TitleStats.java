@@ -1,15 +1,12 @@
 package dev.marquee.catalog.internal.engagement;
 
 import dev.marquee.catalog.api.EngagementDay;
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -29,102 +26,65 @@ public class TitleStats {
 
   /** One statement each, so that they also run inside a caller's transaction. */
   public void view(UUID title) {
-    Jdbc.call(
+    PlainSql.update(
+        db,
         "count a view",
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "INSERT INTO catalog.title_days (title_id, day, views) VALUES (?, ?, 1)"
-                          + " ON CONFLICT (title_id, day) DO UPDATE"
-                          + " SET views = catalog.title_days.views + 1")) {
-            s.setObject(1, title);
-            s.setDate(2, Date.valueOf(today()));
-            s.executeUpdate();
-            return null;
-          }
-        });
+        "INSERT INTO catalog.title_days (title_id, day, views) VALUES (?, ?, 1)"
+            + " ON CONFLICT (title_id, day) DO UPDATE SET views = catalog.title_days.views + 1",
+        title,
+        Date.valueOf(today()));
   }
 
   /** Counts a completion unless this profile already completed the title today. */
   public void completion(UUID profile, UUID title) {
-    Jdbc.call(
+    PlainSql.update(
+        db,
         "count a completion",
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "WITH first AS (INSERT INTO catalog.completions (profile_id, title_id, day)"
-                          + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING title_id, day)"
-                          + " INSERT INTO catalog.title_days (title_id, day, completions)"
-                          + " SELECT title_id, day, 1 FROM first"
-                          + " ON CONFLICT (title_id, day) DO UPDATE"
-                          + " SET completions = catalog.title_days.completions + 1")) {
-            s.setObject(1, profile);
-            s.setObject(2, title);
-            s.setDate(3, Date.valueOf(today()));
-            s.executeUpdate();
-            return null;
-          }
-        });
+        "WITH first AS (INSERT INTO catalog.completions (profile_id, title_id, day)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING title_id, day)"
+            + " INSERT INTO catalog.title_days (title_id, day, completions)"
+            + " SELECT title_id, day, 1 FROM first"
+            + " ON CONFLICT (title_id, day) DO UPDATE"
+            + " SET completions = catalog.title_days.completions + 1",
+        profile,
+        title,
+        Date.valueOf(today()));
   }
 
   public List<Day> days(UUID title, LocalDate from, LocalDate to) {
-    return Jdbc.call(
+    Object[] params =
+        title == null
+            ? new Object[] {Date.valueOf(from), Date.valueOf(to)}
+            : new Object[] {Date.valueOf(from), Date.valueOf(to), title};
+    return PlainSql.query(
+        db,
         "read title stats",
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT d.title_id, d.day, d.views, d.completions,"
-                          + " (SELECT count(*) FROM catalog.likes l WHERE l.title_id = d.title_id"
-                          + "   AND l.created_at::date <= d.day) AS likes"
-                          + " FROM catalog.title_days d WHERE d.day BETWEEN ? AND ?"
-                          + (title == null ? "" : " AND d.title_id = ?")
-                          + " ORDER BY d.day, d.views DESC, d.title_id LIMIT 10000")) {
-            s.setDate(1, Date.valueOf(from));
-            s.setDate(2, Date.valueOf(to));
-            if (title != null) {
-              s.setObject(3, title);
-            }
-            List<Day> days = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                days.add(
-                    new Day(
-                        r.getObject(1).toString(),
-                        r.getDate(2).toLocalDate(),
-                        r.getLong(3),
-                        r.getLong(4),
-                        r.getLong(5)));
-              }
-            }
-            return days;
-          }
-        });
+        "SELECT d.title_id, d.day, d.views, d.completions,"
+            + " (SELECT count(*) FROM catalog.likes l WHERE l.title_id = d.title_id"
+            + "   AND l.created_at::date <= d.day) AS likes"
+            + " FROM catalog.title_days d WHERE d.day BETWEEN ? AND ?"
+            + (title == null ? "" : " AND d.title_id = ?")
+            + " ORDER BY d.day, d.views DESC, d.title_id LIMIT 10000",
+        r ->
+            new Day(
+                r.getObject(1).toString(),
+                r.getDate(2).toLocalDate(),
+                r.getLong(3),
+                r.getLong(4),
+                r.getLong(5)),
+        params);
   }
 
   /** Every title's views and completions added up per day, oldest first. */
   public List<EngagementDay> totals(LocalDate from, LocalDate to) {
-    return Jdbc.call(
+    return PlainSql.query(
+        db,
         "read engagement per day",
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT day, sum(views), sum(completions) FROM catalog.title_days"
-                          + " WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day")) {
-            s.setDate(1, Date.valueOf(from));
-            s.setDate(2, Date.valueOf(to));
-            List<EngagementDay> days = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                days.add(new EngagementDay(r.getDate(1).toLocalDate(), r.getLong(2), r.getLong(3)));
-              }
-            }
-            return days;
-          }
-        });
+        "SELECT day, sum(views), sum(completions) FROM catalog.title_days"
+            + " WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day",
+        r -> new EngagementDay(r.getDate(1).toLocalDate(), r.getLong(2), r.getLong(3)),
+        Date.valueOf(from),
+        Date.valueOf(to));
   }
 
   static LocalDate today() {

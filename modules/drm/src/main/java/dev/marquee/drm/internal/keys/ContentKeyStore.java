@@ -2,18 +2,16 @@ package dev.marquee.drm.internal.keys;
 
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.TrackType;
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,40 +46,32 @@ public class ContentKeyStore {
     String kek = keks.activeId();
     byte[] wrapped = keks.wrap(key, aad(titleId, type, kid));
     Arrays.fill(key, (byte) 0);
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO drm.content_keys (title_id, track_type, key_id, wrapped, kek_id,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (title_id, track_type) DO NOTHING")) {
-      s.setObject(1, titleId);
-      s.setString(2, type.name());
-      s.setObject(3, kid);
-      s.setBytes(4, wrapped);
-      s.setString(5, kek);
-      s.setTimestamp(6, Timestamp.from(Instant.now()));
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not store a content key: " + e.getMessage(), e);
-    }
+    PlainSql.update(
+        db,
+        "store a content key",
+        "INSERT INTO drm.content_keys (title_id, track_type, key_id, wrapped, kek_id, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (title_id, track_type) DO NOTHING",
+        titleId,
+        type.name(),
+        kid,
+        wrapped,
+        kek,
+        Timestamp.from(Instant.now()));
     return unwrap(find(titleId, type).orElseThrow());
   }
 
   public Optional<Wrapped> find(UUID titleId, TrackType type) {
-    return query(
-            "SELECT title_id, track_type, key_id, wrapped, kek_id FROM drm.content_keys"
-                + " WHERE title_id = ? AND track_type = ?",
-            titleId,
-            type.name())
-        .stream()
-        .findFirst();
+    return PlainSql.queryOne(
+        db,
+        "read content keys",
+        "SELECT " + COLUMNS + " FROM drm.content_keys WHERE title_id = ? AND track_type = ?",
+        ContentKeyStore::wrapped,
+        titleId,
+        type.name());
   }
 
   public List<Wrapped> ofTitle(UUID titleId) {
-    return query(
-        "SELECT title_id, track_type, key_id, wrapped, kek_id FROM drm.content_keys"
-            + " WHERE title_id = ?",
-        titleId);
+    return query("SELECT " + COLUMNS + " FROM drm.content_keys WHERE title_id = ?", titleId);
   }
 
   public Map<TrackType, UUID> keyIds(UUID titleId) {
@@ -104,8 +94,9 @@ public class ContentKeyStore {
   /** Up to {@code limit} keys not wrapped by the active KEK. */
   public List<Wrapped> notUnder(String kekId, int limit) {
     return query(
-        "SELECT title_id, track_type, key_id, wrapped, kek_id FROM drm.content_keys"
-            + " WHERE kek_id <> ? ORDER BY title_id, track_type LIMIT "
+        "SELECT "
+            + COLUMNS
+            + " FROM drm.content_keys WHERE kek_id <> ? ORDER BY title_id, track_type LIMIT "
             + limit,
         kekId);
   }
@@ -116,60 +107,44 @@ public class ContentKeyStore {
     byte[] raw = key.key();
     byte[] wrapped = keks.wrap(raw, aad(old.titleId(), old.type(), old.keyId()));
     Arrays.fill(raw, (byte) 0);
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE drm.content_keys SET wrapped = ?, kek_id = ? WHERE title_id = ?"
-                    + " AND track_type = ? AND kek_id = ?")) {
-      s.setBytes(1, wrapped);
-      s.setString(2, keks.activeId());
-      s.setObject(3, old.titleId());
-      s.setString(4, old.type().name());
-      s.setString(5, old.kekId());
-      return s.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not re-wrap a content key: " + e.getMessage(), e);
-    }
+    return PlainSql.update(
+            db,
+            "re-wrap a content key",
+            "UPDATE drm.content_keys SET wrapped = ?, kek_id = ? WHERE title_id = ?"
+                + " AND track_type = ? AND kek_id = ?",
+            wrapped,
+            keks.activeId(),
+            old.titleId(),
+            old.type().name(),
+            old.kekId())
+        == 1;
   }
 
   /** Number of keys per KEK id. */
   public Map<String, Long> countByKek() {
     Map<String, Long> counts = new TreeMap<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT kek_id, count(*) FROM drm.content_keys GROUP BY kek_id");
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        counts.put(r.getString(1), r.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not count content keys: " + e.getMessage(), e);
-    }
+    PlainSql.query(
+            db,
+            "count content keys",
+            "SELECT kek_id, count(*) FROM drm.content_keys GROUP BY kek_id",
+            r -> Map.entry(r.getString(1), r.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
     return counts;
   }
 
+  private static final String COLUMNS = "title_id, track_type, key_id, wrapped, kek_id";
+
   private List<Wrapped> query(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      List<Wrapped> rows = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          rows.add(
-              new Wrapped(
-                  r.getObject(1, UUID.class),
-                  TrackType.valueOf(r.getString(2)),
-                  r.getObject(3, UUID.class),
-                  r.getBytes(4),
-                  r.getString(5)));
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read content keys: " + e.getMessage(), e);
-    }
+    return PlainSql.query(db, "read content keys", sql, ContentKeyStore::wrapped, params);
+  }
+
+  private static Wrapped wrapped(ResultSet r) throws SQLException {
+    return new Wrapped(
+        r.getObject(1, UUID.class),
+        TrackType.valueOf(r.getString(2)),
+        r.getObject(3, UUID.class),
+        r.getBytes(4),
+        r.getString(5));
   }
 
   static byte[] aad(UUID titleId, TrackType type, UUID kid) {

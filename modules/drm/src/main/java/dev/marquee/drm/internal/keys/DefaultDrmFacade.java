@@ -10,7 +10,7 @@ import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecisionPage;
 import dev.marquee.drm.api.LicenceOutcomes;
 import dev.marquee.drm.api.TrackType;
-import dev.marquee.drm.internal.licence.LicenceAudit;
+import dev.marquee.drm.internal.licence.LicenceAuditStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -21,10 +21,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DefaultDrmFacade implements DrmFacade {
   @Inject ContentKeyStore store;
-  @Inject LicenceAudit audit;
+  @Inject LicenceAuditStore audit;
   @Inject KeyEncryptionKeys keks;
   @Inject KeyRewrap rewrap;
-  @Inject KeyActionLog keyActions;
+  @Inject KeyActionStore keyActions;
 
   @Override
   public KeyWrapping keyWrapping() {

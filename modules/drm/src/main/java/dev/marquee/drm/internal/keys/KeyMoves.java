@@ -18,7 +18,7 @@ public class KeyMoves {
 
   @Inject ContentKeyStore store;
   @Inject KeyEncryptionKeys keks;
-  @Inject KeyActionLog log;
+  @Inject KeyActionStore log;
 
   @Transactional
   public KeyRewrap.Result underActive(UUID actor, String via, String active) {

@@ -20,7 +20,7 @@ public class KeyRewrap {
 
   @Inject KeyEncryptionKeys keks;
   @Inject KeyMoves moves;
-  @Inject KeyActionLog log;
+  @Inject KeyActionStore log;
 
   /** The outcome: how many keys moved, how many remain elsewhere (0 when done). */
   public record Result(String activeKek, int rewrapped, Map<String, Long> keysByKek) {}

@@ -32,7 +32,7 @@ public class LicenceService {
   @Inject DefaultPlaybackPolicy policy;
   @Inject EntitlementsFacade entitlements;
   @Inject TitleKeyCache keys;
-  @Inject LicenceAudit audit;
+  @Inject LicenceAuditStore audit;
 
   @Inject
   @ConfigProperty(name = "marquee.drm.licence-ttl", defaultValue = "PT10M")

@@ -1,7 +1,7 @@
 package dev.marquee.drm.internal.rest;
 
 import dev.marquee.drm.api.LicenceDecision;
-import dev.marquee.drm.internal.licence.LicenceAudit;
+import dev.marquee.drm.internal.licence.LicenceAuditStore;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class LicenceAuditResource {
-  @Inject LicenceAudit audit;
+  @Inject LicenceAuditStore audit;
 
   @GET
   @Operation(summary = "Search the licence audit trail")

@@ -7,8 +7,8 @@ import dev.marquee.drm.internal.licence.LicenceService;
 import dev.marquee.drm.internal.licence.LicenceService.Ask;
 import dev.marquee.drm.internal.licence.LicenceService.Credential;
 import dev.marquee.drm.internal.licence.LicenceService.Granted;
-import dev.marquee.drm.internal.licence.OfflineLicences;
-import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
+import dev.marquee.drm.internal.licence.OfflineLicenceStore;
+import dev.marquee.drm.internal.licence.OfflineLicenceStore.OfflineLicence;
 import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -55,7 +55,7 @@ public class LicenceResource {
   static final String SESSION_HEADER = "X-Playback-Session";
 
   @Inject LicenceService licences;
-  @Inject OfflineLicences offline;
+  @Inject OfflineLicenceStore offline;
 
   /**
    * The country header set by a trusted edge (CDN or load balancer that strips it from clients).

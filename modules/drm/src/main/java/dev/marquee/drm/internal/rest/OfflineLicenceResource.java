@@ -8,9 +8,9 @@ import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.LicenceDenied;
 import dev.marquee.drm.internal.keys.ContentKeyStore;
 import dev.marquee.drm.internal.licence.DefaultPlaybackPolicy;
-import dev.marquee.drm.internal.licence.LicenceAudit;
-import dev.marquee.drm.internal.licence.OfflineLicences;
-import dev.marquee.drm.internal.licence.OfflineLicences.OfflineLicence;
+import dev.marquee.drm.internal.licence.LicenceAuditStore;
+import dev.marquee.drm.internal.licence.OfflineLicenceStore;
+import dev.marquee.drm.internal.licence.OfflineLicenceStore.OfflineLicence;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed({"viewer", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 public class OfflineLicenceResource {
-  @Inject OfflineLicences offline;
+  @Inject OfflineLicenceStore offline;
   @Inject ContentKeyStore keys;
   @Inject DefaultPlaybackPolicy policy;
   @Context HttpHeaders headers;
@@ -61,7 +61,7 @@ public class OfflineLicenceResource {
   @ConfigProperty(name = "marquee.drm.region-header")
   Optional<String> regionHeader;
 
-  @Inject LicenceAudit audit;
+  @Inject LicenceAuditStore audit;
   @Inject CallerIdentity caller;
   @Context SecurityContext security;
 

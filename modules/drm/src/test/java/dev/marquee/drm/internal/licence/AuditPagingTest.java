@@ -30,11 +30,11 @@ class AuditPagingTest {
 
   @Test
   void theOutcomeIsGrantedOrDeniedInAnyCaseOrNotFiltered() {
-    assertThat(LicenceAudit.outcome(null)).isNull();
-    assertThat(LicenceAudit.outcome("")).isNull();
-    assertThat(LicenceAudit.outcome(" denied ")).isEqualTo("DENIED");
-    assertThat(LicenceAudit.outcome("Granted")).isEqualTo("GRANTED");
-    assertThatThrownBy(() -> LicenceAudit.outcome("MAYBE"))
+    assertThat(LicenceAuditStore.outcome(null)).isNull();
+    assertThat(LicenceAuditStore.outcome("")).isNull();
+    assertThat(LicenceAuditStore.outcome(" denied ")).isEqualTo("DENIED");
+    assertThat(LicenceAuditStore.outcome("Granted")).isEqualTo("GRANTED");
+    assertThatThrownBy(() -> LicenceAuditStore.outcome("MAYBE"))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> {

@@ -1,5 +1,6 @@
 package dev.marquee.playback.internal.position;
 
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,15 +59,16 @@ public class PositionStore {
 
   /** The most recent position of the profile in the title, across its devices. */
   public Optional<Position> latest(UUID profile, UUID title) {
-    return select(
-            "SELECT "
-                + COLUMNS
-                + " FROM playback.positions WHERE profile_id = ? AND title_id = ?"
-                + " ORDER BY client_time DESC LIMIT 1",
-            profile,
-            title)
-        .stream()
-        .findFirst();
+    return PlainSql.queryOne(
+        db,
+        "read positions",
+        "SELECT "
+            + COLUMNS
+            + " FROM playback.positions WHERE profile_id = ? AND title_id = ?"
+            + " ORDER BY client_time DESC LIMIT 1",
+        PositionStore::position,
+        profile,
+        title);
   }
 
   /** Per title, the profile's most recent position, newest first. */
@@ -104,30 +105,19 @@ public class PositionStore {
   }
 
   private List<Position> select(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      List<Position> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Position(
-                  r.getObject(1, UUID.class),
-                  r.getObject(2, UUID.class),
-                  r.getObject(3, UUID.class),
-                  r.getObject(4, UUID.class),
-                  r.getLong(5),
-                  r.getTimestamp(6).toInstant(),
-                  r.getString(7),
-                  r.getBoolean(8),
-                  r.getTimestamp(9).toInstant()));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read positions: " + e.getMessage(), e);
-    }
+    return PlainSql.query(db, "read positions", sql, PositionStore::position, params);
+  }
+
+  private static Position position(ResultSet r) throws SQLException {
+    return new Position(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getObject(3, UUID.class),
+        r.getObject(4, UUID.class),
+        r.getLong(5),
+        r.getTimestamp(6).toInstant(),
+        r.getString(7),
+        r.getBoolean(8),
+        r.getTimestamp(9).toInstant());
   }
 }

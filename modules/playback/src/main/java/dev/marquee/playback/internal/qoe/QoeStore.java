@@ -1,5 +1,6 @@
 package dev.marquee.playback.internal.qoe;
 
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.playback.api.QoeDaySummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,44 +89,35 @@ public class QoeStore {
             + " FROM playback.qoe_events WHERE day BETWEEN ? AND ?"
             + (title == null ? "" : " AND title_id = ?")
             + " GROUP BY title_id, day ORDER BY day, title_id";
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setDate(1, Date.valueOf(from));
-      s.setDate(2, Date.valueOf(to));
-      if (title != null) {
-        s.setObject(3, title);
-      }
-      List<QoeDay> days = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          long sessions = r.getLong("sessions");
-          long rebufferMs = r.getLong("rebuffer_ms");
-          long playedMs = r.getLong("played_ms");
-          long errors = r.getLong("error_sessions");
-          BigDecimal bitrate = r.getBigDecimal("avg_bitrate");
-          days.add(
-              new QoeDay(
-                  r.getObject("title_id", UUID.class).toString(),
-                  r.getDate("day").toLocalDate(),
-                  sessions,
-                  r.getLong("startups"),
-                  (Double) r.getObject("p50"),
-                  (Double) r.getObject("p95"),
-                  r.getLong("rebuffers"),
-                  rebufferMs,
-                  playedMs,
-                  rebufferMs + playedMs == 0 ? 0 : (double) rebufferMs / (rebufferMs + playedMs),
-                  bitrate == null ? null : bitrate.longValue(),
-                  r.getLong("switches"),
-                  errors,
-                  sessions == 0 ? 0 : (double) errors / sessions,
-                  r.getLong("ended")));
-        }
-      }
-      return days;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read QoE aggregates: " + e.getMessage(), e);
-    }
+    Object[] params =
+        title == null
+            ? new Object[] {Date.valueOf(from), Date.valueOf(to)}
+            : new Object[] {Date.valueOf(from), Date.valueOf(to), title};
+    return PlainSql.query(db, "read QoE aggregates", sql, QoeStore::day, params);
+  }
+
+  private static QoeDay day(ResultSet r) throws SQLException {
+    long sessions = r.getLong("sessions");
+    long rebufferMs = r.getLong("rebuffer_ms");
+    long playedMs = r.getLong("played_ms");
+    long errors = r.getLong("error_sessions");
+    BigDecimal bitrate = r.getBigDecimal("avg_bitrate");
+    return new QoeDay(
+        r.getObject("title_id", UUID.class).toString(),
+        r.getDate("day").toLocalDate(),
+        sessions,
+        r.getLong("startups"),
+        (Double) r.getObject("p50"),
+        (Double) r.getObject("p95"),
+        r.getLong("rebuffers"),
+        rebufferMs,
+        playedMs,
+        rebufferMs + playedMs == 0 ? 0 : (double) rebufferMs / (rebufferMs + playedMs),
+        bitrate == null ? null : bitrate.longValue(),
+        r.getLong("switches"),
+        errors,
+        sessions == 0 ? 0 : (double) errors / sessions,
+        r.getLong("ended"));
   }
 
   /** Every title together per day, oldest day first: sessions, startup p95, rebuffer ratio. */
@@ -137,27 +129,21 @@ public class QoeStore {
             + " coalesce(sum(value_ms) FILTER (WHERE type = 'REBUFFER_END'), 0),"
             + " coalesce(sum(value_ms) FILTER (WHERE type = 'PLAYED'), 0)"
             + " FROM playback.qoe_events WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day";
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setDate(1, Date.valueOf(from));
-      s.setDate(2, Date.valueOf(to));
-      List<QoeDaySummary> days = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+    return PlainSql.query(
+        db,
+        "read QoE per day",
+        sql,
+        r -> {
           long rebufferMs = r.getLong(4);
           long playedMs = r.getLong(5);
-          days.add(
-              new QoeDaySummary(
-                  r.getDate(1).toLocalDate(),
-                  r.getLong(2),
-                  (Double) r.getObject(3),
-                  rebufferMs + playedMs == 0 ? 0 : (double) rebufferMs / (rebufferMs + playedMs)));
-        }
-      }
-      return days;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read QoE per day: " + e.getMessage(), e);
-    }
+          return new QoeDaySummary(
+              r.getDate(1).toLocalDate(),
+              r.getLong(2),
+              (Double) r.getObject(3),
+              rebufferMs + playedMs == 0 ? 0 : (double) rebufferMs / (rebufferMs + playedMs));
+        },
+        Date.valueOf(from),
+        Date.valueOf(to));
   }
 
   private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {

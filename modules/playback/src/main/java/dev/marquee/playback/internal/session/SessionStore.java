@@ -1,14 +1,16 @@
 package dev.marquee.playback.internal.session;
 
+import static dev.marquee.platform.api.PlainSql.instant;
+import static dev.marquee.platform.api.PlainSql.timestamp;
+
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,16 +49,20 @@ public class SessionStore {
         s.securityLevel(),
         s.maxHeight(),
         s.region(),
-        ts(s.createdAt()),
-        ts(s.lastHeartbeatAt()),
-        ts(s.expiresAt()),
+        timestamp(s.createdAt()),
+        timestamp(s.lastHeartbeatAt()),
+        timestamp(s.expiresAt()),
         null,
         null);
   }
 
   public Optional<PlaybackSession> find(UUID id) {
-    return select("SELECT " + COLUMNS + " FROM playback.sessions WHERE id = ?", id).stream()
-        .findFirst();
+    return PlainSql.queryOne(
+        db,
+        "read playback sessions",
+        "SELECT " + COLUMNS + " FROM playback.sessions WHERE id = ?",
+        SessionStore::session,
+        id);
   }
 
   /** The account's live sessions, oldest first. */
@@ -67,7 +73,7 @@ public class SessionStore {
             + " FROM playback.sessions WHERE account_id = ? AND ended_at IS NULL AND expires_at > ?"
             + " ORDER BY created_at, id",
         account,
-        ts(now));
+        timestamp(now));
   }
 
   /** A session and how many live sessions of its account started before it. */
@@ -87,7 +93,7 @@ public class SessionStore {
                     + " AND o.ended_at IS NULL AND o.expires_at > ?"
                     + " AND (o.created_at, o.id) < (me.created_at, me.id))"
                     + " FROM playback.sessions me WHERE id = ?")) {
-      s.setTimestamp(1, ts(now));
+      s.setTimestamp(1, timestamp(now));
       s.setObject(2, id);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(new Ranked(session(r), r.getInt(15))) : Optional.empty();
@@ -102,10 +108,10 @@ public class SessionStore {
     return update(
             "UPDATE playback.sessions SET last_heartbeat_at = ?, expires_at = ? WHERE id = ? AND"
                 + " ended_at IS NULL AND expires_at > ?",
-            ts(now),
-            ts(expires),
+            timestamp(now),
+            timestamp(expires),
             id,
-            ts(now))
+            timestamp(now))
         == 1;
   }
 
@@ -113,40 +119,18 @@ public class SessionStore {
     return update(
             "UPDATE playback.sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at"
                 + " IS NULL",
-            ts(now),
+            timestamp(now),
             reason,
             id)
         == 1;
   }
 
   private int update(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not write a playback session: " + e.getMessage(), e);
-    }
+    return PlainSql.update(db, "write a playback session", sql, params);
   }
 
   private List<PlaybackSession> select(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      List<PlaybackSession> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(session(r));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read playback sessions: " + e.getMessage(), e);
-    }
+    return PlainSql.query(db, "read playback sessions", sql, SessionStore::session, params);
   }
 
   private static PlaybackSession session(ResultSet r) throws SQLException {
@@ -165,13 +149,5 @@ public class SessionStore {
         instant(r.getTimestamp(12)),
         instant(r.getTimestamp(13)),
         r.getString(14));
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 }

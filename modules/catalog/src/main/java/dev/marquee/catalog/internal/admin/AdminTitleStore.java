@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reads and writes {@link AdminTitle}s (JDBC; the version column is the optimistic lock). */
-final class AdminTitles {
-  private AdminTitles() {}
+final class AdminTitleStore {
+  private AdminTitleStore() {}
 
   static AdminTitle read(Connection c, UUID id) throws SQLException {
     AdminTitle t;

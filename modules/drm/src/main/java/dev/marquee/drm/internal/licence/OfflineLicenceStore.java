@@ -1,18 +1,19 @@
 package dev.marquee.drm.internal.licence;
 
+import static dev.marquee.platform.api.PlainSql.instant;
+
 import dev.marquee.drm.api.LicenceDenied;
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * entitlement's number per account at a time; revocable by the account or an admin.
  */
 @ApplicationScoped
-public class OfflineLicences {
+public class OfflineLicenceStore {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
@@ -73,10 +74,10 @@ public class OfflineLicences {
       UUID account, UUID profile, UUID device, UUID title, List<UUID> kids, int limit) {
     Instant now = Instant.now();
     try (Connection c = db.getConnection()) {
-      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        lock.setLong(1, account.getMostSignificantBits() ^ account.getLeastSignificantBits());
-        lock.executeQuery().close();
-      }
+      PlainSql.execute(
+          c,
+          "SELECT pg_advisory_xact_lock(?)",
+          account.getMostSignificantBits() ^ account.getLeastSignificantBits());
       long live = ofAccount(c, account).stream().filter(l -> l.isLive(now)).count();
       if (live >= limit) {
         throw new LicenceDenied(
@@ -98,21 +99,19 @@ public class OfflineLicences {
               playWindow.toSeconds(),
               null,
               null);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO drm.offline_licences (id, account_id, profile_id, device_id, title_id,"
-                  + " key_ids, issued_at, expires_at, play_seconds) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        s.setObject(1, licence.id());
-        s.setObject(2, account);
-        s.setObject(3, profile);
-        s.setObject(4, device);
-        s.setObject(5, title);
-        s.setString(6, String.join(",", kids.stream().map(UUID::toString).toList()));
-        s.setTimestamp(7, Timestamp.from(licence.issuedAt()));
-        s.setTimestamp(8, Timestamp.from(licence.expiresAt()));
-        s.setLong(9, playWindow.toSeconds());
-        s.executeUpdate();
-      }
+      PlainSql.update(
+          c,
+          "INSERT INTO drm.offline_licences (id, account_id, profile_id, device_id, title_id,"
+              + " key_ids, issued_at, expires_at, play_seconds) VALUES (?,?,?,?,?,?,?,?,?)",
+          licence.id(),
+          account,
+          profile,
+          device,
+          title,
+          String.join(",", kids.stream().map(UUID::toString).toList()),
+          Timestamp.from(licence.issuedAt()),
+          Timestamp.from(licence.expiresAt()),
+          playWindow.toSeconds());
       return licence;
     } catch (SQLException e) {
       throw new IllegalStateException("could not issue an offline licence: " + e.getMessage(), e);
@@ -128,8 +127,12 @@ public class OfflineLicences {
   }
 
   public Optional<OfflineLicence> find(UUID id) {
-    return select("SELECT " + COLUMNS + " FROM drm.offline_licences WHERE id = ?", id).stream()
-        .findFirst();
+    return PlainSql.queryOne(
+        db,
+        "read offline licences",
+        "SELECT " + COLUMNS + " FROM drm.offline_licences WHERE id = ?",
+        OfflineLicenceStore::licence,
+        id);
   }
 
   /** Starts the play window on the first play; later plays change nothing. */
@@ -156,63 +159,31 @@ public class OfflineLicences {
           + " play_seconds, first_played_at, revoked_at";
 
   private List<OfflineLicence> ofAccount(Connection c, UUID account) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + " FROM drm.offline_licences WHERE account_id = ? ORDER BY issued_at DESC")) {
-      s.setObject(1, account);
-      return read(s);
-    }
-  }
-
-  private List<OfflineLicence> select(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      return read(s);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read offline licences: " + e.getMessage(), e);
-    }
+    return PlainSql.query(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM drm.offline_licences WHERE account_id = ? ORDER BY issued_at DESC",
+        OfflineLicenceStore::licence,
+        account);
   }
 
   private int update(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      return s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not change an offline licence: " + e.getMessage(), e);
-    }
+    return PlainSql.update(db, "change an offline licence", sql, params);
   }
 
-  private static List<OfflineLicence> read(PreparedStatement s) throws SQLException {
-    List<OfflineLicence> out = new ArrayList<>();
-    try (ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        out.add(
-            new OfflineLicence(
-                r.getObject(1, UUID.class),
-                r.getObject(2, UUID.class),
-                r.getObject(3, UUID.class),
-                r.getObject(4, UUID.class),
-                r.getObject(5, UUID.class),
-                Arrays.stream(r.getString(6).split(",")).map(UUID::fromString).toList(),
-                r.getTimestamp(7).toInstant(),
-                r.getTimestamp(8).toInstant(),
-                r.getLong(9),
-                instant(r.getTimestamp(10)),
-                instant(r.getTimestamp(11))));
-      }
-    }
-    return out;
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
+  private static OfflineLicence licence(ResultSet r) throws SQLException {
+    return new OfflineLicence(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getObject(3, UUID.class),
+        r.getObject(4, UUID.class),
+        r.getObject(5, UUID.class),
+        Arrays.stream(r.getString(6).split(",")).map(UUID::fromString).toList(),
+        r.getTimestamp(7).toInstant(),
+        r.getTimestamp(8).toInstant(),
+        r.getLong(9),
+        instant(r.getTimestamp(10)),
+        instant(r.getTimestamp(11)));
   }
 }

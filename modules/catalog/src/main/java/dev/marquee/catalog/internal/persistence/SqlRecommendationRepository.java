@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  * request, which join the stored rows with the titles' current facts by primary key.
  */
 @ApplicationScoped
-public class PlainSqlRecommendationRepository implements RecommendationRepository {
+public class SqlRecommendationRepository implements RecommendationRepository {
   private static final String TITLE_FACTS =
       "t.name, t.state, t.maturity_rating, t.regions, t.available_from, t.available_until";
 
@@ -243,25 +243,7 @@ public class PlainSqlRecommendationRepository implements RecommendationRepositor
         until == null ? null : until.toInstant());
   }
 
-  /** One row of a result. */
-  @FunctionalInterface
-  private interface RowReader {
-    void read(ResultSet r) throws SQLException;
-  }
-
-  private void query(String sql, RowReader reader, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          reader.read(r);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("recommendations: " + e.getMessage(), e);
-    }
+  private void query(String sql, PlainSql.RowReader reader, Object... params) {
+    PlainSql.forEach(db, "read recommendations", sql, reader, params);
   }
 }

@@ -5,12 +5,11 @@ import dev.marquee.drm.api.LicenceAuditQuery;
 import dev.marquee.drm.api.LicenceDecision;
 import dev.marquee.drm.api.LicenceDecisionPage;
 import dev.marquee.drm.api.LicenceOutcomes;
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,7 +26,7 @@ import javax.sql.DataSource;
  * with the rows of concurrent decisions ({@link AuditGroupCommit}).
  */
 @ApplicationScoped
-public class LicenceAudit {
+public class LicenceAuditStore {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
@@ -122,21 +121,16 @@ public class LicenceAudit {
 
   /** Decisions granted and denied in [from, to). */
   public LicenceOutcomes outcomes(Instant from, Instant to) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT count(*) FILTER (WHERE outcome = 'GRANTED'),"
-                    + " count(*) FILTER (WHERE outcome = 'DENIED')"
-                    + " FROM drm.licence_audit WHERE at >= ? AND at < ?")) {
-      s.setTimestamp(1, Timestamp.from(from));
-      s.setTimestamp(2, Timestamp.from(to));
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return new LicenceOutcomes(r.getLong(1), r.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not count licence decisions: " + e.getMessage(), e);
-    }
+    return PlainSql.queryOne(
+            db,
+            "count licence decisions",
+            "SELECT count(*) FILTER (WHERE outcome = 'GRANTED'),"
+                + " count(*) FILTER (WHERE outcome = 'DENIED')"
+                + " FROM drm.licence_audit WHERE at >= ? AND at < ?",
+            r -> new LicenceOutcomes(r.getLong(1), r.getLong(2)),
+            Timestamp.from(from),
+            Timestamp.from(to))
+        .orElseThrow();
   }
 
   /** GRANTED, DENIED (any case) or null; 400 {@code invalid-query} otherwise. */
@@ -161,33 +155,23 @@ public class LicenceAudit {
   }
 
   private List<LicenceDecision> read(String sql, List<Object> params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        s.setObject(i + 1, params.get(i));
-      }
-      List<LicenceDecision> entries = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          entries.add(
-              new LicenceDecision(
-                  r.getLong(1),
-                  r.getTimestamp(2).toInstant(),
-                  r.getString(3),
-                  r.getString(4),
-                  r.getString(5),
-                  r.getObject(6, UUID.class),
-                  r.getObject(7, UUID.class),
-                  r.getObject(8, UUID.class),
-                  r.getObject(9, UUID.class),
-                  r.getObject(10, UUID.class),
-                  r.getString(11),
-                  r.getString(12)));
-        }
-      }
-      return entries;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read the licence audit: " + e.getMessage(), e);
-    }
+    return PlainSql.query(
+        db, "read the licence audit", sql, LicenceAuditStore::decision, params.toArray());
+  }
+
+  private static LicenceDecision decision(ResultSet r) throws SQLException {
+    return new LicenceDecision(
+        r.getLong(1),
+        r.getTimestamp(2).toInstant(),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getObject(6, UUID.class),
+        r.getObject(7, UUID.class),
+        r.getObject(8, UUID.class),
+        r.getObject(9, UUID.class),
+        r.getObject(10, UUID.class),
+        r.getString(11),
+        r.getString(12));
   }
 }
