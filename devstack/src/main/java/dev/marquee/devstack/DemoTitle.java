@@ -7,31 +7,46 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * On first start, a newcomer gets a title to look at: a generated 30-second 720p master with two
  * audio languages, uploaded through the public API exactly as a studio would, then transcoded into
- * the ladder by the server.
+ * the ladder by the server. Public so that a system test can run what the README's run command
+ * runs, with a shorter master.
  */
-final class DemoTitle {
+public final class DemoTitle {
+  /** The master's length when {@link DevStack} makes the demo title. */
+  static final int MASTER_SECONDS = 30;
+
   private final Path home;
   private final String baseUrl;
   private final String adminEmail;
   private final String adminPassword;
+  private final int masterSeconds;
 
-  DemoTitle(Path home, String baseUrl, String adminEmail, String adminPassword) {
+  /**
+   * The demo title of the stack at {@code baseUrl}, remembered in {@code home}, made with a master
+   * of {@code masterSeconds} (at least 2: one cue per subtitle file needs a second or more).
+   */
+  public DemoTitle(
+      Path home, String baseUrl, String adminEmail, String adminPassword, int masterSeconds) {
+    if (masterSeconds < 2) {
+      throw new IllegalArgumentException("a demo master lasts 2 s or more: " + masterSeconds);
+    }
     this.home = home;
     this.baseUrl = baseUrl;
     this.adminEmail = adminEmail;
     this.adminPassword = adminPassword;
+    this.masterSeconds = masterSeconds;
   }
 
   /**
    * Gives the administrator a demo UHD plan (renewed on every start) so the demo title plays in the
    * web player right away; other viewers need a plan or purchase granted by an admin.
    */
-  void entitleAdmin() throws Exception {
+  public void entitleAdmin() throws Exception {
     MarqueeClient client = new MarqueeClient(baseUrl);
     String token = client.signIn(adminEmail, adminPassword);
     String id = ((JsonObject) client.get("/api/accounts/me", token)).getString("id");
@@ -48,7 +63,7 @@ final class DemoTitle {
   private boolean ingestedNow;
 
   /** The demo title's id, ingesting it first if this home has none yet. */
-  String ensure() throws Exception {
+  public String ensure() throws Exception {
     Path marker = home.resolve("demo-title");
     if (Files.exists(marker)) {
       ingestedNow = false;
@@ -57,8 +72,11 @@ final class DemoTitle {
     ingestedNow = true;
     Path master = home.resolve("demo/night-train.mp4");
     Files.createDirectories(master.getParent());
-    System.out.println("Generating the demo master (30 s, 1280x720, English and French audio)...");
-    new SyntheticMaster(1280, 720, 25, 30, false, List.of("eng", "fra")).writeTo(master);
+    System.out.println(
+        "Generating the demo master ("
+            + masterSeconds
+            + " s, 1280x720, English and French audio)...");
+    new SyntheticMaster(1280, 720, 25, masterSeconds, false, List.of("eng", "fra")).writeTo(master);
     MarqueeClient client = new MarqueeClient(baseUrl);
     String token = client.signIn(adminEmail, adminPassword);
     JsonObject title =
@@ -76,30 +94,52 @@ final class DemoTitle {
                     .add("offlineAllowed", true))
             .build();
     String titleId = client.uploadMaster(token, master, title);
-    // Subtitles in both languages, so the player's subtitle menu has something to show.
+    // Subtitles in both languages, so the player's subtitle menu has something to show: a first
+    // cue over the first third of the master, a second one to its end (10 s and 30 s for 30 s).
+    String third = cueTime(masterSeconds * 1000L / 3);
+    String end = cueTime(masterSeconds * 1000L);
     client.putText(
         "/api/ingest/titles/" + titleId + "/subtitles/en",
         token,
-        "WEBVTT\n\n00:00.500 --> 00:10.000\nA night train, generated on first start.\n\n"
-            + "00:10.000 --> 00:30.000\nEnglish and French audio: pick one below the picture.\n",
+        "WEBVTT\n\n00:00.500 --> "
+            + third
+            + "\nA night train, generated on first start.\n\n"
+            + third
+            + " --> "
+            + end
+            + "\nEnglish and French audio: pick one below the picture.\n",
         "text/vtt",
         200);
     client.putText(
         "/api/ingest/titles/" + titleId + "/subtitles/fr",
         token,
-        "WEBVTT\n\n00:00.500 --> 00:10.000\nUn train de nuit, généré au premier démarrage.\n\n"
-            + "00:10.000 --> 00:30.000\nAudio anglais et français : choisissez sous l'image.\n",
+        "WEBVTT\n\n00:00.500 --> "
+            + third
+            + "\nUn train de nuit, généré au premier démarrage.\n\n"
+            + third
+            + " --> "
+            + end
+            + "\nAudio anglais et français : choisissez sous l'image.\n",
         "text/vtt; charset=utf-8",
         200);
     Files.writeString(marker, titleId);
     return titleId;
   }
 
+  /** A WebVTT cue time, {@code mm:ss.ttt} (hours first from an hour on). */
+  static String cueTime(long millis) {
+    long hours = millis / 3_600_000;
+    String rest =
+        String.format(
+            Locale.ROOT, "%02d:%02d.%03d", millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
+    return hours > 0 ? String.format(Locale.ROOT, "%02d:", hours) + rest : rest;
+  }
+
   /**
    * What is true about the demo title now, for the banner: ingested on this start, or on an earlier
    * one and then ready, still transcoding, or stopped (with how to resume it).
    */
-  String state(String titleId) {
+  public String state(String titleId) {
     if (ingestedNow) {
       return "ingested now, transcoding in the background";
     }

@@ -67,7 +67,11 @@ public final class DevStack {
         // Through the first server: the same API, and no certificate to trust when HTTP redirects.
         DemoTitle title =
             new DemoTitle(
-                home, stack.liberty().baseUrl(), MarqueeStack.ADMIN_EMAIL, stack.adminPassword());
+                home,
+                stack.liberty().baseUrl(),
+                MarqueeStack.ADMIN_EMAIL,
+                stack.adminPassword(),
+                DemoTitle.MASTER_SECONDS);
         demo = title.ensure();
         title.entitleAdmin();
         demoState = title.state(demo);

@@ -2,11 +2,14 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.devstack.DemoTitle;
+import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
 import dev.marquee.media.testing.SyntheticMaster;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -193,6 +196,83 @@ class TranscodeIT {
     ProblemAssert.assertProblem(licence(capped.json(), uhdKey), 403, "plan-resolution");
   }
 
+  @Test
+  void theRunCommandsDemoTitleIsIngestedOnceAndPublishedAndPlaysForTheAdmin() throws Exception {
+    // What the README's run command does on first start, with a 2 s master instead of 30 s.
+    Path home = folder.resolve("demo-home");
+    String password = RunningMarquee.stack().adminPassword();
+    DemoTitle demo = new DemoTitle(home, api.baseUrl(), MarqueeStack.ADMIN_EMAIL, password, 2);
+    String titleId = demo.ensure();
+    demo.entitleAdmin();
+    assertThat(demo.state(titleId)).isEqualTo("ingested now, transcoding in the background");
+
+    String admin = Viewers.admin(api);
+    String page = "/api/catalog/admin/titles/" + titleId;
+    assertThat(api.get(page, admin).json().getString("name")).isEqualTo("Night Train (demo)");
+    assertThat(
+            api.get("/api/ingest/titles/" + titleId + "/subtitles", admin).array().stream()
+                .map(f -> f.asJsonObject().getString("language")))
+        .containsExactlyInAnyOrder("en", "fr");
+    JsonObject job = awaitJob(admin, titleId, Duration.ofMinutes(3));
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("PUBLISHED");
+    assertThat(api.get(page, admin).json().getString("state")).isEqualTo("PUBLISHED");
+
+    // The admin, on its demo plan, starts watching in the web player (a WEB device, ClearKey):
+    // both audio languages and both subtitles are offered, and the licence opens every key.
+    String deviceId = Viewers.device(api, admin, "WEB", null);
+    Viewers.Viewer self =
+        new Viewers.Viewer(
+            MarqueeStack.ADMIN_EMAIL,
+            admin,
+            api.get("/api/accounts/me", admin).json().getString("id"),
+            api.get("/api/accounts/me/profiles", admin).array().getJsonObject(0).getString("id"),
+            deviceId);
+    Api.Reply started = Viewers.startSession(api, self, deviceId, titleId);
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    JsonObject session = started.json();
+    assertThat(
+            session.getJsonArray("audio").stream().map(t -> t.asJsonObject().getString("language")))
+        .containsExactlyInAnyOrder("eng", "fra");
+    assertThat(
+            session.getJsonArray("subtitles").stream()
+                .map(t -> t.asJsonObject().getString("language")))
+        .containsExactlyInAnyOrder("en", "fr");
+    // A browser decrypts in software: the ladder up to 480p, not the master's 720p.
+    assertThat(Viewers.manifest(api, session, "dash").body())
+        .contains("<Representation id=\"480p\"", "lang=\"eng\"", "lang=\"fra\"")
+        .doesNotContain("<Representation id=\"720p\"");
+    String[] kids =
+        session.getJsonObject("keyIds").values().stream()
+            .map(k -> ((JsonString) k).getString())
+            .toArray(String[]::new);
+    Api.Reply granted =
+        api.send(
+            "POST",
+            "/api/drm/licenses/clearkey",
+            Viewers.clearKeyRequest("temporary", kids),
+            Map.of("X-Playback-Session", session.getString("token"), "X-Viewer-Country", "GB"));
+    assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+    assertThat(Viewers.keys(granted.json())).containsOnlyKeys(kids);
+    api.delete("/api/playback/sessions/" + session.getString("sessionId"), admin);
+    api.delete("/api/accounts/me/devices/" + deviceId, admin);
+
+    // The next start finds the title in its home: same id, nothing uploaded again, ready.
+    DemoTitle next = new DemoTitle(home, api.baseUrl(), MarqueeStack.ADMIN_EMAIL, password, 2);
+    assertThat(next.ensure()).isEqualTo(titleId);
+    assertThat(demoCounts()).containsExactly(1L, 1L);
+    assertThat(next.state(titleId))
+        .isEqualTo("from an earlier start, transcoded and ready to play");
+  }
+
+  /** Uploads opened for a demo title, and titles named as the demo: no API lists either. */
+  private static List<Long> demoCounts() {
+    String uploads = "SELECT 1, count(*) FROM ingest.uploads WHERE title_metadata LIKE ?";
+    String titles = "SELECT 1, count(*) FROM catalog.titles WHERE name = ?";
+    return List.of(
+        Long.parseLong(Database.pairs(uploads, "%\"Night Train (demo)\"%").get("1")),
+        Long.parseLong(Database.pairs(titles, "Night Train (demo)").get("1")));
+  }
+
   /** A streaming licence asked for one key with a session's token, from Great Britain. */
   private Api.Reply licence(JsonObject session, String kid) {
     return api.send(
@@ -259,7 +339,7 @@ class TranscodeIT {
     // Every rendition is stored encrypted in both schemes; the keys come from the licence server
     // like a player's, and shaka-packager decrypts with them.
     Map<String, String> keys = Viewers.keysOf(api, titleId, "GB");
-    assertThat(audio.getJsonArray("schemes").getValuesAs(jakarta.json.JsonString::getString))
+    assertThat(audio.getJsonArray("schemes").getValuesAs(JsonString::getString))
         .containsExactly("cenc", "cbcs");
     for (String scheme : List.of("cenc", "cbcs")) {
       MediaInfo.AudioTrack sound =
