@@ -6,7 +6,7 @@ import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.StoredObject;
 import dev.marquee.playback.internal.origin.OriginSigner;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * storage, on a pooled connection (ADR 24).
  */
 @Path("/origin")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class OriginResource {
   private static final Pattern RANGE = Pattern.compile("^bytes=(\\d{0,18})-(\\d{0,18})$");

@@ -7,7 +7,7 @@ import dev.marquee.playback.internal.position.Position;
 import dev.marquee.playback.internal.position.PositionHub;
 import dev.marquee.playback.internal.position.PositionService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /** Resume across devices: write positions, read where to resume, continue watching, and a push. */
 @Path("/playback/positions")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("viewer")
 @Produces(MediaType.APPLICATION_JSON)
 public class PositionResource {
