@@ -152,6 +152,21 @@ class MarqueeArchitectureTest {
   }
 
   @Test
+  void theDomainUsesNoOtherFloor() {
+    ModuleRules.domainUsesNoOtherFloor(ROOT).check(marquee);
+  }
+
+  @Test
+  void persistenceUsesOnlyTheDomain() {
+    ModuleRules.persistenceUsesOnlyTheDomain(ROOT).check(marquee);
+  }
+
+  @Test
+  void theApplicationUsesNoEntryPoint() {
+    ModuleRules.applicationUsesNoEntryPoint(ROOT).check(marquee);
+  }
+
+  @Test
   void everyPackageSaysWhatLivesThere() {
     ModuleRules.everyPackageSaysWhatLivesThere(ROOT).check(marquee);
   }

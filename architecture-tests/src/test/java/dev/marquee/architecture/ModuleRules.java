@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +285,53 @@ final class ModuleRules {
         }
       }
     };
+  }
+
+  /**
+   * The floors inside a module point downward (docs/architecture.md, "The shape inside every
+   * module"): {@code internal.domain} uses no other floor and no entry point; {@code
+   * internal.persistence} uses only the domain; {@code internal.application} uses no entry point
+   * ({@code rest}, {@code web}, {@code batch}, {@code messaging}). Other modules' internals are
+   * already out of reach, so one rule over every module holds each module's floors. Feature
+   * packages outside the floors (known drift) are not judged here.
+   */
+  static ArchRule domainUsesNoOtherFloor(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(floor(root, "domain"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            floors(root, "persistence", "application", "rest", "web", "batch", "messaging"))
+        .because("the domain is the bottom floor of a module");
+  }
+
+  static ArchRule persistenceUsesOnlyTheDomain(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(floor(root, "persistence"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(floors(root, "application", "rest", "web", "batch", "messaging"))
+        .because("repositories and queries serve the floors above, never call them");
+  }
+
+  static ArchRule applicationUsesNoEntryPoint(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(floor(root, "application"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(floors(root, "rest", "web", "batch", "messaging"))
+        .because("entry points (rest, web, batch, messaging) call the application, not back");
+  }
+
+  private static String floor(String root, String name) {
+    return root + ".*.internal." + name + "..";
+  }
+
+  private static String[] floors(String root, String... names) {
+    return Arrays.stream(names).map(n -> floor(root, n)).toArray(String[]::new);
   }
 
   /** Every package has a package-info.java saying in a sentence what lives there. */

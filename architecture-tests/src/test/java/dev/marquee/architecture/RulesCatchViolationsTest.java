@@ -183,6 +183,33 @@ class RulesCatchViolationsTest {
                     .hasSize(2));
   }
 
+  @Test
+  void aFloorThatCallsUpwardFails() {
+    String fan = FIXTURE + ".fan.internal.";
+    assertThatThrownBy(() -> ModuleRules.domainUsesNoOtherFloor(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(fan + "domain.Upstairs")
+        .hasMessageContaining(fan + "application.Fan");
+    assertThatThrownBy(() -> ModuleRules.persistenceUsesOnlyTheDomain(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(fan + "persistence.CallsBack")
+        .hasMessageContaining(fan + "application.Fan");
+    assertThatThrownBy(() -> ModuleRules.applicationUsesNoEntryPoint(FIXTURE).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(APP + "Speaker")
+        .hasMessageContaining(FIXTURE + ".user.internal.rest.Peeker");
+  }
+
+  @Test
+  void floorsThatPointDownwardPass() {
+    JavaClasses downward =
+        new ClassFileImporter().importPackages(FIXTURE + ".leaky", FIXTURE + ".ping");
+    assertThatNoException()
+        .isThrownBy(() -> ModuleRules.domainUsesNoOtherFloor(FIXTURE).check(downward));
+    assertThatNoException()
+        .isThrownBy(() -> ModuleRules.persistenceUsesOnlyTheDomain(FIXTURE).check(downward));
+  }
+
   /** ArchUnit's failOnEmptyShould: a rule that matches nothing must fail, never pass. */
   @TestFactory
   Stream<DynamicTest> everyRuleFailsWhenItMatchesNothing() {
@@ -207,7 +234,10 @@ class RulesCatchViolationsTest {
             Map.entry("api persistence", ModuleRules.apisAreFreeOfPersistence(FIXTURE)),
             Map.entry("no database", ModuleRules.usesNoDatabase(FIXTURE, "user")),
             Map.entry("repository names", ModuleRules.repositoriesAreNamedForTheirStyle(FIXTURE)),
-            Map.entry("package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE)));
+            Map.entry("package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE)),
+            Map.entry("domain floor", ModuleRules.domainUsesNoOtherFloor(FIXTURE)),
+            Map.entry("persistence floor", ModuleRules.persistenceUsesOnlyTheDomain(FIXTURE)),
+            Map.entry("application floor", ModuleRules.applicationUsesNoEntryPoint(FIXTURE)));
     return rules.entrySet().stream()
         .map(
             rule ->

@@ -1,6 +1,5 @@
 package dev.marquee.transcode.internal.application;
 
-import dev.marquee.transcode.internal.batch.TranscodeSettings;
 import dev.marquee.transcode.internal.persistence.ServerRegistryQuery;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

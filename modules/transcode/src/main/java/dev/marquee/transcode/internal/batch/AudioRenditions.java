@@ -8,6 +8,7 @@ import dev.marquee.ingest.api.AddedAudio;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.application.TranscodeSettings;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
 import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.cmaf.TrackFormat;

@@ -5,6 +5,7 @@ import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.ingest.api.IngestedMaster;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.application.TranscodeSettings;
 import dev.marquee.transcode.internal.domain.FrameRate;
 import dev.marquee.transcode.internal.domain.TranscodeJob;
 import dev.marquee.transcode.internal.encode.Rung;

@@ -7,6 +7,7 @@ import dev.marquee.drm.api.TrackType;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.internal.application.TranscodeLedger;
+import dev.marquee.transcode.internal.application.TranscodeSettings;
 import dev.marquee.transcode.internal.cmaf.AvcConfiguration;
 import dev.marquee.transcode.internal.cmaf.CmafWriter;
 import dev.marquee.transcode.internal.cmaf.Protection;

@@ -1,4 +1,4 @@
-package dev.marquee.transcode.internal.batch;
+package dev.marquee.transcode.internal.application;
 
 import dev.marquee.transcode.internal.cmaf.Protection;
 import dev.marquee.transcode.internal.domain.Ladder;
