@@ -14,7 +14,7 @@ import dev.marquee.catalog.internal.search.SearchResult;
 import dev.marquee.catalog.internal.search.TitleSearch;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * within the profile's maturity cap. Every parameter is checked here; bad input is a 400 naming it.
  */
 @Path("/catalog/search")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("viewer")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {

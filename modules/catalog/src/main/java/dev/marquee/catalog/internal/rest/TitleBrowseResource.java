@@ -8,7 +8,7 @@ import dev.marquee.catalog.internal.application.ViewerTitles;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * watch now), a title's page, and its artwork.
  */
 @Path("/catalog/titles")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("viewer")
 @Produces(MediaType.APPLICATION_JSON)
 public class TitleBrowseResource {

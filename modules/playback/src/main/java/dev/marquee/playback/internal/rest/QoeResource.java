@@ -10,7 +10,7 @@ import dev.marquee.playback.internal.session.SessionService;
 import dev.marquee.playback.internal.session.SessionTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * and operators read aggregates per title and day.
  */
 @Path("/playback/qoe")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class QoeResource {
   @Inject QoeService qoe;
