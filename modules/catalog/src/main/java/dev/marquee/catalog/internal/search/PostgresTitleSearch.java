@@ -9,16 +9,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * The PostgreSQL adapter: the catalog's own table is the index. Titles match on a prefix of a word
- * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"), both served
- * by one trigram GIN index; every value is a bound parameter.
+ * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"). A one-word
+ * text (the common case) is first matched against the distinct words of all names, {@link
+ * NameWords}, and titles are found by their words (a GIN index on {@code name_words}): similarity
+ * is computed once a distinct word rather than once a title. Other texts ("part ii") are matched
+ * against whole names through the names' trigram index. Every value is a bound parameter.
  */
 @ApplicationScoped
 @Typed(PostgresTitleSearch.class)
@@ -45,12 +50,65 @@ public class PostgresTitleSearch implements TitleSearch {
   @Override
   public SearchResult search(SearchQuery q) {
     String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+    try (Connection c = db.getConnection()) {
+      List<NameWords.Tier> tiers = null;
+      if (NameWords.applies(text)) {
+        tiers = NameWords.tiers(matchingWords(c, text));
+        if (tiers.isEmpty()) {
+          return new SearchResult(List.of(), 0, emptyFacets(), null);
+        }
+      }
+      return search(c, q, text, tiers);
+    } catch (SQLException e) {
+      throw new IllegalStateException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The distinct name words a one-word text matches, each with its score: words starting with it (a
+   * range of the primary key) and words similar to it (the trigram index), as the whole-name
+   * conditions below would match them.
+   */
+  private static Map<String, Double> matchingWords(Connection c, String text) throws SQLException {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT word, (greatest(public.word_similarity(?, word),"
+                + " CASE WHEN starts_with(word, ?) THEN 0.9 ELSE 0.0 END))::float8 AS score"
+                + " FROM catalog.title_words"
+                + " WHERE (word >= ? AND word < ?) OR ? OPERATOR(public.<%) word")) {
+      s.setString(1, text);
+      s.setString(2, text);
+      s.setString(3, text);
+      s.setString(4, NameWords.end(text));
+      s.setString(5, text);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          scores.put(r.getString(1), r.getDouble(2));
+        }
+      }
+    }
+    return scores;
+  }
+
+  private SearchResult search(Connection c, SearchQuery q, String text, List<NameWords.Tier> tiers)
+      throws SQLException {
     List<Object> whereParams = new ArrayList<>();
-    String where = where(q, text, whereParams);
+    String where = where(q, text, tiers, whereParams);
     String score;
     List<Object> scoreParams = new ArrayList<>();
     if (text == null) {
       score = "0.0";
+    } else if (tiers != null) {
+      // The same score from the words: the name starts with the text 1.0, else the best word's.
+      StringBuilder cases = new StringBuilder("CASE WHEN starts_with(t.name_words[1], ?) THEN 1.0");
+      scoreParams.add(text);
+      for (NameWords.Tier tier : tiers) {
+        cases.append(" WHEN t.name_words && ? THEN ?");
+        scoreParams.add(tier.words());
+        scoreParams.add(tier.score());
+      }
+      score = cases.append(" ELSE 0.0 END").toString();
     } else {
       // Whole-name prefix 1, word prefix 0.9, else word similarity; ties go to the shorter,
       // closer name ("godf": The Godfather first), as on OpenSearch.
@@ -70,8 +128,8 @@ public class PostgresTitleSearch implements TitleSearch {
           case NEWEST -> "created_at DESC, id";
           case POPULARITY -> "popularity DESC, created_at DESC, id";
         };
-    // One statement: the matches are found (and scored) once, then give both the page (with its
-    // position) and the facet counts.
+    // One statement: the matches are found (and scored) once, then give both the page (the first
+    // rows by a bounded sort, then numbered) and the facet counts.
     String sql =
         "WITH m AS MATERIALIZED (SELECT "
             + COLUMNS
@@ -79,11 +137,11 @@ public class PostgresTitleSearch implements TitleSearch {
             + score
             + ")::float8 AS score FROM catalog.titles t"
             + where
-            + "), page AS (SELECT m.*, row_number() OVER (ORDER BY "
+            + "), page AS (SELECT f.*, row_number() OVER (ORDER BY "
             + order
-            + ") AS rn FROM m ORDER BY "
+            + ") AS rn FROM (SELECT * FROM m ORDER BY "
             + order
-            + " LIMIT ? OFFSET ?)"
+            + " LIMIT ? OFFSET ?) f)"
             + " SELECT 0 AS part, rn, id, name, synopsis, category, language, maturity_rating,"
             + " release_year, duration_ms, offline_allowed, popularity, score, NULL::int AS decade,"
             + " 0 AS by_category, 0 AS by_language, 0 AS by_rating, 0::bigint AS n FROM page"
@@ -93,17 +151,13 @@ public class PostgresTitleSearch implements TitleSearch {
             + " GROUPING(category), GROUPING(language), GROUPING(maturity_rating), count(*)"
             + " FROM m GROUP BY GROUPING SETS ((category), (language), (maturity_rating),"
             + " ((release_year / 10 * 10)))";
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
       int i = bind(c, s, 1, scoreParams);
       i = bind(c, s, i, whereParams);
       s.setInt(i++, q.limit());
       s.setInt(i, q.offset());
-      java.util.TreeMap<Long, SearchResult.Hit> page = new java.util.TreeMap<>();
-      Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-      for (String facet : List.of("category", "language", "maturityRating", "decade")) {
-        counts.put(facet, new LinkedHashMap<>());
-      }
+      TreeMap<Long, SearchResult.Hit> page = new TreeMap<>();
+      Map<String, Map<String, Long>> counts = emptyFacets();
       long total = 0;
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -132,12 +186,19 @@ public class PostgresTitleSearch implements TitleSearch {
           total,
           counts,
           Cursors.next(q.offset(), q.limit(), total));
-    } catch (SQLException e) {
-      throw new IllegalStateException("search failed: " + e.getMessage(), e);
     }
   }
 
-  private static String where(SearchQuery q, String text, List<Object> params) {
+  private static Map<String, Map<String, Long>> emptyFacets() {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    for (String facet : List.of("category", "language", "maturityRating", "decade")) {
+      counts.put(facet, new LinkedHashMap<>());
+    }
+    return counts;
+  }
+
+  private static String where(
+      SearchQuery q, String text, List<NameWords.Tier> tiers, List<Object> params) {
     StringBuilder w =
         new StringBuilder(
             " WHERE t.state = 'PUBLISHED' AND t.available_from <= now()"
@@ -183,7 +244,11 @@ public class PostgresTitleSearch implements TitleSearch {
               + " AND lower(c.person) = lower(?))");
       params.add(q.castMember());
     }
-    if (text != null) {
+    if (tiers != null) {
+      // Titles with a word that starts with the text or is similar to it (the array's GIN index).
+      w.append(" AND t.name_words && ?");
+      params.add(tiers.stream().flatMap(t -> Arrays.stream(t.words())).toArray(String[]::new));
+    } else if (text != null) {
       // Word prefixes, as OpenSearch's search_as_you_type field: "godf", "part ii".
       w.append(
           " AND (lower(t.name) LIKE ? ESCAPE '\\' OR lower(t.name) LIKE ? ESCAPE '\\'"
@@ -201,6 +266,8 @@ public class PostgresTitleSearch implements TitleSearch {
     for (Object p : params) {
       if (p instanceof String[] array) {
         s.setArray(i++, c.createArrayOf("text", array));
+      } else if (p instanceof Double d) {
+        s.setDouble(i++, d);
       } else {
         s.setObject(i++, p);
       }
