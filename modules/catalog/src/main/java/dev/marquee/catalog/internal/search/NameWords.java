@@ -1,18 +1,9 @@
 package dev.marquee.catalog.internal.search;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * The rules of searching by the distinct words of title names ({@code catalog.title_words}, words
- * split at spaces): which texts take this path, the key range that holds a prefix's words, and how
- * the words that matched, each with its score, become the score of a title.
- *
- * <p>A word scores the greater of its trigram word similarity to the text and 0.9 when it starts
- * with the text. A title scores 1.0 when its name starts with the text, else its best word's score:
- * the same meaning as scoring the whole name.
+ * The rules of searching by the words of title names ({@code catalog.title_words}, words split at
+ * spaces): which texts take this path, the key range that holds a prefix's words, and when the
+ * score of a title matched by a word prefix is 0.9 without computing its similarity.
  */
 final class NameWords {
   private NameWords() {}
@@ -47,22 +38,15 @@ final class NameWords {
   }
 
   /**
-   * The matched words grouped by score, best first: a title scores the first group's score whose
-   * words it has.
+   * Whether every title that a word prefix matches (and whose name does not start with the text)
+   * scores exactly 0.9, the word-prefix score, so that its word similarity need not be computed.
+   * The similarity is at most the share of the text's trigrams that the name holds; when some of
+   * the text's trigrams are in no word of any name, that share cannot pass 0.9.
    *
-   * @param scores every matched word and its score
+   * @param present how many of the text's distinct trigrams some word of some name has
+   * @param trigrams how many distinct trigrams the text has
    */
-  static List<Tier> tiers(Map<String, Double> scores) {
-    Map<Double, List<String>> byScore = new LinkedHashMap<>();
-    scores.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(
-            e -> byScore.computeIfAbsent(e.getValue(), s -> new ArrayList<>()).add(e.getKey()));
-    List<Tier> tiers = new ArrayList<>();
-    byScore.forEach((score, words) -> tiers.add(new Tier(score, words.toArray(String[]::new))));
-    return tiers;
+  static boolean prefixScoreIsFixed(int present, int trigrams) {
+    return trigrams > 0 && 10L * present <= 9L * trigrams;
   }
-
-  /** Words that give a title the same score. */
-  record Tier(double score, String[] words) {}
 }

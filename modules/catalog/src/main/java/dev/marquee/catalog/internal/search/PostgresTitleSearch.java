@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +18,12 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL adapter: the catalog's own table is the index. Titles match on a prefix of a word
- * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"). A one-word
- * text (the common case) is first matched against the distinct words of all names, {@link
- * NameWords}, and titles are found by their words (a GIN index on {@code name_words}): similarity
- * is computed once a distinct word rather than once a title. Other texts ("part ii") are matched
- * against whole names through the names' trigram index. Every value is a bound parameter.
+ * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"); every value
+ * is a bound parameter. For a one-word text (the common case) the prefix is looked up among the
+ * distinct words of all names ({@link NameWords}) and titles are found by their words (a GIN index
+ * on {@code name_words}), so the similarity, the costly part, is computed only for titles no prefix
+ * matched, or where it may raise a prefix match's score; other texts ("part ii") match whole names
+ * through the names' trigram index. Both give the same answers.
  */
 @ApplicationScoped
 @Typed(PostgresTitleSearch.class)
@@ -51,64 +51,66 @@ public class PostgresTitleSearch implements TitleSearch {
   public SearchResult search(SearchQuery q) {
     String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
     try (Connection c = db.getConnection()) {
-      List<NameWords.Tier> tiers = null;
-      if (NameWords.applies(text)) {
-        tiers = NameWords.tiers(matchingWords(c, text));
-        if (tiers.isEmpty()) {
-          return new SearchResult(List.of(), 0, emptyFacets(), null);
-        }
-      }
-      return search(c, q, text, tiers);
+      return search(c, q, text, NameWords.applies(text) ? wordMatch(c, text) : null);
     } catch (SQLException e) {
       throw new IllegalStateException("search failed: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The distinct name words a one-word text matches, each with its score: words starting with it (a
-   * range of the primary key) and words similar to it (the trigram index), as the whole-name
-   * conditions below would match them.
+   * What the distinct name words say about a one-word text: the words starting with it (one range
+   * of the primary key), and whether a title they match scores 0.9 whatever its similarity.
    */
-  private static Map<String, Double> matchingWords(Connection c, String text) throws SQLException {
-    Map<String, Double> scores = new LinkedHashMap<>();
+  private static WordMatch wordMatch(Connection c, String text) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT word, (greatest(public.word_similarity(?, word),"
-                + " CASE WHEN starts_with(word, ?) THEN 0.9 ELSE 0.0 END))::float8 AS score"
-                + " FROM catalog.title_words"
-                + " WHERE (word >= ? AND word < ?) OR ? OPERATOR(public.<%) word")) {
+            "SELECT ARRAY(SELECT word FROM catalog.title_words WHERE word >= ? AND word < ?"
+                + " ORDER BY word)::text[],"
+                + " (SELECT count(*) FROM catalog.title_trigrams"
+                + " WHERE trigram = ANY (public.show_trgm(?)))::int,"
+                + " cardinality(public.show_trgm(?))")) {
       s.setString(1, text);
-      s.setString(2, text);
+      s.setString(2, NameWords.end(text));
       s.setString(3, text);
-      s.setString(4, NameWords.end(text));
-      s.setString(5, text);
+      s.setString(4, text);
       try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          scores.put(r.getString(1), r.getDouble(2));
-        }
+        r.next();
+        return new WordMatch(
+            (String[]) r.getArray(1).getArray(),
+            NameWords.prefixScoreIsFixed(r.getInt(2), r.getInt(3)));
       }
     }
-    return scores;
   }
 
-  private SearchResult search(Connection c, SearchQuery q, String text, List<NameWords.Tier> tiers)
+  /** The words that start with a one-word text; whether their titles all score 0.9. */
+  private record WordMatch(String[] prefixed, boolean prefixScoreFixed) {}
+
+  private SearchResult search(Connection c, SearchQuery q, String text, WordMatch words)
       throws SQLException {
     List<Object> whereParams = new ArrayList<>();
-    String where = where(q, text, tiers, whereParams);
+    String where = where(q, text, words, whereParams);
     String score;
     List<Object> scoreParams = new ArrayList<>();
     if (text == null) {
       score = "0.0";
-    } else if (tiers != null) {
-      // The same score from the words: the name starts with the text 1.0, else the best word's.
-      StringBuilder cases = new StringBuilder("CASE WHEN starts_with(t.name_words[1], ?) THEN 1.0");
+    } else if (words != null) {
+      // The same score as below, by the words: the name starts with the text 1, a word does 0.9
+      // (or the similarity when it may be greater), else the similarity.
+      StringBuilder cases =
+          new StringBuilder("CASE WHEN starts_with(t.name_words[1], ?) THEN 1.0::real");
       scoreParams.add(text);
-      for (NameWords.Tier tier : tiers) {
-        cases.append(" WHEN t.name_words && ? THEN ?");
-        scoreParams.add(tier.words());
-        scoreParams.add(tier.score());
+      if (words.prefixed().length > 0) {
+        cases.append(" WHEN t.name_words && ? THEN ");
+        scoreParams.add(words.prefixed());
+        if (words.prefixScoreFixed()) {
+          cases.append("0.9::real");
+        } else {
+          cases.append("greatest(public.word_similarity(?, lower(t.name)), 0.9::real)");
+          scoreParams.add(text);
+        }
       }
-      score = cases.append(" ELSE 0.0 END").toString();
+      score = cases.append(" ELSE public.word_similarity(?, lower(t.name)) END").toString();
+      scoreParams.add(text);
     } else {
       // Whole-name prefix 1, word prefix 0.9, else word similarity; ties go to the shorter,
       // closer name ("godf": The Godfather first), as on OpenSearch.
@@ -197,8 +199,7 @@ public class PostgresTitleSearch implements TitleSearch {
     return counts;
   }
 
-  private static String where(
-      SearchQuery q, String text, List<NameWords.Tier> tiers, List<Object> params) {
+  private static String where(SearchQuery q, String text, WordMatch words, List<Object> params) {
     StringBuilder w =
         new StringBuilder(
             " WHERE t.state = 'PUBLISHED' AND t.available_from <= now()"
@@ -244,10 +245,14 @@ public class PostgresTitleSearch implements TitleSearch {
               + " AND lower(c.person) = lower(?))");
       params.add(q.castMember());
     }
-    if (tiers != null) {
-      // Titles with a word that starts with the text or is similar to it (the array's GIN index).
-      w.append(" AND t.name_words && ?");
-      params.add(tiers.stream().flatMap(t -> Arrays.stream(t.words())).toArray(String[]::new));
+    if (words != null && words.prefixed().length > 0) {
+      // A word starts with the text (the GIN index on name_words) or the name is similar to it.
+      w.append(" AND (t.name_words && ? OR ? OPERATOR(public.<%) lower(t.name))");
+      params.add(words.prefixed());
+      params.add(text);
+    } else if (words != null) {
+      w.append(" AND ? OPERATOR(public.<%) lower(t.name)");
+      params.add(text);
     } else if (text != null) {
       // Word prefixes, as OpenSearch's search_as_you_type field: "godf", "part ii".
       w.append(
@@ -266,8 +271,6 @@ public class PostgresTitleSearch implements TitleSearch {
     for (Object p : params) {
       if (p instanceof String[] array) {
         s.setArray(i++, c.createArrayOf("text", array));
-      } else if (p instanceof Double d) {
-        s.setDouble(i++, d);
       } else {
         s.setObject(i++, p);
       }

@@ -3,9 +3,7 @@ package dev.marquee.catalog.internal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NameWordsTest {
@@ -40,19 +38,14 @@ class NameWordsTest {
   }
 
   @Test
-  void wordsAreGroupedByScoreBestFirst() {
-    Map<String, Double> scores = new LinkedHashMap<>();
-    scores.put("godfather", 0.75);
-    scores.put("goodfellas", 0.6);
-    scores.put("godmother", 0.75);
-    scores.put("godf", 0.9);
-
-    List<NameWords.Tier> tiers = NameWords.tiers(scores);
-
-    assertThat(tiers).extracting(NameWords.Tier::score).containsExactly(0.9, 0.75, 0.6);
-    assertThat(tiers.get(0).words()).containsExactly("godf");
-    assertThat(tiers.get(1).words()).containsExactlyInAnyOrder("godfather", "godmother");
-    assertThat(tiers.get(2).words()).containsExactly("goodfellas");
-    assertThat(NameWords.tiers(Map.of())).isEmpty();
+  void aPrefixScoresExactlyNineTenthsOnlyWhenTooFewOfItsTrigramsAreInAnyName() {
+    // "sil" has 4 trigrams; no word ends in "il": at most 3 of 4 in a name, similarity <= 0.75.
+    assertThat(NameWords.prefixScoreIsFixed(3, 4)).isTrue();
+    // All of them somewhere (a word ending in "il", "Foil Silent"): the similarity may reach 1.
+    assertThat(NameWords.prefixScoreIsFixed(4, 4)).isFalse();
+    // 9 of 10 is at most 0.9 exactly; 10 of 11 could pass it.
+    assertThat(NameWords.prefixScoreIsFixed(9, 10)).isTrue();
+    assertThat(NameWords.prefixScoreIsFixed(10, 11)).isFalse();
+    assertThat(NameWords.prefixScoreIsFixed(0, 0)).isFalse();
   }
 }
