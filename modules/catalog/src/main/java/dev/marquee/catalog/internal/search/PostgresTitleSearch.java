@@ -247,17 +247,19 @@ public class PostgresTitleSearch implements TitleSearch {
     }
     if (words != null && words.prefixed().length > 0) {
       // A word starts with the text (the GIN index on name_words) or the name is similar to it.
-      w.append(" AND (t.name_words && ? OR ? OPERATOR(public.<%) lower(t.name))");
+      // Written as the index condition is (name %> text, not text <% name): then the condition is
+      // checked once, by the index recheck, rather than again by a filter (two similarity calls).
+      w.append(" AND (t.name_words && ? OR lower(t.name) OPERATOR(public.%>) ?)");
       params.add(words.prefixed());
       params.add(text);
     } else if (words != null) {
-      w.append(" AND ? OPERATOR(public.<%) lower(t.name)");
+      w.append(" AND lower(t.name) OPERATOR(public.%>) ?");
       params.add(text);
     } else if (text != null) {
       // Word prefixes, as OpenSearch's search_as_you_type field: "godf", "part ii".
       w.append(
           " AND (lower(t.name) LIKE ? ESCAPE '\\' OR lower(t.name) LIKE ? ESCAPE '\\'"
-              + " OR ? OPERATOR(public.<%) lower(t.name))");
+              + " OR lower(t.name) OPERATOR(public.%>) ?)");
       params.add(like(text) + "%");
       params.add("% " + like(text) + "%");
       params.add(text);
