@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,11 @@ public class PostgresTitleSearch implements TitleSearch {
       StringBuilder cases =
           new StringBuilder("CASE WHEN starts_with(t.name_words[1], ?) THEN 1.0::real");
       scoreParams.add(text);
+      if (Arrays.asList(words.prefixed()).contains(text)) {
+        // A name holding the text as a word: pg_trgm's word similarity of that word's extent is 1.
+        cases.append(" WHEN ? = ANY (t.name_words) THEN 1.0::real");
+        scoreParams.add(text);
+      }
       if (words.prefixed().length > 0) {
         cases.append(" WHEN t.name_words && ? THEN ");
         scoreParams.add(words.prefixed());
