@@ -9,16 +9,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * The PostgreSQL adapter: the catalog's own table is the index. Titles match on a prefix of a word
- * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"), both served
- * by one trigram GIN index; every value is a bound parameter.
+ * of the name or on pg_trgm word similarity (typos: "godfater" finds "The Godfather"); every value
+ * is a bound parameter. For a one-word text (the common case) the prefix is looked up among the
+ * distinct words of all names ({@link NameWords}) and titles are found by their words (a GIN index
+ * on {@code name_words}), so the similarity, the costly part, is computed only for titles no prefix
+ * matched, or where it may raise a prefix match's score; other texts ("part ii") match whole names
+ * through the names' trigram index. Both give the same answers.
  */
 @ApplicationScoped
 @Typed(PostgresTitleSearch.class)
@@ -45,12 +51,72 @@ public class PostgresTitleSearch implements TitleSearch {
   @Override
   public SearchResult search(SearchQuery q) {
     String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+    try (Connection c = db.getConnection()) {
+      return search(c, q, text, NameWords.applies(text) ? wordMatch(c, text) : null);
+    } catch (SQLException e) {
+      throw new IllegalStateException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What the distinct name words say about a one-word text: the words starting with it (one range
+   * of the primary key), and whether a title they match scores 0.9 whatever its similarity.
+   */
+  private static WordMatch wordMatch(Connection c, String text) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT ARRAY(SELECT word FROM catalog.title_words WHERE word >= ? AND word < ?"
+                + " ORDER BY word)::text[],"
+                + " (SELECT count(*) FROM catalog.title_trigrams"
+                + " WHERE trigram = ANY (public.show_trgm(?)))::int,"
+                + " cardinality(public.show_trgm(?))")) {
+      s.setString(1, text);
+      s.setString(2, NameWords.end(text));
+      s.setString(3, text);
+      s.setString(4, text);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new WordMatch(
+            (String[]) r.getArray(1).getArray(),
+            NameWords.prefixScoreIsFixed(r.getInt(2), r.getInt(3)));
+      }
+    }
+  }
+
+  /** The words that start with a one-word text; whether their titles all score 0.9. */
+  private record WordMatch(String[] prefixed, boolean prefixScoreFixed) {}
+
+  private SearchResult search(Connection c, SearchQuery q, String text, WordMatch words)
+      throws SQLException {
     List<Object> whereParams = new ArrayList<>();
-    String where = where(q, text, whereParams);
+    String where = where(q, text, words, whereParams);
     String score;
     List<Object> scoreParams = new ArrayList<>();
     if (text == null) {
       score = "0.0";
+    } else if (words != null) {
+      // The same score as below, by the words: the name starts with the text 1, a word does 0.9
+      // (or the similarity when it may be greater), else the similarity.
+      StringBuilder cases =
+          new StringBuilder("CASE WHEN starts_with(t.name_words[1], ?) THEN 1.0::real");
+      scoreParams.add(text);
+      if (Arrays.asList(words.prefixed()).contains(text)) {
+        // A name holding the text as a word: pg_trgm's word similarity of that word's extent is 1.
+        cases.append(" WHEN ? = ANY (t.name_words) THEN 1.0::real");
+        scoreParams.add(text);
+      }
+      if (words.prefixed().length > 0) {
+        cases.append(" WHEN t.name_words && ? THEN ");
+        scoreParams.add(words.prefixed());
+        if (words.prefixScoreFixed()) {
+          cases.append("0.9::real");
+        } else {
+          cases.append("greatest(public.word_similarity(?, lower(t.name)), 0.9::real)");
+          scoreParams.add(text);
+        }
+      }
+      score = cases.append(" ELSE public.word_similarity(?, lower(t.name)) END").toString();
+      scoreParams.add(text);
     } else {
       // Whole-name prefix 1, word prefix 0.9, else word similarity; ties go to the shorter,
       // closer name ("godf": The Godfather first), as on OpenSearch.
@@ -70,8 +136,8 @@ public class PostgresTitleSearch implements TitleSearch {
           case NEWEST -> "created_at DESC, id";
           case POPULARITY -> "popularity DESC, created_at DESC, id";
         };
-    // One statement: the matches are found (and scored) once, then give both the page (with its
-    // position) and the facet counts.
+    // One statement: the matches are found (and scored) once, then give both the page (the first
+    // rows by a bounded sort, then numbered) and the facet counts.
     String sql =
         "WITH m AS MATERIALIZED (SELECT "
             + COLUMNS
@@ -79,11 +145,11 @@ public class PostgresTitleSearch implements TitleSearch {
             + score
             + ")::float8 AS score FROM catalog.titles t"
             + where
-            + "), page AS (SELECT m.*, row_number() OVER (ORDER BY "
+            + "), page AS (SELECT f.*, row_number() OVER (ORDER BY "
             + order
-            + ") AS rn FROM m ORDER BY "
+            + ") AS rn FROM (SELECT * FROM m ORDER BY "
             + order
-            + " LIMIT ? OFFSET ?)"
+            + " LIMIT ? OFFSET ?) f)"
             + " SELECT 0 AS part, rn, id, name, synopsis, category, language, maturity_rating,"
             + " release_year, duration_ms, offline_allowed, popularity, score, NULL::int AS decade,"
             + " 0 AS by_category, 0 AS by_language, 0 AS by_rating, 0::bigint AS n FROM page"
@@ -93,17 +159,13 @@ public class PostgresTitleSearch implements TitleSearch {
             + " GROUPING(category), GROUPING(language), GROUPING(maturity_rating), count(*)"
             + " FROM m GROUP BY GROUPING SETS ((category), (language), (maturity_rating),"
             + " ((release_year / 10 * 10)))";
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
       int i = bind(c, s, 1, scoreParams);
       i = bind(c, s, i, whereParams);
       s.setInt(i++, q.limit());
       s.setInt(i, q.offset());
-      java.util.TreeMap<Long, SearchResult.Hit> page = new java.util.TreeMap<>();
-      Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-      for (String facet : List.of("category", "language", "maturityRating", "decade")) {
-        counts.put(facet, new LinkedHashMap<>());
-      }
+      TreeMap<Long, SearchResult.Hit> page = new TreeMap<>();
+      Map<String, Map<String, Long>> counts = emptyFacets();
       long total = 0;
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -132,12 +194,18 @@ public class PostgresTitleSearch implements TitleSearch {
           total,
           counts,
           Cursors.next(q.offset(), q.limit(), total));
-    } catch (SQLException e) {
-      throw new IllegalStateException("search failed: " + e.getMessage(), e);
     }
   }
 
-  private static String where(SearchQuery q, String text, List<Object> params) {
+  private static Map<String, Map<String, Long>> emptyFacets() {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    for (String facet : List.of("category", "language", "maturityRating", "decade")) {
+      counts.put(facet, new LinkedHashMap<>());
+    }
+    return counts;
+  }
+
+  private static String where(SearchQuery q, String text, WordMatch words, List<Object> params) {
     StringBuilder w =
         new StringBuilder(
             " WHERE t.state = 'PUBLISHED' AND t.available_from <= now()"
@@ -183,11 +251,21 @@ public class PostgresTitleSearch implements TitleSearch {
               + " AND lower(c.person) = lower(?))");
       params.add(q.castMember());
     }
-    if (text != null) {
+    if (words != null && words.prefixed().length > 0) {
+      // A word starts with the text (the GIN index on name_words) or the name is similar to it.
+      // Written as the index condition is (name %> text, not text <% name): then the condition is
+      // checked once, by the index recheck, rather than again by a filter (two similarity calls).
+      w.append(" AND (t.name_words && ? OR lower(t.name) OPERATOR(public.%>) ?)");
+      params.add(words.prefixed());
+      params.add(text);
+    } else if (words != null) {
+      w.append(" AND lower(t.name) OPERATOR(public.%>) ?");
+      params.add(text);
+    } else if (text != null) {
       // Word prefixes, as OpenSearch's search_as_you_type field: "godf", "part ii".
       w.append(
           " AND (lower(t.name) LIKE ? ESCAPE '\\' OR lower(t.name) LIKE ? ESCAPE '\\'"
-              + " OR ? OPERATOR(public.<%) lower(t.name))");
+              + " OR lower(t.name) OPERATOR(public.%>) ?)");
       params.add(like(text) + "%");
       params.add("% " + like(text) + "%");
       params.add(text);
