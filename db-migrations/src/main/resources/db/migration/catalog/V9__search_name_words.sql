@@ -23,25 +23,25 @@ CREATE TABLE catalog.title_trigrams (
     trigram text COLLATE "C" PRIMARY KEY
 );
 
-CREATE FUNCTION catalog.add_word_trigrams() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Adds words and their trigrams: all words first, then all trigrams, each in one sorted order.
+-- Two transactions adding words that share a trigram then wait for each other in one order and
+-- never deadlock (a trigger per word would take trigram locks in word order, and two titles with
+-- different new words sharing trigrams could each hold one the other needs).
+CREATE FUNCTION catalog.add_title_words(words text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO catalog.title_trigrams (trigram)
-        SELECT g FROM unnest(public.show_trgm(NEW.word)) AS g ORDER BY g
+    INSERT INTO catalog.title_words (word)
+        SELECT DISTINCT w FROM unnest(words) AS w WHERE w <> '' ORDER BY w
         ON CONFLICT DO NOTHING;
-    RETURN NULL;
+    INSERT INTO catalog.title_trigrams (trigram)
+        SELECT DISTINCT g FROM unnest(words) AS w, unnest(public.show_trgm(w)) AS g
+        WHERE w <> '' ORDER BY g
+        ON CONFLICT DO NOTHING;
 END
 $$;
 
-CREATE TRIGGER title_words_trigrams
-    AFTER INSERT ON catalog.title_words
-    FOR EACH ROW EXECUTE FUNCTION catalog.add_word_trigrams();
-
 CREATE FUNCTION catalog.add_inserted_title_words() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    -- In one order, so that two transactions adding the same new words wait rather than deadlock.
-    INSERT INTO catalog.title_words (word)
-        SELECT DISTINCT w FROM inserted, unnest(inserted.name_words) AS w WHERE w <> '' ORDER BY w
-        ON CONFLICT DO NOTHING;
+    PERFORM catalog.add_title_words(ARRAY(SELECT w FROM inserted, unnest(inserted.name_words) AS w));
     RETURN NULL;
 END
 $$;
@@ -52,9 +52,7 @@ CREATE TRIGGER titles_words_inserted
 
 CREATE FUNCTION catalog.add_renamed_title_words() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO catalog.title_words (word)
-        SELECT DISTINCT w FROM unnest(NEW.name_words) AS w WHERE w <> '' ORDER BY w
-        ON CONFLICT DO NOTHING;
+    PERFORM catalog.add_title_words(NEW.name_words);
     RETURN NULL;
 END
 $$;
@@ -68,6 +66,4 @@ CREATE TRIGGER titles_words_renamed
 -- by reading every title.
 CREATE INDEX titles_published_category ON catalog.titles (category) WHERE state = 'PUBLISHED';
 
-INSERT INTO catalog.title_words (word)
-    SELECT DISTINCT w FROM catalog.titles, unnest(name_words) AS w WHERE w <> '' ORDER BY w
-    ON CONFLICT DO NOTHING;
+SELECT catalog.add_title_words(ARRAY(SELECT w FROM catalog.titles, unnest(name_words) AS w));
