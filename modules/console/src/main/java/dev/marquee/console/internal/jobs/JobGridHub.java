@@ -198,7 +198,7 @@ public class JobGridHub {
       for (Map.Entry<UUID, Watch> entry : watches.entrySet()) {
         Watch watch = entry.getValue();
         if (watch.streams.isEmpty()) {
-          watches.remove(entry.getKey(), watch);
+          forgetIfUnwatched(entry.getKey(), watch);
           continue;
         }
         push(entry.getKey(), watch);
@@ -214,6 +214,18 @@ public class JobGridHub {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Pushing job grids failed; trying again on the next tick", e);
+    }
+  }
+
+  /**
+   * Drops a job nobody watches, under the lock {@link #watch} holds from creating a job's watch
+   * until its first stream is in it: without it, a tick could drop the new, still empty watch while
+   * the whole grid was being sent, and the stream, added to the dropped watch, would never hear of
+   * a change again.
+   */
+  private synchronized void forgetIfUnwatched(UUID jobId, Watch watch) {
+    if (watch.streams.isEmpty()) {
+      watches.remove(jobId, watch);
     }
   }
 
