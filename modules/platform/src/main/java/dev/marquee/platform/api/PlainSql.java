@@ -75,31 +75,19 @@ public final class PlainSql {
 
   /** {@link #update(Connection, String, Object...)} on a connection of its own. */
   public static int update(DataSource db, String what, String sql, Object... params) {
-    try (Connection c = db.getConnection()) {
-      return update(c, sql, params);
-    } catch (SQLException e) {
-      throw failed(what, e);
-    }
+    return call(db, what, c -> update(c, sql, params));
   }
 
   /** {@link #query(Connection, String, RowMapper, Object...)} on a connection of its own. */
   public static <T> List<T> query(
       DataSource db, String what, String sql, RowMapper<T> mapper, Object... params) {
-    try (Connection c = db.getConnection()) {
-      return query(c, sql, mapper, params);
-    } catch (SQLException e) {
-      throw failed(what, e);
-    }
+    return call(db, what, c -> query(c, sql, mapper, params));
   }
 
   /** {@link #queryOne(Connection, String, RowMapper, Object...)} on a connection of its own. */
   public static <T> Optional<T> queryOne(
       DataSource db, String what, String sql, RowMapper<T> mapper, Object... params) {
-    try (Connection c = db.getConnection()) {
-      return queryOne(c, sql, mapper, params);
-    } catch (SQLException e) {
-      throw failed(what, e);
-    }
+    return call(db, what, c -> queryOne(c, sql, mapper, params));
   }
 
   /**

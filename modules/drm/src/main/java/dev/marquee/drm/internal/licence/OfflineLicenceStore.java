@@ -119,11 +119,7 @@ public class OfflineLicenceStore {
   }
 
   public List<OfflineLicence> ofAccount(UUID account) {
-    try (Connection c = db.getConnection()) {
-      return ofAccount(c, account);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read offline licences: " + e.getMessage(), e);
-    }
+    return PlainSql.call(db, "read offline licences", c -> ofAccount(c, account));
   }
 
   public Optional<OfflineLicence> find(UUID id) {
