@@ -170,4 +170,14 @@ class MarqueeArchitectureTest {
   void everyPackageSaysWhatLivesThere() {
     ModuleRules.everyPackageSaysWhatLivesThere(ROOT).check(marquee);
   }
+
+  @Test
+  void onlyThePackagerAndTheLicenceServerReadContentKeys() {
+    ModuleRules.keysAreReadOnlyBy(
+            ROOT,
+            ROOT + ".drm.api.DrmFacade",
+            Set.of("contentKey", "licenceKey"),
+            Set.of("transcode", "playback"))
+        .check(marquee);
+  }
 }

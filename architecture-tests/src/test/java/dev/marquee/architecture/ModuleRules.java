@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The rules of docs/architecture.md, parameterised by root package so that each one is proven on
@@ -358,5 +359,31 @@ final class ModuleRules {
         }
       }
     };
+  }
+
+  /**
+   * Unwrapped content keys leave drm for two callers only (ADR 45): the packager (transcode), which
+   * encrypts with them, and the licence server (playback), which hands them to a granted player.
+   * Every call of {@code facade}'s {@code methods} comes from the facade's own module or one of
+   * {@code callers}. Fails when the facade declares none of the methods (a rename would otherwise
+   * leave the keys unguarded).
+   */
+  static ArchRule keysAreReadOnlyBy(
+      String root, String facade, Set<String> methods, Set<String> callers) {
+    String owner = facade.substring(root.length() + 1, facade.indexOf('.', root.length() + 1));
+    String[] allowed =
+        Stream.concat(Stream.of(owner), callers.stream())
+            .map(m -> root + "." + m + "..")
+            .toArray(String[]::new);
+    return methods()
+        .that()
+        .areDeclaredIn(facade)
+        .and()
+        .haveNameMatching(String.join("|", methods))
+        .should()
+        .onlyBeCalled()
+        .byClassesThat()
+        .resideInAnyPackage(allowed)
+        .because("only the packager and the licence server may hold unwrapped content keys");
   }
 }

@@ -237,7 +237,8 @@ class RulesCatchViolationsTest {
             Map.entry("package-info", ModuleRules.everyPackageSaysWhatLivesThere(FIXTURE)),
             Map.entry("domain floor", ModuleRules.domainUsesNoOtherFloor(FIXTURE)),
             Map.entry("persistence floor", ModuleRules.persistenceUsesOnlyTheDomain(FIXTURE)),
-            Map.entry("application floor", ModuleRules.applicationUsesNoEntryPoint(FIXTURE)));
+            Map.entry("application floor", ModuleRules.applicationUsesNoEntryPoint(FIXTURE)),
+            Map.entry("key readers", keyReaders(Set.of("fan"))));
     return rules.entrySet().stream()
         .map(
             rule ->
@@ -256,6 +257,32 @@ class RulesCatchViolationsTest {
             () ->
                 ModuleRules.dependsOnlyOnAllowedModules(
                         FIXTURE, "nosuchmodule", Set.of(), FIXTURE_MODULES)
+                    .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
+  }
+
+  private static ArchRule keyReaders(Set<String> callers) {
+    return ModuleRules.keysAreReadOnlyBy(
+        FIXTURE, FIXTURE + ".leaky.api.Vault", Set.of("key"), callers);
+  }
+
+  @Test
+  void readingKeysOutsideTheNamedModulesFails() {
+    assertThatThrownBy(() -> keyReaders(Set.of("fan")).check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("user.internal.application.KeyReader")
+        .hasMessageNotContaining("KeyHolder");
+    assertThatNoException().isThrownBy(() -> keyReaders(Set.of("fan", "user")).check(fixtures));
+  }
+
+  /** A facade method renamed away leaves the rule nothing to guard: it fails. */
+  @Test
+  void aKeyRuleForAMethodTheFacadeLacksFails() {
+    assertThatThrownBy(
+            () ->
+                ModuleRules.keysAreReadOnlyBy(
+                        FIXTURE, FIXTURE + ".leaky.api.Vault", Set.of("keyMaterial"), Set.of())
                     .check(fixtures))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("failed to check any classes");

@@ -457,7 +457,7 @@ class LicenceIT {
     // The play window that opened at this first play runs out (its start moved into the past).
     assertThat(
             Database.update(
-                "UPDATE drm.offline_licences SET first_played_at = first_played_at"
+                "UPDATE playback.offline_licences SET first_played_at = first_played_at"
                     + " - (play_seconds + 1) * interval '1 second' WHERE id = ?::uuid",
                 first))
         .isEqualTo(1);

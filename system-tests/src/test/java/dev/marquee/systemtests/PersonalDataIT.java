@@ -155,11 +155,13 @@ class PersonalDataIT {
     assertThat(playback.getJsonArray("sessions")).hasSize(1);
     assertThat(playback.getJsonArray("positions")).hasSize(1);
     assertThat(playback.getJsonArray("qoeEvents")).hasSize(1);
-
-    JsonObject drm = parts.getJsonObject("drm");
-    assertThat(drm.getJsonArray("licenceAudit")).hasSize(1);
-    assertThat(drm.getJsonArray("licenceAudit").getJsonObject(0).getString("outcome"))
+    // The licence audit is playback's since the licence decision moved there (ADR 45).
+    assertThat(playback.getJsonArray("licenceAudit")).hasSize(1);
+    assertThat(playback.getJsonArray("licenceAudit").getJsonObject(0).getString("outcome"))
         .isEqualTo("GRANTED");
+    assertThat(playback.getJsonArray("offlineLicences")).isEmpty();
+    // A viewer took no key action: drm's part is there, and empty.
+    assertThat(parts.getJsonObject("drm").getJsonArray("keyActions")).isEmpty();
 
     assertThat(parts.getJsonObject("ingest").getJsonArray("uploads")).isEmpty();
     assertProblem(api.get("/api/accounts/me/export", null), 401, "unauthenticated");
@@ -176,7 +178,7 @@ class PersonalDataIT {
             "catalog.reports",
             "playback.sessions",
             "playback.qoe_events",
-            "drm.licence_audit",
+            "playback.licence_audit",
             "accounts.device_security_changes");
 
     assertProblem(
@@ -213,7 +215,7 @@ class PersonalDataIT {
     assertThat(tablesMentioning(v)).isEmpty();
     assertThat(stepsDone(erasure)).containsExactlyInAnyOrderElementsOf(PARTS);
     // The audit trails keep their rows, under the pseudonym.
-    assertThat(count("SELECT count(*) FROM drm.licence_audit WHERE account_id = ?", pseudonym))
+    assertThat(count("SELECT count(*) FROM playback.licence_audit WHERE account_id = ?", pseudonym))
         .isEqualTo(1);
     assertThat(
             count(

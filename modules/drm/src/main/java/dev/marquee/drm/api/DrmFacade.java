@@ -1,17 +1,20 @@
 package dev.marquee.drm.api;
 
 import dev.marquee.catalog.api.TitleId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** What the packager and playback ask of DRM. */
+/**
+ * The key vault: what the packager and playback's licence server ask of drm. drm decides no licence
+ * (playback does, ADR 45); it makes, keeps and wraps the keys.
+ */
 public interface DrmFacade {
 
   /**
    * The title's key for a track type, made on first use (concurrent callers get the same key). Only
-   * the packager calls this: it is the one place outside the licence server that sees keys.
+   * the packager calls this; the licence server reads keys through {@link #licenceKey}.
    */
   ContentKey contentKey(TitleId title, TrackType type);
 
@@ -19,17 +22,12 @@ public interface DrmFacade {
   Map<TrackType, UUID> keyIds(TitleId title);
 
   /**
-   * The licence audit trail, newest first, {@code limit} (1 to 1000) at a time; {@code cursor} is
-   * the previous page's {@code next} (keyset paging on time and id, stable while decisions arrive).
-   * 400 {@code invalid-query} (an outcome other than GRANTED or DENIED), {@code invalid-cursor}.
+   * The title's key for a key id, unwrapped, or empty when the key id is not one of the title's.
+   * Only playback's licence server calls this, after it granted a licence for the title (ADR 45);
+   * keys read for a title are held in this server's memory for a minute, so a burst of licences for
+   * one title unwraps its keys once.
    */
-  LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor);
-
-  /**
-   * How many licence decisions (every kind) granted and denied keys at or after {@code from} and
-   * before {@code to}: the same rows the audit trail lists for that period and outcome.
-   */
-  LicenceOutcomes licenceOutcomes(Instant from, Instant to);
+  Optional<ContentKey> licenceKey(TitleId title, UUID keyId);
 
   /**
    * Which key-encryption keys wrap the content keys: ids, the active one and counts only, never key

@@ -8,8 +8,8 @@ import dev.marquee.console.internal.jobs.JobRow;
 import dev.marquee.console.internal.jobs.JobStates;
 import dev.marquee.console.internal.jobs.RecentJobs;
 import dev.marquee.console.internal.web.ConsoleSession;
-import dev.marquee.drm.api.DrmFacade;
-import dev.marquee.drm.api.LicenceOutcomes;
+import dev.marquee.playback.api.LicenceAuditFacade;
+import dev.marquee.playback.api.LicenceOutcomes;
 import dev.marquee.playback.api.QoeDaySummary;
 import dev.marquee.playback.api.QoeFacade;
 import jakarta.faces.context.FacesContext;
@@ -34,7 +34,7 @@ import org.primefaces.event.ItemSelectEvent;
 /**
  * The admin's landing page: each chart's figures are read once when the page opens (so a click on a
  * bar opens the detail of the bar that was drawn), through the facades of catalog, transcode (via
- * the job console's list), drm and playback. Jobs are counted among the rows the job console lists.
+ * the job console's list), and playback. Jobs are counted among the rows the job console lists.
  */
 @Named
 @ViewScoped
@@ -47,7 +47,7 @@ public class DashboardPage implements Serializable {
 
   @Inject transient CatalogFacade catalog;
   @Inject transient RecentJobs jobs;
-  @Inject transient DrmFacade drm;
+  @Inject transient LicenceAuditFacade licenceAudit;
   @Inject transient QoeFacade qoe;
   @Inject transient ConsoleSession console;
 
@@ -112,7 +112,7 @@ public class DashboardPage implements Serializable {
               root + "/console/jobs/index.xhtml?state=" + g.label()));
     }
     Instant since = at.minus(LICENCE_PERIOD);
-    LicenceOutcomes outcomes = drm.licenceOutcomes(since, at.plusSeconds(1));
+    LicenceOutcomes outcomes = licenceAudit.licenceOutcomes(since, at.plusSeconds(1));
     String audit = root + "/console/admin/licences.xhtml?since=" + since + "&outcome=";
     licences =
         List.of(

@@ -2,7 +2,7 @@ package dev.marquee.console.internal.licences;
 
 import dev.marquee.console.internal.web.Cells;
 import dev.marquee.console.internal.web.Csv;
-import dev.marquee.drm.api.LicenceDecision;
+import dev.marquee.playback.api.LicenceDecision;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;

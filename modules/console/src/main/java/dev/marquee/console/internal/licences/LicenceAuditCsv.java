@@ -4,11 +4,11 @@ import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.console.internal.web.ConsoleUser;
 import dev.marquee.console.internal.web.Csv;
-import dev.marquee.drm.api.DrmFacade;
-import dev.marquee.drm.api.LicenceAuditQuery;
-import dev.marquee.drm.api.LicenceDecision;
-import dev.marquee.drm.api.LicenceDecisionPage;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.api.LicenceAuditFacade;
+import dev.marquee.playback.api.LicenceAuditQuery;
+import dev.marquee.playback.api.LicenceDecision;
+import dev.marquee.playback.api.LicenceDecisionPage;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,15 +22,16 @@ import java.util.Map;
 
 /**
  * The licence audit's CSV export: every decision the page's filters select (the same query string
- * the page links with), newest first, read page by page from drm, at most {@link #MAX_ROWS}. Under
- * {@code /console/admin/}, so the console's access filter lets only admins in; checked again here.
+ * the page links with), newest first, read page by page from playback, at most {@link #MAX_ROWS}.
+ * Under {@code /console/admin/}, so the console's access filter lets only admins in; checked again
+ * here.
  */
 @WebServlet(urlPatterns = "/console/admin/licence-audit.csv")
 public class LicenceAuditCsv extends HttpServlet {
   private static final long serialVersionUID = 1L;
   static final int MAX_ROWS = 100_000;
 
-  @Inject transient DrmFacade drm;
+  @Inject transient LicenceAuditFacade audit;
   @Inject transient AccountsFacade accounts;
   @Inject transient CatalogFacade catalog;
 
@@ -62,7 +63,7 @@ public class LicenceAuditCsv extends HttpServlet {
     int written = 0;
     try {
       do {
-        LicenceDecisionPage page = drm.licenceDecisions(query, 1000, cursor);
+        LicenceDecisionPage page = audit.licenceDecisions(query, 1000, cursor);
         for (LicenceDecision d : page.decisions()) {
           if (written++ == MAX_ROWS) {
             return;

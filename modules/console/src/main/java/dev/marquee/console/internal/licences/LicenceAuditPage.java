@@ -3,11 +3,11 @@ package dev.marquee.console.internal.licences;
 import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.console.internal.web.Cells;
-import dev.marquee.drm.api.DrmFacade;
-import dev.marquee.drm.api.LicenceAuditQuery;
-import dev.marquee.drm.api.LicenceDecision;
-import dev.marquee.drm.api.LicenceDecisionPage;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.api.LicenceAuditFacade;
+import dev.marquee.playback.api.LicenceAuditQuery;
+import dev.marquee.playback.api.LicenceDecision;
+import dev.marquee.playback.api.LicenceDecisionPage;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The licence audit: decisions filtered by title, account, outcome, rule and days, newest first,
- * paged by drm's keyset cursor; the CSV link exports every row the same filters select.
+ * paged by playback's keyset cursor; the CSV link exports every row the same filters select.
  */
 @Named
 @ViewScoped
@@ -28,7 +28,7 @@ public class LicenceAuditPage implements Serializable {
   private static final long serialVersionUID = 1L;
   static final int PAGE = 25;
 
-  @Inject transient DrmFacade drm;
+  @Inject transient LicenceAuditFacade audit;
   @Inject transient AccountsFacade accounts;
   @Inject transient CatalogFacade catalog;
   @Inject transient FacesContext faces;
@@ -87,7 +87,7 @@ public class LicenceAuditPage implements Serializable {
       pageRequest = now;
       try {
         LicenceAuditQuery q = applied.toQuery(e -> AuditNames.accountByEmail(accounts, e));
-        page = drm.licenceDecisions(q, PAGE, cursor);
+        page = audit.licenceDecisions(q, PAGE, cursor);
       } catch (LicenceFilter.Invalid | ProblemException e) {
         String why = e instanceof ProblemException p ? p.detail() : e.getMessage();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, why, null));

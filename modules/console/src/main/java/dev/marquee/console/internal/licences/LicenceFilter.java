@@ -1,6 +1,6 @@
 package dev.marquee.console.internal.licences;
 
-import dev.marquee.drm.api.LicenceAuditQuery;
+import dev.marquee.playback.api.LicenceAuditQuery;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

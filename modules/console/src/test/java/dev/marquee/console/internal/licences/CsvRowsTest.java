@@ -2,7 +2,7 @@ package dev.marquee.console.internal.licences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.drm.api.LicenceDecision;
+import dev.marquee.playback.api.LicenceDecision;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.marquee.console.internal.licences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.marquee.drm.api.LicenceAuditQuery;
+import dev.marquee.playback.api.LicenceAuditQuery;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

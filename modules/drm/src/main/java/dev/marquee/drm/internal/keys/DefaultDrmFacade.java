@@ -6,22 +6,18 @@ import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.KeyAction;
 import dev.marquee.drm.api.KeyRewrapOutcome;
 import dev.marquee.drm.api.KeyWrapping;
-import dev.marquee.drm.api.LicenceAuditQuery;
-import dev.marquee.drm.api.LicenceDecisionPage;
-import dev.marquee.drm.api.LicenceOutcomes;
 import dev.marquee.drm.api.TrackType;
-import dev.marquee.drm.internal.licence.LicenceAuditStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class DefaultDrmFacade implements DrmFacade {
   @Inject ContentKeyStore store;
-  @Inject LicenceAuditStore audit;
+  @Inject TitleKeyCache titleKeys;
   @Inject KeyEncryptionKeys keks;
   @Inject KeyRewrap rewrap;
   @Inject KeyActionStore keyActions;
@@ -43,13 +39,8 @@ public class DefaultDrmFacade implements DrmFacade {
   }
 
   @Override
-  public LicenceDecisionPage licenceDecisions(LicenceAuditQuery query, int limit, String cursor) {
-    return audit.page(query, limit, cursor);
-  }
-
-  @Override
-  public LicenceOutcomes licenceOutcomes(Instant from, Instant to) {
-    return audit.outcomes(from, to);
+  public Optional<ContentKey> licenceKey(TitleId title, UUID keyId) {
+    return Optional.ofNullable(titleKeys.key(title.value(), keyId));
   }
 
   @Override

@@ -7,16 +7,21 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * What playback holds about an account: playback sessions, resume positions and QoE reports.
- * Erasure deletes sessions (a live one stops: its token no longer finds it) and positions, and
- * keeps QoE events for the per-title aggregates with the pseudonym in place of account and device.
- * It runs first, so that no session of the account writes anything while the others erase.
+ * What playback holds about an account: playback sessions, resume positions, QoE reports, offline
+ * licences and the licence audit trail. Erasure deletes sessions (a live one stops: its token no
+ * longer finds it), positions and offline licences; it keeps QoE events for the per-title
+ * aggregates and the audit trail, both with the pseudonym in place of the account, and takes
+ * profile, device and session ids out of the trail (they would link it back to rows other modules
+ * erase). Sessions go first, so no licence of the account is decided while the trail is rewritten;
+ * and this holder runs first, so that no session of the account writes anything while the others
+ * erase. An administrator's offline-licence revocations keep the pseudonym.
  */
 @ApplicationScoped
 public class PlaybackPersonalData implements PersonalDataHolder {
@@ -70,6 +75,26 @@ public class PlaybackPersonalData implements PersonalDataHolder {
                       + " height, code FROM playback.qoe_events WHERE account_id = ?"
                       + " ORDER BY received_at, session_id, seq",
                   account))
+          .add(
+              "offlineLicences",
+              PlainSql.jsonRows(
+                  c,
+                  "SELECT id, profile_id AS \"profileId\", device_id AS \"deviceId\","
+                      + " title_id AS \"titleId\", key_ids AS \"keyIds\","
+                      + " issued_at AS \"issuedAt\", expires_at AS \"expiresAt\","
+                      + " play_seconds AS \"playSeconds\", first_played_at AS \"firstPlayedAt\","
+                      + " revoked_at AS \"revokedAt\" FROM playback.offline_licences"
+                      + " WHERE account_id = ? ORDER BY issued_at",
+                  account))
+          .add(
+              "licenceAudit",
+              PlainSql.jsonRows(
+                  c,
+                  "SELECT at, kind, outcome, rule, profile_id AS \"profileId\","
+                      + " device_id AS \"deviceId\", session_id AS \"sessionId\","
+                      + " title_id AS \"titleId\", key_ids AS \"keyIds\""
+                      + " FROM playback.licence_audit WHERE account_id = ? ORDER BY at, id",
+                  account))
           .build();
     } catch (SQLException e) {
       throw new IllegalStateException("could not export playback data: " + e.getMessage(), e);
@@ -88,8 +113,35 @@ public class PlaybackPersonalData implements PersonalDataHolder {
           pseudonym,
           pseudonym,
           account);
+      eraseLicences(c, subject, pseudonym);
     } catch (SQLException e) {
       throw new IllegalStateException("could not erase playback data: " + e.getMessage(), e);
     }
+  }
+
+  private static void eraseLicences(Connection c, DataSubject subject, UUID pseudonym)
+      throws SQLException {
+    UUID account = subject.account().value();
+    Array profiles = c.createArrayOf("uuid", subject.profileIds());
+    Array devices = c.createArrayOf("uuid", subject.deviceIds());
+    PlainSql.update(c, "DELETE FROM playback.offline_licences WHERE account_id = ?", account);
+    PlainSql.update(
+        c,
+        "UPDATE playback.offline_licences SET revoked_by = ? WHERE revoked_by = ?",
+        pseudonym,
+        account);
+    PlainSql.update(
+        c,
+        "UPDATE playback.licence_audit SET account_id = ?, profile_id = NULL, device_id = NULL,"
+            + " session_id = NULL WHERE account_id = ?",
+        pseudonym,
+        account);
+    // Decisions recorded before the account was known (a denied request) may name only these.
+    PlainSql.update(
+        c,
+        "UPDATE playback.licence_audit SET profile_id = NULL WHERE profile_id = ANY (?)",
+        profiles);
+    PlainSql.update(
+        c, "UPDATE playback.licence_audit SET device_id = NULL WHERE device_id = ANY (?)", devices);
   }
 }

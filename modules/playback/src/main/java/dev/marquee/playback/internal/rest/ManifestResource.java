@@ -1,7 +1,7 @@
 package dev.marquee.playback.internal.rest;
 
-import dev.marquee.drm.api.PlaybackGrant;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.licence.PlaybackGrant;
 import dev.marquee.playback.internal.manifest.DashManifest;
 import dev.marquee.playback.internal.manifest.HlsKeyFormat;
 import dev.marquee.playback.internal.manifest.HlsPlaylists;

@@ -6,12 +6,11 @@ import dev.marquee.accounts.api.DeviceId;
 import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.catalog.api.TitleId;
-import dev.marquee.drm.api.LicenceDenied;
-import dev.marquee.drm.api.Playability;
-import dev.marquee.drm.api.PlaybackGrant;
-import dev.marquee.drm.api.PlaybackPolicy;
-import dev.marquee.drm.api.PlaybackSessions;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.licence.LicenceDenied;
+import dev.marquee.playback.internal.licence.Playability;
+import dev.marquee.playback.internal.licence.PlaybackGrant;
+import dev.marquee.playback.internal.licence.PlaybackPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * live sessions count against the plan's concurrent streams.
  */
 @ApplicationScoped
-public class SessionService implements PlaybackSessions {
+public class SessionService {
   @Inject SessionStore store;
   @Inject SessionTokens tokens;
   @Inject UrlTickets tickets;
@@ -199,7 +198,13 @@ public class SessionService implements PlaybackSessions {
     return claims;
   }
 
-  @Override
+  /**
+   * Verifies a session token: genuine (signature), not expired, and the session neither stopped nor
+   * gone silent. The grant also says how many of the account's live sessions started before it.
+   *
+   * @throws LicenceDenied {@code session-token-invalid}, {@code session-expired} or {@code
+   *     session-ended}
+   */
   public PlaybackGrant verify(String token) {
     SessionTokens.Claims claims;
     try {
@@ -214,7 +219,15 @@ public class SessionService implements PlaybackSessions {
     return live(claims.session(), Instant.ofEpochSecond(claims.expiresEpochSecond()), now);
   }
 
-  @Override
+  /**
+   * Verifies a URL ticket (the short-lived credential a URL carries where a player cannot send the
+   * session token in a header): issued for exactly this request path, not expired, and its session
+   * neither stopped nor gone silent.
+   *
+   * @param path the raw request path the ticket came on, without the query
+   * @throws LicenceDenied {@code url-ticket-invalid}, {@code url-ticket-expired}, {@code
+   *     session-expired} or {@code session-ended}
+   */
   public PlaybackGrant verifyUrlTicket(String path, String ticket) {
     Instant now = Instant.now();
     UrlTickets.Ticket t;

@@ -3,8 +3,8 @@ package dev.marquee.playback.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.marquee.drm.api.LicenceDenied;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.licence.LicenceDenied;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,0 @@
-/**
- * Licence decisions: the playback rules, the ClearKey request, offline licences and the audit
- * trail.
- */
-package dev.marquee.drm.internal.licence;
