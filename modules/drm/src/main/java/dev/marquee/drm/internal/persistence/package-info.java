@@ -1,2 +1,5 @@
-/** Plain-SQL reads and writes of drm's rows that serve other modules: the personal-data part. */
+/**
+ * drm's plain-SQL stores (wrapped content keys, the key actions' log) and an account's data export
+ * and erasure.
+ */
 package dev.marquee.drm.internal.persistence;

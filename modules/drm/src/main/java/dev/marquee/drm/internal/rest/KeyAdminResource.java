@@ -1,8 +1,8 @@
 package dev.marquee.drm.internal.rest;
 
-import dev.marquee.drm.internal.keys.ContentKeyStore;
-import dev.marquee.drm.internal.keys.KeyEncryptionKeys;
-import dev.marquee.drm.internal.keys.KeyRewrap;
+import dev.marquee.drm.internal.application.KeyRewrap;
+import dev.marquee.drm.internal.domain.KeyEncryptionKeys;
+import dev.marquee.drm.internal.persistence.ContentKeyStore;
 import dev.marquee.platform.api.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,5 @@
 /**
- * Plain-SQL reads and writes of playback's rows that serve other modules: the personal-data part.
+ * Playback's plain-SQL stores (sessions, positions, QoE, offline licences, the licence audit and
+ * its group commit) and the viewer's data export and erasure.
  */
 package dev.marquee.playback.internal.persistence;

@@ -2,7 +2,7 @@ package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.playback.api.LicenceDecision;
-import dev.marquee.playback.internal.licence.LicenceAuditStore;
+import dev.marquee.playback.internal.persistence.LicenceAuditStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,14 +1,14 @@
 package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ProblemException;
-import dev.marquee.playback.internal.licence.PlaybackGrant;
+import dev.marquee.playback.internal.application.SessionManifests;
+import dev.marquee.playback.internal.application.SessionService;
+import dev.marquee.playback.internal.domain.PlaybackGrant;
+import dev.marquee.playback.internal.domain.PlaybackSession;
 import dev.marquee.playback.internal.manifest.DashManifest;
 import dev.marquee.playback.internal.manifest.HlsKeyFormat;
 import dev.marquee.playback.internal.manifest.HlsPlaylists;
 import dev.marquee.playback.internal.manifest.ManifestInput;
-import dev.marquee.playback.internal.manifest.SessionManifests;
-import dev.marquee.playback.internal.session.PlaybackSession;
-import dev.marquee.playback.internal.session.SessionService;
 import dev.marquee.transcode.api.RenditionView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;

@@ -4,7 +4,7 @@ import dev.marquee.platform.api.ObjectRead;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.StoredObject;
-import dev.marquee.playback.internal.origin.OriginSigner;
+import dev.marquee.playback.internal.domain.OriginSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

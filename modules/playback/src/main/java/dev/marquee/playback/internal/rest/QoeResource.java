@@ -2,12 +2,12 @@ package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.QueryParams;
-import dev.marquee.playback.internal.qoe.QoeDay;
-import dev.marquee.playback.internal.qoe.QoeEvent;
-import dev.marquee.playback.internal.qoe.QoeService;
-import dev.marquee.playback.internal.qoe.QoeStore;
-import dev.marquee.playback.internal.session.SessionService;
-import dev.marquee.playback.internal.session.SessionTokens;
+import dev.marquee.playback.internal.application.QoeService;
+import dev.marquee.playback.internal.application.SessionService;
+import dev.marquee.playback.internal.domain.QoeDay;
+import dev.marquee.playback.internal.domain.QoeEvent;
+import dev.marquee.playback.internal.domain.SessionTokens;
+import dev.marquee.playback.internal.persistence.QoeStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
