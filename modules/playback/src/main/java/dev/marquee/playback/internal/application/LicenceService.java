@@ -7,6 +7,7 @@ import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.playback.internal.domain.LicenceDenied;
 import dev.marquee.playback.internal.domain.Playability;
 import dev.marquee.playback.internal.domain.PlaybackGrant;
+import dev.marquee.playback.internal.domain.PlaybackRules;
 import dev.marquee.playback.internal.persistence.LicenceAuditStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -131,7 +132,7 @@ public class LicenceService {
             software ? "security-level" : "plan-resolution",
             (software
                     ? "Software-decrypting devices get keys up to "
-                        + PlaybackPolicy.SOFTWARE_MAX_HEIGHT
+                        + PlaybackRules.SOFTWARE_MAX_HEIGHT
                         + "p"
                     : "The entitlement streams up to " + playable.maxHeight() + "p")
                 + "; key "
