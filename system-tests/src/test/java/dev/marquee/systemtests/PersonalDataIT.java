@@ -250,6 +250,15 @@ class PersonalDataIT {
               + " FROM accounts.erasure_requests p WHERE p.id = ? AND qoe_events.account_id = ?",
           erasure,
           account);
+      // The playback part holds the licences too (ADR 45).
+      update(c, "DELETE FROM playback.offline_licences WHERE account_id = ?", account);
+      update(
+          c,
+          "UPDATE playback.licence_audit SET account_id = p.pseudonym, profile_id = NULL,"
+              + " device_id = NULL, session_id = NULL FROM accounts.erasure_requests p"
+              + " WHERE p.id = ? AND licence_audit.account_id = ?",
+          erasure,
+          account);
       update(
           c,
           "INSERT INTO accounts.erasure_steps (request_id, part, done_at) VALUES (?, 'playback',"
