@@ -1,2 +1,0 @@
-/** The admin console's account pages: find accounts, see one, lock and unlock, device trust. */
-package dev.marquee.console.internal.accounts;

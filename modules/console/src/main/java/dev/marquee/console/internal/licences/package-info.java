@@ -1,2 +1,0 @@
-/** The admin console's licence audit: decisions filtered, paged, and exported as CSV. */
-package dev.marquee.console.internal.licences;
