@@ -3,6 +3,7 @@ package dev.marquee.playback.internal.rest;
 import dev.marquee.accounts.api.AccountId;
 import dev.marquee.accounts.api.DeviceId;
 import dev.marquee.accounts.api.ProfileId;
+import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.drm.api.TrackType;
@@ -67,7 +68,7 @@ public class SessionResource {
   @Inject PositionService positions;
   @Inject TranscodeFacade transcode;
   @Inject IngestFacade ingest;
-  @Inject dev.marquee.catalog.api.CatalogFacade catalog;
+  @Inject CatalogFacade catalog;
   @Inject CallerIdentity caller;
   @Inject SessionManifests manifests;
   @Context HttpHeaders headers;
