@@ -36,9 +36,7 @@ final class ModuleRules {
 
   /**
    * Every module under {@code dev.marquee}, with the packages other modules may use. {@code app}
-   * (app-web's wiring) is the top of the graph: nothing may use it. The platform's {@code jpa}
-   * package is not public here: every module's persistence.xml names its converter, but no class
-   * outside the platform may use it (known drift until it moves under internal, issue 14).
+   * (app-web's wiring) is the top of the graph: nothing may use it.
    */
   static final Map<String, List<String>> PUBLIC_PACKAGES =
       Map.ofEntries(
@@ -293,8 +291,9 @@ final class ModuleRules {
    * module"): {@code internal.domain} uses no other floor and no entry point; {@code
    * internal.persistence} uses only the domain; {@code internal.application} uses no entry point
    * ({@code rest}, {@code web}, {@code batch}, {@code messaging}). Other modules' internals are
-   * already out of reach, so one rule over every module holds each module's floors. Feature
-   * packages outside the floors (known drift) are not judged here.
+   * already out of reach, so one rule over every module holds each module's floors. Engine packages
+   * beside the floors, and the modules still shaped as feature slices (drm, playback, console:
+   * known drift), are not judged here; {@link #classesSitInTheFloors} holds the rest.
    */
   static ArchRule domainUsesNoOtherFloor(String root) {
     return noClasses()
@@ -325,6 +324,44 @@ final class ModuleRules {
         .dependOnClassesThat()
         .resideInAnyPackage(floors(root, "rest", "web", "batch", "messaging"))
         .because("entry points (rest, web, batch, messaging) call the application, not back");
+  }
+
+  /** The floors a business module's classes live in (docs/architecture.md), besides its api. */
+  static final List<String> FLOORS =
+      List.of("domain", "persistence", "application", "rest", "batch", "messaging", "web");
+
+  /**
+   * In each module of {@code engines}, every class sits in its {@code api}, in one of the {@link
+   * #FLOORS} under {@code internal}, or in one of the engine packages listed for that module (an
+   * engine with no persistence and no transactions of its own, named here one by one): a feature
+   * package beside the floors fails.
+   *
+   * @param engines each business module judged, with the engine packages under its {@code internal}
+   *     that it may have besides the floors
+   */
+  static ArchRule classesSitInTheFloors(String root, Map<String, List<String>> engines) {
+    String[] modules =
+        engines.keySet().stream().sorted().map(m -> root + "." + m + "..").toArray(String[]::new);
+    String[] allowed =
+        engines.entrySet().stream()
+            .flatMap(
+                e -> {
+                  String base = root + "." + e.getKey();
+                  return Stream.concat(
+                      Stream.of(base + ".api.."),
+                      Stream.concat(FLOORS.stream(), e.getValue().stream())
+                          .map(p -> base + ".internal." + p + ".."));
+                })
+            .sorted()
+            .toArray(String[]::new);
+    return classes()
+        .that()
+        .resideInAnyPackage(modules)
+        .should()
+        .resideInAnyPackage(allowed)
+        .because(
+            "every class of a business module sits in its api, a floor or a named engine package"
+                + " (docs/architecture.md, The shape inside every module)");
   }
 
   private static String floor(String root, String name) {

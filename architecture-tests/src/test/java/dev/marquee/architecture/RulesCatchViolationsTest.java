@@ -210,6 +210,36 @@ class RulesCatchViolationsTest {
         .isThrownBy(() -> ModuleRules.persistenceUsesOnlyTheDomain(FIXTURE).check(downward));
   }
 
+  @Test
+  void aClassOutsideTheFloorsAndTheNamedEnginesFails() {
+    String fan = FIXTURE + ".fan.internal.";
+    assertThatThrownBy(
+            () ->
+                ModuleRules.classesSitInTheFloors(
+                        FIXTURE, Map.of("fan", List.of("engine"), "leaky", List.of()))
+                    .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(fan + "gadgets.Gadget")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain(fan + "engine.Motor")
+                    .doesNotContain(fan + "application.Fan")
+                    .doesNotContain("<" + FIXTURE + ".leaky"));
+    assertThatNoException()
+        .isThrownBy(
+            () ->
+                ModuleRules.classesSitInTheFloors(FIXTURE, Map.of("leaky", List.of()))
+                    .check(fixtures));
+    assertThatThrownBy(
+            () ->
+                ModuleRules.classesSitInTheFloors(FIXTURE, Map.of("fan", List.of()))
+                    .check(fixtures))
+        .as("an engine package not listed is outside the floors too")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(fan + "engine.Motor");
+  }
+
   /** ArchUnit's failOnEmptyShould: a rule that matches nothing must fail, never pass. */
   @TestFactory
   Stream<DynamicTest> everyRuleFailsWhenItMatchesNothing() {
@@ -238,7 +268,10 @@ class RulesCatchViolationsTest {
             Map.entry("domain floor", ModuleRules.domainUsesNoOtherFloor(FIXTURE)),
             Map.entry("persistence floor", ModuleRules.persistenceUsesOnlyTheDomain(FIXTURE)),
             Map.entry("application floor", ModuleRules.applicationUsesNoEntryPoint(FIXTURE)),
-            Map.entry("key readers", keyReaders(Set.of("fan"))));
+            Map.entry("key readers", keyReaders(Set.of("fan"))),
+            Map.entry(
+                "classes in floors",
+                ModuleRules.classesSitInTheFloors(FIXTURE, Map.of("fan", List.of("engine")))));
     return rules.entrySet().stream()
         .map(
             rule ->

@@ -1,10 +1,10 @@
 package dev.marquee.bench;
 
+import dev.marquee.catalog.internal.domain.SearchQuery;
+import dev.marquee.catalog.internal.domain.SearchQuery.Sort;
+import dev.marquee.catalog.internal.domain.TitleSearch;
+import dev.marquee.catalog.internal.persistence.PostgresTitleSearchQuery;
 import dev.marquee.catalog.internal.search.OpenSearchTitleSearch;
-import dev.marquee.catalog.internal.search.PostgresTitleSearch;
-import dev.marquee.catalog.internal.search.SearchQuery;
-import dev.marquee.catalog.internal.search.SearchQuery.Sort;
-import dev.marquee.catalog.internal.search.TitleSearch;
 import dev.marquee.devstack.MarqueeClient;
 import dev.marquee.devstack.MarqueeStack;
 import jakarta.json.JsonObject;
@@ -80,7 +80,7 @@ public final class SearchBench {
     JsonObject rebuilt =
         (JsonObject) client.send("POST", "/api/catalog/search/rebuild", admin, null, Map.of(), 200);
 
-    TitleSearch postgres = new PostgresTitleSearch(oneConnection(shared));
+    TitleSearch postgres = new PostgresTitleSearchQuery(oneConnection(shared));
     TitleSearch openSearch =
         new OpenSearchTitleSearch(stack.openSearch().orElseThrow().url(), "marquee-titles");
     Map<String, List<SearchQuery>> mix = mix(new Random(7));

@@ -2,12 +2,12 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.catalog.internal.domain.SearchQuery;
+import dev.marquee.catalog.internal.domain.SearchQuery.Sort;
+import dev.marquee.catalog.internal.domain.SearchResult;
+import dev.marquee.catalog.internal.domain.TitleSearch;
+import dev.marquee.catalog.internal.persistence.PostgresTitleSearchQuery;
 import dev.marquee.catalog.internal.search.OpenSearchTitleSearch;
-import dev.marquee.catalog.internal.search.PostgresTitleSearch;
-import dev.marquee.catalog.internal.search.SearchQuery;
-import dev.marquee.catalog.internal.search.SearchQuery.Sort;
-import dev.marquee.catalog.internal.search.SearchResult;
-import dev.marquee.catalog.internal.search.TitleSearch;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class SearchIT extends SearchOverHttp {
     source.setURL(db.jdbcUrl());
     source.setUser(db.user());
     source.setPassword(db.password());
-    TitleSearch postgres = new PostgresTitleSearch(source);
+    TitleSearch postgres = new PostgresTitleSearchQuery(source);
     TitleSearch openSearch = new OpenSearchTitleSearch(node.url(), "marquee-titles");
     Set<String> adults = Set.of("ALL", "AGE_7", "AGE_13", "AGE_16", "AGE_18");
     Set<String> children = Set.of("ALL", "AGE_7");

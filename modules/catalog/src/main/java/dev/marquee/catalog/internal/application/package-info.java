@@ -1,2 +1,6 @@
-/** The catalog facade, the recommendation service and its schedule, and transaction boundaries. */
+/**
+ * The catalog facade and the use cases with their transaction boundaries: admin editing, series,
+ * artwork, engagement (lists, reactions, reports, views), search engine choice and its index relay,
+ * and recommendations with their schedule.
+ */
 package dev.marquee.catalog.internal.application;

@@ -1,10 +1,10 @@
 package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.accounts.api.MaturityRating;
-import dev.marquee.catalog.internal.admin.AdminTitle;
-import dev.marquee.catalog.internal.admin.Artwork;
-import dev.marquee.catalog.internal.admin.SeriesCatalog;
-import dev.marquee.catalog.internal.admin.TitleEditor;
+import dev.marquee.catalog.internal.application.Artwork;
+import dev.marquee.catalog.internal.application.SeriesCatalog;
+import dev.marquee.catalog.internal.application.TitleEditor;
+import dev.marquee.catalog.internal.domain.AdminTitle;
 import dev.marquee.catalog.internal.domain.Ratings;
 import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;

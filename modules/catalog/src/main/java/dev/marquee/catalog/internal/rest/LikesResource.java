@@ -1,7 +1,7 @@
 package dev.marquee.catalog.internal.rest;
 
-import dev.marquee.catalog.internal.engagement.EngagementLimits;
-import dev.marquee.catalog.internal.engagement.Reactions;
+import dev.marquee.catalog.internal.application.EngagementLimits;
+import dev.marquee.catalog.internal.application.Reactions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

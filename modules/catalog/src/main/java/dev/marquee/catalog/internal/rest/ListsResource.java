@@ -1,6 +1,6 @@
 package dev.marquee.catalog.internal.rest;
 
-import dev.marquee.catalog.internal.engagement.Lists;
+import dev.marquee.catalog.internal.application.Lists;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

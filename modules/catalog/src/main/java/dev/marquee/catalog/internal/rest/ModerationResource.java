@@ -1,7 +1,7 @@
 package dev.marquee.catalog.internal.rest;
 
-import dev.marquee.catalog.internal.engagement.Reports;
-import dev.marquee.catalog.internal.engagement.TitleStats;
+import dev.marquee.catalog.internal.application.Reports;
+import dev.marquee.catalog.internal.application.TitleStats;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package dev.marquee.catalog.internal.rest;
 
-import dev.marquee.catalog.internal.engagement.Reactions;
+import dev.marquee.catalog.internal.application.Reactions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
-import dev.marquee.catalog.internal.engagement.ShareLinks;
+import dev.marquee.catalog.internal.domain.ShareLinks;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,7 +2,7 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.catalog.api.TitleView;
-import dev.marquee.catalog.internal.admin.Artwork;
+import dev.marquee.catalog.internal.application.Artwork;
 import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
 import dev.marquee.catalog.internal.application.ViewerTitles;
 import dev.marquee.platform.api.ProblemException;

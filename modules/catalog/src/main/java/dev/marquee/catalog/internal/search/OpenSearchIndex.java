@@ -1,6 +1,7 @@
 package dev.marquee.catalog.internal.search;
 
 import dev.marquee.catalog.api.TitleState;
+import dev.marquee.catalog.internal.domain.SearchUnavailable;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;

@@ -1,6 +1,10 @@
 package dev.marquee.catalog.internal.search;
 
+import dev.marquee.catalog.internal.domain.Cursors;
 import dev.marquee.catalog.internal.domain.Ratings;
+import dev.marquee.catalog.internal.domain.SearchQuery;
+import dev.marquee.catalog.internal.domain.SearchResult;
+import dev.marquee.catalog.internal.domain.TitleSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -19,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The OpenSearch adapter: titles in an index behind the alias {@code marquee-titles} (kept current
- * by {@link SearchIndexRelay} from the catalog's outbox), the name as {@code search_as_you_type}
- * (prefixes of every word) plus a fuzzy match (typos), keyword facets as terms aggregations.
+ * by the application's SearchIndexRelay from the catalog's outbox), the name as {@code
+ * search_as_you_type} (prefixes of every word) plus a fuzzy match (typos), keyword facets as terms
+ * aggregations.
  */
 @ApplicationScoped
 @Typed(OpenSearchTitleSearch.class)

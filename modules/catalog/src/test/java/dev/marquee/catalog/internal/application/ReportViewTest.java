@@ -3,7 +3,6 @@ package dev.marquee.catalog.internal.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.catalog.api.ReportView;
-import dev.marquee.catalog.internal.engagement.Reports;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,7 @@ package dev.marquee.catalog.internal.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.accounts.api.MaturityRating;
-import dev.marquee.catalog.internal.admin.AdminTitle;
-import dev.marquee.catalog.internal.admin.SeriesCatalog;
+import dev.marquee.catalog.internal.domain.AdminTitle;
 import dev.marquee.catalog.internal.domain.ViewerScope;
 import java.time.Instant;
 import java.util.List;

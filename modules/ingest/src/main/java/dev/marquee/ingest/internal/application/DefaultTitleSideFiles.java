@@ -4,8 +4,6 @@ import dev.marquee.catalog.api.TitleId;
 import dev.marquee.ingest.api.AddedAudio;
 import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.ingest.api.TitleSideFiles;
-import dev.marquee.ingest.internal.audio.AudioTrackService;
-import dev.marquee.ingest.internal.subtitles.SubtitleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -9,7 +9,6 @@ import dev.marquee.ingest.api.UploadId;
 import dev.marquee.ingest.internal.domain.PartPlan;
 import dev.marquee.ingest.internal.domain.Upload;
 import dev.marquee.ingest.internal.domain.UploadState;
-import dev.marquee.ingest.internal.subtitles.SubtitleService;
 import dev.marquee.media.api.EmbeddedSubtitles;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.platform.api.ObjectStorage;

@@ -1,2 +1,5 @@
-/** The upload flow: open, receive parts, complete (verify, probe, store), abort. */
+/**
+ * The use cases of ingest and their transactions: the upload flow (open, receive parts, complete,
+ * abort), subtitle files and audio tracks added after the master, and the facade implementations.
+ */
 package dev.marquee.ingest.internal.application;

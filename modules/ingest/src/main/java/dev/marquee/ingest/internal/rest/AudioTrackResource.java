@@ -1,7 +1,7 @@
 package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.AddedAudio;
-import dev.marquee.ingest.internal.audio.AudioTrackService;
+import dev.marquee.ingest.internal.application.AudioTrackService;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.RolesAllowed;

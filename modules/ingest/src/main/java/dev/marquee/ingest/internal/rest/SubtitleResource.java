@@ -1,7 +1,7 @@
 package dev.marquee.ingest.internal.rest;
 
 import dev.marquee.ingest.api.SubtitleFile;
-import dev.marquee.ingest.internal.subtitles.SubtitleService;
+import dev.marquee.ingest.internal.application.SubtitleService;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.MaxBodySize;
 import jakarta.annotation.security.RolesAllowed;

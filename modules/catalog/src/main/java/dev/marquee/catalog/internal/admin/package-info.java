@@ -1,2 +1,0 @@
-/** Catalog administration: editing titles under optimistic locking with an audit, series. */
-package dev.marquee.catalog.internal.admin;

@@ -1,2 +1,0 @@
-/** Subtitle files added to a title: SRT or WebVTT in, validated WebVTT out. */
-package dev.marquee.ingest.internal.subtitles;
