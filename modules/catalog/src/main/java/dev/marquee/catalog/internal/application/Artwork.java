@@ -1,7 +1,10 @@
 package dev.marquee.catalog.internal.application;
 
 import dev.marquee.catalog.internal.domain.AdminTitle;
+import dev.marquee.catalog.internal.domain.ArtworkKind;
 import dev.marquee.catalog.internal.persistence.AdminTitleStore;
+import dev.marquee.catalog.internal.persistence.ArtworkStore;
+import dev.marquee.catalog.internal.persistence.TitleAuditStore;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
@@ -41,34 +44,12 @@ public class Artwork {
 
   @Inject ObjectStorage storage;
 
-  /** Which picture. */
-  public enum Kind {
-    POSTER("poster_key"),
-    BACKDROP("backdrop_key");
-
-    final String column;
-
-    Kind(String column) {
-      this.column = column;
-    }
-
-    public static Kind of(String name) {
-      for (Kind k : values()) {
-        if (k.name().equalsIgnoreCase(name)) {
-          return k;
-        }
-      }
-      throw ProblemException.notFound(
-          "artwork-not-found", "Artwork is poster or backdrop, not " + name + ".");
-    }
-  }
-
   /** An image to send: its bytes' stream, type, size and ETag. */
   public record Image(InputStream bytes, String type, long size, String etag) {}
 
   /** Stores an admin's JPEG or PNG as the title's poster or backdrop (audited, version + 1). */
   @Transactional
-  public AdminTitle upload(UUID title, Kind kind, byte[] bytes, UUID actor) {
+  public AdminTitle upload(UUID title, ArtworkKind kind, byte[] bytes, UUID actor) {
     if (bytes.length == 0) {
       throw ProblemException.badRequest("not-an-image", "The body is empty; send a JPEG or PNG.");
     }
@@ -108,43 +89,21 @@ public class Artwork {
         c -> {
           AdminTitle before = AdminTitleStore.read(c, title);
           storage.put(key, bytes, type);
-          long version =
-              PlainSql.queryOne(
-                      c,
-                      "UPDATE catalog.titles SET "
-                          + kind.column
-                          + " = ?, version = version + 1 WHERE id = ? RETURNING version",
-                      r -> r.getLong(1),
-                      key,
-                      title)
-                  .orElseThrow();
-          String was = kind == Kind.POSTER ? before.posterKey() : before.backdropKey();
+          long version = ArtworkStore.place(c, title, kind, key);
+          String was = kind == ArtworkKind.POSTER ? before.posterKey() : before.backdropKey();
           Map<String, Object> change = new LinkedHashMap<>();
           change.put("from", was);
           change.put("to", key);
-          PlainSql.update(
-              c,
-              "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
-                  + " VALUES (?,?,?,?)",
-              title,
-              actor,
-              version,
-              JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
+          TitleAuditStore.insert(
+              c, title, actor, version, JSONB.toJson(Map.of(kind.name().toLowerCase(), change)));
           return AdminTitleStore.read(c, title);
         });
   }
 
   /** The title's poster or backdrop, else its still, else empty. Only for published titles. */
-  public Optional<Image> image(UUID title, Kind kind) {
+  public Optional<Image> image(UUID title, ArtworkKind kind) {
     String key =
-        PlainSql.queryOne(
-                db,
-                "read artwork",
-                "SELECT coalesce("
-                    + kind.column
-                    + ", still_key) FROM catalog.titles WHERE id = ? AND state = 'PUBLISHED'",
-                r -> Optional.ofNullable(r.getString(1)),
-                title)
+        PlainSql.call(db, "read artwork", c -> ArtworkStore.imageKey(c, title, kind))
             .orElseThrow(
                 () ->
                     ProblemException.notFound(
@@ -167,8 +126,13 @@ public class Artwork {
 
   /** Records the still grabbed at ingest (stored by the caller under {@code key}). */
   public void still(UUID title, String key) {
-    PlainSql.update(
-        db, "record the still", "UPDATE catalog.titles SET still_key = ? WHERE id = ?", key, title);
+    PlainSql.call(
+        db,
+        "record the still",
+        c -> {
+          ArtworkStore.still(c, title, key);
+          return null;
+        });
   }
 
   /** The dimensions from the header, before anything is decoded (a huge header is refused). */

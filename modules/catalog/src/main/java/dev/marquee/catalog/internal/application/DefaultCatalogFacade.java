@@ -17,6 +17,8 @@ import dev.marquee.catalog.api.TitleSummary;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.domain.AdminTitle;
 import dev.marquee.catalog.internal.domain.MetadataRules;
+import dev.marquee.catalog.internal.domain.Report;
+import dev.marquee.catalog.internal.domain.ReportRules;
 import dev.marquee.catalog.internal.domain.Title;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import dev.marquee.platform.api.ProblemException;
@@ -45,7 +47,7 @@ public class DefaultCatalogFacade implements CatalogFacade {
   @Override
   public ReportPage moderationQueue(String state, int limit, String cursor) {
     Reports.Page page =
-        reports.queue(Reports.state(state), Math.max(1, Math.min(limit, 200)), cursor);
+        reports.queue(ReportRules.state(state), Math.max(1, Math.min(limit, 200)), cursor);
     return new ReportPage(
         page.reports().stream().map(DefaultCatalogFacade::view).toList(), page.next());
   }
@@ -57,7 +59,7 @@ public class DefaultCatalogFacade implements CatalogFacade {
     return view(reports.resolve(report, moderator, unpublish, note == null ? "" : note.strip()));
   }
 
-  static ReportView view(Reports.Report r) {
+  static ReportView view(Report r) {
     return new ReportView(
         UUID.fromString(r.id()),
         new TitleId(UUID.fromString(r.titleId())),

@@ -1,5 +1,10 @@
 package dev.marquee.catalog.internal.application;
 
+import static dev.marquee.catalog.internal.domain.TitleList.MAX_ITEMS;
+import static dev.marquee.catalog.internal.domain.TitleList.MAX_LISTS;
+
+import dev.marquee.catalog.internal.domain.TitleList;
+import dev.marquee.catalog.internal.persistence.ListStore;
 import dev.marquee.catalog.internal.persistence.TitleCheck;
 import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
@@ -7,9 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,35 +21,23 @@ import javax.sql.DataSource;
 
 /**
  * A profile's own lists of titles: create, rename, delete, add, remove, reorder. Every public
- * method is one JTA transaction (a change takes its row locks and commits or rolls back whole).
+ * method is one JTA transaction (a change takes its row locks and commits or rolls back whole); the
+ * statements are {@link ListStore}'s, on the one connection each method opens.
  */
 @ApplicationScoped
 @Transactional
 public class Lists {
-  public static final int MAX_LISTS = 50;
-  public static final int MAX_ITEMS = 500;
-
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
-
-  /** A list with its titles in order. */
-  public record TitleList(
-      String id, String name, List<String> titleIds, Instant createdAt, Instant updatedAt) {}
 
   public List<TitleList> ofProfile(UUID profile) {
     return PlainSql.call(
         db,
         "read lists",
         c -> {
-          List<UUID> ids =
-              PlainSql.query(
-                  c,
-                  "SELECT id FROM catalog.lists WHERE profile_id = ? ORDER BY created_at, id",
-                  r -> r.getObject(1, UUID.class),
-                  profile);
           List<TitleList> lists = new ArrayList<>();
-          for (UUID id : ids) {
-            lists.add(read(c, id));
+          for (UUID id : ListStore.idsOf(c, profile)) {
+            lists.add(ListStore.read(c, id));
           }
           return lists;
         });
@@ -57,32 +48,17 @@ public class Lists {
         db,
         "create a list",
         c -> {
-          PlainSql.execute(c, "SELECT pg_advisory_xact_lock(hashtext(?::text))", profile);
-          long count =
-              PlainSql.queryOne(
-                      c,
-                      "SELECT count(*) FROM catalog.lists WHERE profile_id = ?",
-                      r -> r.getLong(1),
-                      profile)
-                  .orElseThrow();
-          if (count >= MAX_LISTS) {
+          ListStore.lockProfile(c, profile);
+          if (ListStore.countOf(c, profile) >= MAX_LISTS) {
             throw ProblemException.conflict(
                 "too-many-lists", "A profile may keep at most " + MAX_LISTS + " lists.");
           }
           UUID id = UUID.randomUUID();
-          if (PlainSql.update(
-                  c,
-                  "INSERT INTO catalog.lists (id, account_id, profile_id, name) VALUES (?,?,?,?)"
-                      + " ON CONFLICT (profile_id, name) DO NOTHING",
-                  id,
-                  account,
-                  profile,
-                  name)
-              == 0) {
+          if (!ListStore.insert(c, id, account, profile, name)) {
             throw ProblemException.conflict(
                 "list-exists", "This profile already has a list named " + name + ".");
           }
-          return read(c, id);
+          return ListStore.read(c, id);
         });
   }
 
@@ -91,8 +67,8 @@ public class Lists {
         db,
         "read a list",
         c -> {
-          owned(c, profile, list);
-          return read(c, list);
+          ListStore.owned(c, profile, list);
+          return ListStore.read(c, list);
         });
   }
 
@@ -103,17 +79,7 @@ public class Lists {
         c -> {
           int renamed;
           try {
-            renamed =
-                PlainSql.update(
-                    c,
-                    "UPDATE catalog.lists SET name = ?, updated_at = now() WHERE id = ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM catalog.lists o WHERE o.profile_id = ?"
-                        + " AND o.name = ? AND o.id <> ?)",
-                    name,
-                    list,
-                    profile,
-                    name,
-                    list);
+            renamed = ListStore.rename(c, profile, list, name);
           } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
               throw e;
@@ -132,8 +98,8 @@ public class Lists {
         db,
         "delete a list",
         c -> {
-          owned(c, profile, list);
-          return PlainSql.update(c, "DELETE FROM catalog.lists WHERE id = ?", list);
+          ListStore.owned(c, profile, list);
+          return ListStore.delete(c, list);
         });
   }
 
@@ -144,23 +110,8 @@ public class Lists {
         list,
         c -> {
           TitleCheck.published(c, title);
-          int added =
-              PlainSql.update(
-                  c,
-                  "INSERT INTO catalog.list_items (list_id, title_id, position)"
-                      + " SELECT ?, ?, coalesce(max(position), 0) + 1 FROM catalog.list_items"
-                      + " WHERE list_id = ? HAVING count(*) < ?"
-                      + " ON CONFLICT (list_id, title_id) DO NOTHING",
-                  list,
-                  title,
-                  list,
-                  MAX_ITEMS);
-          if (added == 0
-              && !PlainSql.exists(
-                  c,
-                  "SELECT 1 FROM catalog.list_items WHERE list_id = ? AND title_id = ?",
-                  list,
-                  title)) {
+          int added = ListStore.append(c, list, title, MAX_ITEMS);
+          if (added == 0 && !ListStore.holds(c, list, title)) {
             throw ProblemException.conflict(
                 "list-full", "A list may hold at most " + MAX_ITEMS + " titles.");
           }
@@ -172,12 +123,7 @@ public class Lists {
         profile,
         list,
         c -> {
-          if (PlainSql.update(
-                  c,
-                  "DELETE FROM catalog.list_items WHERE list_id = ? AND title_id = ?",
-                  list,
-                  title)
-              == 0) {
+          if (ListStore.removeItem(c, list, title) == 0) {
             throw ProblemException.notFound(
                 "not-in-list", "Title " + title + " is not in this list.");
           }
@@ -190,7 +136,7 @@ public class Lists {
         profile,
         list,
         c -> {
-          List<String> current = read(c, list).titleIds();
+          List<String> current = ListStore.read(c, list).titleIds();
           List<String> wanted = order.stream().map(UUID::toString).toList();
           if (wanted.size() != current.size()
               || new HashSet<>(wanted).size() != wanted.size()
@@ -198,17 +144,7 @@ public class Lists {
             throw ProblemException.badRequest(
                 "invalid-order", "titleIds must list every title of the list exactly once.");
           }
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "UPDATE catalog.list_items SET position = ? WHERE list_id = ? AND title_id = ?")) {
-            for (int i = 0; i < order.size(); i++) {
-              s.setInt(1, i + 1);
-              s.setObject(2, list);
-              s.setObject(3, order.get(i));
-              s.addBatch();
-            }
-            s.executeBatch();
-          }
+          ListStore.reorder(c, list, order);
         });
   }
 
@@ -221,42 +157,11 @@ public class Lists {
         db,
         "change a list",
         c -> {
-          PlainSql.execute(c, "SELECT 1 FROM catalog.lists WHERE id = ? FOR UPDATE", list);
-          owned(c, profile, list);
+          ListStore.lock(c, list);
+          ListStore.owned(c, profile, list);
           change.apply(c);
-          PlainSql.update(c, "UPDATE catalog.lists SET updated_at = now() WHERE id = ?", list);
-          return read(c, list);
+          ListStore.touch(c, list);
+          return ListStore.read(c, list);
         });
-  }
-
-  private static void owned(Connection c, UUID profile, UUID list) throws SQLException {
-    if (!PlainSql.exists(
-        c, "SELECT 1 FROM catalog.lists WHERE id = ? AND profile_id = ?", list, profile)) {
-      throw ProblemException.notFound("list-not-found", "No list " + list + " of this profile.");
-    }
-  }
-
-  private static TitleList read(Connection c, UUID list) throws SQLException {
-    TitleList head =
-        PlainSql.queryOne(
-                c,
-                "SELECT name, created_at, updated_at FROM catalog.lists WHERE id = ?",
-                r ->
-                    new TitleList(
-                        list.toString(),
-                        r.getString(1),
-                        List.of(),
-                        r.getTimestamp(2).toInstant(),
-                        r.getTimestamp(3).toInstant()),
-                list)
-            .orElseThrow(
-                () -> ProblemException.notFound("list-not-found", "No list " + list + "."));
-    List<String> titles =
-        PlainSql.query(
-            c,
-            "SELECT title_id FROM catalog.list_items WHERE list_id = ? ORDER BY position, added_at",
-            r -> r.getObject(1).toString(),
-            list);
-    return new TitleList(head.id(), head.name(), titles, head.createdAt(), head.updatedAt());
   }
 }

@@ -1,7 +1,9 @@
 package dev.marquee.catalog.internal.application;
 
 import dev.marquee.catalog.internal.persistence.SearchDocumentQuery;
+import dev.marquee.catalog.internal.persistence.SearchOutboxStore;
 import dev.marquee.catalog.internal.search.OpenSearchIndex;
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,13 +14,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +38,6 @@ import javax.sql.DataSource;
 public class SearchIndexRelay {
   private static final Logger LOG = Logger.getLogger(SearchIndexRelay.class.getName());
   static final int BATCH = 500;
-
-  /** The advisory lock that serialises index writers: relays and rebuilds. */
-  static final long INDEX_LOCK = 0x5EA4C4_1DL;
 
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
@@ -105,29 +100,12 @@ public class SearchIndexRelay {
           try (Connection c = db.getConnection()) {
             // One server drains at a time (two could write one title's states out of order), and
             // none while a rebuild reads its snapshot (its alias swap would drop what they wrote).
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-              s.setLong(1, INDEX_LOCK);
-              try (ResultSet r = s.executeQuery()) {
-                r.next();
-                if (!r.getBoolean(1)) {
-                  return 0;
-                }
-              }
+            if (!SearchOutboxStore.tryLockIndex(c)) {
+              return 0;
             }
-            List<Long> rows = new ArrayList<>();
-            Set<UUID> titles = new LinkedHashSet<>();
-            try (PreparedStatement s =
-                c.prepareStatement(
-                    "SELECT id, title_id FROM catalog.search_outbox ORDER BY id LIMIT ?"
-                        + " FOR UPDATE SKIP LOCKED")) {
-              s.setInt(1, BATCH);
-              try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                  rows.add(r.getLong(1));
-                  titles.add(r.getObject(2, UUID.class));
-                }
-              }
-            }
+            SearchOutboxStore.Claimed claimed = SearchOutboxStore.claim(c, BATCH);
+            List<Long> rows = claimed.rows();
+            Set<UUID> titles = claimed.titles();
             if (rows.isEmpty()) {
               return 0;
             }
@@ -138,26 +116,14 @@ public class SearchIndexRelay {
               index.apply(current, titles);
               lastIndexed = Instant.now();
             }
-            try (PreparedStatement s =
-                c.prepareStatement("DELETE FROM catalog.search_outbox WHERE id = ANY (?)")) {
-              s.setArray(1, c.createArrayOf("bigint", rows.toArray()));
-              s.executeUpdate();
-            }
+            SearchOutboxStore.delete(c, rows);
             return rows.size();
           }
         });
   }
 
   public Status status() {
-    long pending;
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM catalog.search_outbox");
-        ResultSet r = s.executeQuery()) {
-      r.next();
-      pending = r.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not count the search outbox: " + e.getMessage(), e);
-    }
+    long pending = PlainSql.call(db, "count the search outbox", SearchOutboxStore::pending);
     return new Status(engines.active().engine(), pending, lastIndexed, lastError);
   }
 
@@ -173,17 +139,11 @@ public class SearchIndexRelay {
             try (Connection c = db.getConnection()) {
               // Waits for a running drain; relays skip until the new index is in place, then the
               // changes made meanwhile (still in the outbox) go to the new index.
-              try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                s.setLong(1, INDEX_LOCK);
-                s.execute();
-              }
+              SearchOutboxStore.lockIndex(c);
               try {
                 return rebuildLocked(c);
               } finally {
-                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                  s.setLong(1, INDEX_LOCK);
-                  s.execute();
-                }
+                SearchOutboxStore.unlockIndex(c);
               }
             }
           });

@@ -1,8 +1,12 @@
 package dev.marquee.catalog.internal.application;
 
 import dev.marquee.catalog.internal.domain.AdminTitle;
+import dev.marquee.catalog.internal.domain.TitleAuditEntry;
 import dev.marquee.catalog.internal.domain.TitlePatch;
 import dev.marquee.catalog.internal.persistence.AdminTitleStore;
+import dev.marquee.catalog.internal.persistence.CategoryQuery;
+import dev.marquee.catalog.internal.persistence.SeriesStore;
+import dev.marquee.catalog.internal.persistence.TitleAuditStore;
 import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.Resource;
@@ -11,13 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +37,6 @@ public class TitleEditor {
   DataSource db;
 
   @Inject Validator validator;
-
-  /** One audited change. */
-  public record Change(long version, String actorId, Instant at, JsonObject changes) {}
 
   public AdminTitle read(UUID id) {
     return PlainSql.call(db, "read a title", c -> AdminTitleStore.read(c, id));
@@ -71,45 +69,21 @@ public class TitleEditor {
             }
             throw e;
           }
-          PlainSql.update(
-              c,
-              "INSERT INTO catalog.title_audit (title_id, actor_id, version, changes)"
-                  + " VALUES (?,?,?,?)",
-              id,
-              actor,
-              expected + 1,
-              JSONB.toJson(changes));
+          TitleAuditStore.insert(c, id, actor, expected + 1, JSONB.toJson(changes));
           return AdminTitleStore.read(c, id);
         });
   }
 
-  public List<Change> audit(UUID id) {
-    return PlainSql.query(
-        db,
-        "read a title's audit",
-        "SELECT version, actor_id, at, changes FROM catalog.title_audit WHERE title_id = ?"
-            + " ORDER BY id",
-        r ->
-            new Change(
-                r.getLong(1),
-                r.getObject(2).toString(),
-                r.getTimestamp(3).toInstant(),
-                JsonProvider.provider()
-                    .createReader(new StringReader(r.getString(4)))
-                    .readObject()),
-        id);
+  public List<TitleAuditEntry> audit(UUID id) {
+    return PlainSql.call(db, "read a title's audit", c -> TitleAuditStore.of(c, id));
   }
 
   private static void check(Connection c, AdminTitle t) throws SQLException {
-    if (!PlainSql.exists(c, "SELECT 1 FROM catalog.categories WHERE slug = ?", t.category())) {
+    if (!CategoryQuery.exists(c, t.category())) {
       throw ProblemException.badRequest(
           "unknown-category", "There is no category " + t.category() + ".");
     }
-    if (t.episode() != null
-        && !PlainSql.exists(
-            c,
-            "SELECT 1 FROM catalog.series WHERE id = ?",
-            UUID.fromString(t.episode().seriesId()))) {
+    if (t.episode() != null && !SeriesStore.exists(c, UUID.fromString(t.episode().seriesId()))) {
       throw ProblemException.notFound(
           "series-not-found", "No series " + t.episode().seriesId() + ".");
     }

@@ -6,6 +6,7 @@ import dev.marquee.catalog.api.TitleState;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.domain.AdminTitle;
 import dev.marquee.catalog.internal.domain.Ratings;
+import dev.marquee.catalog.internal.domain.Series;
 import dev.marquee.catalog.internal.domain.ViewerScope;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,7 +97,7 @@ public class ViewerTitles {
     }
     Episode episode = null;
     if (t.episode() != null) {
-      SeriesCatalog.Series s = series.get(UUID.fromString(t.episode().seriesId()));
+      Series s = series.get(UUID.fromString(t.episode().seriesId()));
       EpisodeRef next =
           next(s, t.episode().season(), t.episode().episode())
               .filter(e -> scope.admits(candidate(editor.read(UUID.fromString(e.titleId())))))
@@ -124,7 +125,7 @@ public class ViewerTitles {
   }
 
   /** The episode that follows (season, episode) in the series' order, if any. */
-  static Optional<EpisodeRef> next(SeriesCatalog.Series s, int season, int episode) {
+  static Optional<EpisodeRef> next(Series s, int season, int episode) {
     return s.seasons().stream()
         .flatMap(
             se ->

@@ -5,7 +5,10 @@ import dev.marquee.catalog.internal.application.Artwork;
 import dev.marquee.catalog.internal.application.SeriesCatalog;
 import dev.marquee.catalog.internal.application.TitleEditor;
 import dev.marquee.catalog.internal.domain.AdminTitle;
+import dev.marquee.catalog.internal.domain.ArtworkKind;
 import dev.marquee.catalog.internal.domain.Ratings;
+import dev.marquee.catalog.internal.domain.Series;
+import dev.marquee.catalog.internal.domain.TitleAuditEntry;
 import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -161,13 +164,13 @@ public class CatalogAdminResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleEditor.Change.class)))
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleAuditEntry.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
   @APIResponse(responseCode = "404", description = "title-not-found")
-  public List<TitleEditor.Change> audit(@PathParam("id") String id) {
+  public List<TitleAuditEntry> audit(@PathParam("id") String id) {
     return editor.audit(CallerProfiles.uuid("id", id));
   }
 
@@ -202,7 +205,7 @@ public class CatalogAdminResource {
     byte[] bytes = body.readNBytes(Artwork.MAX_BYTES + 1);
     AdminTitle t =
         artwork.upload(
-            CallerProfiles.uuid("id", id), Artwork.Kind.of(kind), bytes, caller.account());
+            CallerProfiles.uuid("id", id), ArtworkKind.of(kind), bytes, caller.account());
     return Response.ok(t).tag(Long.toString(t.version())).build();
   }
 
@@ -216,7 +219,7 @@ public class CatalogAdminResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = SeriesCatalog.Series.class)),
+              schema = @Schema(implementation = Series.class)),
       headers = {
         @Header(
             name = "Location",
@@ -239,7 +242,7 @@ public class CatalogAdminResource {
       throw ProblemException.badRequest(
           "invalid-maturity-rating", "maturityRating must be one of ALL, 7+, 13+, 16+, 18+.");
     }
-    SeriesCatalog.Series created =
+    Series created =
         series.create(
             body.name(),
             body.synopsis(),

@@ -2,6 +2,8 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.EngagementLimits;
 import dev.marquee.catalog.internal.application.Reactions;
+import dev.marquee.catalog.internal.domain.LikeCount;
+import dev.marquee.catalog.internal.domain.ReactionKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,12 +40,12 @@ public class LikesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Reactions.LikeCount.class)))
+              schema = @Schema(implementation = LikeCount.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "profile-not-found")
-  public Reactions.LikeCount count(
+  public LikeCount count(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     return reactions.likes(CallerProfiles.uuid("titleId", titleId), profile(profileId));
   }
@@ -56,19 +58,19 @@ public class LikesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Reactions.LikeCount.class)))
+              schema = @Schema(implementation = LikeCount.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "profile-not-found, title-not-found")
   @APIResponse(responseCode = "429", description = "rate-limited")
   @APIResponse(responseCode = "503", description = "database-unavailable")
-  public Reactions.LikeCount like(
+  public LikeCount like(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     UUID title = CallerProfiles.uuid("titleId", titleId);
     UUID profile = profile(profileId);
     limits.like(profiles.account());
-    reactions.add(Reactions.Kind.LIKE, profiles.account(), profile, title);
+    reactions.add(ReactionKind.LIKE, profiles.account(), profile, title);
     return reactions.likes(title, profile);
   }
 
@@ -80,19 +82,19 @@ public class LikesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Reactions.LikeCount.class)))
+              schema = @Schema(implementation = LikeCount.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "profile-not-found")
   @APIResponse(responseCode = "429", description = "rate-limited")
   @APIResponse(responseCode = "503", description = "database-unavailable")
-  public Reactions.LikeCount unlike(
+  public LikeCount unlike(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     UUID title = CallerProfiles.uuid("titleId", titleId);
     UUID profile = profile(profileId);
     limits.like(profiles.account());
-    reactions.remove(Reactions.Kind.LIKE, profiles.account(), profile, title);
+    reactions.remove(ReactionKind.LIKE, profiles.account(), profile, title);
     return reactions.likes(title, profile);
   }
 

@@ -1,6 +1,7 @@
 package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.Lists;
+import dev.marquee.catalog.internal.domain.TitleList;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class ListsResource {
   public record Rename(@NotBlank @Size(max = 100) String name) {}
 
   /** Every title of the list, in the order wanted. */
-  public record Order(@NotNull @Size(max = Lists.MAX_ITEMS) List<@NotBlank String> titleIds) {}
+  public record Order(@NotNull @Size(max = TitleList.MAX_ITEMS) List<@NotBlank String> titleIds) {}
 
   @GET
   @Operation(summary = "List a profile's lists")
@@ -57,12 +58,12 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = Lists.TitleList.class)))
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
-  public List<Lists.TitleList> mine(@QueryParam("profileId") String profileId) {
+  public List<TitleList> mine(@QueryParam("profileId") String profileId) {
     return lists.ofProfile(profiles.require(profileId).id().value());
   }
 
@@ -75,7 +76,7 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Lists.TitleList.class)),
+              schema = @Schema(implementation = TitleList.class)),
       headers = {
         @Header(
             name = "Location",
@@ -92,8 +93,7 @@ public class ListsResource {
   @APIResponse(responseCode = "413", description = "body-too-large")
   public Response create(@NotNull(message = "a JSON body is required") @Valid NewList body) {
     var profile = profiles.require(body.profileId());
-    Lists.TitleList created =
-        lists.create(profiles.account(), profile.id().value(), body.name().strip());
+    TitleList created = lists.create(profiles.account(), profile.id().value(), body.name().strip());
     return Response.created(URI.create("/api/catalog/lists/" + created.id()))
         .entity(created)
         .build();
@@ -108,13 +108,12 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Lists.TitleList.class)))
+              schema = @Schema(implementation = TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
-  public Lists.TitleList get(
-      @PathParam("id") String id, @QueryParam("profileId") String profileId) {
+  public TitleList get(@PathParam("id") String id, @QueryParam("profileId") String profileId) {
     return lists.get(profile(profileId), CallerProfiles.uuid("id", id));
   }
 
@@ -128,7 +127,7 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Lists.TitleList.class)))
+              schema = @Schema(implementation = TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -137,7 +136,7 @@ public class ListsResource {
   @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
   @APIResponse(responseCode = "409", description = "list-exists")
   @APIResponse(responseCode = "413", description = "body-too-large")
-  public Lists.TitleList rename(
+  public TitleList rename(
       @PathParam("id") String id,
       @QueryParam("profileId") String profileId,
       @NotNull(message = "a JSON body is required") @Valid Rename body) {
@@ -166,7 +165,7 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Lists.TitleList.class)))
+              schema = @Schema(implementation = TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -174,7 +173,7 @@ public class ListsResource {
       responseCode = "404",
       description = "list-not-found, profile-not-found, title-not-found")
   @APIResponse(responseCode = "409", description = "list-exists, list-full, too-many-lists")
-  public Lists.TitleList add(
+  public TitleList add(
       @PathParam("id") String id,
       @PathParam("titleId") String titleId,
       @QueryParam("profileId") String profileId) {
@@ -191,12 +190,12 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Lists.TitleList.class)))
+              schema = @Schema(implementation = TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(responseCode = "400", description = "invalid-id, profile-required")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "list-not-found, not-in-list, profile-not-found")
-  public Lists.TitleList remove(
+  public TitleList remove(
       @PathParam("id") String id,
       @PathParam("titleId") String titleId,
       @QueryParam("profileId") String profileId) {
@@ -214,7 +213,7 @@ public class ListsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Lists.TitleList.class)))
+              schema = @Schema(implementation = TitleList.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -223,7 +222,7 @@ public class ListsResource {
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "list-not-found, profile-not-found")
   @APIResponse(responseCode = "413", description = "body-too-large")
-  public Lists.TitleList reorder(
+  public TitleList reorder(
       @PathParam("id") String id,
       @QueryParam("profileId") String profileId,
       @NotNull(message = "a JSON body is required") @Valid Order body) {

@@ -2,6 +2,9 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.Reports;
 import dev.marquee.catalog.internal.application.TitleStats;
+import dev.marquee.catalog.internal.domain.Report;
+import dev.marquee.catalog.internal.domain.ReportRules;
+import dev.marquee.catalog.internal.domain.TitleDay;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +64,7 @@ public class ModerationResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = Reports.Report.class)),
+              schema = @Schema(type = SchemaType.ARRAY, implementation = Report.class)),
       headers = {
         @Header(
             name = "X-Next-Cursor",
@@ -80,7 +83,7 @@ public class ModerationResource {
       @QueryParam("state") @DefaultValue("OPEN") String state,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
       @QueryParam("cursor") String cursor) {
-    String s = Reports.state(state);
+    String s = ReportRules.state(state);
     Reports.Page page = reports.queue(s, limit, cursor);
     var response = Response.ok(page.reports());
     if (page.next() != null) {
@@ -109,7 +112,7 @@ public class ModerationResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Reports.Report.class)))
+              schema = @Schema(implementation = Report.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -117,7 +120,7 @@ public class ModerationResource {
   @APIResponse(responseCode = "404", description = "report-not-found")
   @APIResponse(responseCode = "409", description = "report-resolved")
   @APIResponse(responseCode = "413", description = "body-too-large")
-  public Reports.Report dismiss(@PathParam("id") String id, @Valid Decision decision) {
+  public Report dismiss(@PathParam("id") String id, @Valid Decision decision) {
     return reports.resolve(CallerProfiles.uuid("id", id), caller.account(), false, note(decision));
   }
 
@@ -131,7 +134,7 @@ public class ModerationResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Reports.Report.class)))
+              schema = @Schema(implementation = Report.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id, malformed-json, validation-failed")
   @APIResponse(responseCode = "401", description = "unauthenticated")
@@ -139,7 +142,7 @@ public class ModerationResource {
   @APIResponse(responseCode = "404", description = "report-not-found")
   @APIResponse(responseCode = "409", description = "report-resolved")
   @APIResponse(responseCode = "413", description = "body-too-large")
-  public Reports.Report unpublish(@PathParam("id") String id, @Valid Decision decision) {
+  public Report unpublish(@PathParam("id") String id, @Valid Decision decision) {
     return reports.resolve(CallerProfiles.uuid("id", id), caller.account(), true, note(decision));
   }
 
@@ -152,12 +155,12 @@ public class ModerationResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleStats.Day.class)))
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TitleDay.class)))
   @SecurityRequirement(name = "bearer", scopes = "admin")
   @APIResponse(responseCode = "400", description = "invalid-id, invalid-range")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "403", description = "forbidden")
-  public List<TitleStats.Day> stats(
+  public List<TitleDay> stats(
       @QueryParam("titleId") String titleId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {

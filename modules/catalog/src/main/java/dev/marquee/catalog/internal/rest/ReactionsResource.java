@@ -1,6 +1,7 @@
 package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.Reactions;
+import dev.marquee.catalog.internal.domain.ReactionKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class ReactionsResource {
   public Map<String, List<String>> favourites(@QueryParam("profileId") String profileId) {
     return Map.of(
         "titleIds",
-        reactions.ofProfile(Reactions.Kind.FAVOURITE, profiles.require(profileId).id().value()));
+        reactions.ofProfile(ReactionKind.FAVOURITE, profiles.require(profileId).id().value()));
   }
 
   @PUT
@@ -84,7 +85,7 @@ public class ReactionsResource {
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     boolean added =
         reactions.add(
-            Reactions.Kind.FAVOURITE,
+            ReactionKind.FAVOURITE,
             profiles.account(),
             profiles.require(profileId).id().value(),
             CallerProfiles.uuid("titleId", titleId));
@@ -102,7 +103,7 @@ public class ReactionsResource {
   public Response remove(
       @PathParam("titleId") String titleId, @QueryParam("profileId") String profileId) {
     reactions.remove(
-        Reactions.Kind.FAVOURITE,
+        ReactionKind.FAVOURITE,
         profiles.account(),
         profiles.require(profileId).id().value(),
         CallerProfiles.uuid("titleId", titleId));

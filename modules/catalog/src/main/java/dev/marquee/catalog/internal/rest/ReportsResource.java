@@ -2,6 +2,8 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.EngagementLimits;
 import dev.marquee.catalog.internal.application.Reports;
+import dev.marquee.catalog.internal.domain.Report;
+import dev.marquee.catalog.internal.domain.ReportRules;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -50,7 +52,7 @@ public class ReportsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Reports.Report.class)))
+              schema = @Schema(implementation = Report.class)))
   @SecurityRequirement(name = "bearer", scopes = "viewer")
   @APIResponse(
       responseCode = "400",
@@ -63,14 +65,14 @@ public class ReportsResource {
   @APIResponse(responseCode = "503", description = "database-unavailable")
   public Response file(@NotNull(message = "a JSON body is required") @Valid NewReport body) {
     String reason = body.reason().strip().toUpperCase(Locale.ROOT);
-    if (!Reports.REASONS.contains(reason)) {
+    if (!ReportRules.REASONS.contains(reason)) {
       throw ProblemException.badRequest(
           "unknown-reason",
-          "reason must be one of " + String.join(", ", new TreeSet<>(Reports.REASONS)) + ".");
+          "reason must be one of " + String.join(", ", new TreeSet<>(ReportRules.REASONS)) + ".");
     }
     var profile = profiles.require(body.profileId());
     limits.report(profiles.account());
-    Reports.Report report =
+    Report report =
         reports.file(
             profiles.account(),
             profile.id().value(),

@@ -1,6 +1,7 @@
 package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.SeriesCatalog;
+import dev.marquee.catalog.internal.domain.Series;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,14 +32,14 @@ public class SeriesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = SeriesCatalog.Series.class)))
+              schema = @Schema(implementation = Series.class)))
   @SecurityRequirement(
       name = "bearer",
       scopes = {"viewer", "admin"})
   @APIResponse(responseCode = "400", description = "invalid-id")
   @APIResponse(responseCode = "401", description = "unauthenticated")
   @APIResponse(responseCode = "404", description = "series-not-found")
-  public SeriesCatalog.Series get(@PathParam("id") String id) {
+  public Series get(@PathParam("id") String id) {
     return series.get(CallerProfiles.uuid("id", id));
   }
 }

@@ -5,6 +5,7 @@ import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.application.Artwork;
 import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
 import dev.marquee.catalog.internal.application.ViewerTitles;
+import dev.marquee.catalog.internal.domain.ArtworkKind;
 import dev.marquee.platform.api.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -109,7 +110,7 @@ public class TitleBrowseResource {
       @HeaderParam("If-None-Match") String ifNoneMatch) {
     var image =
         artwork
-            .image(CallerProfiles.uuid("id", id), Artwork.Kind.of(kind))
+            .image(CallerProfiles.uuid("id", id), ArtworkKind.of(kind))
             .orElseThrow(
                 () ->
                     ProblemException.notFound(

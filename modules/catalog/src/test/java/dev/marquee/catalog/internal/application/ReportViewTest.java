@@ -3,6 +3,7 @@ package dev.marquee.catalog.internal.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.catalog.api.ReportView;
+import dev.marquee.catalog.internal.domain.Report;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ReportViewTest {
   void anOpenReportHasNoDecisionYet() {
     ReportView v =
         DefaultCatalogFacade.view(
-            new Reports.Report(
+            new Report(
                 id.toString(),
                 title.toString(),
                 "Night Train",
@@ -42,7 +43,7 @@ class ReportViewTest {
     UUID moderator = UUID.randomUUID();
     ReportView v =
         DefaultCatalogFacade.view(
-            new Reports.Report(
+            new Report(
                 id.toString(),
                 title.toString(),
                 "Night Train",

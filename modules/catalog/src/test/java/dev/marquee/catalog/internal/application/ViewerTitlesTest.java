@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.accounts.api.MaturityRating;
 import dev.marquee.catalog.internal.domain.AdminTitle;
+import dev.marquee.catalog.internal.domain.Series;
 import dev.marquee.catalog.internal.domain.ViewerScope;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class ViewerTitlesTest {
   private static final Instant NOW = Instant.parse("2026-12-05T09:00:00Z");
 
-  private static final SeriesCatalog.Series SERIES =
-      new SeriesCatalog.Series(
+  private static final Series SERIES =
+      new Series(
           UUID.randomUUID().toString(),
           "Harbour Lights",
           "",
@@ -23,13 +24,12 @@ class ViewerTitlesTest {
           "13+",
           2025,
           List.of(
-              new SeriesCatalog.Season(
+              new Series.Season(
                   1,
                   List.of(
-                      new SeriesCatalog.Episode(1, "s1e1", "Arrival", 60_000L),
-                      new SeriesCatalog.Episode(2, "s1e2", "Storm", 60_000L))),
-              new SeriesCatalog.Season(
-                  2, List.of(new SeriesCatalog.Episode(1, "s2e1", "Return", 60_000L)))));
+                      new Series.Episode(1, "s1e1", "Arrival", 60_000L),
+                      new Series.Episode(2, "s1e2", "Storm", 60_000L))),
+              new Series.Season(2, List.of(new Series.Episode(1, "s2e1", "Return", 60_000L)))));
 
   private static AdminTitle title(String state, String rating, List<String> regions) {
     return new AdminTitle(
