@@ -331,6 +331,19 @@ final class ModuleRules {
       List.of("domain", "persistence", "application", "rest", "batch", "messaging", "web");
 
   /**
+   * The business modules held to the floors, each with the engine packages it may have beside them
+   * (docs/architecture.md, "The shape inside every module"): catalog's {@code search} is the
+   * OpenSearch adapter, transcode's {@code encode} and {@code cmaf} its encoders and ISO-BMFF
+   * writer. drm, playback and the console are still feature slices (known drift, issue 14).
+   */
+  static final Map<String, List<String>> ENGINE_PACKAGES =
+      Map.of(
+          "accounts", List.of(),
+          "catalog", List.of("search"),
+          "ingest", List.of(),
+          "transcode", List.of("encode", "cmaf"));
+
+  /**
    * In each module of {@code engines}, every class sits in its {@code api}, in one of the {@link
    * #FLOORS} under {@code internal}, or in one of the engine packages listed for that module (an
    * engine with no persistence and no transactions of its own, named here one by one): a feature
