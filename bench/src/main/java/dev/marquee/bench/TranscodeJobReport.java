@@ -34,6 +34,40 @@ final class TranscodeJobReport {
     } catch (Exception e) {
       log("step times unavailable: " + e);
     }
+    printPartitions(stack, execution);
+  }
+
+  /**
+   * Each partition's start and end in seconds from the job's first step, to see whether both
+   * threads were busy until the end (a tail with one thread idle) or started late.
+   */
+  private static void printPartitions(MarqueeStack stack, long execution) {
+    String sql =
+        "SELECT stepname, partnum, starttime, endtime,"
+            + " MIN(starttime) OVER () AS t0 FROM batch.wlpstepthreadexecution"
+            + " WHERE fk_jobexecid = ? ORDER BY starttime";
+    try (var connection =
+            DriverManager.getConnection(
+                stack.database().jdbcUrl(), stack.database().user(), stack.database().password());
+        var statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, execution);
+      StringBuilder line = new StringBuilder("partitions (s from the first):");
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long t0 = rows.getTimestamp(5).getTime();
+          line.append(
+              String.format(
+                  " %s#%d %.1f-%.1f;",
+                  rows.getString(1),
+                  rows.getInt(2),
+                  (rows.getTimestamp(3).getTime() - t0) / 1000.0,
+                  (rows.getTimestamp(4).getTime() - t0) / 1000.0));
+        }
+      }
+      log(line.toString());
+    } catch (Exception e) {
+      log("partition times unavailable: " + e);
+    }
   }
 
   /**

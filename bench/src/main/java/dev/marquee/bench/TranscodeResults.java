@@ -33,11 +33,15 @@ record TranscodeResults(
     }
   }
 
+  private static String env(String name) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? "" : name + "='" + value + "' ";
+  }
+
   void write() throws IOException {
-    String options = System.getenv("BENCH_OPTS");
+    // JVM_ARGS reaches Liberty's JVM after its jvm.options (a trial of other JVM flags).
     String command =
-        (options == null || options.isBlank() ? "" : "BENCH_OPTS='" + options + "' ")
-            + "SKIP_BUILD=1 bash bench/transcode-bench.sh";
+        env("JVM_ARGS") + env("BENCH_OPTS") + "SKIP_BUILD=1 bash bench/transcode-bench.sh";
     double firstRatio = ffmpeg / firstJob;
     double warmRatio = ffmpeg / warm;
     new ResultsFile("transcode", command)
