@@ -6,11 +6,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,8 @@ public final class TranscodeBench {
   private TranscodeBench() {}
 
   public static void main(String[] args) throws Exception {
+    String loadAtStart = TranscodeResults.loadAverage();
+    log("/proc/loadavg at the start: " + loadAtStart);
     Path work = Files.createTempDirectory("marquee-transcode-bench-");
     String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
     Path master = work.resolve("master.mp4");
@@ -118,8 +123,11 @@ public final class TranscodeBench {
         "%-48s %8.1f %9.2fx%n",
         "Marquee jcodec, SD rungs (240p-480p), 2 threads", jcodecSd, x264Sd / jcodecSd);
     System.out.println("(jcodec ratio < 1: slower than libx264 on the same rungs)");
+    log("/proc/loadavg at the end: " + TranscodeResults.loadAverage());
+    new TranscodeResults(SECONDS, loadAtStart, peer, two[0], two[1], one, three, x264Sd, jcodecSd)
+        .write();
     try (var files = Files.walk(work)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
@@ -289,7 +297,7 @@ public final class TranscodeBench {
   /** Waits for the title's transcode job; its wall time from the job repository. */
   private static double awaitJob(
       MarqueeStack stack, MarqueeClient client, String token, String titleId) throws Exception {
-    Map<String, Double> cpuBefore = cpuSeconds();
+    Map<String, Double> cpuBefore = TranscodeJobReport.cpuSeconds();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
     while (System.nanoTime() < deadline) {
       JsonArray jobs = (JsonArray) client.get("/api/transcode/titles/" + titleId + "/jobs", token);
@@ -305,77 +313,16 @@ public final class TranscodeBench {
               (JsonObject) client.get("/api/operations/jobs/" + executionId, token);
           Duration wall =
               Duration.between(
-                  java.time.Instant.parse(execution.getString("startedAt")),
-                  java.time.Instant.parse(execution.getString("endedAt")));
-          printSteps(stack, executionId);
-          printCpu(cpuBefore, cpuSeconds());
+                  Instant.parse(execution.getString("startedAt")),
+                  Instant.parse(execution.getString("endedAt")));
+          TranscodeJobReport.printSteps(stack, executionId);
+          TranscodeJobReport.printCpu(cpuBefore, TranscodeJobReport.cpuSeconds());
           return wall.toMillis() / 1000.0;
         }
       }
       Thread.sleep(1000);
     }
     throw new IllegalStateException("transcode did not finish within 30 minutes");
-  }
-
-  /**
-   * Where the job's time went: each step's wall time (partitioned steps from their first
-   * partition's start to their last one's end), from the job repository's step executions in
-   * PostgreSQL.
-   */
-  private static void printSteps(MarqueeStack stack, long execution) {
-    String sql =
-        "SELECT stepname, MIN(starttime), MAX(endtime) FROM batch.wlpstepthreadexecution"
-            + " WHERE fk_jobexecid = ? GROUP BY stepname ORDER BY MIN(starttime)";
-    try (var connection =
-            java.sql.DriverManager.getConnection(
-                stack.database().jdbcUrl(), stack.database().user(), stack.database().password());
-        var statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, execution);
-      StringBuilder line = new StringBuilder("steps:");
-      try (var rows = statement.executeQuery()) {
-        while (rows.next()) {
-          long millis = rows.getTimestamp(3).getTime() - rows.getTimestamp(2).getTime();
-          line.append(String.format(" %s %.1f s", rows.getString(1), millis / 1000.0));
-        }
-      }
-      log(line.toString());
-    } catch (Exception e) {
-      log("step times unavailable: " + e);
-    }
-  }
-
-  /**
-   * CPU seconds used so far by this JVM (which runs s3proxy, the object store) and by each process
-   * it started (Liberty, PostgreSQL), by command name.
-   */
-  private static Map<String, Double> cpuSeconds() {
-    Map<String, Double> cpu = new java.util.TreeMap<>();
-    cpu.put("bench JVM with s3proxy", cpuOf(ProcessHandle.current()));
-    ProcessHandle.current()
-        .descendants()
-        .forEach(
-            p -> {
-              String command = p.info().command().orElse("?");
-              String name =
-                  command.endsWith("java")
-                      ? "liberty JVM"
-                      : Path.of(command).getFileName().toString();
-              cpu.merge(name, cpuOf(p), Double::sum);
-            });
-    return cpu;
-  }
-
-  private static double cpuOf(ProcessHandle process) {
-    return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
-  }
-
-  private static void printCpu(Map<String, Double> before, Map<String, Double> after) {
-    StringBuilder line = new StringBuilder("CPU during the job:");
-    after.forEach(
-        (name, seconds) ->
-            line.append(
-                String.format(" %s %.1f s;", name, seconds - before.getOrDefault(name, 0.0))));
-    log(line.toString());
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {
@@ -388,7 +335,7 @@ public final class TranscodeBench {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }

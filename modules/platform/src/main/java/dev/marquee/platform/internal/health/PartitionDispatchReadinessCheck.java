@@ -2,12 +2,15 @@ package dev.marquee.platform.internal.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -20,17 +23,38 @@ import org.eclipse.microprofile.health.Readiness;
 public class PartitionDispatchReadinessCheck implements HealthCheck {
   static final String FACTORY = "jms/marquee/batch";
 
+  /** Finds a JNDI name's object: the server's naming context, or a fixed answer in unit tests. */
+  @FunctionalInterface
+  interface Names {
+    Object lookup(String name) throws NamingException;
+  }
+
   @Inject
   @ConfigProperty(name = "batch.partitions", defaultValue = "local")
   String partitions;
 
+  private final Names names;
+
+  public PartitionDispatchReadinessCheck() {
+    this(name -> new InitialContext().lookup(name));
+  }
+
+  PartitionDispatchReadinessCheck(Names names) {
+    this.names = names;
+  }
+
+  /**
+   * Built with the response's own constructor rather than Liberty's builder, so the answer can be
+   * read in a unit test without a MicroProfile Health runtime.
+   */
   @Override
   public HealthCheckResponse call() {
-    var response = HealthCheckResponse.named("batch-partitions").withData("mode", partitions);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("mode", partitions);
     Optional<String> problem = problem();
-    return problem.isEmpty()
-        ? response.up().build()
-        : response.down().withData("error", problem.get()).build();
+    problem.ifPresent(error -> data.put("error", error));
+    return new HealthCheckResponse(
+        "batch-partitions", problem.isEmpty() ? Status.UP : Status.DOWN, Optional.of(data));
   }
 
   /** Why this server cannot take part in partition dispatch now; empty when it can. */
@@ -39,7 +63,7 @@ public class PartitionDispatchReadinessCheck implements HealthCheck {
       return Optional.empty();
     }
     try {
-      return new InitialContext().lookup(FACTORY) != null
+      return names.lookup(FACTORY) != null
           ? Optional.empty()
           : Optional.of(FACTORY + " is not configured");
     } catch (NamingException e) {
