@@ -9,6 +9,8 @@ import dev.marquee.transcode.internal.encode.ChunkEncoder;
 import dev.marquee.transcode.internal.encode.ChunkSpec;
 import dev.marquee.transcode.internal.encode.EncodedChunk;
 import dev.marquee.transcode.internal.encode.Rung;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +94,7 @@ public final class EncryptionBench {
     System.out.println("|---|---:|---:|---:|---:|---:|");
     double plain =
         bestSeconds(() -> shaka(shaka, clearFile, work.resolve("plain.mp4"), null, kid, key));
+    JsonObjectBuilder figures = Json.createObjectBuilder().add("clearSampleMB", mb);
     for (Protection.Scheme scheme : Protection.Scheme.values()) {
       Protection protection = new Protection(scheme, kid, key, "bench/1080p".getBytes());
       // Warm the JIT, then best of ROUNDS.
@@ -110,6 +113,14 @@ public final class EncryptionBench {
           mb / theirsCrypto,
           (mb / ours) / (mb / theirs),
           (mb / ours) / (mb / theirsCrypto));
+      figures.add(
+          scheme.fourCc(),
+          Json.createObjectBuilder()
+              .add("marqueeMBps", mb / ours)
+              .add("shakaWholeProcessMBps", mb / theirs)
+              .add("shakaEncryptionOnlyMBpsEstimate", mb / theirsCrypto)
+              .add("marqueeVsShakaWholeProcess", theirs / ours)
+              .add("marqueeVsShakaEncryptionOnly", theirsCrypto / ours));
     }
     for (int w = 0; w < 3; w++) {
       writeClear(segments);
@@ -122,6 +133,16 @@ public final class EncryptionBench {
     System.out.printf(
         "Java %s on %d processors.%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors());
+    figures.add("marqueeClearMBps", mb / ourClear).add("shakaRepackageMBps", mb / plain);
+    ResultsFile.write(
+        "encryption",
+        "SKIP_BUILD=1 bash bench/encryption-bench.sh",
+        Json.createObjectBuilder()
+            .add("input", "ChunkEncoder 1080p 15 Mb/s noise master, CMAF segments in memory")
+            .add("rounds", "best of " + ROUNDS + ", one thread each")
+            .build(),
+        figures.build(),
+        Json.createObjectBuilder().build());
   }
 
   private static void encryptAll(
