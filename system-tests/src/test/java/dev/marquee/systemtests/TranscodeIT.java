@@ -3,6 +3,7 @@ package dev.marquee.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.devstack.DemoTitle;
+import dev.marquee.devstack.EmbeddedDatabase;
 import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.api.MediaInfo;
 import dev.marquee.media.api.MediaProbe;
@@ -14,6 +15,11 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +288,22 @@ class TranscodeIT {
         Map.of("X-Playback-Session", session.getString("token"), "X-Viewer-Country", "GB"));
   }
 
+  /** The exit status of the job execution's thumbnails step, from the batch job repository. */
+  private static String thumbnailsStepExit(long execution) throws SQLException {
+    EmbeddedDatabase db = RunningMarquee.stack().database();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT exitstatus FROM batch.wlpstepthreadexecution"
+                    + " WHERE fk_jobexecid = ? AND stepname = 'thumbnails'")) {
+      s.setLong(1, execution);
+      try (ResultSet rows = s.executeQuery()) {
+        assertThat(rows.next()).as("a thumbnails step in execution %d", execution).isTrue();
+        return rows.getString(1);
+      }
+    }
+  }
+
   @Test
   void aMasterIsTranscodedIntoTheLadderBelowItsHeightAsCmafSegments() throws Exception {
     Path master = folder.resolve("master.mp4");
@@ -320,6 +342,16 @@ class TranscodeIT {
     assertThat(sheets).hasSize(1);
     assertThat(sheets.getJsonObject(0).getInt("duration")).isEqualTo(4000);
     assertThat(sheets.getJsonObject(0).getString("key")).endsWith("/thumbs/sheet-1.jpg");
+    // The thumbnails were taken from the pictures the encode decoded (the master was not decoded
+    // again for them), and the tiles kept until the sheets were drawn are gone from storage.
+    assertThat(thumbnailsStepExit(job.getJsonNumber("executionId").longValue()))
+        .isEqualTo("made 2 thumbnails on 1 sheets from the encode's pictures");
+    String prefix = sheets.getJsonObject(0).getString("key").replace("/sheet-1.jpg", "");
+    try (var stored = Files.walk(RunningMarquee.stack().home().resolve("objects"))) {
+      assertThat(stored.map(Path::toString).filter(f -> f.contains(prefix)))
+          .anyMatch(f -> f.endsWith("sheet-1.jpg"))
+          .noneMatch(f -> f.contains("/tiles/"));
+    }
     JsonObject audio = renditions.getJsonObject(0);
     assertThat(audio.getString("kind")).isEqualTo("AUDIO");
     assertThat(audio.getString("language")).isEqualTo("eng");

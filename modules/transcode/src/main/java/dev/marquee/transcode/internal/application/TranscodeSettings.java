@@ -37,6 +37,11 @@ public class TranscodeSettings {
   @ConfigProperty(name = "marquee.drm.schemes", defaultValue = "cenc,cbcs")
   String schemes;
 
+  /** One trick-play thumbnail per this many milliseconds; 0 makes none. */
+  @Inject
+  @ConfigProperty(name = "marquee.transcode.thumbnail-interval-ms", defaultValue = "2000")
+  int thumbnailIntervalMillis;
+
   /** The Common Encryption schemes every rendition is stored in (cenc for DASH, cbcs for HLS). */
   public List<Protection.Scheme> schemes() {
     List<Protection.Scheme> list =
@@ -90,5 +95,9 @@ public class TranscodeSettings {
 
   public String preset() {
     return preset;
+  }
+
+  public int thumbnailIntervalMillis() {
+    return thumbnailIntervalMillis;
   }
 }

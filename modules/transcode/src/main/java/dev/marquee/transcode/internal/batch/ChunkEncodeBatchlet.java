@@ -20,6 +20,7 @@ import dev.marquee.transcode.internal.encode.ChunkEncoder;
 import dev.marquee.transcode.internal.encode.ChunkSpec;
 import dev.marquee.transcode.internal.encode.EncodedChunk;
 import dev.marquee.transcode.internal.encode.Rung;
+import dev.marquee.transcode.internal.encode.ThumbnailTap;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -37,8 +38,10 @@ import java.util.logging.Logger;
 /**
  * Step 2, one partition: decodes a run of consecutive chunks of the master in one pass, scales each
  * picture down the job's ladder and encodes every chunk at every rung that is not done yet, storing
- * each as the rung's CMAF media segment and checkpointing it. Rungs already done (a restarted job)
- * are skipped; a failing chunk is tried again a few times before it fails the job with the reason.
+ * each as the rung's CMAF media segment and checkpointing it. The trick-play thumbnails that fall
+ * in the run are taken from the same pictures ({@link ThumbnailTiles}). Rungs already done (a
+ * restarted job) are skipped; a failing chunk is tried again a few times before it fails the job
+ * with the reason.
  */
 @Named("chunkEncodeBatchlet")
 @Dependent
@@ -103,6 +106,8 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         }
       }
       int[] reached = {failing};
+      ThumbnailTap thumbnails =
+          ThumbnailTiles.tap(job, settings.thumbnailIntervalMillis(), rotation, storage);
       try {
         String master = storage.presignGet(job.masterKey(), Duration.ofHours(6)).toString();
         // Decoded from the run's first chunk even when a restart left it done: the decoder then
@@ -129,7 +134,8 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
                   }
                   Integer next = pending.higherKey(spec.index());
                   reached[0] = next == null ? spec.index() : next;
-                });
+                },
+                thumbnails);
         return "encoded chunks " + from + "-" + to;
       } catch (Exception e) {
         last = e;
@@ -137,6 +143,10 @@ public class ChunkEncodeBatchlet extends AbstractBatchlet {
         int tried = attempt;
         int chunk = failing;
         LOG.warning(() -> "Chunk " + chunk + " failed (attempt " + tried + "): " + e.getMessage());
+      } finally {
+        if (thumbnails != null) {
+          thumbnails.close();
+        }
       }
     }
     throw new IllegalStateException(

@@ -40,6 +40,25 @@ public record ThumbnailLayout(
         : new ThumbnailLayout(SHORT_SIDE, longSide, GRID, GRID, intervalMillis, count);
   }
 
+  /**
+   * The output frame thumbnail {@code k} shows at {@code fpsNum/fpsDen} frames a second: the first
+   * frame at or after its time.
+   */
+  public long frameOf(int k, int fpsNum, int fpsDen) {
+    long ticks = (long) k * intervalMillis * fpsNum;
+    long perFrame = 1000L * fpsDen;
+    return (ticks + perFrame - 1) / perFrame;
+  }
+
+  /** The first thumbnail whose frame is at or after {@code frame} (may be {@link #count()}). */
+  public int firstFrom(long frame, int fpsNum, int fpsDen) {
+    int k = (int) Math.min(count, frame * 1000L * fpsDen / ((long) intervalMillis * fpsNum));
+    while (k < count && frameOf(k, fpsNum, fpsDen) < frame) {
+      k++;
+    }
+    return k;
+  }
+
   public int tilesPerSheet() {
     return columns * rows;
   }

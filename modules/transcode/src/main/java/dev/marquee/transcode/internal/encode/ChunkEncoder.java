@@ -90,8 +90,18 @@ public final class ChunkEncoder {
   public List<EncodedChunk> encode(
       String master, ChunkSpec chunk, List<Rung> ladder, List<Rung> wanted) {
     List<EncodedChunk> result = new ArrayList<>();
-    encode(master, List.of(chunk), ladder, c -> wanted, result::addAll);
+    encode(master, List.of(chunk), ladder, c -> wanted, result::addAll, null);
     return result;
+  }
+
+  /** Encodes a run of consecutive chunks in one pass, without thumbnails (see below). */
+  public void encode(
+      String master,
+      List<ChunkSpec> run,
+      List<Rung> ladder,
+      Function<ChunkSpec, List<Rung>> wanted,
+      Consumer<List<EncodedChunk>> done) {
+    encode(master, run, ladder, wanted, done, null);
   }
 
   /**
@@ -101,14 +111,16 @@ public final class ChunkEncoder {
    * keyframe for every chunk. Each chunk is handed to {@code done} as soon as its last frame is
    * encoded, with its {@code wanted} rungs in ladder order; a chunk with none is decoded only. A
    * restarted partition decodes its whole run again and encodes only what is left, so its decoder
-   * starts where the uninterrupted run's did.
+   * starts where the uninterrupted run's did. Each picture is shown to the {@code thumbnails} tap
+   * (if not null) with the run's output frames it stands for, before those frames are encoded.
    */
   public void encode(
       String master,
       List<ChunkSpec> run,
       List<Rung> ladder,
       Function<ChunkSpec, List<Rung>> wanted,
-      Consumer<List<EncodedChunk>> done) {
+      Consumer<List<EncodedChunk>> done,
+      ThumbnailTap thumbnails) {
     for (int i = 1; i < run.size(); i++) {
       ChunkSpec before = run.get(i - 1);
       if (run.get(i).firstFrame() != before.firstFrame() + before.frameCount()) {
@@ -149,6 +161,9 @@ public final class ChunkEncoder {
           av_seek_frame(input, videoIndex, seekTarget, AVSEEK_FLAG_BACKWARD),
           "seeking to the chunk");
 
+      ChunkSpec end = run.get(run.size() - 1);
+      long runLast = end.firstFrame() + end.frameCount() - 1;
+      long shownUpTo = start.firstFrame() - 1;
       int current = 0;
       int emitted = 0;
       boolean opened = false;
@@ -181,6 +196,11 @@ public final class ChunkEncoder {
           long frameNumber = Math.round((pts - streamStart) * timeBase * fps);
           if (frameNumber < run.get(current).firstFrame()) {
             continue;
+          }
+          if (thumbnails != null && frameNumber > shownUpTo && shownUpTo < runLast) {
+            long upTo = Math.min(frameNumber, runLast);
+            thumbnails.picture(decoded, shownUpTo + 1, upTo);
+            shownUpTo = upTo;
           }
           if (scaling == null) {
             // Opened from the first picture, whose size and pixel format are the decoder's.

@@ -23,24 +23,15 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
-import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import dev.marquee.media.api.AcceptedContainers;
 import dev.marquee.media.api.MasterInput;
 import dev.marquee.media.api.MediaProbeException;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.util.function.ObjIntConsumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -49,9 +40,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -77,7 +65,7 @@ public final class ThumbnailGrabber {
   public ThumbnailGrabber(int tileWidth, int tileHeight, int rotationDegrees) {
     this.tileWidth = tileWidth;
     this.tileHeight = tileHeight;
-    this.rotationDegrees = ((rotationDegrees % 360) + 360) % 360;
+    this.rotationDegrees = rotationDegrees;
   }
 
   /**
@@ -92,8 +80,7 @@ public final class ThumbnailGrabber {
     AVFormatContext input = open(master);
     AVCodecContext decoder = null;
     AVFrame decoded = av_frame_alloc();
-    AVFrame bgr = null;
-    SwsContext scaler = null;
+    ThumbnailScaler scaler = null;
     AVPacket packet = av_packet_alloc();
     try {
       FfmpegStatus.check(
@@ -116,14 +103,7 @@ public final class ThumbnailGrabber {
           stream.duration() > 0
               ? stream.duration() * timeBase
               : input.duration() > 0 ? input.duration() / (double) AV_TIME_BASE : Double.MAX_VALUE;
-      boolean sideways = rotationDegrees == 90 || rotationDegrees == 270;
-      int storedWidth = sideways ? tileHeight : tileWidth;
-      int storedHeight = sideways ? tileWidth : tileHeight;
-      bgr = av_frame_alloc();
-      bgr.format(AV_PIX_FMT_BGR24);
-      bgr.width(storedWidth);
-      bgr.height(storedHeight);
-      FfmpegStatus.check(av_frame_get_buffer(bgr, 0), "allocating a thumbnail");
+      scaler = new ThumbnailScaler(tileWidth, tileHeight, rotationDegrees);
 
       int next = 0;
       double decodedUpTo = 0;
@@ -166,28 +146,7 @@ public final class ThumbnailGrabber {
           if (early && next * intervalSeconds < end) {
             continue;
           }
-          scaler =
-              sws_getCachedContext(
-                  scaler,
-                  decoded.width(),
-                  decoded.height(),
-                  decoded.format(),
-                  storedWidth,
-                  storedHeight,
-                  AV_PIX_FMT_BGR24,
-                  SWS_AREA | SWS_ACCURATE_RND | SWS_BITEXACT,
-                  null,
-                  null,
-                  (DoublePointer) null);
-          sws_scale(
-              scaler,
-              decoded.data(),
-              decoded.linesize(),
-              0,
-              decoded.height(),
-              bgr.data(),
-              bgr.linesize());
-          last = upright(image(bgr, storedWidth, storedHeight));
+          last = scaler.thumbnail(decoded);
           if (early) {
             // Times past the end: each picture to the end may be the last one.
             continue;
@@ -207,50 +166,14 @@ public final class ThumbnailGrabber {
     } finally {
       av_packet_free(packet);
       av_frame_free(decoded);
-      if (bgr != null) {
-        av_frame_free(bgr);
-      }
       if (scaler != null) {
-        sws_freeContext(scaler);
+        scaler.close();
       }
       if (decoder != null) {
         avcodec_free_context(decoder);
       }
       avformat_close_input(input);
     }
-  }
-
-  /** The BGR picture's pixels as an image of its own (the frame's buffer is reused). */
-  private static BufferedImage image(AVFrame bgr, int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    int stride = bgr.linesize(0);
-    BytePointer plane = bgr.data(0);
-    for (int row = 0; row < height; row++) {
-      plane.position((long) row * stride).get(pixels, row * width * 3, width * 3);
-    }
-    return image;
-  }
-
-  /** Turned clockwise by the master's display rotation. */
-  private BufferedImage upright(BufferedImage stored) {
-    if (rotationDegrees == 0) {
-      return stored;
-    }
-    int w = stored.getWidth();
-    int h = stored.getHeight();
-    BufferedImage turned = new BufferedImage(tileWidth, tileHeight, BufferedImage.TYPE_3BYTE_BGR);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int rgb = stored.getRGB(x, y);
-        switch (rotationDegrees) {
-          case 90 -> turned.setRGB(h - 1 - y, x, rgb);
-          case 180 -> turned.setRGB(w - 1 - x, h - 1 - y, rgb);
-          default -> turned.setRGB(y, w - 1 - x, rgb);
-        }
-      }
-    }
-    return turned;
   }
 
   private static AVFormatContext open(String location) {

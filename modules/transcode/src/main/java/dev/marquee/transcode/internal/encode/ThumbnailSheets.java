@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.IntFunction;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -37,34 +38,66 @@ public final class ThumbnailSheets {
 
   /** Grabs every thumbnail of {@code master} and hands over each sheet as soon as it is full. */
   public void make(String master, Sink sink) throws IOException {
-    BufferedImage[] sheet = {null};
+    Drawing drawing = new Drawing(sink);
     try {
       new ThumbnailGrabber(layout.tileWidth(), layout.tileHeight(), rotationDegrees)
-          .grab(
-              master,
-              layout.intervalMillis() / 1000.0,
-              layout.count(),
-              (tile, k) -> {
-                int n = layout.sheetOf(k);
-                if (sheet[0] == null) {
-                  sheet[0] =
-                      new BufferedImage(
-                          layout.sheetWidth(), layout.sheetHeight(), BufferedImage.TYPE_3BYTE_BGR);
-                }
-                Graphics2D g = sheet[0].createGraphics();
-                g.drawImage(tile, layout.x(k), layout.y(k), null);
-                g.dispose();
-                if (k == layout.count() - 1 || layout.sheetOf(k + 1) != n) {
-                  try {
-                    sink.sheet(n, jpeg(sheet[0]));
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                  sheet[0] = null;
-                }
-              });
+          .grab(master, layout.intervalMillis() / 1000.0, layout.count(), drawing::draw);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Draws the sheets from thumbnails made already ({@code tiles} gives thumbnail {@code k}, upright
+   * and at tile size), as {@link #make(String, Sink)} would draw them from the master.
+   */
+  public void draw(IntFunction<BufferedImage> tiles, Sink sink) throws IOException {
+    Drawing drawing = new Drawing(sink);
+    try {
+      for (int k = 0; k < layout.count(); k++) {
+        drawing.draw(tiles.apply(k), k);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** A thumbnail as lossless PNG bytes, kept until the sheets are drawn. */
+  public static byte[] png(BufferedImage tile) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    if (!ImageIO.write(tile, "png", out)) {
+      throw new IOException("no PNG writer");
+    }
+    return out.toByteArray();
+  }
+
+  /** The sheet being drawn, handed over when its last thumbnail is on it. */
+  private final class Drawing {
+    private final Sink sink;
+    private BufferedImage sheet;
+
+    Drawing(Sink sink) {
+      this.sink = sink;
+    }
+
+    void draw(BufferedImage tile, int k) {
+      int n = layout.sheetOf(k);
+      if (sheet == null) {
+        sheet =
+            new BufferedImage(
+                layout.sheetWidth(), layout.sheetHeight(), BufferedImage.TYPE_3BYTE_BGR);
+      }
+      Graphics2D g = sheet.createGraphics();
+      g.drawImage(tile, layout.x(k), layout.y(k), null);
+      g.dispose();
+      if (k == layout.count() - 1 || layout.sheetOf(k + 1) != n) {
+        try {
+          sink.sheet(n, jpeg(sheet));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        sheet = null;
+      }
     }
   }
 

@@ -28,6 +28,23 @@ class ThumbnailLayoutTest {
   }
 
   @Test
+  void eachThumbnailIsTheFirstFrameAtOrAfterItsTime() {
+    ThumbnailLayout layout = ThumbnailLayout.of(1920, 1080, 70, 2000);
+    assertThat(layout.frameOf(0, 25, 1)).isZero();
+    assertThat(layout.frameOf(3, 25, 1)).isEqualTo(150);
+    // 29.97 frames a second: 2 s falls between frames 59 (1.969 s) and 60 (2.002 s).
+    assertThat(layout.frameOf(1, 30000, 1001)).isEqualTo(60);
+    assertThat(layout.frameOf(34, 30000, 1001)).isEqualTo(2038);
+    // Which thumbnails a partition whose run starts at a frame holds, first of them.
+    assertThat(layout.firstFrom(0, 25, 1)).isZero();
+    assertThat(layout.firstFrom(50, 25, 1)).isEqualTo(1);
+    assertThat(layout.firstFrom(51, 25, 1)).isEqualTo(2);
+    assertThat(layout.firstFrom(60, 30000, 1001)).isEqualTo(1);
+    assertThat(layout.firstFrom(61, 30000, 1001)).isEqualTo(2);
+    assertThat(layout.firstFrom(1_000_000, 25, 1)).isEqualTo(layout.count());
+  }
+
+  @Test
   void thumbnailsFillSheetsLeftToRightTopToBottomAndTheLastSheetIsShort() {
     ThumbnailLayout layout = ThumbnailLayout.of(1920, 1080, 70, 2000);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.api.FrameGrab;
 import dev.marquee.media.testing.SyntheticMaster;
+import dev.marquee.transcode.internal.domain.ThumbnailLayout;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -11,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,5 +128,51 @@ class ThumbnailGrabberTest {
       }
       assertThat(difference(tile, turned)).as("thumbnail %d", k).isLessThan(4);
     }
+  }
+
+  /** The thumbnails two encode partitions take on their way, by index. */
+  private static Map<Integer, BufferedImage> tapped(Path file, int w, int h, int rotation) {
+    ThumbnailLayout layout = new ThumbnailLayout(w, h, 5, 5, 2000, 5);
+    Map<Integer, BufferedImage> tiles = new TreeMap<>();
+    Rung rung = new Rung("240p", 240, 400_000);
+    ChunkEncoder encoder = new ChunkEncoder("ultrafast");
+    // Runs of 75 and 150 frames: thumbnail 2 (frame 100) is in the middle of the second run's
+    // first chunk, and the master's 225 frames end inside the second run's last chunk.
+    for (List<ChunkSpec> run :
+        List.of(
+            List.of(new ChunkSpec(0, 0, 75, 25, 1, rotation)),
+            List.of(
+                new ChunkSpec(1, 75, 75, 25, 1, rotation),
+                new ChunkSpec(2, 150, 75, 25, 1, rotation)))) {
+      try (ThumbnailTap tap =
+          new ThumbnailTap(layout, 25, 1, 224, rotation, (k, tile) -> tiles.put(k, tile))) {
+        encoder.encode(file.toString(), run, List.of(rung), c -> List.of(rung), c -> {}, tap);
+      }
+    }
+    return tiles;
+  }
+
+  private static int[] rgb(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    return image.getRGB(0, 0, w, h, null, 0, w);
+  }
+
+  @Test
+  void theEncodePartitionsTakeTheGrabbersThumbnailsPixelForPixel() {
+    List<BufferedImage> grabbed = grab(master, 256, 144, 0, 2);
+    Map<Integer, BufferedImage> tapped = tapped(master, 256, 144, 0);
+    List<BufferedImage> grabbedUpright = grab(rotated, 144, 256, 90, 2);
+    Map<Integer, BufferedImage> tappedUpright = tapped(rotated, 144, 256, 90);
+
+    assertThat(tapped.keySet()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(tappedUpright.keySet()).containsExactly(0, 1, 2, 3, 4);
+    for (int k = 0; k < 5; k++) {
+      assertThat(rgb(tapped.get(k))).as("thumbnail %d", k).isEqualTo(rgb(grabbed.get(k)));
+      assertThat(rgb(tappedUpright.get(k)))
+          .as("upright thumbnail %d", k)
+          .isEqualTo(rgb(grabbedUpright.get(k)));
+    }
+    assertThat(difference(tapped.get(1), tapped.get(2))).isGreaterThan(8);
   }
 }

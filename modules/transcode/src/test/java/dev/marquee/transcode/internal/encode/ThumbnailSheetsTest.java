@@ -6,6 +6,8 @@ import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.transcode.internal.domain.ThumbnailLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,44 @@ class ThumbnailSheetsTest {
           .as("tile %d", k)
           .isLessThan(8);
     }
+  }
+
+  @Test
+  void sheetsDrawnFromStoredThumbnailsAreTheBytesOfSheetsDrawnFromTheMaster() throws Exception {
+    Path master = folder.resolve("master.mp4");
+    new SyntheticMaster(640, 360, 25, 3, false, List.of()).writeTo(master);
+    ThumbnailLayout layout = ThumbnailLayout.of(640, 360, 3, 200);
+    ThumbnailSheets sheets = new ThumbnailSheets(layout, 0);
+    List<byte[]> fromMaster = new ArrayList<>();
+    sheets.make(master.toString(), (n, jpeg) -> fromMaster.add(jpeg));
+    // The thumbnails as the encode partitions store them: PNG, read back.
+    List<byte[]> stored = new ArrayList<>();
+    new ThumbnailGrabber(256, 144, 0)
+        .grab(
+            master.toString(),
+            0.2,
+            layout.count(),
+            (tile, k) -> {
+              try {
+                stored.add(ThumbnailSheets.png(tile));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+
+    List<byte[]> fromTiles = new ArrayList<>();
+    sheets.draw(
+        k -> {
+          try {
+            return ImageIO.read(new ByteArrayInputStream(stored.get(k)));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        (n, jpeg) -> fromTiles.add(jpeg));
+
+    assertThat(fromTiles).hasSameSizeAs(fromMaster).hasSize(1);
+    assertThat(fromTiles.get(0)).isEqualTo(fromMaster.get(0));
   }
 
   private static int brightness(BufferedImage sheet, int left, int top) {
