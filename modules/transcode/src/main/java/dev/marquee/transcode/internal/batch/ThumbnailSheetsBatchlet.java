@@ -114,8 +114,13 @@ public class ThumbnailSheetsBatchlet extends AbstractBatchlet {
     long average = Math.round(bytes * 8 / Math.max(seconds, 0.001));
     rendition.measured(average, peak).tiled(layout.columns(), layout.rows(), intervalMillis);
     ledger.record(rendition, sheets);
-    for (int k = 0; k < layout.count(); k++) {
-      storage.delete(ThumbnailTiles.key(job, k));
+    try {
+      for (int k = 0; k < layout.count(); k++) {
+        storage.delete(ThumbnailTiles.key(job, k));
+      }
+    } catch (RuntimeException e) {
+      // The sheets are recorded; tiles left behind are only storage.
+      LOG.log(Level.WARNING, e, () -> "Job " + jobId + ": thumbnail tiles not all deleted");
     }
     return "made " + layout.count() + " thumbnails on " + sheets.size() + " sheets from " + source;
   }
