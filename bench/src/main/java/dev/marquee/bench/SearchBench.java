@@ -189,7 +189,7 @@ public final class SearchBench {
     shared.close();
   }
 
-  private static Map<String, List<SearchQuery>> mix(Random random) {
+  static Map<String, List<SearchQuery>> mix(Random random) {
     Set<String> adults = Set.of("ALL", "AGE_7", "AGE_13", "AGE_16", "AGE_18");
     Map<String, List<SearchQuery>> mix = new LinkedHashMap<>();
     List<SearchQuery> prefix = new ArrayList<>();
@@ -303,7 +303,7 @@ public final class SearchBench {
   }
 
   /** A DataSource over one open connection (a pool of one), so no query pays a connect. */
-  private static DataSource oneConnection(Connection shared) {
+  static DataSource oneConnection(Connection shared) {
     Connection unclosable =
         (Connection)
             Proxy.newProxyInstance(

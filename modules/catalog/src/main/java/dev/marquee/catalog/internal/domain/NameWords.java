@@ -49,4 +49,23 @@ public final class NameWords {
   public static boolean prefixScoreIsFixed(int present, int trigrams) {
     return trigrams > 0 && 10L * present <= 9L * trigrams;
   }
+
+  /**
+   * A regular expression (on the lower-cased name) that every name holding the text's last trigram
+   * matches, when that trigram alone decides whether a title a word prefix matched may score above
+   * 0.9; null when it does not decide it. Such a name has a word starting with the text, so it
+   * holds all the text's trigrams but perhaps the last one, its last two characters ending a word
+   * ("le " for "sile"). Without it the similarity is at most (n - 1) / n for n trigrams: 0.9 or
+   * less when n is at most 10. The pattern only asks that the two characters be followed by
+   * something other than an ASCII letter or digit, or by the end: a superset of pg_trgm's word
+   * ends, so a name it rejects never holds that trigram.
+   *
+   * @param trigrams how many distinct trigrams the text has
+   */
+  public static String lastTrigramPattern(String text, int trigrams) {
+    if (!applies(text) || text.length() < 2 || trigrams > 10) {
+      return null;
+    }
+    return text.substring(text.length() - 2) + "([^a-z0-9]|$)";
+  }
 }

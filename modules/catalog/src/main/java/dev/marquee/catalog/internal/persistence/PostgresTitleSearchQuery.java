@@ -83,13 +83,17 @@ public class PostgresTitleSearchQuery implements TitleSearch {
         r.next();
         return new WordMatch(
             (String[]) r.getArray(1).getArray(),
-            NameWords.prefixScoreIsFixed(r.getInt(2), r.getInt(3)));
+            NameWords.prefixScoreIsFixed(r.getInt(2), r.getInt(3)),
+            NameWords.lastTrigramPattern(text, r.getInt(3)));
       }
     }
   }
 
-  /** The words that start with a one-word text; whether their titles all score 0.9. */
-  private record WordMatch(String[] prefixed, boolean prefixScoreFixed) {}
+  /**
+   * The words that start with a one-word text; whether their titles all score 0.9; else, the
+   * pattern of names whose titles may score more (null: any may).
+   */
+  private record WordMatch(String[] prefixed, boolean prefixScoreFixed, String mayScoreMore) {}
 
   private SearchResult search(Connection c, SearchQuery q, String text, WordMatch words)
       throws SQLException {
@@ -115,6 +119,13 @@ public class PostgresTitleSearchQuery implements TitleSearch {
         scoreParams.add(words.prefixed());
         if (words.prefixScoreFixed()) {
           cases.append("0.9::real");
+        } else if (words.mayScoreMore() != null) {
+          // Only a name with a word ending as the text does can pass 0.9 (NameWords).
+          cases.append(
+              "CASE WHEN lower(t.name) ~ ? THEN greatest(public.word_similarity(?, lower(t.name)),"
+                  + " 0.9::real) ELSE 0.9::real END");
+          scoreParams.add(words.mayScoreMore());
+          scoreParams.add(text);
         } else {
           cases.append("greatest(public.word_similarity(?, lower(t.name)), 0.9::real)");
           scoreParams.add(text);

@@ -48,4 +48,22 @@ class NameWordsTest {
     assertThat(NameWords.prefixScoreIsFixed(10, 11)).isFalse();
     assertThat(NameWords.prefixScoreIsFixed(0, 0)).isFalse();
   }
+
+  @Test
+  void onlyANameWithAWordEndingAsTheTextDoesMayScoreAboveNineTenths() {
+    // "sile": 5 trigrams, the last "le "; a name without it holds at most 4 of 5 (0.8).
+    String pattern = NameWords.lastTrigramPattern("sile", 5);
+    assertThat(pattern).isEqualTo("le([^a-z0-9]|$)");
+    for (String name : List.of("silent castle", "silent castle-rock", "castle's silent", "le")) {
+      assertThat(name).as(name).containsPattern(pattern);
+    }
+    for (String name : List.of("silent star", "silent lens", "silent")) {
+      assertThat(name).as(name).doesNotContainPattern(pattern);
+    }
+    // 10 trigrams: 9 of 10 is at most 0.9; with 11, 10 of 11 passes it, so it does not decide.
+    assertThat(NameWords.lastTrigramPattern("abcdefghi", 10)).isNotNull();
+    assertThat(NameWords.lastTrigramPattern("abcdefghij", 11)).isNull();
+    assertThat(NameWords.lastTrigramPattern("s", 2)).isNull();
+    assertThat(NameWords.lastTrigramPattern("part ii", 6)).isNull();
+  }
 }
