@@ -4,6 +4,7 @@ import dev.marquee.catalog.internal.domain.SearchQuery;
 import dev.marquee.catalog.internal.domain.SearchQuery.Sort;
 import dev.marquee.catalog.internal.domain.TitleSearch;
 import dev.marquee.catalog.internal.persistence.PostgresTitleSearchQuery;
+import dev.marquee.catalog.internal.search.OpenSearchNode;
 import dev.marquee.catalog.internal.search.OpenSearchTitleSearch;
 import dev.marquee.devstack.MarqueeClient;
 import dev.marquee.devstack.MarqueeStack;
@@ -80,6 +81,14 @@ public final class SearchBench {
     JsonObject rebuilt =
         (JsonObject) client.send("POST", "/api/catalog/search/rebuild", admin, null, Map.of(), 200);
 
+    // How many segments the live index has as the queries start: merges left running after the
+    // rebuild compete with both adapters for the same two cores.
+    int segments =
+        new OpenSearchNode(stack.openSearch().orElseThrow().url())
+            .call("GET", "/_cat/segments/marquee-titles?format=json", null)
+            .body()
+            .asJsonArray()
+            .size();
     TitleSearch postgres = new PostgresTitleSearchQuery(oneConnection(shared));
     TitleSearch openSearch =
         new OpenSearchTitleSearch(stack.openSearch().orElseThrow().url(), "marquee-titles");
@@ -128,6 +137,7 @@ public final class SearchBench {
         rebuilt.getJsonNumber("indexed").longValue()
             * 1000.0
             / Math.max(1, rebuilt.getJsonNumber("tookMillis").longValue()));
+    System.out.printf("Segments  %d in the live index when the queries started%n", segments);
     System.out.printf(
         "Queries   %d per kind per adapter after 30 warm-up each, one thread, adapters called"
             + " in process (no HTTP)%n%n",
@@ -163,7 +173,8 @@ public final class SearchBench {
     ResultsFile file = new ResultsFile("search", "bash bench/search-bench.sh");
     file.figure("titles", TITLES)
         .figure("writeTitlesPerSecond", TITLES / written)
-        .figure("outboxTitlesPerSecond", TITLES / searchable);
+        .figure("outboxTitlesPerSecond", TITLES / searchable)
+        .figure("openSearchSegments", segments);
     for (Map.Entry<String, Map<String, double[]>> r : results.entrySet()) {
       file.figure(r.getKey() + "PostgresP50Ms", pct(r.getValue().get("postgres"), 0.5))
           .figure(r.getKey() + "PostgresP95Ms", pct(r.getValue().get("postgres"), 0.95))
