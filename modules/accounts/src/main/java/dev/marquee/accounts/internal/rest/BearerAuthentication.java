@@ -23,14 +23,21 @@ import java.nio.charset.StandardCharsets;
  * static files). A refused token is answered here with 401 problem JSON naming why, and is never
  * written anywhere: no log line, no incident file.
  *
- * <p>The caller reaches the container as the account id with the token's roles as groups in the
- * realm named by the issuer, so {@code @RolesAllowed}, {@code isUserInRole} and the batch roles'
- * {@code group:<issuer>/<role>} access ids all work; resources read the verified token through
- * {@link dev.marquee.platform.api.CallerIdentity}.
+ * <p>Outside the REST API, and for REST operations not marked {@code TokenIdentity} (ADR 48), the
+ * caller reaches the container as the account id with the token's roles as groups in the realm
+ * named by the issuer, so {@code @RolesAllowed}, {@code isUserInRole} and the batch roles' {@code
+ * group:<issuer>/<role>} access ids all work. A REST call first passes unauthenticated with the
+ * token on the request; {@link BearerCallerFilter} then either gives a {@code TokenIdentity}
+ * operation a security context made from the token or authenticates the request again, and this
+ * time the container is told. Resources read the verified token through {@link
+ * dev.marquee.platform.api.CallerIdentity}.
  */
 @ApplicationScoped
 public class BearerAuthentication implements HttpAuthenticationMechanism {
   private static final String SCHEME = "Bearer ";
+
+  /** The JAX-RS application's path ({@code MarqueeApplication}). */
+  private static final String REST_ROOT = "/api/";
 
   @Inject BearerTokens tokens;
 
@@ -52,6 +59,11 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     }
     AccessToken token = verdict.token();
     request.setAttribute(AccessToken.REQUEST_ATTRIBUTE, token);
+    if (request.getAttribute(BearerCallerFilter.CONTAINER_LOGIN) == null && isRestCall(request)) {
+      // JAX-RS decides once it knows the operation (BearerCallerFilter): most take the caller
+      // from the token and need no container login, which was most of a bearer call's cost.
+      return context.doNothing();
+    }
     return context.notifyContainerAboutLogin(
         new CredentialValidationResult(
             tokens.issuer(),
@@ -59,6 +71,13 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
             null,
             token.getName(),
             token.roles()));
+  }
+
+  /** A call of the REST API, where {@link BearerCallerFilter} runs before any operation. */
+  private static boolean isRestCall(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    return uri.startsWith(context) && uri.startsWith(REST_ROOT, context.length());
   }
 
   /** RFC 6750 section 3: 401 with {@code error="invalid_token"}, and the reason as problem JSON. */

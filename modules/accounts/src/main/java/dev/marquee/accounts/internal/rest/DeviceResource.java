@@ -6,6 +6,7 @@ import dev.marquee.accounts.api.SecurityLevel;
 import dev.marquee.accounts.internal.application.DeviceRegistryService;
 import dev.marquee.accounts.internal.application.Reauthentication;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The device registry of the signed-in account. */
+@TokenIdentity
 @Path("/accounts/me/devices")
 @RequestScoped
 @RolesAllowed("viewer")

@@ -7,6 +7,7 @@ import dev.marquee.accounts.internal.application.ErasureSaga;
 import dev.marquee.accounts.internal.application.PersonalDataExport;
 import dev.marquee.accounts.internal.domain.ErasureRequest;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class MeResource {
   @Inject ErasureSaga saga;
   @Context HttpServletRequest http;
 
+  @TokenIdentity
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Show the caller's account")

@@ -4,6 +4,7 @@ import dev.marquee.accounts.internal.application.EntitlementService;
 import dev.marquee.accounts.internal.rest.EntitlementResponses.EntitlementsResponse;
 import dev.marquee.accounts.internal.rest.EntitlementResponses.GrantResponse;
 import dev.marquee.accounts.internal.rest.EntitlementResponses.SubscriptionResponse;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** What the signed-in account is entitled to: its subscription and its purchases and rentals. */
+@TokenIdentity
 @Path("/accounts/me/entitlements")
 @RequestScoped
 @RolesAllowed("viewer")

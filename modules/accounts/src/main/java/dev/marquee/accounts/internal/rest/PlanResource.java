@@ -2,6 +2,7 @@ package dev.marquee.accounts.internal.rest;
 
 import dev.marquee.accounts.api.PlanView;
 import dev.marquee.accounts.internal.application.EntitlementService;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The plans on offer. */
+@TokenIdentity
 @Path("/accounts/plans")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

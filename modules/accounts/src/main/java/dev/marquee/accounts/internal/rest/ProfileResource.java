@@ -5,6 +5,7 @@ import dev.marquee.accounts.api.ProfileView;
 import dev.marquee.accounts.internal.application.ProfileService;
 import dev.marquee.accounts.internal.application.Reauthentication;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The viewing profiles of the signed-in account. */
+@TokenIdentity
 @Path("/accounts/me/profiles")
 @RequestScoped
 @RolesAllowed("viewer")

@@ -4,6 +4,7 @@ import dev.marquee.catalog.internal.application.EngagementLimits;
 import dev.marquee.catalog.internal.application.Reactions;
 import dev.marquee.catalog.internal.domain.LikeCount;
 import dev.marquee.catalog.internal.domain.ReactionKind;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Likes: one per profile and title, counted per title (and feeding search's popularity). */
+@TokenIdentity
 @Path("/catalog/likes/{titleId}")
 @RequestScoped
 @RolesAllowed("viewer")

@@ -2,6 +2,7 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.Lists;
 import dev.marquee.catalog.internal.domain.TitleList;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A profile's own lists: create, rename, delete, add, remove, reorder. */
+@TokenIdentity
 @Path("/catalog/lists")
 @RequestScoped
 @RolesAllowed("viewer")

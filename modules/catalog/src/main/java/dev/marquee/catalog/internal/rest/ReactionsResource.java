@@ -2,6 +2,7 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.Reactions;
 import dev.marquee.catalog.internal.domain.ReactionKind;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Favourites of a profile: add and remove (idempotent), list newest first. */
+@TokenIdentity
 @Path("/catalog/favourites")
 @RequestScoped
 @RolesAllowed("viewer")

@@ -5,6 +5,7 @@ import dev.marquee.catalog.internal.application.Reports;
 import dev.marquee.catalog.internal.domain.Report;
 import dev.marquee.catalog.internal.domain.ReportRules;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Viewers report a title (a reason and a text) into the moderation queue. */
+@TokenIdentity
 @Path("/catalog/reports")
 @RequestScoped
 @RolesAllowed("viewer")

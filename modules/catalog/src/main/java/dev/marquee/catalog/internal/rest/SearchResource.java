@@ -13,6 +13,7 @@ import dev.marquee.catalog.internal.domain.SearchResult;
 import dev.marquee.catalog.internal.domain.TitleRepository;
 import dev.marquee.catalog.internal.domain.TitleSearch;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * Only what the profile may watch: published, licensed in the account's country, inside its window,
  * within the profile's maturity cap. Every parameter is checked here; bad input is a 400 naming it.
  */
+@TokenIdentity
 @Path("/catalog/search")
 @ApplicationScoped
 @RolesAllowed("viewer")

@@ -2,6 +2,7 @@ package dev.marquee.catalog.internal.rest;
 
 import dev.marquee.catalog.internal.application.SeriesCatalog;
 import dev.marquee.catalog.internal.domain.Series;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A series as viewers browse it: seasons, each with its published episodes in order. */
+@TokenIdentity
 @Path("/catalog/series/{id}")
 @RequestScoped
 @RolesAllowed({"viewer", "admin"})

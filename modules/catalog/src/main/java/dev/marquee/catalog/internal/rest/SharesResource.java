@@ -6,6 +6,7 @@ import dev.marquee.catalog.api.TitleView;
 import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
 import dev.marquee.catalog.internal.domain.ShareLinks;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * Share links: a viewer makes a signed, expiring link to a published title; anyone holding it opens
  * the title's page (its card), never the video itself.
  */
+@TokenIdentity
 @Path("/catalog/shares")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import dev.marquee.catalog.internal.application.DefaultCatalogFacade;
 import dev.marquee.catalog.internal.application.ViewerTitles;
 import dev.marquee.catalog.internal.domain.ArtworkKind;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * Published titles, newest first, for the web player's shelf (with a profile: only what it may
  * watch now), a title's page, and its artwork.
  */
+@TokenIdentity
 @Path("/catalog/titles")
 @ApplicationScoped
 @RolesAllowed("viewer")

@@ -1,5 +1,6 @@
 package dev.marquee.platform.internal.rest;
 
+import dev.marquee.platform.api.TokenIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Public and cheap: which Marquee this is. Clients use it to check compatibility; benchmarks use it
  * as the baseline cost of a JAX-RS request on this server.
  */
+@TokenIdentity
 @Path("/platform/info")
 @ApplicationScoped
 @PermitAll

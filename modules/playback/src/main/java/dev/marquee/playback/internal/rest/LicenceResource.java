@@ -3,6 +3,7 @@ package dev.marquee.playback.internal.rest;
 import dev.marquee.drm.api.ContentKey;
 import dev.marquee.platform.api.MaxBodySize;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.LicenceService;
 import dev.marquee.playback.internal.application.LicenceService.Ask;
 import dev.marquee.playback.internal.application.LicenceService.Credential;
@@ -48,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * short-lived ticket for exactly that URL ({@code ?ticket=}); a session token in the query ({@code
  * ?session=}, {@code ?token=}) is refused (ADR 15). The session is the credential: no access token.
  */
+@TokenIdentity
 @Path("/drm/licenses")
 @ApplicationScoped
 @PermitAll

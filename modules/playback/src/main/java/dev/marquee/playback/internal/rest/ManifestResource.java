@@ -1,6 +1,7 @@
 package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.SessionManifests;
 import dev.marquee.playback.internal.application.SessionService;
 import dev.marquee.playback.internal.domain.PlaybackGrant;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * licence, key and media playlist URLs carry no credential (the player sends the header there too);
  * asked with a ticket, each of them carries a ticket of its own (ADR 15).
  */
+@TokenIdentity
 @Path("/playback/manifests/{id}")
 @RequestScoped
 @PermitAll

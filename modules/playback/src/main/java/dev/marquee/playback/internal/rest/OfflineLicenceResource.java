@@ -8,6 +8,7 @@ import dev.marquee.drm.api.ContentKey;
 import dev.marquee.drm.api.DrmFacade;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.PlaybackPolicy;
 import dev.marquee.playback.internal.domain.LicenceDenied;
 import dev.marquee.playback.internal.persistence.LicenceAuditStore;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * A viewer's downloads: list their offline licences, revoke one (an admin may revoke any), and play
  * one, which starts its play window and hands the keys again to the device it was issued to.
  */
+@TokenIdentity
 @Path("/drm/offline-licences")
 @RequestScoped
 @RolesAllowed({"viewer", "admin"})

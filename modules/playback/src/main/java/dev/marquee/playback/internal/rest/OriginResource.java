@@ -4,6 +4,7 @@ import dev.marquee.platform.api.ObjectRead;
 import dev.marquee.platform.api.ObjectStorage;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.StoredObject;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.domain.OriginSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * outside a title's CMAF output is 404 whatever the signature. A GET costs one request to object
  * storage, on a pooled connection (ADR 24).
  */
+@TokenIdentity
 @Path("/origin")
 @ApplicationScoped
 @PermitAll

@@ -3,6 +3,7 @@ package dev.marquee.playback.internal.rest;
 import dev.marquee.platform.api.AccessToken;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.PositionHub;
 import dev.marquee.playback.internal.application.PositionService;
 import dev.marquee.playback.internal.domain.Position;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Resume across devices: write positions, read where to resume, continue watching, and a push. */
+@TokenIdentity
 @Path("/playback/positions")
 @ApplicationScoped
 @RolesAllowed("viewer")

@@ -2,6 +2,7 @@ package dev.marquee.playback.internal.rest;
 
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.QueryParams;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.QoeService;
 import dev.marquee.playback.internal.application.SessionService;
 import dev.marquee.playback.internal.domain.QoeDay;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * {keepalive: true})}, which keeps headers, instead of a beacon, which cannot send them); admins
  * and operators read aggregates per title and day.
  */
+@TokenIdentity
 @Path("/playback/qoe")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

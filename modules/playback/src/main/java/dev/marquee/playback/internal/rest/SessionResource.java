@@ -11,6 +11,7 @@ import dev.marquee.ingest.api.IngestFacade;
 import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.PositionService;
 import dev.marquee.playback.internal.application.SessionManifests;
 import dev.marquee.playback.internal.application.SessionService;
@@ -60,6 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Viewers start, keep alive and stop playback sessions. */
+@TokenIdentity
 @Path("/playback/sessions")
 @RequestScoped
 @RolesAllowed("viewer")
