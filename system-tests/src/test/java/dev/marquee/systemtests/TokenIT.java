@@ -4,9 +4,14 @@ import static dev.marquee.systemtests.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,12 +130,64 @@ class TokenIT {
         .isEqualTo(204);
 
     // Both kinds of operation (ADR 48): /me takes its caller from the token alone, the
-    // recommendations log the caller in to the container first.
+    // recommendations log the caller in to the container first (and then want a profile).
     for (String path : List.of("/api/accounts/me", "/api/catalog/recommendations")) {
       assertProblem(api.get(path, phone.getString("access_token")), 401, "unauthenticated");
-      assertThat(api.get(path, laptop.getString("access_token")).status()).isEqualTo(200);
     }
+    assertThat(api.get("/api/accounts/me", laptop.getString("access_token")).status())
+        .isEqualTo(200);
+    assertProblem(
+        api.get("/api/catalog/recommendations", laptop.getString("access_token")),
+        400,
+        "profile-required");
     assertProblem(api.refresh(phone.getString("refresh_token")), 400, "oauth-invalid-grant");
+  }
+
+  /**
+   * Concurrent calls share their revocation reads (ADR 48): calls of live and revoked sign-ins
+   * arriving together must each still get the answer of their own sign-in.
+   */
+  @Test
+  void concurrentCallsOfLiveAndRevokedSignInsEachGetTheirOwnAnswer() throws Exception {
+    String email = api.registerViewer(PASSWORD);
+    List<String> live = new ArrayList<>();
+    List<String> revoked = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String token = api.signIn(email, PASSWORD).getString("access_token");
+      if (i % 2 == 0) {
+        live.add(token);
+      } else {
+        assertThat(api.post("/api/oauth/logout", token).status()).isEqualTo(204);
+        revoked.add(token);
+      }
+    }
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<String>> calls = new ArrayList<>();
+      for (int i = 0; i < 160; i++) {
+        boolean isLive = i % 2 == 0;
+        String token = (isLive ? live : revoked).get((i / 2) % 2);
+        // The recommendations, past authentication, want a profile: 400 for a live sign-in.
+        String path = i % 3 == 0 ? "/api/catalog/recommendations" : "/api/accounts/me";
+        int expected = !isLive ? 401 : path.endsWith("me") ? 200 : 400;
+        calls.add(
+            callers.submit(
+                () -> {
+                  int status = api.get(path, token).status();
+                  return status == expected ? null : path + " answered " + status;
+                }));
+      }
+      List<String> wrong = new ArrayList<>();
+      for (Future<String> call : calls) {
+        String failure = call.get(60, TimeUnit.SECONDS);
+        if (failure != null) {
+          wrong.add(failure);
+        }
+      }
+      assertThat(wrong).isEmpty();
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   @Test
