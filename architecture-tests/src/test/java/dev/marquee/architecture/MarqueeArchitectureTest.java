@@ -193,4 +193,11 @@ class MarqueeArchitectureTest {
             Set.of("transcode", "playback"))
         .check(marquee);
   }
+
+  @Test
+  void operationsWithTheTokensCallerStartNoJobs() {
+    ModuleRules.tokenCallersStartNoJobs(
+            ROOT + ".platform.api.TokenIdentity", ROOT + ".platform.api.BatchJobs")
+        .check(marquee);
+  }
 }

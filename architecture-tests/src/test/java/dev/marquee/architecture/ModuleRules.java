@@ -441,4 +441,53 @@ final class ModuleRules {
         .resideInAnyPackage(allowed)
         .because("only the packager and the licence server may hold unwrapped content keys");
   }
+
+  /**
+   * A REST operation that takes its caller from the token has no container login (ADR 48), which a
+   * Jakarta Batch operation as the caller needs: no method marked with {@code marker} (or of a
+   * class so marked) may use {@code batchFacade} or Jakarta Batch, and a marked class may not hold
+   * one. Only direct use is seen; what a marked operation reaches through other classes is its
+   * author's claim, which the system tests check from outside. Fails when nothing is marked.
+   */
+  static ArchRule tokenCallersStartNoJobs(String marker, String batchFacade) {
+    DescribedPredicate<JavaClass> marked =
+        DescribedPredicate.describe(
+            "are marked @" + marker.substring(marker.lastIndexOf('.') + 1),
+            c ->
+                c.isAnnotatedWith(marker)
+                    || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(marker)));
+    java.util.function.Predicate<JavaClass> jobs =
+        c -> c.getName().equals(batchFacade) || c.getPackageName().startsWith("jakarta.batch");
+    ArchCondition<JavaClass> startNoJobs =
+        new ArchCondition<>("use no " + batchFacade + " or Jakarta Batch in marked operations") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            boolean wholeClass = c.isAnnotatedWith(marker);
+            for (var access : c.getAccessesFromSelf()) {
+              if ((wholeClass || access.getOrigin().isAnnotatedWith(marker))
+                  && jobs.test(access.getTargetOwner())) {
+                events.add(
+                    SimpleConditionEvent.violated(
+                        c,
+                        access.getOrigin().getFullName()
+                            + " uses "
+                            + access.getTargetOwner().getName()));
+              }
+            }
+            if (wholeClass) {
+              c.getFields().stream()
+                  .filter(f -> jobs.test(f.getRawType()))
+                  .forEach(
+                      f ->
+                          events.add(
+                              SimpleConditionEvent.violated(
+                                  c, f.getFullName() + " holds " + f.getRawType().getName())));
+            }
+          }
+        };
+    return classes()
+        .that(marked)
+        .should(startNoJobs)
+        .because("an operation without a container login cannot act on batch jobs as its caller");
+  }
 }

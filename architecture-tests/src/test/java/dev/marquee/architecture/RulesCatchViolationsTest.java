@@ -320,4 +320,29 @@ class RulesCatchViolationsTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("failed to check any classes");
   }
+
+  @Test
+  void aMarkedOperationThatStartsJobsFails() {
+    assertThatThrownBy(
+            () ->
+                ModuleRules.tokenCallersStartNoJobs(
+                        FIXTURE + ".leaky.api.Hot", FIXTURE + ".leaky.api.Jobs")
+                    .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("user.internal.rest.HotStarter.start")
+        .hasMessageContaining("user.internal.rest.HotHolder.jobs")
+        .hasMessageNotContaining("ColdStarter");
+  }
+
+  /** A marker nobody uses leaves the rule nothing to check: it fails. */
+  @Test
+  void aJobRuleForAMarkerNobodyUsesFails() {
+    assertThatThrownBy(
+            () ->
+                ModuleRules.tokenCallersStartNoJobs(
+                        FIXTURE + ".leaky.api.Cold", FIXTURE + ".leaky.api.Jobs")
+                    .check(fixtures))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
+  }
 }
