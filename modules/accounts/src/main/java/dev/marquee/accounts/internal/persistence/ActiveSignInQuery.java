@@ -1,12 +1,8 @@
 package dev.marquee.accounts.internal.persistence;
 
+import dev.marquee.platform.api.PlainSql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,7 +131,7 @@ public class ActiveSignInQuery {
     Set<UUID> live;
     try {
       live = read(batch);
-    } catch (SQLException | RuntimeException | Error e) {
+    } catch (RuntimeException | Error e) {
       // Every asker of the batch hears of it; none is left waiting.
       RuntimeException failure =
           new IllegalStateException("Cannot read the sign-ins of " + batch.size() + " requests", e);
@@ -148,19 +144,14 @@ public class ActiveSignInQuery {
     batch.forEach(ask -> ask.answer(live.contains(ask.family), null));
   }
 
-  private Set<UUID> read(List<Ask> batch) throws SQLException {
+  private Set<UUID> read(List<Ask> batch) {
     Object[] ids = batch.stream().map(ask -> ask.family).distinct().toArray();
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(SQL)) {
-      Array array = c.createArrayOf("uuid", ids);
-      s.setArray(1, array);
-      Set<UUID> live = new HashSet<>();
-      try (ResultSet rows = s.executeQuery()) {
-        while (rows.next()) {
-          live.add(rows.getObject(1, UUID.class));
-        }
-      }
-      return live;
-    }
+    return PlainSql.call(
+        db,
+        "read the sign-ins",
+        c ->
+            new HashSet<>(
+                PlainSql.query(
+                    c, SQL, row -> row.getObject(1, UUID.class), c.createArrayOf("uuid", ids))));
   }
 }

@@ -101,10 +101,12 @@ public class BearerCallerFilter implements ContainerRequestFilter {
     }
 
     static Access of(Class<?> resourceClass, Method method) {
-      if (!marked(resourceClass, method.getName(), method.getParameterTypes())) {
+      if (declared(resourceClass, method, List.of(TokenIdentity.class)) == null) {
         return CONTAINER;
       }
-      Annotation rule = rule(resourceClass, method.getName(), method.getParameterTypes());
+      Annotation rule =
+          declared(
+              resourceClass, method, List.of(DenyAll.class, PermitAll.class, RolesAllowed.class));
       if (rule instanceof DenyAll) {
         return new Access(true, Set.of());
       }
@@ -115,11 +117,16 @@ public class BearerCallerFilter implements ContainerRequestFilter {
     }
   }
 
-  /** The method's own role rule, else its class's, looking upwards past CDI subclasses. */
-  private static Annotation rule(Class<?> resourceClass, String name, Class<?>[] parameters) {
+  /**
+   * The first of {@code kinds} on the method, else on its class, looking upwards: CDI may hand
+   * JAX-RS a generated subclass whose methods and class carry no annotations.
+   */
+  private static Annotation declared(
+      Class<?> resourceClass, Method method, List<Class<? extends Annotation>> kinds) {
     for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
       try {
-        Annotation own = roleRule(c.getDeclaredMethod(name, parameters));
+        Annotation own =
+            first(c.getDeclaredMethod(method.getName(), method.getParameterTypes()), kinds);
         if (own != null) {
           return own;
         }
@@ -128,7 +135,7 @@ public class BearerCallerFilter implements ContainerRequestFilter {
       }
     }
     for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
-      Annotation own = roleRule(c);
+      Annotation own = first(c, kinds);
       if (own != null) {
         return own;
       }
@@ -136,34 +143,14 @@ public class BearerCallerFilter implements ContainerRequestFilter {
     return null;
   }
 
-  private static Annotation roleRule(AnnotatedElement element) {
-    for (Class<? extends Annotation> kind :
-        List.of(DenyAll.class, PermitAll.class, RolesAllowed.class)) {
+  private static Annotation first(
+      AnnotatedElement element, List<Class<? extends Annotation>> kinds) {
+    for (Class<? extends Annotation> kind : kinds) {
       Annotation found = element.getAnnotation(kind);
       if (found != null) {
         return found;
       }
     }
     return null;
-  }
-
-  /**
-   * Whether the method, or else its class, is {@link TokenIdentity}; CDI may hand JAX-RS a
-   * generated subclass whose methods carry no annotations, so the search goes upwards.
-   */
-  static boolean marked(Class<?> resourceClass, String name, Class<?>[] parameters) {
-    for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
-      try {
-        if (c.getDeclaredMethod(name, parameters).isAnnotationPresent(TokenIdentity.class)) {
-          return true;
-        }
-      } catch (NoSuchMethodException e) {
-        // declared further up
-      }
-      if (c.isAnnotationPresent(TokenIdentity.class)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
