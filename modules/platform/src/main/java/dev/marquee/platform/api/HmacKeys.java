@@ -1,11 +1,14 @@
 package dev.marquee.platform.api;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Logger;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -70,5 +73,29 @@ public final class HmacKeys {
   /** The secrets refused so far (variable to reason), for the readiness check. */
   public static Map<String, String> refused() {
     return Map.copyOf(REFUSED);
+  }
+
+  /**
+   * One HMAC-SHA256 engine per thread: {@code Mac.getInstance} searches the providers each time.
+   */
+  private static final ThreadLocal<Mac> MACS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            }
+          });
+
+  /** HMAC-SHA256 of {@code payload} under {@code key}, on this thread's engine. */
+  public static byte[] sign(SecretKeySpec key, byte[] payload) {
+    Mac mac = MACS.get();
+    try {
+      mac.init(key);
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("not an HMAC-SHA256 key: " + e.getMessage(), e);
+    }
+    return mac.doFinal(payload);
   }
 }

@@ -23,4 +23,10 @@ public interface Transactions {
    * transaction.
    */
   <T> T inNewTransaction(Duration timeout, Work<T> work) throws SQLException;
+
+  /**
+   * Whether the calling thread is inside a JTA transaction: a read shared with other requests
+   * ({@link SharedReads}) would not see that transaction's own writes, so such callers read alone.
+   */
+  boolean active();
 }

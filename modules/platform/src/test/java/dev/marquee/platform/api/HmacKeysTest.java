@@ -34,4 +34,19 @@ class HmacKeysTest {
     assertThat(key.getEncoded()).hasSize(32);
     assertThat(HmacKeys.refused()).doesNotContainKey("MARQUEE_TEST_SECRET_C");
   }
+
+  @Test
+  void signsAsRfc4231SaysAndEachKeyOnOneThreadGetsItsOwnTag() {
+    // RFC 4231, test case 1: key 0x0b x 20, data "Hi There".
+    byte[] key = new byte[20];
+    java.util.Arrays.fill(key, (byte) 0x0b);
+    var k1 = new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
+    var k2 = new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256");
+    byte[] data = "Hi There".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    String expected = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+
+    assertThat(java.util.HexFormat.of().formatHex(HmacKeys.sign(k1, data))).isEqualTo(expected);
+    assertThat(java.util.HexFormat.of().formatHex(HmacKeys.sign(k2, data))).isNotEqualTo(expected);
+    assertThat(java.util.HexFormat.of().formatHex(HmacKeys.sign(k1, data))).isEqualTo(expected);
+  }
 }

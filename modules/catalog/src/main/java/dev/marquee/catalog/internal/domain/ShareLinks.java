@@ -6,7 +6,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +30,7 @@ public class ShareLinks {
   @ConfigProperty(name = "marquee.catalog.share-validity", defaultValue = "P30D")
   Duration validity;
 
-  private SecretKeySpec key;
+  private volatile SecretKeySpec key;
 
   /** A verified link's title, or why it is refused. */
   public sealed interface Verdict {
@@ -80,15 +78,10 @@ public class ShareLinks {
   }
 
   private String sign(String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key());
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(mac.doFinal(("share|" + body).getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            HmacKeys.sign(key(), ("share|" + body).getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** Checks the configured secret when the application starts (a short one keeps it not ready). */
@@ -100,7 +93,13 @@ public class ShareLinks {
     }
   }
 
-  private synchronized SecretKeySpec key() {
+  /** Made once, at first use; read without a lock afterwards (every request signs or checks). */
+  private SecretKeySpec key() {
+    SecretKeySpec k = key;
+    return k != null ? k : makeKey();
+  }
+
+  private synchronized SecretKeySpec makeKey() {
     if (key == null) {
       key =
           HmacKeys.of(

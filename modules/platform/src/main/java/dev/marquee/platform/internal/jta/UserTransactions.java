@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.time.Duration;
 public class UserTransactions implements Transactions {
   @Resource(lookup = "java:comp/UserTransaction")
   UserTransaction tx;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry registry;
 
   @Override
   public <T> T inNewTransaction(Duration timeout, Work<T> work) throws SQLException {
@@ -46,6 +50,12 @@ public class UserTransactions implements Transactions {
       }
     }
     return result;
+  }
+
+  /** Asked through the registry: {@code @Transactional} methods may not touch UserTransaction. */
+  @Override
+  public boolean active() {
+    return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
   }
 
   private void rollBack(Throwable cause) {

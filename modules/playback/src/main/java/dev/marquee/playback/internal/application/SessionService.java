@@ -247,7 +247,7 @@ public class SessionService {
   private PlaybackGrant live(UUID sessionId, Instant until, Instant now) {
     SessionStore.Ranked ranked =
         store
-            .findRanked(sessionId, now)
+            .findRanked(sessionId)
             .orElseThrow(
                 () -> new LicenceDenied("session-token-invalid", "The session does not exist."));
     PlaybackSession s = ranked.session();

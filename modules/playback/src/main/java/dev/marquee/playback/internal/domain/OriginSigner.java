@@ -6,7 +6,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,7 +53,7 @@ public class OriginSigner {
   @ConfigProperty(name = "marquee.origin.url-validity", defaultValue = "PT6H")
   Duration validity;
 
-  private SecretKeySpec key;
+  private volatile SecretKeySpec key;
 
   /** Why a request was refused: 404 for keys outside what the origin serves, 403 otherwise. */
   public enum Verdict {
@@ -111,14 +109,8 @@ public class OriginSigner {
   }
 
   private String sign(String prefix, long exp) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key());
-      byte[] tag = mac.doFinal((prefix + "|" + exp).getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
+    byte[] tag = HmacKeys.sign(key(), (prefix + "|" + exp).getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
   }
 
   /** Checks the configured secret when the application starts (a short one keeps it not ready). */
@@ -130,7 +122,13 @@ public class OriginSigner {
     }
   }
 
-  private synchronized SecretKeySpec key() {
+  /** Made once, at first use; read without a lock afterwards (every request signs or checks). */
+  private SecretKeySpec key() {
+    SecretKeySpec k = key;
+    return k != null ? k : makeKey();
+  }
+
+  private synchronized SecretKeySpec makeKey() {
     if (key == null) {
       key =
           HmacKeys.of(

@@ -6,12 +6,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +28,7 @@ public class SessionTokens {
   @ConfigProperty(name = "marquee.playback.token-secret")
   Optional<String> configuredSecret;
 
-  private SecretKeySpec key;
+  private volatile SecretKeySpec key;
 
   /** What a genuine token says. */
   public record Claims(
@@ -60,7 +58,13 @@ public class SessionTokens {
     }
   }
 
-  private synchronized SecretKeySpec key() {
+  /** Made once, at first use; read without a lock afterwards (every request signs or checks). */
+  private SecretKeySpec key() {
+    SecretKeySpec k = key;
+    return k != null ? k : makeKey();
+  }
+
+  private synchronized SecretKeySpec makeKey() {
     if (key == null) {
       var secret = configuredSecret.map(SessionTokens::decode);
       key =
@@ -133,12 +137,6 @@ public class SessionTokens {
 
   /** HMAC-SHA256 with the deployment's playback secret (also signs {@link UrlTickets}). */
   public byte[] mac(byte[] payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key());
-      return mac.doFinal(payload);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
+    return HmacKeys.sign(key(), payload);
   }
 }

@@ -4,6 +4,7 @@ import static dev.marquee.platform.api.PlainSql.instant;
 import static dev.marquee.platform.api.PlainSql.timestamp;
 
 import dev.marquee.platform.api.PlainSql;
+import dev.marquee.platform.api.SharedReads;
 import dev.marquee.playback.internal.domain.PlaybackSession;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -82,27 +86,44 @@ public class SessionStore {
 
   /**
    * The session, with the account's live sessions that started before it counted in the same
-   * statement (the licence server's concurrent-stream rule needs both).
+   * statement (the licence server's concurrent-stream rule needs both), live as of the read.
+   * Concurrent licences share the read ({@link SharedReads}): one statement for every session asked
+   * about while the previous read ran, each answer from a read that started after its question.
    */
-  public Optional<Ranked> findRanked(UUID id, Instant now) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + ", (SELECT count(*) FROM playback.sessions o WHERE o.account_id = me.account_id"
-                    + " AND o.ended_at IS NULL AND o.expires_at > ?"
-                    + " AND (o.created_at, o.id) < (me.created_at, me.id))"
-                    + " FROM playback.sessions me WHERE id = ?")) {
-      s.setTimestamp(1, timestamp(now));
-      s.setObject(2, id);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(new Ranked(session(r), r.getInt(15))) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read a playback session: " + e.getMessage(), e);
-    }
+  public Optional<Ranked> findRanked(UUID id) {
+    return Optional.ofNullable(rankedReads.read(id));
   }
+
+  private final SharedReads<UUID, Ranked> rankedReads =
+      new SharedReads<>("read playback sessions", 256, this::readRanked);
+
+  private Map<UUID, Ranked> readRanked(Set<UUID> ids) {
+    return PlainSql.call(
+        db,
+        "read playback sessions",
+        c -> {
+          Map<UUID, Ranked> found = new HashMap<>();
+          try (PreparedStatement s = c.prepareStatement(RANKED)) {
+            s.setTimestamp(1, timestamp(Instant.now()));
+            s.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                PlaybackSession session = session(r);
+                found.put(session.id(), new Ranked(session, r.getInt(15)));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  private static final String RANKED =
+      "SELECT "
+          + COLUMNS
+          + ", (SELECT count(*) FROM playback.sessions o WHERE o.account_id = me.account_id"
+          + " AND o.ended_at IS NULL AND o.expires_at > ?"
+          + " AND (o.created_at, o.id) < (me.created_at, me.id))"
+          + " FROM playback.sessions me WHERE id = ANY (?)";
 
   /** Extends a live session; false when it has ended or expired. */
   public boolean heartbeat(UUID id, Instant now, Instant expires) {
