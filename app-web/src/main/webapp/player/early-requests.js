@@ -3,7 +3,8 @@
 // playback session names its manifest and its key ids, so the web player sends both requests at
 // once, while shaka-player starts, instead of one after the other: shaka-player would ask for the
 // licence only after reading the manifest and the first init segment. The web player asks for the
-// DASH manifest inline in the session's answer (?inline=dash), so only the licence goes out here. The page's HTTP scheme
+// DASH manifest and its licence inline in the session's answer (?inline=dash,licence, ADR 50), so
+// neither goes out here unless the answer lacks it. The page's HTTP scheme
 // plugin for shaka-player (below; it hands everything else to shaka-player's own fetch plugin)
 // answers shaka-player's manifest request, and its licence requests for key ids the early licence
 // covers, with the early responses. A refused early request reaches the player as the same error
@@ -73,15 +74,18 @@ const EarlyRequests = (() => {
     return response;
   }
 
-  /** The manifest the session's answer carried (POST /api/playback/sessions?inline=dash). */
-  function inline(url, text, mark) {
-    mark('manifest');
+  /**
+   * A document the session's answer carried (POST /api/playback/sessions?inline=dash,licence): the
+   * manifest ('manifest', application/dash+xml) or the licence ('licence', application/json).
+   */
+  function inline(url, text, mark, name, contentType) {
+    mark(name);
     return Promise.resolve({
       uri: url,
       originalUri: url,
       data: new TextEncoder().encode(text).buffer,
       status: 200,
-      headers: { 'content-type': 'application/dash+xml' },
+      headers: { 'content-type': contentType },
       fromCache: false,
       originalRequest: shaka.net.NetworkingEngine.makeRequest(
         [url], shaka.net.NetworkingEngine.defaultRetryParameters()),
@@ -90,19 +94,20 @@ const EarlyRequests = (() => {
 
   return {
     /**
-     * Asks for the session's DASH manifest and licence now; {@code mark(name)} is called as each
-     * answers ('manifest', 'licence'). Without {@code withLicence} (keys given by hand) only the
-     * manifest is asked for early.
+     * Takes the session's DASH manifest and licence from its answer, or asks for them now when the
+     * answer did not carry them (docs/adr/0050); {@code mark(name)} is called as each is there
+     * ('manifest', 'licence'). Without {@code withLicence} (keys given by hand) no licence is used.
      */
     start(session, mark, withLicence) {
       const manifest = absolute(session.manifests.dash);
       const licence = absolute(session.licence.clearKeyUrl);
       const kids = Object.values(session.keyIds || {}).map((id) => OfflineDownloads.base64url(id));
+      const licenceResponse = () => session.clearKeyLicence
+        ? inline(licence, session.clearKeyLicence, mark, 'licence', 'application/json')
+        : send(licence, types.LICENSE, session.token, { kids, type: 'temporary' }, () => mark('licence'));
       current = {
-        manifest: { url: manifest, response: session.dashManifest ? inline(manifest, session.dashManifest, mark) : send(manifest, types.MANIFEST, session.token, null, () => mark('manifest')) },
-        licence: withLicence && kids.length
-          ? { url: licence, kids: new Set(kids), response: send(licence, types.LICENSE, session.token, { kids, type: 'temporary' }, () => mark('licence')) }
-          : null,
+        manifest: { url: manifest, response: session.dashManifest ? inline(manifest, session.dashManifest, mark, 'manifest', 'application/dash+xml') : send(manifest, types.MANIFEST, session.token, null, () => mark('manifest')) },
+        licence: withLicence && kids.length ? { url: licence, kids: new Set(kids), response: licenceResponse() } : null,
       };
     },
 

@@ -137,9 +137,11 @@ async function watch(title) {
   await stop(false);
   // DASH with cenc by default; ?format=hls plays the HLS form (fMP4, cbcs, SAMPLE-AES with the
   // "identity" key format: shaka-player fetches the key from Marquee's HLS key endpoint and hands
-  // it to the browser's ClearKey CDM). A DASH session's answer carries its manifest inline.
+  // it to the browser's ClearKey CDM). A DASH session's answer carries its manifest and licence.
   marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
-  const session = await api('/api/playback/sessions' + (marquee.format === 'dash' ? '?inline=dash' : ''), {
+  // With the licence too, unless keys are given by hand (docs/adr/0050).
+  const inline = marquee.format !== 'dash' ? '' : marquee.clearKeys ? '?inline=dash' : '?inline=dash,licence';
+  const session = await api('/api/playback/sessions' + inline, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ titleId: title.id, profileId: marquee.profile, deviceId: marquee.device }),
   });

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -489,6 +493,43 @@ class LicenceIT {
     assertThat(HexFormat.of().formatHex(key.body())).isEqualTo(keys.get(hdKeyIds.get("SD")));
     assertThat(api.getBytes("/api/drm/licenses/hls/" + hdKeyIds.get("HD"), headers).statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void aSessionAskedWithInlineLicenceCarriesTheSameKeysAndTheGrantIsAudited() {
+    Viewer v = subscriber("HD", "WEB", null);
+    Api.Reply r = Viewers.startSession(api, v, v.deviceId(), hdTitle, "?inline=dash,licence");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    JsonObject s = r.json();
+    assertThat(s.getString("dashManifest")).contains("<MPD");
+    JsonObject inline =
+        Json.createReader(new StringReader(s.getString("clearKeyLicence"))).readObject();
+    assertThat(inline.getString("type")).isEqualTo("temporary");
+    // A software device: the SD and audio keys it was told about, never HD.
+    Map<String, String> keys = Viewers.keys(inline);
+    assertThat(keys).containsOnlyKeys(hdKeyIds.get("SD"), hdKeyIds.get("AUDIO"));
+    // The licence server gives the same keys for the same session.
+    Api.Reply asked =
+        licence(
+            s.getString("token"),
+            clearKeyRequest("temporary", hdKeyIds.get("SD"), hdKeyIds.get("AUDIO")));
+    assertThat(Viewers.keys(asked.json())).isEqualTo(keys);
+
+    // Both grants are in the audit trail, for this session.
+    JsonArray trail = api.get("/api/drm/audit?account=" + v.accountId(), admin).array();
+    assertThat(trail).hasSize(2);
+    for (JsonValue row : trail) {
+      assertThat(row.asJsonObject().getString("outcome")).isEqualTo("GRANTED");
+      assertThat(row.asJsonObject().getString("sessionId")).isEqualTo(s.getString("sessionId"));
+    }
+
+    // Only the manifest when asked for it alone; an unknown part is refused by name.
+    Api.Reply dashOnly = Viewers.startSession(api, v, v.deviceId(), hdTitle, "?inline=dash");
+    assertThat(dashOnly.json().containsKey("clearKeyLicence")).isFalse();
+    assertProblem(
+        Viewers.startSession(api, v, v.deviceId(), hdTitle, "?inline=dash,keys"),
+        400,
+        "invalid-inline");
   }
 
   @Test

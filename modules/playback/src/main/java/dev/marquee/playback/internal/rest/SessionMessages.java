@@ -45,7 +45,9 @@ public final class SessionMessages {
 
   /**
    * A session as its device sees it; {@code dashManifest} is the session's DASH manifest when it
-   * was started with {@code ?inline=dash} (absent otherwise).
+   * was started with {@code ?inline=dash}, and {@code clearKeyLicence} the licence server's answer
+   * (a JWK set, as text) for all its key ids when started with {@code ?inline=licence} and granted
+   * (absent otherwise).
    */
   public record SessionResponse(
       String sessionId,
@@ -62,5 +64,6 @@ public final class SessionMessages {
       Resume resume,
       List<Track> audio,
       List<Track> subtitles,
-      String dashManifest) {}
+      String dashManifest,
+      String clearKeyLicence) {}
 }

@@ -12,9 +12,14 @@ import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.TokenIdentity;
+import dev.marquee.playback.internal.application.LicenceService;
+import dev.marquee.playback.internal.application.LicenceService.Ask;
+import dev.marquee.playback.internal.application.LicenceService.Credential;
+import dev.marquee.playback.internal.application.LicenceService.Granted;
 import dev.marquee.playback.internal.application.PositionService;
 import dev.marquee.playback.internal.application.SessionManifests;
 import dev.marquee.playback.internal.application.SessionService;
+import dev.marquee.playback.internal.domain.LicenceDenied;
 import dev.marquee.playback.internal.domain.PlaybackSession;
 import dev.marquee.playback.internal.manifest.DashManifest;
 import dev.marquee.playback.internal.rest.SessionMessages.Licence;
@@ -44,10 +49,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,6 +82,7 @@ public class SessionResource {
   @Inject CatalogFacade catalog;
   @Inject CallerIdentity caller;
   @Inject SessionManifests manifests;
+  @Inject LicenceService licences;
   @Context HttpHeaders headers;
 
   /**
@@ -122,12 +130,14 @@ public class SessionResource {
       @NotNull(message = "a JSON body is required") @Valid StartRequest body,
       @Parameter(
               description =
-                  "dash: the session's DASH manifest comes inline in the answer (dashManifest), the"
-                      + " same document GET manifests.dash gives, so that the player need not ask"
-                      + " for it")
+                  "Comma-separated. dash: the session's DASH manifest comes inline in the answer"
+                      + " (dashManifest), the same document GET manifests.dash gives; licence:"
+                      + " the ClearKey licence for the session's key ids comes inline"
+                      + " (clearKeyLicence), decided and audited as POST licence.clearKeyUrl"
+                      + " would, so that the player need ask for neither")
           @QueryParam("inline")
           String inline) {
-    boolean inlineDash = inline(inline);
+    Set<String> inlined = inline(inline);
     int deviceMax =
         body.capabilities() == null || body.capabilities().maxHeight() == null
             ? Integer.MAX_VALUE
@@ -181,7 +191,8 @@ public class SessionResource {
                 .map(f -> new Track(f.language(), "subtitles-" + f.language(), "subtitle"))
                 .sorted(Comparator.comparing(Track::language))
                 .toList(),
-            inlineDash ? dashManifest(s, renditions, subtitleFiles) : null);
+            inlined.contains("dash") ? dashManifest(s, renditions, subtitleFiles) : null,
+            inlined.contains("licence") ? inlineLicence(started.token(), kids) : null);
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))
         .entity(response)
         .header("Cache-Control", "no-store")
@@ -315,16 +326,49 @@ public class SessionResource {
     }
   }
 
-  /** The one manifest a session's answer can carry inline. */
-  private static boolean inline(String inline) {
+  /** What a session's answer can carry inline: {@code dash}, {@code licence} or both. */
+  private static Set<String> inline(String inline) {
     if (inline == null || inline.isBlank()) {
-      return false;
+      return Set.of();
     }
-    if (!inline.strip().equals("dash")) {
-      throw ProblemException.badRequest(
-          "invalid-inline", "inline may only be \"dash\" (the session's DASH manifest).");
+    Set<String> parts = new HashSet<>();
+    for (String part : inline.split(",")) {
+      String p = part.strip();
+      if (!p.equals("dash") && !p.equals("licence")) {
+        throw ProblemException.badRequest(
+            "invalid-inline",
+            "inline takes \"dash\" (the session's DASH manifest), \"licence\" (its ClearKey"
+                + " licence) or both, comma-separated; not \""
+                + p
+                + "\".");
+      }
+      parts.add(p);
     }
-    return true;
+    return parts;
+  }
+
+  /**
+   * The licence the licence server would give this session for all its key ids (ADR 50): the same
+   * decision, audited the same way. Refused, the answer carries none, and the player's own licence
+   * request then gets the refusal with its named rule.
+   */
+  private String inlineLicence(String token, Map<String, String> kids) {
+    if (kids.isEmpty()) {
+      return null;
+    }
+    List<UUID> ids = kids.values().stream().map(UUID::fromString).toList();
+    try {
+      Granted granted =
+          licences.decide(
+              new Ask(
+                  "STREAMING",
+                  Credential.token(token),
+                  ids,
+                  regionHeader.map(headers::getHeaderString).orElse(null)));
+      return JwkSets.of(granted.keys(), "temporary");
+    } catch (LicenceDenied denied) {
+      return null;
+    }
   }
 
   private Resume resume(PlaybackSession s) {
