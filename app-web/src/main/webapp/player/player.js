@@ -141,27 +141,38 @@ async function watch(title) {
   marquee.format = new URLSearchParams(location.search).get('format') === 'hls' ? 'hls' : 'dash';
   // With the licence too, unless keys are given by hand (docs/adr/0050).
   const inline = marquee.format !== 'dash' ? '' : marquee.clearKeys ? '?inline=dash' : '?inline=dash,licence';
-  const session = await api('/api/playback/sessions' + inline, {
+  let sessionAnsweredAt = 0;
+  const sessionRequest = api('/api/playback/sessions' + inline, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ titleId: title.id, profileId: marquee.profile, deviceId: marquee.device }),
-  });
+  }).then((answer) => { sessionAnsweredAt = performance.now(); return answer; });
+  // shaka-player starts and takes the video element while the session is being answered: neither
+  // depends on the session. A refused session leaves no player behind.
+  const video = $('video');
+  const player = new shaka.Player();
+  let session;
+  try {
+    const attached = player.attach(video);
+    attached.catch(() => {}); // heard below, once the session has answered
+    session = await sessionRequest;
+    await attached;
+  } catch (error) {
+    await player.destroy().catch(() => {});
+    throw error;
+  }
   marquee.session = session;
   // Where startup time goes, in ms after play was pressed (the startup bench reads these).
   const mark = (name) => { marquee.marks[name] = marquee.marks[name] || Math.round(performance.now() - clickedAt); };
-  marquee.marks = {};
+  marquee.marks = { session: Math.round(sessionAnsweredAt - clickedAt) };
   marquee.clickedAt = clickedAt;
-  mark('session');
-  // The DASH licence is asked for now, while the player starts (early-requests.js): the session
-  // names the key ids, and its answer carried the manifest.
+  // The DASH manifest and licence came with the session (early-requests.js): shaka-player's own
+  // requests for them are answered from memory.
   if (marquee.format === 'dash') EarlyRequests.start(session, mark, !marquee.clearKeys);
   const qoe = (marquee.qoe = new QoeReporter(session));
   marquee.qualities = [];
   marquee.quality = undefined;
   $('now-playing').textContent = title.name;
   showPlayer();
-  const video = $('video');
-  const player = new shaka.Player();
-  await player.attach(video);
   marquee.player = player;
   useMarqueeAbr(player);
   // Diagnostics: window.marquee.clearKeys = {kidHex: keyHex} plays with those keys instead of the

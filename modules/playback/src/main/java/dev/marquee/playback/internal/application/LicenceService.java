@@ -74,23 +74,57 @@ public class LicenceService {
    * before the decision is audited.
    */
   public Granted decide(Ask ask, Consumer<Granted> beforeGranting) {
-    PlaybackGrant session = null;
+    return decide(ask, null, null, beforeGranting);
+  }
+
+  /**
+   * The streaming licence for a session this request has just started, for the session's answer
+   * (ADR 50). The start verified the viewer, applied the same playback rules ({@link
+   * PlaybackPolicy}) and counted the account's streams moments ago in this request, so they are not
+   * read again; the keys, the rental clock and the audit are those of any licence.
+   */
+  public Granted decideForStart(SessionService.Started started, List<UUID> kids, String region) {
+    return decide(
+        new Ask("STREAMING", Credential.token(started.token()), kids, region),
+        started.grant(),
+        started.playability(),
+        g -> {});
+  }
+
+  /** {@code known} and {@code checked}: the session and its rules' answer, when already had. */
+  private Granted decide(
+      Ask ask, PlaybackGrant known, Playability checked, Consumer<Granted> beforeGranting) {
+    PlaybackGrant session = known;
     // The device's level once the playback rules read it, for the audit (null if refused before).
-    SecurityLevel[] level = new SecurityLevel[1];
+    SecurityLevel level = checked == null ? null : checked.securityLevel();
     try {
-      session = ask.credential().verify(sessions);
-      Granted granted = grant(session, ask, level);
+      if (session == null) {
+        session = ask.credential().verify(sessions);
+      }
+      Playability playable = checked != null ? checked : check(session, ask);
+      level = playable.securityLevel();
+      Granted granted = grant(session, playable, ask);
       beforeGranting.accept(granted);
       if ("RENTAL".equals(granted.playability().entitlementSource())) {
         // Only a granted licence starts a rental's clock.
         entitlements.markPlayed(session.account(), session.title().value(), Instant.now());
       }
-      record(ask, session, true, "granted", level[0]);
+      record(ask, session, true, "granted", level);
       return granted;
     } catch (LicenceDenied denied) {
-      record(ask, session, false, denied.rule(), level[0]);
+      record(ask, session, false, denied.rule(), level);
       throw denied;
     }
+  }
+
+  private Playability check(PlaybackGrant session, Ask ask) {
+    return policy.check(
+        session.account(),
+        session.profile(),
+        session.device(),
+        session.title(),
+        ask.edgeRegion(),
+        ask.kind().equals("OFFLINE"));
   }
 
   private void record(Ask ask, PlaybackGrant s, boolean granted, String rule, SecurityLevel level) {
@@ -107,16 +141,7 @@ public class LicenceService {
         level);
   }
 
-  private Granted grant(PlaybackGrant session, Ask ask, SecurityLevel[] level) {
-    Playability playable =
-        policy.check(
-            session.account(),
-            session.profile(),
-            session.device(),
-            session.title(),
-            ask.edgeRegion(),
-            ask.kind().equals("OFFLINE"));
-    level[0] = playable.securityLevel();
+  private Granted grant(PlaybackGrant session, Playability playable, Ask ask) {
     boolean software = playable.securityLevel() == SecurityLevel.SOFTWARE;
     List<ContentKey> granted = new ArrayList<>();
     for (UUID kid : ask.kids()) {

@@ -53,7 +53,23 @@ public class SessionService {
 
   /** A started session and its token. */
   public record Started(
-      PlaybackSession session, String token, Instant tokenExpiresAt, Playability playability) {}
+      PlaybackSession session,
+      String token,
+      Instant tokenExpiresAt,
+      Playability playability,
+      int liveBefore) {
+    /** The session as its token grants it: what the licence server would verify. */
+    public PlaybackGrant grant() {
+      return new PlaybackGrant(
+          session.id(),
+          new AccountId(session.accountId()),
+          new ProfileId(session.profileId()),
+          new DeviceId(session.deviceId()),
+          new TitleId(session.titleId()),
+          tokenExpiresAt,
+          liveBefore);
+    }
+  }
 
   /**
    * Starts a session after the playback rules and the plan's stream limit; the limit is checked
@@ -112,7 +128,7 @@ public class SessionService {
             null);
     store.insert(session);
     Token token = token(session, now);
-    return new Started(session, token.token(), token.expiresAt(), playable);
+    return new Started(session, token.token(), token.expiresAt(), playable, live.size());
   }
 
   /** A session token and when it expires. */

@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -139,7 +139,8 @@ public class AuditGroupCommit {
                           + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Pending p : batch) {
               Row r = p.row();
-              s.setTimestamp(1, Timestamp.from(r.at()));
+              // As the driver's own type: a Timestamp goes through a Calendar per row.
+              s.setObject(1, r.at().atOffset(ZoneOffset.UTC));
               s.setString(2, r.kind());
               s.setString(3, r.granted() ? "GRANTED" : "DENIED");
               s.setString(4, r.rule());

@@ -13,8 +13,6 @@ import dev.marquee.platform.api.CallerIdentity;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.TokenIdentity;
 import dev.marquee.playback.internal.application.LicenceService;
-import dev.marquee.playback.internal.application.LicenceService.Ask;
-import dev.marquee.playback.internal.application.LicenceService.Credential;
 import dev.marquee.playback.internal.application.LicenceService.Granted;
 import dev.marquee.playback.internal.application.PositionService;
 import dev.marquee.playback.internal.application.SessionManifests;
@@ -192,7 +190,7 @@ public class SessionResource {
                 .sorted(Comparator.comparing(Track::language))
                 .toList(),
             inlined.contains("dash") ? dashManifest(s, renditions, subtitleFiles) : null,
-            inlined.contains("licence") ? inlineLicence(started.token(), kids) : null);
+            inlined.contains("licence") ? inlineLicence(started, kids) : null);
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))
         .entity(response)
         .header("Cache-Control", "no-store")
@@ -349,22 +347,18 @@ public class SessionResource {
 
   /**
    * The licence the licence server would give this session for all its key ids (ADR 50): the same
-   * decision, audited the same way. Refused, the answer carries none, and the player's own licence
-   * request then gets the refusal with its named rule.
+   * decision on the rules the start has just applied, audited the same way. Refused, the answer
+   * carries none, and the player's own licence request then gets the refusal with its named rule.
    */
-  private String inlineLicence(String token, Map<String, String> kids) {
+  private String inlineLicence(SessionService.Started started, Map<String, String> kids) {
     if (kids.isEmpty()) {
       return null;
     }
     List<UUID> ids = kids.values().stream().map(UUID::fromString).toList();
     try {
       Granted granted =
-          licences.decide(
-              new Ask(
-                  "STREAMING",
-                  Credential.token(token),
-                  ids,
-                  regionHeader.map(headers::getHeaderString).orElse(null)));
+          licences.decideForStart(
+              started, ids, regionHeader.map(headers::getHeaderString).orElse(null));
       return JwkSets.of(granted.keys(), "temporary");
     } catch (LicenceDenied denied) {
       return null;
