@@ -1,17 +1,14 @@
 package dev.marquee.playback.internal.persistence;
 
-import dev.marquee.platform.api.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +22,11 @@ import javax.sql.DataSource;
 
 /**
  * Group commit for the licence audit trail (ADR 0026): licence requests hand their audit row to one
- * writer thread and wait; the writer inserts every row waiting at that moment in one JDBC batch and
- * one commit, then releases their requests. A licence is answered only after its row is committed,
- * so an acknowledged licence's row survives a crash; under load one commit carries the rows of
- * every request that arrived while the previous commit ran, instead of one commit each.
+ * writer thread and wait; the writer inserts every row waiting at that moment with one
+ * autocommitted statement (one commit, no transaction manager), then releases their requests. A
+ * licence is answered only after its row is committed, so an acknowledged licence's row survives a
+ * crash; under load one commit carries the rows of every request that arrived while the previous
+ * commit ran, instead of one commit each.
  *
  * <p>There are {@link #WRITERS} writers taking from the one queue, so that a commit waiting for its
  * WAL flush does not hold up the next batch: with one writer, licences waited for commits in single
@@ -40,7 +38,7 @@ public class AuditGroupCommit {
   private static final Logger LOG = Logger.getLogger(AuditGroupCommit.class.getName());
   private static final int MAX_BATCH = 500;
 
-  /** A batch not written by then is rolled back and its requests answered with the failure. */
+  /** A batch not written by then is cancelled and its requests answered with the failure. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
   private static final long WAIT_SECONDS = 10;
@@ -48,8 +46,6 @@ public class AuditGroupCommit {
 
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
-
-  @Inject Transactions transactions;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -127,36 +123,49 @@ public class AuditGroupCommit {
     }
   }
 
+  /**
+   * The whole batch as one statement: its rows become visible, and durable, together when it
+   * returns, in autocommit, with no transaction manager around it and one row source for PostgreSQL
+   * to plan instead of one {@code INSERT} per row.
+   */
+  private static final String INSERT =
+      "INSERT INTO playback.licence_audit (at, kind, outcome, rule, account_id, profile_id,"
+          + " device_id, session_id, title_id, key_ids, security_level)"
+          + " SELECT at::timestamptz, kind, outcome, rule, account_id, profile_id, device_id,"
+          + " session_id, title_id, key_ids, security_level FROM unnest(?::text[], ?::text[],"
+          + " ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[],"
+          + " ?::text[], ?::text[]) AS r(at, kind, outcome, rule, account_id, profile_id,"
+          + " device_id, session_id, title_id, key_ids, security_level)";
+
   private void write(List<Pending> batch) throws SQLException {
-    transactions.inNewTransaction(
-        WRITE_TIMEOUT,
-        () -> {
-          try (Connection c = db.getConnection();
-              PreparedStatement s =
-                  c.prepareStatement(
-                      "INSERT INTO playback.licence_audit (at, kind, outcome, rule, account_id,"
-                          + " profile_id, device_id, session_id, title_id, key_ids, security_level)"
-                          + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Pending p : batch) {
-              Row r = p.row();
-              // As the driver's own type: a Timestamp goes through a Calendar per row.
-              s.setObject(1, r.at().atOffset(ZoneOffset.UTC));
-              s.setString(2, r.kind());
-              s.setString(3, r.granted() ? "GRANTED" : "DENIED");
-              s.setString(4, r.rule());
-              s.setObject(5, r.account());
-              s.setObject(6, r.profile());
-              s.setObject(7, r.device());
-              s.setObject(8, r.session());
-              s.setObject(9, r.title());
-              s.setString(10, r.keyIds());
-              s.setString(11, r.securityLevel());
-              s.addBatch();
-            }
-            s.executeBatch();
-          }
-          return null;
-        });
+    int n = batch.size();
+    Object[][] columns = new Object[11][n];
+    for (int i = 0; i < n; i++) {
+      Row r = batch.get(i).row();
+      columns[0][i] = r.at().toString();
+      columns[1][i] = r.kind();
+      columns[2][i] = r.granted() ? "GRANTED" : "DENIED";
+      columns[3][i] = r.rule();
+      columns[4][i] = r.account();
+      columns[5][i] = r.profile();
+      columns[6][i] = r.device();
+      columns[7][i] = r.session();
+      columns[8][i] = r.title();
+      columns[9][i] = r.keyIds();
+      columns[10][i] = r.securityLevel();
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(INSERT)) {
+      s.setQueryTimeout((int) WRITE_TIMEOUT.toSeconds());
+      for (int col = 0; col < columns.length; col++) {
+        String type = col >= 4 && col <= 8 ? "uuid" : "text";
+        s.setArray(col + 1, c.createArrayOf(type, columns[col]));
+      }
+      int written = s.executeUpdate();
+      if (written != n) {
+        throw new SQLException("wrote " + written + " of " + n + " licence audit rows");
+      }
+    }
   }
 
   /** Rows already queued are still written; requests waiting on them are answered. */
