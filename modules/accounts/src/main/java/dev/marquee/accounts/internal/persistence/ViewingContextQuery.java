@@ -47,7 +47,7 @@ public class ViewingContextQuery {
           + " g.kind, g.max_height, g.start_by, g.rental_hours, g.first_played_at, g.revoked_at";
 
   private static final String ONE =
-      "SELECT ?::uuid, "
+      "SELECT 1, "
           + COLUMNS
           + " FROM accounts.accounts a"
           + " LEFT JOIN accounts.profiles p ON p.id = ? AND p.account_id = a.id"
@@ -138,11 +138,10 @@ public class ViewingContextQuery {
         "read the viewing context",
         c -> {
           try (PreparedStatement s = c.prepareStatement(ONE)) {
-            s.setObject(1, q.account());
-            s.setObject(2, q.profile());
-            s.setObject(3, q.device());
-            s.setObject(4, q.title());
-            s.setObject(5, q.account());
+            s.setObject(1, q.profile());
+            s.setObject(2, q.device());
+            s.setObject(3, q.title());
+            s.setObject(4, q.account());
             try (ResultSet r = s.executeQuery()) {
               return collect(r, List.of(q)).get(q);
             }
@@ -176,15 +175,14 @@ public class ViewingContextQuery {
   }
 
   /**
-   * Groups rows by question: column 1 says whose row it is (the 1-based position in {@code asked},
-   * or the account id for a single question); the first row carries the account's facts and every
-   * row may carry a grant.
+   * Groups rows by question: column 1 says whose row it is (the 1-based position in {@code asked});
+   * the first row carries the account's facts and every row may carry a grant.
    */
   private static Map<Question, Facts> collect(ResultSet r, List<Question> asked)
       throws SQLException {
     Map<Question, Facts> found = new HashMap<>();
     while (r.next()) {
-      Question q = asked.size() == 1 ? asked.get(0) : asked.get(r.getInt(1) - 1);
+      Question q = asked.get(r.getInt(1) - 1);
       Facts f = found.get(q);
       if (f == null) {
         f =

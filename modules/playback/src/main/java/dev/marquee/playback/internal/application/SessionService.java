@@ -60,14 +60,7 @@ public class SessionService {
       int liveBefore) {
     /** The session as its token grants it: what the licence server would verify. */
     public PlaybackGrant grant() {
-      return new PlaybackGrant(
-          session.id(),
-          new AccountId(session.accountId()),
-          new ProfileId(session.profileId()),
-          new DeviceId(session.deviceId()),
-          new TitleId(session.titleId()),
-          tokenExpiresAt,
-          liveBefore);
+      return PlaybackGrant.of(session, tokenExpiresAt, liveBefore);
     }
   }
 
@@ -274,13 +267,6 @@ public class SessionService {
       throw new LicenceDenied(
           "session-expired", "The playback session went silent (no heartbeat) and expired.");
     }
-    return new PlaybackGrant(
-        s.id(),
-        new AccountId(s.accountId()),
-        new ProfileId(s.profileId()),
-        new DeviceId(s.deviceId()),
-        new TitleId(s.titleId()),
-        until,
-        ranked.liveBefore());
+    return PlaybackGrant.of(s, until, ranked.liveBefore());
   }
 }

@@ -20,4 +20,17 @@ public record PlaybackGrant(
     DeviceId device,
     TitleId title,
     Instant expiresAt,
-    int liveSessionsBefore) {}
+    int liveSessionsBefore) {
+
+  /** The grant of a stored session, good until {@code until}. */
+  public static PlaybackGrant of(PlaybackSession s, Instant until, int liveSessionsBefore) {
+    return new PlaybackGrant(
+        s.id(),
+        new AccountId(s.accountId()),
+        new ProfileId(s.profileId()),
+        new DeviceId(s.deviceId()),
+        new TitleId(s.titleId()),
+        until,
+        liveSessionsBefore);
+  }
+}

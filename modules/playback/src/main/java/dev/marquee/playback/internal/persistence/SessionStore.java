@@ -103,16 +103,13 @@ public class SessionStore {
         "read playback sessions",
         c -> {
           Map<UUID, Ranked> found = new HashMap<>();
-          try (PreparedStatement s = c.prepareStatement(RANKED)) {
-            s.setTimestamp(1, timestamp(Instant.now()));
-            s.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                PlaybackSession session = session(r);
-                found.put(session.id(), new Ranked(session, r.getInt(15)));
-              }
-            }
-          }
+          PlainSql.query(
+                  c,
+                  RANKED,
+                  r -> new Ranked(session(r), r.getInt(15)),
+                  timestamp(Instant.now()),
+                  c.createArrayOf("uuid", ids.toArray()))
+              .forEach(ranked -> found.put(ranked.session().id(), ranked));
           return found;
         });
   }

@@ -136,6 +136,7 @@ public class SessionResource {
           @QueryParam("inline")
           String inline) {
     Set<String> inlined = inline(inline);
+    String region = regionHeader.map(headers::getHeaderString).orElse(null);
     int deviceMax =
         body.capabilities() == null || body.capabilities().maxHeight() == null
             ? Integer.MAX_VALUE
@@ -147,7 +148,7 @@ public class SessionResource {
             new DeviceId(uuid(body.deviceId(), "deviceId")),
             new TitleId(uuid(body.titleId(), "titleId")),
             deviceMax,
-            regionHeader.map(headers::getHeaderString).orElse(null));
+            region);
     PlaybackSession s = started.session();
     // Counted once the session is committed, outside its transaction: a premiere's many starts do
     // not queue behind the title's row of the day.
@@ -190,7 +191,7 @@ public class SessionResource {
                 .sorted(Comparator.comparing(Track::language))
                 .toList(),
             inlined.contains("dash") ? dashManifest(s, renditions, subtitleFiles) : null,
-            inlined.contains("licence") ? inlineLicence(started, kids) : null);
+            inlined.contains("licence") ? inlineLicence(started, kids, region) : null);
     return Response.created(URI.create("/api/playback/sessions/" + s.id()))
         .entity(response)
         .header("Cache-Control", "no-store")
@@ -350,15 +351,14 @@ public class SessionResource {
    * decision on the rules the start has just applied, audited the same way. Refused, the answer
    * carries none, and the player's own licence request then gets the refusal with its named rule.
    */
-  private String inlineLicence(SessionService.Started started, Map<String, String> kids) {
+  private String inlineLicence(
+      SessionService.Started started, Map<String, String> kids, String region) {
     if (kids.isEmpty()) {
       return null;
     }
     List<UUID> ids = kids.values().stream().map(UUID::fromString).toList();
     try {
-      Granted granted =
-          licences.decideForStart(
-              started, ids, regionHeader.map(headers::getHeaderString).orElse(null));
+      Granted granted = licences.decideForStart(started, ids, region);
       return JwkSets.of(granted.keys(), "temporary");
     } catch (LicenceDenied denied) {
       return null;
