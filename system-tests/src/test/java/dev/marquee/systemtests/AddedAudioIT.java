@@ -37,6 +37,18 @@ class AddedAudioIT {
     String creator = Creators.newCreator(api);
     String titleId = Creators.ingest(api, creator, master);
     Creators.awaitPublished(api, creator, titleId, Duration.ofMinutes(3));
+    // A session started before the tracks are added lists the master's audio alone; the server has
+    // then read the title's renditions once, and the tracks added later must still show.
+    Viewers.Viewer viewer = Viewers.newViewer(api, "TV", "HARDWARE");
+    Viewers.subscribe(api, Viewers.admin(api), viewer, "UHD");
+    Api.Reply before = Viewers.startSession(api, viewer, viewer.deviceId(), titleId);
+    assertThat(before.status()).as(before.toString()).isEqualTo(201);
+    assertThat(
+            before.json().getJsonArray("audio").stream()
+                .map(JsonValue::asJsonObject)
+                .map(t -> t.getString("language") + "/" + t.getString("role")))
+        .containsExactly("eng/main");
+    assertThat(Viewers.manifest(api, before.json(), "dash").body()).doesNotContain("lang=\"fr\"");
 
     Api.Reply dub = api.putBytes(audioPath(titleId, "fr"), wav(4.0, 220), creator);
     assertThat(dub.status()).as(dub.toString()).isEqualTo(202);
@@ -76,8 +88,6 @@ class AddedAudioIT {
     assertThat(audio.get("dub-fr").getString("role")).isEqualTo("main");
 
     // A viewer's session lists the three tracks; the manifests say which one describes the video.
-    Viewers.Viewer viewer = Viewers.newViewer(api, "TV", "HARDWARE");
-    Viewers.subscribe(api, Viewers.admin(api), viewer, "UHD");
     Api.Reply started = Viewers.startSession(api, viewer, viewer.deviceId(), titleId);
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
     JsonObject session = started.json();

@@ -20,8 +20,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,6 +213,57 @@ class ResumeIT {
     assertThat(pushed).as("the TV was told after the server listened again").isNotNull();
     assertThat(pushed.getString("deviceId")).isEqualTo(v.deviceId());
     assertThat(pushed.getJsonNumber("positionSeconds").doubleValue()).isEqualTo(1.5);
+  }
+
+  /**
+   * Writes that arrive together share one statement on the server (ADR 51); each must still be
+   * judged as if it came alone: of the same report sent many times at once exactly one takes
+   * effect, and of many positions at once the newest client time is the one kept.
+   */
+  @Test
+  void concurrentWritesOfOneDeviceAreJudgedOneByOne() throws Exception {
+    Viewer v = Viewers.newViewer(api, "WEB", null);
+    Instant t0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Api.Reply>> same = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        same.add(clients.submit(() -> report(v, v.deviceId(), 1.5, t0, "PAUSE")));
+      }
+      int applied = 0;
+      for (var f : same) {
+        Api.Reply r = f.get(60, TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        applied += r.json().getBoolean("applied") ? 1 : 0;
+      }
+      assertThat(applied).as("the same report 24 times at once takes effect once").isEqualTo(1);
+
+      List<Integer> order = new ArrayList<>();
+      for (int i = 1; i <= 24; i++) {
+        order.add(i);
+      }
+      Collections.shuffle(order, new Random(7));
+      List<Future<Api.Reply>> newer = new ArrayList<>();
+      for (int i : order) {
+        newer.add(
+            clients.submit(
+                () -> report(v, v.deviceId(), i * 0.1, t0.plusMillis(i * 10L), "PERIODIC")));
+      }
+      for (int k = 0; k < order.size(); k++) {
+        Api.Reply r = newer.get(k).get(60, TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        if (order.get(k) == 24) {
+          assertThat(r.json().getBoolean("applied")).as("the newest write").isTrue();
+        }
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    JsonObject resume =
+        api.get("/api/playback/positions/" + title + "?profileId=" + v.profileId(), v.token())
+            .json();
+    assertThat(resume.getJsonNumber("positionSeconds").doubleValue()).isEqualTo(2.4);
+    assertThat(Instant.parse(resume.getString("clientTime"))).isEqualTo(t0.plusMillis(240));
   }
 
   @Test

@@ -44,7 +44,8 @@ public class ViewingContextQuery {
   private static final String COLUMNS =
       "a.country, p.maturity_cap, d.security_level, s.period_start, s.period_end,"
           + " pl.code, pl.name, pl.max_height, pl.max_streams, pl.offline_licences,"
-          + " g.kind, g.max_height, g.start_by, g.rental_hours, g.first_played_at, g.revoked_at";
+          + " g.kind, g.max_height, g.start_by, g.rental_hours, g.first_played_at, g.revoked_at,"
+          + " d.name";
 
   private static final String ONE =
       "SELECT 1, "
@@ -100,7 +101,8 @@ public class ViewingContextQuery {
       OffsetDateTime periodStart,
       OffsetDateTime periodEnd,
       Optional<PlanView> plan,
-      List<GrantRow> grants) {}
+      List<GrantRow> grants,
+      String deviceName) {}
 
   public Optional<ViewingContext> read(
       UUID account, UUID profile, UUID device, UUID title, Instant at) {
@@ -129,7 +131,8 @@ public class ViewingContextQuery {
         f.country() == null ? null : f.country().strip(),
         Optional.ofNullable(f.cap()).map(MaturityRating::valueOf),
         Optional.ofNullable(f.level()).map(SecurityLevel::valueOf),
-        EntitlementRules.decide(subscription, f.plan(), grants, at));
+        EntitlementRules.decide(subscription, f.plan(), grants, at),
+        f.deviceName());
   }
 
   private Facts readOne(Question q) {
@@ -201,7 +204,8 @@ public class ViewingContextQuery {
                             r.getInt(9),
                             r.getInt(10),
                             r.getInt(11))),
-                new ArrayList<>());
+                new ArrayList<>(),
+                r.getString(18));
         found.put(q, f);
       }
       if (r.getString(12) != null) {

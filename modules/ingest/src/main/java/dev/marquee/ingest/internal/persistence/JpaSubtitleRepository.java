@@ -2,6 +2,8 @@ package dev.marquee.ingest.internal.persistence;
 
 import dev.marquee.ingest.api.SubtitleFile;
 import dev.marquee.ingest.internal.domain.SubtitleRepository;
+import dev.marquee.platform.api.PlainSql;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,11 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class JpaSubtitleRepository implements SubtitleRepository {
   @PersistenceContext(unitName = "ingest")
   private EntityManager em;
+
+  @Resource(lookup = "jdbc/marquee")
+  DataSource db;
 
   @Override
   public void put(
@@ -39,16 +45,18 @@ public class JpaSubtitleRepository implements SubtitleRepository {
         .executeUpdate();
   }
 
+  /**
+   * Plain SQL, not the entity manager: every session start and manifest reads it, and outside a
+   * transaction the entity manager would be made for this one query.
+   */
   @Override
   public List<SubtitleFile> ofTitle(UUID titleId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT language, storage_key, cue_count FROM ingest.subtitles WHERE title_id = ?1 ORDER BY language")
-            .setParameter(1, titleId)
-            .getResultList();
-    return rows.stream()
-        .map(r -> new SubtitleFile((String) r[0], (String) r[1], ((Number) r[2]).intValue()))
-        .toList();
+    return PlainSql.query(
+        db,
+        "read the subtitles",
+        "SELECT language, storage_key, cue_count FROM ingest.subtitles WHERE title_id = ?"
+            + " ORDER BY language",
+        r -> new SubtitleFile(r.getString(1), r.getString(2), r.getInt(3)),
+        titleId);
   }
 }

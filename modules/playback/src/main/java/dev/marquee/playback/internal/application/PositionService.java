@@ -10,6 +10,7 @@ import dev.marquee.catalog.api.CatalogFacade;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.catalog.api.TitleView;
 import dev.marquee.platform.api.ProblemException;
+import dev.marquee.playback.internal.domain.PlaybackSession;
 import dev.marquee.playback.internal.domain.Position;
 import dev.marquee.playback.internal.persistence.PositionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,14 @@ public class PositionService {
   public Optional<Position> resume(UUID account, UUID profile, UUID title) {
     checkProfile(account, profile);
     return store.latest(profile, title);
+  }
+
+  /**
+   * Where a playback session resumes: its profile's latest position in its title. The session's
+   * start has already found the profile to be its account's, so it is not read again.
+   */
+  public Optional<Position> resume(PlaybackSession session) {
+    return store.latest(session.profileId(), session.titleId());
   }
 
   /** Titles started and not finished, newest first. */

@@ -1,9 +1,7 @@
 package dev.marquee.playback.internal.application;
 
 import dev.marquee.accounts.api.AccountId;
-import dev.marquee.accounts.api.AccountsFacade;
 import dev.marquee.accounts.api.DeviceId;
-import dev.marquee.accounts.api.DeviceView;
 import dev.marquee.accounts.api.ProfileId;
 import dev.marquee.catalog.api.TitleId;
 import dev.marquee.platform.api.ProblemException;
@@ -36,7 +34,6 @@ public class SessionService {
   @Inject SessionTokens tokens;
   @Inject UrlTickets tickets;
   @Inject PlaybackPolicy policy;
-  @Inject AccountsFacade accounts;
 
   @Inject
   @ConfigProperty(name = "marquee.playback.session-timeout", defaultValue = "PT2M")
@@ -77,7 +74,6 @@ public class SessionService {
       int deviceMaxHeight,
       String edgeRegion) {
     Playability playable = policy.check(account, profile, device, title, edgeRegion, false);
-    DeviceView d = accounts.device(device).orElseThrow();
     store.lockAccount(account.value());
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<PlaybackSession> live = store.live(account.value(), now);
@@ -109,7 +105,7 @@ public class SessionService {
             account.value(),
             profile.value(),
             device.value(),
-            d.name(),
+            playable.deviceName(),
             title.value(),
             playable.securityLevel().name(),
             maxHeight,

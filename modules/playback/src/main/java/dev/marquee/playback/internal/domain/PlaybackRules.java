@@ -114,6 +114,7 @@ public final class PlaybackRules {
         entitlement.offlineLicences(),
         entitlement.source(),
         level,
-        region);
+        region,
+        context.deviceName());
   }
 }

@@ -1,6 +1,7 @@
 package dev.marquee.playback.internal.persistence;
 
 import dev.marquee.platform.api.PlainSql;
+import dev.marquee.platform.api.SharedReads;
 import dev.marquee.playback.internal.domain.Position;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -30,33 +36,103 @@ public class PositionStore {
 
   /**
    * Writes the position unless the stored one has a later (or the same) client time: a retried or
-   * late write changes nothing. True when the write took effect.
+   * late write changes nothing. True when the write took effect, which is then committed.
+   *
+   * <p>Concurrent writes share one statement and one commit (ADR 51): the writes that arrive while
+   * a statement runs go together in the next, each answered with its own outcome once that
+   * statement has committed. Two writes for the same device's row never share a statement; the
+   * later one goes in the next, so each is judged against the other as if one after the other.
    */
   public boolean write(Position p) {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO playback.positions (account_id, profile_id, title_id, device_id,"
-                    + " position_ms, client_time, event, watched, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?, clock_timestamp())"
-                    + " ON CONFLICT (profile_id, title_id, device_id) DO UPDATE SET"
-                    + " position_ms = EXCLUDED.position_ms, client_time = EXCLUDED.client_time,"
-                    + " event = EXCLUDED.event, watched = EXCLUDED.watched,"
-                    + " updated_at = clock_timestamp()"
-                    + " WHERE playback.positions.client_time < EXCLUDED.client_time")) {
-      s.setObject(1, p.accountId());
-      s.setObject(2, p.profileId());
-      s.setObject(3, p.titleId());
-      s.setObject(4, p.deviceId());
-      s.setLong(5, p.positionMs());
-      s.setTimestamp(6, Timestamp.from(p.clientTime()));
-      s.setString(7, p.event());
-      s.setBoolean(8, p.watched());
-      return s.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not write a position: " + e.getMessage(), e);
+    return Boolean.TRUE.equals(writes.read(new Pending(p)));
+  }
+
+  /** One write waiting for its statement; equal only to itself, so no two writes are merged. */
+  private static final class Pending {
+    final Position position;
+
+    Pending(Position position) {
+      this.position = position;
+    }
+
+    List<Object> row() {
+      return List.of(position.profileId(), position.titleId(), position.deviceId());
     }
   }
+
+  private final SharedReads<Pending, Boolean> writes =
+      new SharedReads<>("write positions", 256, this::writeAll);
+
+  private Map<Pending, Boolean> writeAll(Set<Pending> batch) {
+    Map<Pending, Boolean> applied = new HashMap<>();
+    List<Pending> left = new ArrayList<>(batch);
+    while (!left.isEmpty()) {
+      List<Pending> round = new ArrayList<>();
+      List<Pending> later = new ArrayList<>();
+      Set<List<Object>> rows = new HashSet<>();
+      for (Pending w : left) {
+        (rows.add(w.row()) ? round : later).add(w);
+      }
+      Set<List<Object>> written = upsert(round);
+      round.forEach(w -> applied.put(w, written.contains(w.row())));
+      left = later;
+    }
+    return applied;
+  }
+
+  /**
+   * One autocommitted statement for writes to distinct rows: they commit together, and their
+   * notifications with them. Returns the rows whose write took effect.
+   */
+  private Set<List<Object>> upsert(List<Pending> round) {
+    int n = round.size();
+    Object[][] columns = new Object[8][n];
+    for (int i = 0; i < n; i++) {
+      Position p = round.get(i).position;
+      columns[0][i] = p.accountId();
+      columns[1][i] = p.profileId();
+      columns[2][i] = p.titleId();
+      columns[3][i] = p.deviceId();
+      columns[4][i] = p.positionMs();
+      columns[5][i] = p.clientTime().toString();
+      columns[6][i] = p.event();
+      columns[7][i] = p.watched();
+    }
+    String[] types = {"uuid", "uuid", "uuid", "uuid", "bigint", "text", "text", "boolean"};
+    return PlainSql.call(
+        db,
+        "write positions",
+        c -> {
+          Object[] arrays = new Object[columns.length];
+          for (int col = 0; col < columns.length; col++) {
+            arrays[col] = c.createArrayOf(types[col], columns[col]);
+          }
+          Set<List<Object>> written = new HashSet<>();
+          PlainSql.query(
+                  c,
+                  UPSERT,
+                  r ->
+                      List.<Object>of(
+                          r.getObject(1, UUID.class),
+                          r.getObject(2, UUID.class),
+                          r.getObject(3, UUID.class)),
+                  arrays)
+              .forEach(written::add);
+          return written;
+        });
+  }
+
+  private static final String UPSERT =
+      "INSERT INTO playback.positions (account_id, profile_id, title_id, device_id, position_ms,"
+          + " client_time, event, watched, updated_at)"
+          + " SELECT a, p, t, d, ms, ct::timestamptz, e, w, clock_timestamp()"
+          + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[],"
+          + " ?::text[], ?::boolean[]) AS u(a, p, t, d, ms, ct, e, w)"
+          + " ON CONFLICT (profile_id, title_id, device_id) DO UPDATE SET"
+          + " position_ms = EXCLUDED.position_ms, client_time = EXCLUDED.client_time,"
+          + " event = EXCLUDED.event, watched = EXCLUDED.watched, updated_at = clock_timestamp()"
+          + " WHERE playback.positions.client_time < EXCLUDED.client_time"
+          + " RETURNING profile_id, title_id, device_id";
 
   /** The most recent position of the profile in the title, across its devices. */
   public Optional<Position> latest(UUID profile, UUID title) {

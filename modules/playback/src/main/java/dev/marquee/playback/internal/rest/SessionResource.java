@@ -29,7 +29,7 @@ import dev.marquee.playback.internal.rest.SessionMessages.Track;
 import dev.marquee.transcode.api.RenditionView;
 import dev.marquee.transcode.api.TranscodeFacade;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +68,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Viewers start, keep alive and stop playback sessions. */
 @TokenIdentity
 @Path("/playback/sessions")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("viewer")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -81,7 +81,6 @@ public class SessionResource {
   @Inject CallerIdentity caller;
   @Inject SessionManifests manifests;
   @Inject LicenceService licences;
-  @Context HttpHeaders headers;
 
   /**
    * The country header set by a trusted edge (CDN or load balancer that strips it from clients).
@@ -134,7 +133,8 @@ public class SessionResource {
                       + " (clearKeyLicence), decided and audited as POST licence.clearKeyUrl"
                       + " would, so that the player need ask for neither")
           @QueryParam("inline")
-          String inline) {
+          String inline,
+      @Context HttpHeaders headers) {
     Set<String> inlined = inline(inline);
     String region = regionHeader.map(headers::getHeaderString).orElse(null);
     int deviceMax =
@@ -367,7 +367,7 @@ public class SessionResource {
 
   private Resume resume(PlaybackSession s) {
     return positions
-        .resume(s.accountId(), s.profileId(), s.titleId())
+        .resume(s)
         .filter(p -> !p.watched())
         .map(p -> new Resume(p.positionMs() / 1000.0, p.deviceId().toString(), p.clientTime()))
         .orElse(new Resume(0, null, null));

@@ -27,7 +27,11 @@ class PlaybackRulesTest {
   private static ViewingContext viewer(
       String country, MaturityRating cap, SecurityLevel level, Entitlement entitlement) {
     return new ViewingContext(
-        country, Optional.ofNullable(cap), Optional.ofNullable(level), entitlement);
+        country,
+        Optional.ofNullable(cap),
+        Optional.ofNullable(level),
+        entitlement,
+        level == null ? null : "Living room TV");
   }
 
   private static ViewingContext adultOnHardware() {
