@@ -20,6 +20,10 @@ import java.util.function.Function;
  * <p>No thread of its own: the asker at the head of the queue does the next read. A failed read
  * fails every question of its batch and none is left waiting.
  *
+ * <p>Writes that one statement can answer for many requests use it too (ADR 51): each write is its
+ * own key (a class equal only to itself), the reader runs the statement and answers each key with
+ * its outcome, and every asker returns only after the statement holding its row has committed.
+ *
  * @param <K> what a question asks about (equal keys in one batch are read once)
  * @param <V> the answer; a key missing from the reader's map is answered with null
  */
