@@ -287,6 +287,14 @@ class ResumeIT {
     assertProblem(report(v, v.deviceId(), 1, Instant.now(), "REWIND"), 400, "validation-failed");
     assertProblem(report(v, v.deviceId(), 600, Instant.now(), "PAUSE"), 400, "invalid-position");
     assertProblem(
+        report(v, v.deviceId(), 1, Instant.parse("0000-01-01T00:00:00Z"), "PAUSE"),
+        400,
+        "invalid-client-time");
+    assertProblem(
+        report(v, v.deviceId(), 1, Instant.now().plus(Duration.ofHours(1)), "PAUSE"),
+        400,
+        "invalid-client-time");
+    assertProblem(
         report(v, stranger.deviceId(), 1, Instant.now(), "PAUSE"), 404, "device-not-found");
     assertProblem(
         api.get(

@@ -52,6 +52,10 @@ public class PositionService {
       String event) {
     checkOwned(account, profile, device, title);
     Long durationMillis = lengthOf(title);
+    if (clientTime.isBefore(Instant.EPOCH)) {
+      throw ProblemException.badRequest(
+          "invalid-client-time", "clientTime is before 1970-01-01T00:00:00Z.");
+    }
     if (clientTime.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
       throw ProblemException.badRequest(
           "invalid-client-time", "clientTime is more than 5 minutes in the future.");

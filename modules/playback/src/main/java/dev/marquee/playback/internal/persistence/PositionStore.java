@@ -2,9 +2,11 @@ package dev.marquee.playback.internal.persistence;
 
 import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.SharedReads;
+import dev.marquee.platform.api.Transactions;
 import dev.marquee.playback.internal.domain.Position;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +14,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +38,8 @@ public class PositionStore {
   @Resource(lookup = "jdbc/marquee")
   DataSource db;
 
+  @Inject Transactions transactions;
+
   /**
    * Writes the position unless the stored one has a later (or the same) client time: a retried or
    * late write changes nothing. True when the write took effect, which is then committed.
@@ -44,7 +50,13 @@ public class PositionStore {
    * later one goes in the next, so each is judged against the other as if one after the other.
    */
   public boolean write(Position p) {
-    return Boolean.TRUE.equals(writes.read(new Pending(p)));
+    Pending w = new Pending(p);
+    if (transactions.active()) {
+      // Inside a caller's transaction the write joins it, alone: no other request's write may
+      // commit or roll back with that transaction.
+      return upsert(List.of(w)).contains(w.row());
+    }
+    return Boolean.TRUE.equals(writes.read(w));
   }
 
   /** One write waiting for its statement; equal only to itself, so no two writes are merged. */
@@ -63,22 +75,45 @@ public class PositionStore {
   private final SharedReads<Pending, Boolean> writes =
       new SharedReads<>("write positions", 256, this::writeAll);
 
+  /**
+   * The batch's writes, in arrival order. Per row, the writes that must be tried one after another
+   * form a chain, each newer than the one before; each round writes the next link of every chain. A
+   * write no newer than an earlier write to its row in this batch cannot take effect after that
+   * one, whether or not that one does, so it is answered at once and costs no statement.
+   */
   private Map<Pending, Boolean> writeAll(Set<Pending> batch) {
     Map<Pending, Boolean> applied = new HashMap<>();
-    List<Pending> left = new ArrayList<>(batch);
-    while (!left.isEmpty()) {
-      List<Pending> round = new ArrayList<>();
-      List<Pending> later = new ArrayList<>();
-      Set<List<Object>> rows = new HashSet<>();
-      for (Pending w : left) {
-        (rows.add(w.row()) ? round : later).add(w);
+    Map<List<Object>, List<Pending>> chains = new LinkedHashMap<>();
+    for (Pending w : batch) {
+      List<Pending> chain = chains.computeIfAbsent(w.row(), row -> new ArrayList<>());
+      if (!chain.isEmpty()
+          && !w.position.clientTime().isAfter(chain.get(chain.size() - 1).position.clientTime())) {
+        applied.put(w, false);
+      } else {
+        chain.add(w);
       }
+    }
+    for (int link = 0; ; link++) {
+      List<Pending> round = new ArrayList<>();
+      for (List<Pending> chain : chains.values()) {
+        if (link < chain.size()) {
+          round.add(chain.get(link));
+        }
+      }
+      if (round.isEmpty()) {
+        return applied;
+      }
+      // Rows locked in one order on every server: two servers' batches cannot deadlock.
+      round.sort(ROW_ORDER);
       Set<List<Object>> written = upsert(round);
       round.forEach(w -> applied.put(w, written.contains(w.row())));
-      left = later;
     }
-    return applied;
   }
+
+  private static final Comparator<Pending> ROW_ORDER =
+      Comparator.comparing((Pending w) -> w.position.profileId())
+          .thenComparing(w -> w.position.titleId())
+          .thenComparing(w -> w.position.deviceId());
 
   /**
    * One autocommitted statement for writes to distinct rows: they commit together, and their

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The renditions of a title's latest published job, as every session start and manifest needs them.
@@ -29,7 +28,7 @@ public class RenditionViews {
   @Inject PublishedRenditionQuery published;
 
   private final ConcurrentHashMap<UUID, RenditionView> views = new ConcurrentHashMap<>();
-  private final AtomicLong segmentsHeld = new AtomicLong();
+  private long segmentsHeld;
 
   public List<RenditionView> ofTitle(UUID title) {
     List<UUID> ids = published.renditionIds(title);
@@ -55,14 +54,17 @@ public class RenditionViews {
     return read;
   }
 
-  private RenditionView keep(Rendition r, RenditionView view) {
-    if (segmentsHeld.addAndGet(view.segments().size()) > MAX_SEGMENTS_HELD) {
+  /** Only on a miss, so one lock keeps the count exact. */
+  private synchronized RenditionView keep(Rendition r, RenditionView view) {
+    if (views.containsKey(r.id())) {
+      return view;
+    }
+    if (segmentsHeld + view.segments().size() > MAX_SEGMENTS_HELD) {
       views.clear();
-      segmentsHeld.set(view.segments().size());
+      segmentsHeld = 0;
     }
-    if (views.putIfAbsent(r.id(), view) != null) {
-      segmentsHeld.addAndGet(-view.segments().size());
-    }
+    views.put(r.id(), view);
+    segmentsHeld += view.segments().size();
     return view;
   }
 
