@@ -46,15 +46,15 @@ public class PositionStore {
    *
    * <p>Concurrent writes share one statement and one commit (ADR 51): the writes that arrive while
    * a statement runs go together in the next, each answered with its own outcome once that
-   * statement has committed. Two writes for the same device's row never share a statement; the
-   * later one goes in the next, so each is judged against the other as if one after the other.
+   * statement has committed. Writes to the same device's row are judged one after the other, as if
+   * they had come alone ({@link #writeAll}).
    */
   public boolean write(Position p) {
     Pending w = new Pending(p);
     if (transactions.active()) {
       // Inside a caller's transaction the write joins it, alone: no other request's write may
       // commit or roll back with that transaction.
-      return upsert(List.of(w)).contains(w.row());
+      return upsert(List.of(w)).contains(w.row);
     }
     return Boolean.TRUE.equals(writes.read(w));
   }
@@ -63,12 +63,12 @@ public class PositionStore {
   private static final class Pending {
     final Position position;
 
+    /** The row it writes: the table's key. */
+    final List<Object> row;
+
     Pending(Position position) {
       this.position = position;
-    }
-
-    List<Object> row() {
-      return List.of(position.profileId(), position.titleId(), position.deviceId());
+      this.row = List.of(position.profileId(), position.titleId(), position.deviceId());
     }
   }
 
@@ -85,7 +85,7 @@ public class PositionStore {
     Map<Pending, Boolean> applied = new HashMap<>();
     Map<List<Object>, List<Pending>> chains = new LinkedHashMap<>();
     for (Pending w : batch) {
-      List<Pending> chain = chains.computeIfAbsent(w.row(), row -> new ArrayList<>());
+      List<Pending> chain = chains.computeIfAbsent(w.row, row -> new ArrayList<>());
       if (!chain.isEmpty()
           && !w.position.clientTime().isAfter(chain.get(chain.size() - 1).position.clientTime())) {
         applied.put(w, false);
@@ -106,7 +106,7 @@ public class PositionStore {
       // Rows locked in one order on every server: two servers' batches cannot deadlock.
       round.sort(ROW_ORDER);
       Set<List<Object>> written = upsert(round);
-      round.forEach(w -> applied.put(w, written.contains(w.row())));
+      round.forEach(w -> applied.put(w, written.contains(w.row)));
     }
   }
 

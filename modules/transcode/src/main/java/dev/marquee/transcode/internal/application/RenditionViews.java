@@ -45,13 +45,11 @@ public class RenditionViews {
 
   /** The full read: the latest published job, its renditions and their segments. */
   private List<RenditionView> readAndKeep(UUID title) {
-    List<RenditionView> read =
-        ledger.jobsOfTitle(title).stream()
-            .filter(j -> j.state() == TranscodeJob.State.PUBLISHED)
-            .findFirst()
-            .map(j -> ledger.renditions(j.id()).stream().map(r -> keep(r, view(r, j))).toList())
-            .orElse(List.of());
-    return read;
+    return ledger.jobsOfTitle(title).stream()
+        .filter(j -> j.state() == TranscodeJob.State.PUBLISHED)
+        .findFirst()
+        .map(j -> ledger.renditions(j.id()).stream().map(r -> keep(r, view(r, j))).toList())
+        .orElse(List.of());
   }
 
   /** Only on a miss, so one lock keeps the count exact. */
