@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -124,11 +125,18 @@ class RateLimitIT {
     assertLimited(report(v, title));
 
     String like = "/api/catalog/likes/" + title + "?profileId=" + v.profileId();
+    long firstLike = System.nanoTime();
     for (int i = 0; i < 60; i++) {
       Api.Reply r = api.put(like, v.token());
       assertThat(r.status()).as(r.toString()).isEqualTo(404);
     }
-    assertLimited(api.put(like, v.token()));
+    Api.Reply limited = api.put(like, v.token());
+    long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - firstLike) + 1;
+    assertLimited(limited);
+    // The minute is the account's own, from its first like, not the clock's: the 61 likes are
+    // refused whenever a round minute falls among them, and the wait is what is left of it.
+    assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow()))
+        .isBetween(60 - elapsed, 60L);
   }
 
   /**

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A limit on how often one subject (a client address, an account, an email) may do one thing: at
- * most {@code limit} times in each fixed window of {@code window}. Written in configuration as
- * {@code N/window}, e.g. {@code 10/15m}, {@code 5/1h}, {@code 60/30s}.
+ * most {@code limit} times in each window of {@code window}, which starts at the subject's first
+ * hit. Written in configuration as {@code N/window}, e.g. {@code 10/15m}, {@code 5/1h}, {@code
+ * 60/30s}.
  */
 public record RateLimit(String name, int limit, Duration window) {
   private static final Pattern FORM = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*([smhd])");

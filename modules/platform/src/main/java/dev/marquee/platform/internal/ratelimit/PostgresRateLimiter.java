@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,25 +31,30 @@ import javax.sql.DataSource;
 
 /**
  * One row per rule and subject in {@code platform.rate_limit_windows}, counted with one upsert per
- * hit. Subjects are stored as SHA-256 digests: the table holds no email or address. Counting runs
- * in a transaction of its own, so a failed sign-in that rolls back its own work is still counted.
+ * hit, in windows that start at the subject's first hit (ADR 16). Subjects are stored as SHA-256
+ * digests: the table holds no email or address. Counting runs in a transaction of its own, so a
+ * failed sign-in that rolls back its own work is still counted.
  */
 @ApplicationScoped
 public class PostgresRateLimiter implements RateLimiter {
   private static final Logger LOG = Logger.getLogger(PostgresRateLimiter.class.getName());
 
-  // Counts the hit only while the subject is under the limit (or its window has moved on): a
-  // refused request adds nothing, so a client that keeps knocking is let in when the window ends.
-  // No row back means refused.
+  // Counts the hit only while the subject is under the limit (or its window has ended: the hit then
+  // starts the next window, at its own time). A refused request adds nothing, so a client that
+  // keeps knocking is let in when its window ends. No row back means refused. Parameters: rule,
+  // subject, now, ended-by (windows that started at or before it have ended), limit.
   private static final String HIT =
       "INSERT INTO platform.rate_limit_windows AS w (rule, subject, window_start, hits)"
           + " VALUES (?, ?, ?, 1) ON CONFLICT (rule, subject) DO UPDATE SET"
-          + " hits = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.hits + 1 ELSE 1 END,"
-          + " window_start = EXCLUDED.window_start"
-          + " WHERE w.window_start <> EXCLUDED.window_start OR w.hits < ? RETURNING hits";
+          + " hits = CASE WHEN w.window_start > ? THEN w.hits + 1 ELSE 1 END,"
+          + " window_start = CASE WHEN w.window_start > ? THEN w.window_start"
+          + " ELSE EXCLUDED.window_start END"
+          + " WHERE w.window_start <= ? OR w.hits < ? RETURNING hits";
+  private static final String WINDOW_START =
+      "SELECT window_start FROM platform.rate_limit_windows WHERE rule = ? AND subject = ?";
   private static final String REFUND =
       "UPDATE platform.rate_limit_windows SET hits = hits - 1"
-          + " WHERE rule = ? AND subject = ? AND window_start = ? AND hits > 0";
+          + " WHERE rule = ? AND subject = ? AND window_start > ? AND hits > 0";
   private static final String PURGE =
       "DELETE FROM platform.rate_limit_windows WHERE window_start < ?";
 
@@ -73,16 +79,23 @@ public class PostgresRateLimiter implements RateLimiter {
   @Transactional(TxType.REQUIRES_NEW)
   public void hit(RateLimit rule, String subject, Map<String, Object> problemMembers) {
     Instant now = clock.instant();
-    FixedWindow window = FixedWindow.at(now, rule.window());
-    boolean counted;
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(HIT)) {
-      s.setString(1, rule.name());
-      s.setBytes(2, digest(subject));
-      s.setTimestamp(3, Timestamp.from(window.start()));
-      s.setInt(4, rule.limit());
-      try (ResultSet r = s.executeQuery()) {
-        counted = r.next();
+    Timestamp endedBy = Timestamp.from(SubjectWindow.endedBy(now, rule.window()));
+    byte[] digest = digest(subject);
+    Instant refusedWindowStart = null;
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement(HIT)) {
+        s.setString(1, rule.name());
+        s.setBytes(2, digest);
+        s.setTimestamp(3, Timestamp.from(now));
+        s.setTimestamp(4, endedBy);
+        s.setTimestamp(5, endedBy);
+        s.setTimestamp(6, endedBy);
+        s.setInt(7, rule.limit());
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            refusedWindowStart = windowStart(c, rule, digest).orElse(now);
+          }
+        }
       }
     } catch (SQLException e) {
       throw ProblemException.unavailable(
@@ -90,8 +103,9 @@ public class PostgresRateLimiter implements RateLimiter {
           "The database did not answer; try again shortly.",
           Duration.ofSeconds(5));
     }
+    boolean counted = refusedWindowStart == null;
     if (!counted) {
-      Duration retry = window.retryAfter(now);
+      Duration retry = new SubjectWindow(refusedWindowStart, rule.window()).retryAfter(now);
       throw ProblemException.tooManyRequests(
           "rate-limited",
           "Too many requests of this kind ("
@@ -111,12 +125,12 @@ public class PostgresRateLimiter implements RateLimiter {
   @Override
   @Transactional(TxType.REQUIRES_NEW)
   public void refund(RateLimit rule, String subject) {
-    FixedWindow window = FixedWindow.at(clock.instant(), rule.window());
+    Instant endedBy = SubjectWindow.endedBy(clock.instant(), rule.window());
     try (Connection c = db.getConnection();
         PreparedStatement s = c.prepareStatement(REFUND)) {
       s.setString(1, rule.name());
       s.setBytes(2, digest(subject));
-      s.setTimestamp(3, Timestamp.from(window.start()));
+      s.setTimestamp(3, Timestamp.from(endedBy));
       s.executeUpdate();
     } catch (SQLException e) {
       // A lost refund only makes the limit a little stricter until the window ends.
@@ -132,6 +146,17 @@ public class PostgresRateLimiter implements RateLimiter {
       s.executeUpdate();
     } catch (SQLException e) {
       LOG.log(Level.FINE, "rate-limit purge failed; the next one retries", e);
+    }
+  }
+
+  private static Optional<Instant> windowStart(Connection c, RateLimit rule, byte[] digest)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(WINDOW_START)) {
+      s.setString(1, rule.name());
+      s.setBytes(2, digest);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getTimestamp(1).toInstant()) : Optional.empty();
+      }
     }
   }
 

@@ -1,2 +1,4 @@
-/** Rate limits counted in PostgreSQL in fixed windows, shared by every server of a cluster. */
+/**
+ * Rate limits counted in PostgreSQL in windows per subject, shared by every server of a cluster.
+ */
 package dev.marquee.platform.internal.ratelimit;
