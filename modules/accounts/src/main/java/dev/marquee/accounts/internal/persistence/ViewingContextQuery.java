@@ -59,11 +59,17 @@ public class ViewingContextQuery {
           + " LEFT JOIN accounts.title_grants g ON g.account_id = a.id AND g.title_id = ?"
           + " WHERE a.id = ?";
 
-  /** The same for many askers: the arrays are zipped into one row per question. */
+  /**
+   * The same for many askers: the arrays are zipped into one row per question. Each array is behind
+   * a scalar subquery so that its length is unknown to the planner whatever the batch, which lets
+   * PostgreSQL keep one generic plan per connection instead of planning this seven-relation join
+   * again on every execution (ADR 53).
+   */
   private static final String MANY =
       "SELECT k.n, "
           + COLUMNS
-          + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[])"
+          + " FROM unnest((SELECT ?::uuid[]), (SELECT ?::uuid[]), (SELECT ?::uuid[]),"
+          + " (SELECT ?::uuid[]))"
           + "   WITH ORDINALITY AS k(account_id, profile_id, device_id, title_id, n)"
           + " JOIN accounts.accounts a ON a.id = k.account_id"
           + " LEFT JOIN accounts.profiles p ON p.id = k.profile_id AND p.account_id = a.id"

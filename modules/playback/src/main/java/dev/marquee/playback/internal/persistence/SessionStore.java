@@ -114,13 +114,15 @@ public class SessionStore {
         });
   }
 
+  // The ids behind a scalar subquery: the plan is then the same for any number of them, and
+  // PostgreSQL keeps one generic plan per connection instead of planning every read (ADR 53).
   private static final String RANKED =
       "SELECT "
           + COLUMNS
           + ", (SELECT count(*) FROM playback.sessions o WHERE o.account_id = me.account_id"
           + " AND o.ended_at IS NULL AND o.expires_at > ?"
           + " AND (o.created_at, o.id) < (me.created_at, me.id))"
-          + " FROM playback.sessions me WHERE id = ANY (?)";
+          + " FROM playback.sessions me WHERE id = ANY ((SELECT ?::uuid[])::uuid[])";
 
   /** Extends a live session; false when it has ended or expired. */
   public boolean heartbeat(UUID id, Instant now, Instant expires) {
