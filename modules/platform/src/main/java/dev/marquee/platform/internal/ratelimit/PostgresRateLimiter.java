@@ -1,5 +1,6 @@
 package dev.marquee.platform.internal.ratelimit;
 
+import dev.marquee.platform.api.PlainSql;
 import dev.marquee.platform.api.ProblemException;
 import dev.marquee.platform.api.RateLimit;
 import dev.marquee.platform.api.RateLimiter;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -81,31 +81,37 @@ public class PostgresRateLimiter implements RateLimiter {
     Instant now = clock.instant();
     Timestamp endedBy = Timestamp.from(SubjectWindow.endedBy(now, rule.window()));
     byte[] digest = digest(subject);
-    Instant refusedWindowStart = null;
+    Optional<Instant> refusedIn;
     try (Connection c = db.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(HIT)) {
-        s.setString(1, rule.name());
-        s.setBytes(2, digest);
-        s.setTimestamp(3, Timestamp.from(now));
-        s.setTimestamp(4, endedBy);
-        s.setTimestamp(5, endedBy);
-        s.setTimestamp(6, endedBy);
-        s.setInt(7, rule.limit());
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            refusedWindowStart = windowStart(c, rule, digest).orElse(now);
-          }
-        }
-      }
+      boolean counted =
+          PlainSql.queryOne(
+                  c,
+                  HIT,
+                  r -> r.getInt(1),
+                  rule.name(),
+                  digest,
+                  Timestamp.from(now),
+                  endedBy,
+                  endedBy,
+                  endedBy,
+                  rule.limit())
+              .isPresent();
+      // A refused hit reads back the start of the window that refused it, for Retry-After.
+      refusedIn =
+          counted
+              ? Optional.empty()
+              : Optional.of(
+                  PlainSql.queryOne(
+                          c, WINDOW_START, r -> r.getTimestamp(1).toInstant(), rule.name(), digest)
+                      .orElse(now));
     } catch (SQLException e) {
       throw ProblemException.unavailable(
           "database-unavailable",
           "The database did not answer; try again shortly.",
           Duration.ofSeconds(5));
     }
-    boolean counted = refusedWindowStart == null;
-    if (!counted) {
-      Duration retry = new SubjectWindow(refusedWindowStart, rule.window()).retryAfter(now);
+    if (refusedIn.isPresent()) {
+      Duration retry = new SubjectWindow(refusedIn.get(), rule.window()).retryAfter(now);
       throw ProblemException.tooManyRequests(
           "rate-limited",
           "Too many requests of this kind ("
@@ -146,17 +152,6 @@ public class PostgresRateLimiter implements RateLimiter {
       s.executeUpdate();
     } catch (SQLException e) {
       LOG.log(Level.FINE, "rate-limit purge failed; the next one retries", e);
-    }
-  }
-
-  private static Optional<Instant> windowStart(Connection c, RateLimit rule, byte[] digest)
-      throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(WINDOW_START)) {
-      s.setString(1, rule.name());
-      s.setBytes(2, digest);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(r.getTimestamp(1).toInstant()) : Optional.empty();
-      }
     }
   }
 
