@@ -7,9 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * CPU cost per request kind on one server (issue 16's per-server cost, docs/capacity.md): for each
@@ -92,32 +89,24 @@ public final class CapacityBench {
                   play.positionBody(),
                   null),
               Endpoint.get("segment (origin, ~360 KB)", segment, List.of(), null));
-      ProcessHandle liberty = ServerFootprint.libertyJvm(stack.liberty().pid());
-      Path postmasterPid = home.resolve("postgres/postmaster.pid");
+      StackCpu cpu =
+          new StackCpu(
+              ServerFootprint.libertyJvm(stack.liberty().pid()),
+              home.resolve("postgres/postmaster.pid"));
       WrkRun wrk = new WrkRun(settings, Files.createDirectories(home.resolve("wrk")));
       List<Cost> costs = new ArrayList<>();
-      costs.add(sessions(play, liberty, postmasterPid));
+      costs.add(sessions(play, cpu));
       for (Endpoint e : endpoints) {
         progress("wrk: " + e.label());
-        double[] before = new double[2];
+        StackCpu.Reading[] before = new StackCpu.Reading[1];
         WrkResult r =
             wrk.warmUpAndMeasure(
-                base,
-                e,
-                e.label().replaceAll("[^a-z]+", "-"),
-                () -> {
-                  before[0] = cpuSeconds(Stream.of(liberty));
-                  before[1] = postgresCpu(postmasterPid);
-                });
+                base, e, e.label().replaceAll("[^a-z]+", "-"), () -> before[0] = cpu.read());
         if (r.non2xx() + r.socketErrors() > 0) {
           throw new IllegalStateException(e.label() + ": " + r.non2xx() + " non-2xx answers");
         }
-        costs.add(
-            new Cost(
-                e.label(),
-                r.requests(),
-                cpuSeconds(Stream.of(liberty)) - before[0],
-                postgresCpu(postmasterPid) - before[1]));
+        StackCpu.Reading used = cpu.read().minus(before[0]);
+        costs.add(new Cost(e.label(), r.requests(), used.liberty(), used.postgres()));
       }
       Machine m = Machine.describe(Optional.empty());
       System.out.printf(
@@ -148,39 +137,17 @@ public final class CapacityBench {
   }
 
   /** Start-and-end pairs from four threads; the cost is per pair. */
-  private static Cost sessions(PlaybackSetup play, ProcessHandle liberty, Path postmasterPid)
-      throws Exception {
+  private static Cost sessions(PlaybackSetup play, StackCpu cpu) throws Exception {
     int pairs = Integer.getInteger("bench.sessionPairs", 400);
     for (int i = 0; i < 50; i++) {
       play.stop(play.startSession());
     }
-    double libertyBefore = cpuSeconds(Stream.of(liberty));
-    double postgresBefore = postgresCpu(postmasterPid);
+    StackCpu.Reading before = cpu.read();
     for (int i = 0; i < pairs; i++) {
       play.stop(play.startSession());
     }
-    return new Cost(
-        "session start + end",
-        pairs,
-        cpuSeconds(Stream.of(liberty)) - libertyBefore,
-        postgresCpu(postmasterPid) - postgresBefore);
-  }
-
-  /** The postmaster named in its pid file and every process below it. */
-  private static double postgresCpu(Path pidFile) {
-    try {
-      long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0));
-      ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-      return cpuSeconds(Stream.concat(Stream.of(postmaster), postmaster.descendants()));
-    } catch (IOException e) {
-      throw new IllegalStateException("No PostgreSQL pid in " + pidFile, e);
-    }
-  }
-
-  private static double cpuSeconds(Stream<ProcessHandle> processes) {
-    return processes
-        .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
-        .sum();
+    StackCpu.Reading used = cpu.read().minus(before);
+    return new Cost("session start + end", pairs, used.liberty(), used.postgres());
   }
 
   /** The admin as a subscribed viewer with a hardware-secure TV, starting sessions of a title. */

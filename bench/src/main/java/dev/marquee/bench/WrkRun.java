@@ -38,6 +38,19 @@ final class WrkRun {
     return WrkResult.parse(run(baseUrl, endpoint, script, settings.measure(), slug));
   }
 
+  /** An untimed warm-up run alone, for benches that then measure in rounds. */
+  void warmUp(String baseUrl, Endpoint endpoint, String slug)
+      throws IOException, InterruptedException {
+    run(baseUrl, endpoint, writeScript(endpoint, slug), settings.warmUp(), slug + "-warmup");
+  }
+
+  /** One measured run; {@code name} names its output file. */
+  WrkResult measure(String baseUrl, Endpoint endpoint, String slug, String name)
+      throws IOException, InterruptedException {
+    return WrkResult.parse(
+        run(baseUrl, endpoint, writeScript(endpoint, slug), settings.measure(), name));
+  }
+
   private String run(String baseUrl, Endpoint endpoint, Path script, Duration duration, String name)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
