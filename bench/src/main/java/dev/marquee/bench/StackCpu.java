@@ -22,6 +22,9 @@ final class StackCpu {
     }
   }
 
+  /** USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux this runs on. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
   private final ProcessHandle liberty;
   private final Path postmasterPid;
 
@@ -34,19 +37,28 @@ final class StackCpu {
     return new Reading(seconds(Stream.of(liberty)), kernelSeconds(liberty), postgres());
   }
 
-  /**
-   * System time from /proc/PID/stat (field 15, in clock ticks of 1/100 s on Linux); 0 where there
-   * is no /proc.
-   */
+  /** System time: /proc/PID/stat field 15; NaN (written as null) where it cannot be read. */
   private static double kernelSeconds(ProcessHandle process) {
+    return statTicks(process, 15) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * Fields of /proc/PID/stat (numbered from 1 as in proc(5)), summed, in clock ticks; NaN where
+   * they cannot be read.
+   */
+  private static double statTicks(ProcessHandle process, int... fieldNumbers) {
     Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
     try {
       String text = Files.readString(stat, StandardCharsets.US_ASCII);
-      // The command name (field 2) may hold spaces; the fields after it follow its ')'.
+      // The command name (field 2) may hold spaces; field 3 starts two characters after its ')'.
       String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[12]) / 100.0;
+      double sum = 0;
+      for (int n : fieldNumbers) {
+        sum += Long.parseLong(fields[n - 3]);
+      }
+      return sum;
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return Double.NaN;
     }
   }
 
@@ -55,7 +67,10 @@ final class StackCpu {
       long pid =
           Long.parseLong(Files.readAllLines(postmasterPid, StandardCharsets.US_ASCII).get(0));
       ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-      return seconds(Stream.concat(Stream.of(postmaster), postmaster.descendants()));
+      // Backends and autovacuum workers that have ended count in the postmaster's cutime and
+      // cstime (fields 16 and 17) once it has reaped them; the running ones count themselves.
+      return seconds(Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+          + statTicks(postmaster, 16, 17) / TICKS_PER_SECOND;
     } catch (IOException e) {
       throw new IllegalStateException("No PostgreSQL pid in " + postmasterPid, e);
     }

@@ -32,10 +32,9 @@ final class WrkRun {
   WrkResult warmUpAndMeasure(
       String baseUrl, Endpoint endpoint, String slug, Runnable beforeMeasured)
       throws IOException, InterruptedException {
-    Path script = writeScript(endpoint, slug);
-    run(baseUrl, endpoint, script, settings.warmUp(), slug + "-warmup");
+    warmUp(baseUrl, endpoint, slug);
     beforeMeasured.run();
-    return WrkResult.parse(run(baseUrl, endpoint, script, settings.measure(), slug));
+    return measure(baseUrl, endpoint, slug, slug);
   }
 
   /** An untimed warm-up run alone, for benches that then measure in rounds. */
