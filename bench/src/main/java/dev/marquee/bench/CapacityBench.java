@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,11 +21,11 @@ import java.util.UUID;
 
 /**
  * CPU cost per request kind on one server (issue 16's per-server cost, docs/capacity.md): for each
- * kind, wrk warms up, then a measured run; the CPU seconds the Liberty JVM and PostgreSQL (the
- * postmaster and its backends) used during the measured run, divided by the requests it made, give
- * CPU-seconds per 1,000 requests. Session starts are measured as start-and-end pairs from this JVM
- * (a viewer may hold only a few streams at once). CPU time, unlike throughput, barely depends on
- * what else loads the machine.
+ * kind, wrk warms up (60 s by default), then a measured run; the CPU seconds the Liberty JVM and
+ * PostgreSQL (the postmaster and its backends) used during the measured run, divided by the
+ * requests it made, give CPU-seconds per 1,000 requests. Session starts are measured as
+ * start-and-end pairs from this JVM (a viewer may hold only a few streams at once). CPU time,
+ * unlike throughput, barely depends on what else loads the machine.
  */
 public final class CapacityBench {
   private CapacityBench() {}
@@ -41,7 +42,8 @@ public final class CapacityBench {
   }
 
   public static void main(String[] args) throws Exception {
-    BenchSettings settings = BenchSettings.fromSystemProperties();
+    // JIT and pools settle within about a minute of load (ADR 46); each request kind gets that.
+    BenchSettings settings = BenchSettings.fromSystemProperties(Duration.ofSeconds(60));
     Path home = Files.createTempDirectory("marquee-capacity-bench-");
     Teardown teardown = new Teardown(home);
     Runtime.getRuntime().addShutdownHook(new Thread(teardown, "marquee-bench-teardown"));
