@@ -15,11 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The licence server under load (run it with {@code bash bench/licence-bench.sh}): wrk at full
@@ -162,12 +160,6 @@ public final class LicenceBench {
     return new Measured(r, used);
   }
 
-  static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
   private static void print(
       BenchSettings settings,
       int rate,
@@ -213,7 +205,7 @@ public final class LicenceBench {
     }
     System.out.printf(
         "%nMedian ratio: %.3fx (target at least 0.5x)%n%n",
-        median(wrkRounds.stream().map(WrkRound::ratio).toList()));
+        Rounds.median(wrkRounds, WrkRound::ratio));
     System.out.printf(
         "Fixed rate %d req/s, %d keep-alive connections, latency from each request's scheduled"
             + " time; %d rounds of %d s each:%n%n",
@@ -238,7 +230,7 @@ public final class LicenceBench {
     }
     System.out.printf(
         "%nMedian p99 ratio: %.2fx (target at most 2x, with every round at the rate: %s)%n",
-        median(rateRounds.stream().map(RateRound::p99Ratio).toList()),
+        Rounds.median(rateRounds, RateRound::p99Ratio),
         rateRounds.stream().allMatch(r -> r.held(rate)) ? "yes" : "no");
   }
 
@@ -249,38 +241,43 @@ public final class LicenceBench {
   private static void writeResults(
       BenchSettings settings, int rate, List<WrkRound> wrk, List<RateRound> open)
       throws IOException {
-    double rpsRatio = median(wrk.stream().map(WrkRound::ratio).toList());
-    double p99Ratio = median(open.stream().map(RateRound::p99Ratio).toList());
+    double rpsRatio = Rounds.median(wrk, WrkRound::ratio);
+    double p99Ratio = Rounds.median(open, RateRound::p99Ratio);
     boolean rateHeld = open.stream().allMatch(r -> r.held(rate));
     new ResultsFile("licence", "SKIP_BUILD=1 bash bench/licence-bench.sh")
         .figure("wrkConnections", settings.connections())
         .figure("rounds", wrk.size())
-        .figure("baselineRps", median(wrk, r -> r.baseline().wrk().requestsPerSecond()))
-        .figure("licenceRps", median(wrk, r -> r.licence().wrk().requestsPerSecond()))
-        .figure("licenceP50Ms", median(wrk, r -> r.licence().wrk().p50Millis()))
-        .figure("licenceP99Ms", median(wrk, r -> r.licence().wrk().p99Millis()))
+        .figure("baselineRps", Rounds.median(wrk, r -> r.baseline().wrk().requestsPerSecond()))
+        .figure("licenceRps", Rounds.median(wrk, r -> r.licence().wrk().requestsPerSecond()))
+        .figure("licenceP50Ms", Rounds.median(wrk, r -> r.licence().wrk().p50Millis()))
+        .figure("licenceP99Ms", Rounds.median(wrk, r -> r.licence().wrk().p99Millis()))
         .figure(
-            "baselineLibertyCpuMicrosPerRequest", median(wrk, r -> r.baseline().libertyMicros()))
-        .figure("licenceLibertyCpuMicrosPerRequest", median(wrk, r -> r.licence().libertyMicros()))
+            "baselineLibertyCpuMicrosPerRequest",
+            Rounds.median(wrk, r -> r.baseline().libertyMicros()))
+        .figure(
+            "licenceLibertyCpuMicrosPerRequest",
+            Rounds.median(wrk, r -> r.licence().libertyMicros()))
         .figure(
             "baselineLibertyKernelMicrosPerRequest",
-            median(wrk, r -> r.baseline().libertyKernelMicros()))
+            Rounds.median(wrk, r -> r.baseline().libertyKernelMicros()))
         .figure(
             "licenceLibertyKernelMicrosPerRequest",
-            median(wrk, r -> r.licence().libertyKernelMicros()))
+            Rounds.median(wrk, r -> r.licence().libertyKernelMicros()))
         .figure(
-            "baselinePostgresCpuMicrosPerRequest", median(wrk, r -> r.baseline().postgresMicros()))
+            "baselinePostgresCpuMicrosPerRequest",
+            Rounds.median(wrk, r -> r.baseline().postgresMicros()))
         .figure(
-            "licencePostgresCpuMicrosPerRequest", median(wrk, r -> r.licence().postgresMicros()))
-        .figure("rpsRatioPerRound", joined(wrk.stream().map(WrkRound::ratio).toList(), "%.3f"))
+            "licencePostgresCpuMicrosPerRequest",
+            Rounds.median(wrk, r -> r.licence().postgresMicros()))
+        .figure("rpsRatioPerRound", Rounds.each(wrk, WrkRound::ratio, "%.3f"))
         .figure("fixedRatePerSecond", rate)
-        .figure("baselineAtRateP99Ms", median(open, r -> r.baseline().p99Millis()))
-        .figure("licenceAtRateP50Ms", median(open, r -> r.licence().p50Millis()))
-        .figure("licenceAtRateP99Ms", median(open, r -> r.licence().p99Millis()))
+        .figure("baselineAtRateP99Ms", Rounds.median(open, r -> r.baseline().p99Millis()))
+        .figure("licenceAtRateP50Ms", Rounds.median(open, r -> r.licence().p50Millis()))
+        .figure("licenceAtRateP99Ms", Rounds.median(open, r -> r.licence().p99Millis()))
         .figure(
             "licenceAtRateLowestAchieved",
             open.stream().mapToDouble(r -> r.licence().achievedPerSecond()).min().orElse(0))
-        .figure("p99RatioPerRound", joined(open.stream().map(RateRound::p99Ratio).toList(), "%.2f"))
+        .figure("p99RatioPerRound", Rounds.each(open, RateRound::p99Ratio, "%.2f"))
         .ratio("licenceRpsVsBaseline", rpsRatio)
         .ratio("licenceP99VsBaselineP99AtRate", p99Ratio)
         .target(
@@ -295,15 +292,6 @@ public final class LicenceBench {
                 + " every round holding the rate without errors)",
             rateHeld && p99Ratio <= 2.0)
         .write();
-  }
-
-  private static <T> double median(List<T> rounds, ToDoubleFunction<T> figure) {
-    return median(rounds.stream().map(r -> figure.applyAsDouble(r)).toList());
-  }
-
-  private static String joined(List<Double> values, String format) {
-    return String.join(
-        ", ", values.stream().map(v -> String.format(Locale.ROOT, format, v)).toList());
   }
 
   private static List<String> headers(Endpoint e) {

@@ -235,7 +235,7 @@ public final class PositionBench {
           r.noop().failed().get(),
           r.ratio());
     }
-    double ratio = LicenceBench.median(rounds.stream().map(Round::ratio).toList());
+    double ratio = Rounds.median(rounds, Round::ratio);
     long failed = rounds.stream().mapToLong(r -> r.writes().failed().get()).sum();
     System.out.printf("%nMedian ratio: %.3fx (target at least 0.8x)%n", ratio);
     for (var r : List.of(Map.entry("one server", one), Map.entry("across servers", across))) {
@@ -250,18 +250,12 @@ public final class PositionBench {
     new ResultsFile("position", "SKIP_BUILD=1 bash bench/position-bench.sh")
         .figure("writers", WRITERS)
         .figure("rounds", rounds.size())
-        .figure("writesPerSecond", median(rounds, r -> r.writes().perSecond()))
-        .figure("writeP50Ms", median(rounds, r -> pct(r.writes().sorted(), 0.50)))
-        .figure("writeP99Ms", median(rounds, r -> pct(r.writes().sorted(), 0.99)))
+        .figure("writesPerSecond", Rounds.median(rounds, r -> r.writes().perSecond()))
+        .figure("writeP50Ms", Rounds.median(rounds, r -> pct(r.writes().sorted(), 0.50)))
+        .figure("writeP99Ms", Rounds.median(rounds, r -> pct(r.writes().sorted(), 0.99)))
         .figure("writesFailed", failed)
-        .figure("authenticatedNoopPerSecond", median(rounds, r -> r.noop().perSecond()))
-        .figure(
-            "ratioPerRound",
-            String.join(
-                ", ",
-                rounds.stream()
-                    .map(r -> String.format(java.util.Locale.ROOT, "%.3f", r.ratio()))
-                    .toList()))
+        .figure("authenticatedNoopPerSecond", Rounds.median(rounds, r -> r.noop().perSecond()))
+        .figure("ratioPerRound", Rounds.each(rounds, Round::ratio, "%.3f"))
         .figure("pushOneServerReceived", one.sortedNanos().length)
         .figure("pushOneServerP50Ms", pct(one.sortedNanos(), 0.50))
         .figure("pushOneServerP99Ms", pct(one.sortedNanos(), 0.99))
@@ -298,10 +292,6 @@ public final class PositionBench {
     double ratio() {
       return writes.perSecond() / noop.perSecond();
     }
-  }
-
-  private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> f) {
-    return LicenceBench.median(rounds.stream().map(r -> f.applyAsDouble(r)).toList());
   }
 
   /**
