@@ -2,6 +2,7 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.devstack.EmbeddedDatabase;
 import dev.marquee.devstack.LibertyServer;
 import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
@@ -9,6 +10,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +25,81 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The licence audit is written in groups (ADR 0026), and still every licence decision a client was
  * answered (granted, or denied once the test stack's 4 s session went silent) is in the trail after
- * the server is killed without warning in the middle of licence traffic.
+ * a crash in the middle of licence traffic: of the server (kill -9), or of PostgreSQL (a backend
+ * killed, so that the postmaster throws away its shared memory, WAL buffers included, and recovers
+ * from the WAL on disk; ADR 54).
  */
 @ExtendWith(RunningMarquee.class)
 class LicenceAuditCrashIT {
   private static final int CLIENTS = 6;
-  private static final int ACKNOWLEDGED_BEFORE_KILL = 150;
+  private static final int ACKNOWLEDGED_BEFORE_CRASH = 150;
   private final Api api = RunningMarquee.api();
 
   @Test
   void everyAcknowledgedLicenceIsInTheAuditTrailAfterTheServerIsKilled() throws Exception {
+    LibertyServer liberty = RunningMarquee.stack().liberty();
+    Load load = licenceLoadUntil(liberty::kill);
+    assertThat(load.attempted)
+        .as("requests still in flight when the server died")
+        .isGreaterThan(load.acked + load.refused);
+    liberty.start();
+    liberty.awaitReady(Duration.ofMinutes(3));
+    load.assertAllInTrail(Viewers.admin(api));
+  }
+
+  @Test
+  void everyAcknowledgedLicenceIsInTheAuditTrailAfterPostgresCrashes() throws Exception {
+    EmbeddedDatabase db = RunningMarquee.stack().database();
+    Load load =
+        licenceLoadUntil(
+            () -> {
+              try (Connection c =
+                      DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                  Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                long backend = rs.getLong(1);
+                ProcessHandle process =
+                    ProcessHandle.of(backend)
+                        .orElseThrow(() -> new AssertionError("no backend process " + backend));
+                assertThat(process.destroyForcibly()).as("SIGKILL sent to " + backend).isTrue();
+                process.onExit().get();
+              }
+            });
+    // The server answers again once PostgreSQL has recovered and the pool has dropped its dead
+    // connections; until then a read of the trail fails, and is asked again.
+    String admin = null;
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (admin == null) {
+      try {
+        admin = Viewers.admin(api);
+      } catch (AssertionError | RuntimeException recovering) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "the server did not recover from PostgreSQL's crash", recovering);
+        }
+        Thread.sleep(100); // asking again for a recovered server, not waiting for a time to pass
+      }
+    }
+    while (api.get("/api/drm/audit?limit=1", admin).status() != 200) {
+      assertThat(System.nanoTime()).as("the audit trail readable again").isLessThan(deadline);
+      Thread.sleep(100); // asking again for a recovered server, not waiting for a time to pass
+    }
+    load.assertAllInTrail(admin);
+    Api.Reply after = load.request();
+    assertThat(after.status()).as("a licence after recovery: " + after).isEqualTo(200);
+  }
+
+  /** What a crash action interrupts. */
+  private interface Crash {
+    void now() throws Exception;
+  }
+
+  /**
+   * Licence traffic from {@value #CLIENTS} clients on one viewer's session until at least {@value
+   * #ACKNOWLEDGED_BEFORE_CRASH} decisions are answered; then the crash, and the counts.
+   */
+  private Load licenceLoadUntil(Crash crash) throws Exception {
     Path master = Files.createTempDirectory("licence-crash-it").resolve("master.mp4");
     new SyntheticMaster(320, 180, 25, 4, false, List.of("eng")).writeTo(master);
     String creator = Creators.newCreator(api);
@@ -44,13 +114,14 @@ class LicenceAuditCrashIT {
         session.getJsonObject("keyIds").values().stream()
             .map(k -> ((JsonString) k).getString())
             .toArray(String[]::new);
-    String body = Viewers.clearKeyRequest("temporary", kids);
-    Map<String, String> headers =
-        Map.of("X-Playback-Session", session.getString("token"), "X-Viewer-Country", "GB");
-
+    Load load =
+        new Load(
+            v,
+            Viewers.clearKeyRequest("temporary", kids),
+            Map.of("X-Playback-Session", session.getString("token"), "X-Viewer-Country", "GB"));
     // A denial by the session check (the test stack's sessions go silent after 4 s) is audited
     // before the session, and so the account, is known: denials are counted over the whole trail.
-    int deniedBefore = audited(Viewers.admin(api), null, "DENIED");
+    load.deniedBefore = audited(Viewers.admin(api), null, "DENIED");
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger acknowledged = new AtomicInteger();
     AtomicInteger denied = new AtomicInteger();
@@ -64,7 +135,7 @@ class LicenceAuditCrashIT {
                   sent.incrementAndGet();
                   Api.Reply reply;
                   try {
-                    reply = api.send("POST", "/api/drm/licenses/clearkey", body, headers);
+                    reply = load.request();
                   } catch (RuntimeException serverGone) {
                     return;
                   }
@@ -73,6 +144,7 @@ class LicenceAuditCrashIT {
                   } else if (reply.status() == 403) {
                     denied.incrementAndGet();
                   } else {
+                    // Not acknowledged (the crash reached this request); the client stops.
                     otherAnswers.incrementAndGet();
                     return;
                   }
@@ -82,43 +154,60 @@ class LicenceAuditCrashIT {
       t.start();
       clients.add(t);
     }
-    LibertyServer liberty = RunningMarquee.stack().liberty();
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (acknowledged.get() + denied.get() < ACKNOWLEDGED_BEFORE_KILL
+    while (acknowledged.get() + denied.get() < ACKNOWLEDGED_BEFORE_CRASH
         && otherAnswers.get() == 0
         && System.nanoTime() < deadline) {
       Thread.sleep(5); // polling the clients' count, not waiting for time to pass
     }
-    liberty.kill();
+    assertThat(otherAnswers.get()).as("answers other than 200 or 403 before the crash").isZero();
+    crash.now();
     for (Thread t : clients) {
       t.join(Duration.ofMinutes(2).toMillis());
     }
-    assertThat(otherAnswers.get()).as("answers other than 200 or 403 before the kill").isZero();
-    int acked = acknowledged.get();
-    int refused = denied.get();
-    assertThat(acked).as("licences granted before the kill").isPositive();
-    assertThat(acked + refused)
-        .as("decisions answered before the kill")
-        .isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
-    int attempted = sent.get();
-    assertThat(attempted)
-        .as("requests still in flight when the server died")
-        .isGreaterThan(acked + refused);
+    load.acked = acknowledged.get();
+    load.refused = denied.get();
+    load.attempted = sent.get();
+    assertThat(load.acked).as("licences granted before the crash").isPositive();
+    assertThat(load.acked + load.refused)
+        .as("decisions answered before the crash")
+        .isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_CRASH);
+    return load;
+  }
 
-    liberty.start();
-    liberty.awaitReady(Duration.ofMinutes(3));
-    String admin = Viewers.admin(api);
-    int granted = audited(admin, v, "GRANTED");
-    int deniedInTrail = audited(admin, null, "DENIED") - deniedBefore;
-    assertThat(granted)
-        .as("granted licences in the audit trail (%d acknowledged)", acked)
-        .isGreaterThanOrEqualTo(acked);
-    assertThat(deniedInTrail)
-        .as("denied licences in the audit trail (%d answered)", refused)
-        .isGreaterThanOrEqualTo(refused);
-    assertThat(granted + deniedInTrail)
-        .as("decisions in the audit trail (%d requests sent)", attempted)
-        .isLessThanOrEqualTo(attempted);
+  /** One viewer's licence traffic and what its clients were answered. */
+  private final class Load {
+    final Viewer viewer;
+    final String body;
+    final Map<String, String> headers;
+    int deniedBefore;
+    int acked;
+    int refused;
+    int attempted;
+
+    Load(Viewer viewer, String body, Map<String, String> headers) {
+      this.viewer = viewer;
+      this.body = body;
+      this.headers = headers;
+    }
+
+    Api.Reply request() {
+      return api.send("POST", "/api/drm/licenses/clearkey", body, headers);
+    }
+
+    void assertAllInTrail(String admin) {
+      int granted = audited(admin, viewer, "GRANTED");
+      int deniedInTrail = audited(admin, null, "DENIED") - deniedBefore;
+      assertThat(granted)
+          .as("granted licences in the audit trail (%d acknowledged)", acked)
+          .isGreaterThanOrEqualTo(acked);
+      assertThat(deniedInTrail)
+          .as("denied licences in the audit trail (%d answered)", refused)
+          .isGreaterThanOrEqualTo(refused);
+      assertThat(granted + deniedInTrail)
+          .as("decisions in the audit trail (%d requests sent)", attempted)
+          .isLessThanOrEqualTo(attempted);
+    }
   }
 
   /** Decisions in the trail with this outcome, of the viewer's account or (null) of anyone. */
@@ -130,7 +219,7 @@ class LicenceAuditCrashIT {
                 + (v == null ? "" : "&account=" + v.accountId())
                 + "&limit=1000",
             admin);
-    assertThat(trail.status()).as(trail.toString()).isEqualTo(200);
+    assertThat(trail.status()).as("status of the audit read: " + trail).isEqualTo(200);
     assertThat(trail.array().size()).as("fewer rows than one page holds").isLessThan(1000);
     return trail.array().size();
   }
