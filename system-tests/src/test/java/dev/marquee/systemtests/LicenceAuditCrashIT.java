@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.devstack.EmbeddedDatabase;
 import dev.marquee.devstack.LibertyServer;
+import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.testing.SyntheticMaster;
 import dev.marquee.systemtests.Viewers.Viewer;
 import jakarta.json.JsonObject;
@@ -13,21 +14,22 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The licence audit is written in groups (ADR 0026), and still every licence decision a client was
- * answered (granted, or denied once the test stack's 4 s session went silent) is in the trail after
- * a crash in the middle of licence traffic: of the server (kill -9), or of PostgreSQL (a backend
- * killed, so that the postmaster throws away its shared memory, WAL buffers included, and recovers
- * from the WAL on disk; ADR 54).
+ * answered, granted or denied, is in the trail after a crash in the middle of licence traffic: of
+ * the server (kill -9), or of PostgreSQL (a backend killed, so that the postmaster throws away its
+ * shared memory, WAL buffers included, and recovers from the WAL on disk; ADR 54).
  */
 @ExtendWith(RunningMarquee.class)
 class LicenceAuditCrashIT {
@@ -49,45 +51,108 @@ class LicenceAuditCrashIT {
 
   @Test
   void everyAcknowledgedLicenceIsInTheAuditTrailAfterPostgresCrashes() throws Exception {
-    EmbeddedDatabase db = RunningMarquee.stack().database();
-    Load load =
-        licenceLoadUntil(
-            () -> {
-              try (Connection c =
-                      DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                  Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-                rs.next();
-                long backend = rs.getLong(1);
-                ProcessHandle process =
-                    ProcessHandle.of(backend)
-                        .orElseThrow(() -> new AssertionError("no backend process " + backend));
-                assertThat(process.destroyForcibly()).as("SIGKILL sent to " + backend).isTrue();
-                process.onExit().get();
-              }
-            });
-    // The server answers again once PostgreSQL has recovered and the pool has dropped its dead
-    // connections; until then a read of the trail fails, and is asked again.
-    String admin = null;
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (admin == null) {
-      try {
-        admin = Viewers.admin(api);
-      } catch (AssertionError | RuntimeException recovering) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError(
-              "the server did not recover from PostgreSQL's crash", recovering);
+    MarqueeStack stack = RunningMarquee.stack();
+    EmbeddedDatabase db = stack.database();
+    try (Connection witness = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      // The embedded default commits durably (ADR 54): a commit is flushed before it is answered.
+      assertThat(setting(witness, "synchronous_commit")).isEqualTo("on");
+      assertThat(setting(witness, "fsync")).isEqualTo("on");
+      // Servers listen for notifications once a device first subscribes to its positions.
+      int listening = listeners(witness);
+      Load load =
+          licenceLoadUntil(
+              () -> {
+                try (Connection c =
+                        DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                  rs.next();
+                  long backend = rs.getLong(1);
+                  ProcessHandle process =
+                      ProcessHandle.of(backend)
+                          .orElseThrow(() -> new AssertionError("no backend process " + backend));
+                  assertThat(process.destroyForcibly()).as("SIGKILL sent to " + backend).isTrue();
+                  process.onExit().get();
+                }
+              });
+      // The postmaster answers a killed backend by ending every other one, this witness's too,
+      // and recovering from the WAL on disk: a crash, not one lost connection.
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (witnessAlive(witness)) {
+        assertThat(System.nanoTime())
+            .as("PostgreSQL ended the other backends")
+            .isLessThan(deadline);
+        Thread.sleep(10); // polling for the crash to reach the witness
+      }
+      // Every server answers again once PostgreSQL has recovered and its pool has dropped the dead
+      // connections, and listens for notifications again (later tests expect pushes).
+      for (LibertyServer server : stack.servers()) {
+        server.awaitReady(Duration.ofMinutes(2));
+      }
+      String admin = null;
+      while (admin == null) {
+        try {
+          admin = Viewers.admin(api);
+        } catch (AssertionError | RuntimeException recovering) {
+          if (System.nanoTime() > deadline) {
+            throw new AssertionError(
+                "the server did not recover from PostgreSQL's crash", recovering);
+          }
+          Thread.sleep(100); // asking again for a recovered server, not waiting for a time to pass
         }
+      }
+      while (api.get("/api/drm/audit?limit=1", admin).status() != 200) {
+        assertThat(System.nanoTime()).as("the audit trail readable again").isLessThan(deadline);
         Thread.sleep(100); // asking again for a recovered server, not waiting for a time to pass
       }
+      load.assertAllInTrail(admin);
+      awaitListening(db, listening, deadline);
+      // The session (two minutes without a heartbeat by default) is still live: a few seconds
+      // have passed since it started.
+      Api.Reply after = load.request();
+      assertThat(after.status()).as("a licence after recovery: " + after).isEqualTo(200);
     }
-    while (api.get("/api/drm/audit?limit=1", admin).status() != 200) {
-      assertThat(System.nanoTime()).as("the audit trail readable again").isLessThan(deadline);
-      Thread.sleep(100); // asking again for a recovered server, not waiting for a time to pass
+  }
+
+  private static String setting(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT current_setting('" + name + "')")) {
+      r.next();
+      return r.getString(1);
     }
-    load.assertAllInTrail(admin);
-    Api.Reply after = load.request();
-    assertThat(after.status()).as("a licence after recovery: " + after).isEqualTo(200);
+  }
+
+  /** Whether the connection's backend still answers. */
+  private static boolean witnessAlive(Connection witness) {
+    try (Statement s = witness.createStatement()) {
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException ended) {
+      return false;
+    }
+  }
+
+  /** The servers' notification listeners connected now. */
+  private static int listeners(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE application_name = 'marquee-notifications'")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  /** Polls until as many notification listeners as before the crash have connected again. */
+  private static void awaitListening(EmbeddedDatabase db, int before, long deadline)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      while (listeners(c) < before) {
+        assertThat(System.nanoTime()).as("every listener connected again").isLessThan(deadline);
+        Thread.sleep(100); // polling for the listeners to reconnect
+      }
+    }
   }
 
   /** What a crash action interrupts. */
@@ -119,19 +184,20 @@ class LicenceAuditCrashIT {
             v,
             Viewers.clearKeyRequest("temporary", kids),
             Map.of("X-Playback-Session", session.getString("token"), "X-Viewer-Country", "GB"));
-    // A denial by the session check (the test stack's sessions go silent after 4 s) is audited
-    // before the session, and so the account, is known: denials are counted over the whole trail.
+    // A denial by the session check is audited before the session, and so the account, is known:
+    // denials are counted over the whole trail.
     load.deniedBefore = audited(Viewers.admin(api), null, "DENIED");
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger acknowledged = new AtomicInteger();
     AtomicInteger denied = new AtomicInteger();
     AtomicInteger otherAnswers = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
     List<Thread> clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       Thread t =
           new Thread(
               () -> {
-                while (true) {
+                while (!stop.get()) {
                   sent.incrementAndGet();
                   Api.Reply reply;
                   try {
@@ -154,16 +220,22 @@ class LicenceAuditCrashIT {
       t.start();
       clients.add(t);
     }
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (acknowledged.get() + denied.get() < ACKNOWLEDGED_BEFORE_CRASH
-        && otherAnswers.get() == 0
-        && System.nanoTime() < deadline) {
-      Thread.sleep(5); // polling the clients' count, not waiting for time to pass
-    }
-    assertThat(otherAnswers.get()).as("answers other than 200 or 403 before the crash").isZero();
-    crash.now();
-    for (Thread t : clients) {
-      t.join(Duration.ofMinutes(2).toMillis());
+    try {
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (acknowledged.get() + denied.get() < ACKNOWLEDGED_BEFORE_CRASH
+          && otherAnswers.get() == 0
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5); // polling the clients' count, not waiting for time to pass
+      }
+      assertThat(otherAnswers.get()).as("answers other than 200 or 403 before the crash").isZero();
+      crash.now();
+    } finally {
+      // A client the crash did not reach (its requests kept being answered) stops here.
+      stop.set(true);
+      for (Thread t : clients) {
+        t.join(Duration.ofMinutes(2).toMillis());
+        assertThat(t.isAlive()).as(t.getName() + " still sending").isFalse();
+      }
     }
     load.acked = acknowledged.get();
     load.refused = denied.get();
