@@ -17,10 +17,15 @@ import java.util.Map;
 final class Database {
   private Database() {}
 
+  /** A new connection of the test's own, for what the one-statement helpers cannot do. */
+  static Connection connect() throws SQLException {
+    var db = RunningMarquee.stack().database();
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+
   /** Runs one statement and returns the rows it changed. */
   static int update(String sql, Object... params) {
-    var db = RunningMarquee.stack().database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    try (Connection c = connect();
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
@@ -33,8 +38,7 @@ final class Database {
 
   /** The first two columns of every row of a query, as text, in the query's order. */
   static Map<String, String> pairs(String sql, Object... params) {
-    var db = RunningMarquee.stack().database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    try (Connection c = connect();
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);

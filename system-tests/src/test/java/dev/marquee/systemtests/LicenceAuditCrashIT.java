@@ -2,7 +2,6 @@ package dev.marquee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marquee.devstack.EmbeddedDatabase;
 import dev.marquee.devstack.LibertyServer;
 import dev.marquee.devstack.MarqueeStack;
 import dev.marquee.media.testing.SyntheticMaster;
@@ -12,7 +11,6 @@ import jakarta.json.JsonString;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,8 +50,7 @@ class LicenceAuditCrashIT {
   @Test
   void everyAcknowledgedLicenceIsInTheAuditTrailAfterPostgresCrashes() throws Exception {
     MarqueeStack stack = RunningMarquee.stack();
-    EmbeddedDatabase db = stack.database();
-    try (Connection witness = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+    try (Connection witness = Database.connect()) {
       // The embedded default commits durably (ADR 54): a commit is flushed before it is answered.
       assertThat(setting(witness, "synchronous_commit")).isEqualTo("on");
       assertThat(setting(witness, "fsync")).isEqualTo("on");
@@ -62,8 +59,7 @@ class LicenceAuditCrashIT {
       Load load =
           licenceLoadUntil(
               () -> {
-                try (Connection c =
-                        DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                try (Connection c = Database.connect();
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
                   rs.next();
@@ -106,7 +102,7 @@ class LicenceAuditCrashIT {
         Thread.sleep(100); // asking again for a recovered server, not waiting for a time to pass
       }
       load.assertAllInTrail(admin);
-      awaitListening(db, listening, deadline);
+      awaitListening(listening, deadline);
       // The session (two minutes without a heartbeat by default) is still live: a few seconds
       // have passed since it started.
       Api.Reply after = load.request();
@@ -145,9 +141,8 @@ class LicenceAuditCrashIT {
   }
 
   /** Polls until as many notification listeners as before the crash have connected again. */
-  private static void awaitListening(EmbeddedDatabase db, int before, long deadline)
-      throws Exception {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+  private static void awaitListening(int before, long deadline) throws Exception {
+    try (Connection c = Database.connect()) {
       while (listeners(c) < before) {
         assertThat(System.nanoTime()).as("every listener connected again").isLessThan(deadline);
         Thread.sleep(100); // polling for the listeners to reconnect
